@@ -1,0 +1,61 @@
+# Trauma Informed Somerset — the two commands a newcomer needs are `make run` and `make test`.
+# Every Debian package the build, the app and the tests need, in one list.
+DEBIAN_PACKAGES = \
+	build-essential meson ninja-build pkg-config gettext libglib2.0-dev-bin \
+	libgtk-4-dev libadwaita-1-dev libsqlite3-dev libxlsxwriter-dev libcsv-dev libigraph-dev \
+	sqlite3 xvfb xauth dbus-daemon desktop-file-utils appstream \
+	python3 python3-openpyxl imagemagick \
+	adwaita-icon-theme fonts-cantarell librsvg2-common
+
+BUILD_DIR ?= _build
+DEMO_DB = $(BUILD_DIR)/demo-programme.sqlite
+SHELL := /bin/bash
+SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build run test install pot clean
+
+all: build
+
+deps:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed$$' || echo $$p; \
+	done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing missing Debian packages:" $$missing; \
+		$(SUDO) apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+$(BUILD_DIR)/build.ninja:
+	meson setup $(BUILD_DIR)
+
+build: deps $(BUILD_DIR)/build.ninja
+	meson compile -C $(BUILD_DIR)
+
+$(DEMO_DB): | build
+	$(BUILD_DIR)/src/trauma-informed --create-demo=$(DEMO_DB)
+
+run: build
+	@[ -f $(DEMO_DB) ] || $(BUILD_DIR)/src/trauma-informed --create-demo=$(DEMO_DB)
+	GSETTINGS_SCHEMA_DIR=$(BUILD_DIR)/data $(BUILD_DIR)/src/trauma-informed --db=$(DEMO_DB)
+
+# meson prints "Ok: N  Fail: N ..."; the closing line says the same in the plain form.
+test: build
+	@set -o pipefail; xvfb-run -a meson test -C $(BUILD_DIR) --print-errorlogs 2>&1 | tee $(BUILD_DIR)/test-summary.txt; \
+	status=$$?; \
+	ok=$$(sed -n 's/^Ok: *\([0-9]*\).*/\1/p' $(BUILD_DIR)/test-summary.txt | tail -1); \
+	expfail=$$(sed -n 's/^Expected Fail: *\([0-9]*\).*/\1/p' $(BUILD_DIR)/test-summary.txt | tail -1); \
+	fail=$$(sed -n 's/^Fail: *\([0-9]*\).*/\1/p' $(BUILD_DIR)/test-summary.txt | tail -1); \
+	unexp=$$(sed -n 's/^Unexpected Pass: *\([0-9]*\).*/\1/p' $(BUILD_DIR)/test-summary.txt | tail -1); \
+	timeout=$$(sed -n 's/^Timeout: *\([0-9]*\).*/\1/p' $(BUILD_DIR)/test-summary.txt | tail -1); \
+	echo "$$(( $${ok:-0} + $${expfail:-0} )) passed, $$(( $${fail:-0} + $${unexp:-0} + $${timeout:-0} )) failed"; \
+	exit $$status
+
+install: build
+	meson install -C $(BUILD_DIR)
+
+pot: build
+	meson compile -C $(BUILD_DIR) trauma-informed-pot
+
+clean:
+	rm -rf $(BUILD_DIR)

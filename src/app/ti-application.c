@@ -1,0 +1,346 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ti-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "ti-application.h"
+#include "ti-database.h"
+#include "ti-demo.h"
+#include "ti-resources.h"
+#include "ti-window.h"
+
+#define MAX_RECENT_FILES 10
+
+struct _TiApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings *settings;
+  char *db_path; /* from --db, for the first window */
+};
+
+G_DEFINE_FINAL_TYPE (TiApplication, ti_application, ADW_TYPE_APPLICATION)
+
+/* Exit status for bad data given on the command line (sysexits.h: EX_DATAERR). */
+#define EXIT_DATA_ERROR 65
+
+static const GOptionEntry option_entries[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use this programme file (created if missing)"),
+    N_("FILE") },
+  { "create-demo", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the demo programme to FILE and exit"), N_("FILE") },
+  /* A string, so that --scale=0 reaches us (GApplication drops integer options left at 0). */
+  { "scale", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --create-demo: how many times county size"),
+    N_("N") },
+  { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --db: verify the programme file and print a summary"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+static void
+print_error (const GError *error)
+{
+  g_printerr ("trauma-informed: %s\n", error->message);
+}
+
+static int
+run_create_demo (const char *path, const char *scale_text)
+{
+  g_autoptr (GError) error = NULL;
+  guint64 scale = 1;
+
+  if (scale_text != NULL
+      && !g_ascii_string_to_unsigned (scale_text, 10, 1, TI_DEMO_MAX_SCALE, &scale, NULL))
+    {
+      g_printerr (_("trauma-informed: --scale must be a whole number from 1 to %d.\n"),
+                  TI_DEMO_MAX_SCALE);
+      return EXIT_FAILURE;
+    }
+  if (!ti_demo_create (path, (guint) scale, NULL, NULL, NULL, &error))
+    {
+      print_error (error);
+      return EXIT_FAILURE;
+    }
+  g_print (_("Wrote the demo programme (scale %u) to %s\n"), (guint) scale, path);
+  return EXIT_SUCCESS;
+}
+
+static int
+run_check (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiDatabase) db = NULL;
+  g_autofree char *summary = NULL;
+
+  if (path == NULL)
+    {
+      g_printerr (_("trauma-informed: --check needs --db=FILE, the programme file to check.\n"));
+      return EXIT_FAILURE;
+    }
+  db = ti_database_open (path, TI_DATABASE_OPEN_DEFAULT, &error);
+  if (db != NULL)
+    summary = ti_database_check (db, &error);
+  if (summary == NULL)
+    {
+      print_error (error);
+      return EXIT_DATA_ERROR;
+    }
+  g_print ("%s\n", summary);
+  return EXIT_SUCCESS;
+}
+
+/* Command options run here, before GTK starts, so they never need a display. */
+static int
+ti_application_handle_local_options (GApplication *app, GVariantDict *options)
+{
+  TiApplication *self = TI_APPLICATION (app);
+  g_autofree char *db_path = NULL;
+  g_autofree char *demo_path = NULL;
+  g_autofree char *scale = NULL;
+  gboolean check = FALSE;
+  gboolean version = FALSE;
+
+  g_variant_dict_lookup (options, "db", "^ay", &db_path);
+  g_variant_dict_lookup (options, "create-demo", "^ay", &demo_path);
+  g_variant_dict_lookup (options, "scale", "s", &scale);
+  g_variant_dict_lookup (options, "check", "b", &check);
+  g_variant_dict_lookup (options, "version", "b", &version);
+
+  if (version)
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+  if (demo_path != NULL && *demo_path == '\0')
+    {
+      g_printerr (_("trauma-informed: --create-demo needs a file name: --create-demo=FILE.\n"));
+      return EXIT_FAILURE;
+    }
+  if (demo_path != NULL)
+    return run_create_demo (demo_path, scale);
+  if (scale != NULL)
+    {
+      g_printerr (_("trauma-informed: --scale goes with --create-demo=FILE.\n"));
+      return EXIT_FAILURE;
+    }
+  if (check)
+    return run_check (db_path);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr (_("trauma-informed: there is no display to open the window on. The command "
+                    "options work without one: see --help.\n"));
+      return EXIT_FAILURE;
+    }
+
+  /* Opening the window: each instance holds its own programme. */
+  g_free (self->db_path);
+  self->db_path = g_steal_pointer (&db_path);
+  return -1;
+}
+
+static void
+ti_application_activate (GApplication *app)
+{
+  TiApplication *self = TI_APPLICATION (app);
+  g_autofree char *path = NULL;
+  TiWindow *window;
+
+  window = ti_window_new (self);
+
+  if (self->db_path != NULL)
+    path = g_steal_pointer (&self->db_path);
+  else
+    {
+      path = g_settings_get_string (self->settings, "last-programme");
+      if (path == NULL || *path == '\0' || !g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_free (path);
+          path = ti_database_get_default_path ();
+        }
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+  ti_window_open_programme (window, path, TRUE);
+}
+
+static void
+apply_color_scheme (TiApplication *self)
+{
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+  AdwColorScheme value = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_strcmp0 (scheme, "light") == 0)
+    value = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_strcmp0 (scheme, "dark") == 0)
+    value = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), value);
+}
+
+static void
+about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  TiApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "Trauma Informed Somerset developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("Trauma Informed Somerset"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("Trauma Informed Somerset developers"),
+                        "developers", developers,
+                        "comments", _("Run a county's trauma-informed system change programme: "
+                                      "tiered training, the champions network, the charter, "
+                                      "events, engagement with lived experience and the "
+                                      "evaluation for the programme board."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 Trauma Informed Somerset developers",
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* Close each window so it can save its size and state. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_activated },
+  { "quit", quit_activated },
+};
+
+static void
+ti_application_startup (GApplication *app)
+{
+  TiApplication *self = TI_APPLICATION (app);
+  static const struct
+  {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.preferences", { "<Control>comma", NULL } },
+    { "win.new-programme", { "<Control>n", NULL } },
+    { "win.open-programme", { "<Control>o", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.destination(0)", { "<Alt>1", NULL } },
+    { "win.destination(1)", { "<Alt>2", NULL } },
+    { "win.destination(2)", { "<Alt>3", NULL } },
+    { "win.destination(3)", { "<Alt>4", NULL } },
+    { "win.destination(4)", { "<Alt>5", NULL } },
+  };
+
+  G_APPLICATION_CLASS (ti_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (apply_color_scheme), self, G_CONNECT_SWAPPED);
+  apply_color_scheme (self);
+}
+
+static void
+ti_application_finalize (GObject *object)
+{
+  TiApplication *self = TI_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->db_path, g_free);
+
+  G_OBJECT_CLASS (ti_application_parent_class)->finalize (object);
+}
+
+static void
+ti_application_class_init (TiApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = ti_application_finalize;
+  app_class->handle_local_options = ti_application_handle_local_options;
+  app_class->startup = ti_application_startup;
+  app_class->activate = ti_application_activate;
+}
+
+static void
+ti_application_init (TiApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (
+    G_APPLICATION (self), _("Run a county's trauma-informed system change programme."));
+}
+
+/**
+ * ti_application_new:
+ *
+ * Returns: (transfer full): the application. Each process holds its own programme, so it
+ *   is not unique on the session bus.
+ */
+TiApplication *
+ti_application_new (void)
+{
+  ti_register_resource ();
+  return g_object_new (TI_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}
+
+GSettings *
+ti_application_get_settings (TiApplication *self)
+{
+  g_return_val_if_fail (TI_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+/**
+ * ti_application_remember_programme:
+ *
+ * Records @path as the last and most recent programme file.
+ */
+void
+ti_application_remember_programme (TiApplication *self, const char *path)
+{
+  g_auto (GStrv) recent = NULL;
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) updated = NULL;
+  guint kept = 1;
+
+  g_return_if_fail (TI_IS_APPLICATION (self));
+
+  g_settings_set_string (self->settings, "last-programme", path);
+  recent = g_settings_get_strv (self->settings, "recent-files");
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; recent[i] != NULL && kept < MAX_RECENT_FILES; i++)
+    if (g_strcmp0 (recent[i], path) != 0)
+      {
+        g_strv_builder_add (builder, recent[i]);
+        kept++;
+      }
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-files", (const char *const *) updated);
+}

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ti-events-page"
+
+#include "config.h"
+
+#include "ti-overview-view.h"
+#include "ti-events-page.h"
+
+/* Events: network events with their speakers and attendance, and engagement with lived experience. */
+struct _TiEventsPage
+{
+  TiPage parent_instance;
+
+  TiOverviewView *overview;
+};
+
+G_DEFINE_FINAL_TYPE (TiEventsPage, ti_events_page, TI_TYPE_PAGE)
+
+static void
+ti_events_page_reload (TiPage *page)
+{
+  TiEventsPage *self = TI_EVENTS_PAGE (page);
+
+  ti_overview_view_set_database (self->overview, ti_page_get_database (page));
+}
+
+static void
+ti_events_page_class_init (TiEventsPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  TI_PAGE_CLASS (klass)->reload = ti_events_page_reload;
+
+  g_type_ensure (TI_TYPE_OVERVIEW_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ti-events-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiEventsPage, overview);
+}
+
+static void
+ti_events_page_init (TiEventsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

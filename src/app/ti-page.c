@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ti-page"
+
+#include "config.h"
+
+#include "ti-page.h"
+
+typedef struct
+{
+  TiDatabase *database;
+} TiPagePrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (TiPage, ti_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_DATABASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/**
+ * ti_page_get_database:
+ *
+ * Returns: (transfer none) (nullable): the open programme
+ */
+TiDatabase *
+ti_page_get_database (TiPage *self)
+{
+  TiPagePrivate *priv = ti_page_get_instance_private (self);
+
+  g_return_val_if_fail (TI_IS_PAGE (self), NULL);
+  return priv->database;
+}
+
+/**
+ * ti_page_set_database:
+ * @database: (nullable): the open programme
+ *
+ * Shows @database. Setting the same programme again reloads: it was changed.
+ */
+void
+ti_page_set_database (TiPage *self, TiDatabase *database)
+{
+  TiPagePrivate *priv = ti_page_get_instance_private (self);
+
+  g_return_if_fail (TI_IS_PAGE (self));
+
+  if (g_set_object (&priv->database, database))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+  if (TI_PAGE_GET_CLASS (self)->reload != NULL)
+    TI_PAGE_GET_CLASS (self)->reload (self);
+}
+
+static void
+ti_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, ti_page_get_database (TI_PAGE (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ti_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      ti_page_set_database (TI_PAGE (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ti_page_dispose (GObject *object)
+{
+  TiPage *self = TI_PAGE (object);
+  TiPagePrivate *priv = ti_page_get_instance_private (self);
+
+  /* Each destination's own template. */
+  gtk_widget_dispose_template (GTK_WIDGET (self), G_OBJECT_TYPE (self));
+  g_clear_object (&priv->database);
+
+  G_OBJECT_CLASS (ti_page_parent_class)->dispose (object);
+}
+
+static void
+ti_page_class_init (TiPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ti_page_dispose;
+  object_class->get_property = ti_page_get_property;
+  object_class->set_property = ti_page_set_property;
+
+  properties[PROP_DATABASE]
+    = g_param_spec_object ("database", NULL, NULL, TI_TYPE_DATABASE,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+ti_page_init (TiPage *self)
+{
+}

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ti-training-page"
+
+#include "config.h"
+
+#include "ti-overview-view.h"
+#include "ti-training-page.h"
+
+/* Training tiers: Tier 1 completions, Tier 2 and 3 sessions and the review queue. */
+struct _TiTrainingPage
+{
+  TiPage parent_instance;
+
+  TiOverviewView *overview;
+};
+
+G_DEFINE_FINAL_TYPE (TiTrainingPage, ti_training_page, TI_TYPE_PAGE)
+
+static void
+ti_training_page_reload (TiPage *page)
+{
+  TiTrainingPage *self = TI_TRAINING_PAGE (page);
+
+  ti_overview_view_set_database (self->overview, ti_page_get_database (page));
+}
+
+static void
+ti_training_page_class_init (TiTrainingPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  TI_PAGE_CLASS (klass)->reload = ti_training_page_reload;
+
+  g_type_ensure (TI_TYPE_OVERVIEW_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ti-training-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiTrainingPage, overview);
+}
+
+static void
+ti_training_page_init (TiTrainingPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

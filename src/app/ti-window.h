@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ti-application.h"
+#include "ti-database.h"
+
+G_BEGIN_DECLS
+
+#define TI_TYPE_WINDOW (ti_window_get_type ())
+G_DECLARE_FINAL_TYPE (TiWindow, ti_window, TI, WINDOW, AdwApplicationWindow)
+
+TiWindow *ti_window_new (TiApplication *application);
+gboolean ti_window_open_programme (TiWindow *self, const char *path, gboolean create);
+TiDatabase *ti_window_get_database (TiWindow *self);
+void ti_window_show_destination (TiWindow *self, guint destination);
+guint ti_window_get_destination (TiWindow *self);
+void ti_window_add_toast (TiWindow *self, const char *message);
+
+G_END_DECLS

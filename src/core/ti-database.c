@@ -1,0 +1,828 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ti-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ti-database.h"
+#include "ti-defaults.h"
+#include "ti-schema.h"
+
+/**
+ * TiDatabase:
+ *
+ * One programme file: a SQLite database whose schema is migrated to the current version
+ * on open. Every file that is not a healthy programme is refused before anything in it
+ * changes, with a sentence that names the file and the problem.
+ */
+struct _TiDatabase
+{
+  GObject parent_instance;
+
+  char *path;
+  char *backup_path; /* the backup made before the last migration, if any */
+  sqlite3 *db;
+  int schema_version;
+};
+
+G_DEFINE_TYPE (TiDatabase, ti_database, G_TYPE_OBJECT)
+G_DEFINE_QUARK (ti-database-error-quark, ti_database_error)
+
+#define SQLITE_HEADER "SQLite format 3"
+#define SQLITE_HEADER_SIZE 100
+
+static void
+ti_database_finalize (GObject *object)
+{
+  TiDatabase *self = TI_DATABASE (object);
+
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->backup_path, g_free);
+
+  G_OBJECT_CLASS (ti_database_parent_class)->finalize (object);
+}
+
+static void
+ti_database_class_init (TiDatabaseClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ti_database_finalize;
+}
+
+static void
+ti_database_init (TiDatabase *self)
+{
+}
+
+/**
+ * ti_database_get_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/org.somerset.TraumaInformed/programme.sqlite`
+ */
+char *
+ti_database_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), APP_ID, "programme.sqlite", NULL);
+}
+
+static const char *
+sqlite_problem_in_words (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+      return _("the file is damaged");
+    case SQLITE_NOTADB:
+      return _("the file is not a SQLite database");
+    case SQLITE_FULL:
+      return _("the disk is full");
+    case SQLITE_READONLY:
+      return _("the file cannot be written to");
+    case SQLITE_CANTOPEN:
+      return _("the file cannot be opened");
+    case SQLITE_IOERR:
+      return _("the file could not be read or written");
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return _("another program is using the file");
+    case SQLITE_CONSTRAINT:
+      return _("the change would break a rule of the programme");
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return _("permission was refused");
+    default:
+      return sqlite3_errstr (rc);
+    }
+}
+
+static int
+error_code_for_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+      return TI_DATABASE_ERROR_DAMAGED;
+    case SQLITE_NOTADB:
+      return TI_DATABASE_ERROR_NOT_SQLITE;
+    case SQLITE_CONSTRAINT:
+      return TI_DATABASE_ERROR_INVALID;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      return TI_DATABASE_ERROR_UNREADABLE;
+    default:
+      return TI_DATABASE_ERROR_FAILED;
+    }
+}
+
+/**
+ * ti_database_set_error_from_sqlite:
+ * @doing: what was being done, as a phrase ("saving the session")
+ *
+ * Sets @error to a sentence naming the file, what was being done and the problem.
+ *
+ * Returns: %FALSE, so callers can `return ti_database_set_error_from_sqlite (…)`.
+ */
+gboolean
+ti_database_set_error_from_sqlite (TiDatabase *self, int rc, const char *doing, GError **error)
+{
+  g_autofree char *display = g_filename_display_basename (self->path);
+  const char *detail = self->db ? sqlite3_errmsg (self->db) : NULL;
+
+  if ((rc & 0xff) == SQLITE_CONSTRAINT && detail != NULL)
+    g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_INVALID,
+                 _("Could not finish %s in “%s”: %s (%s)."), doing, display,
+                 sqlite_problem_in_words (rc), detail);
+  else
+    g_set_error (error, TI_DATABASE_ERROR, error_code_for_sqlite (rc),
+                 _("Could not finish %s in “%s”: %s."), doing, display,
+                 sqlite_problem_in_words (rc));
+  return FALSE;
+}
+
+/* Looks at the file itself before SQLite does, so that every refusal is a sentence and
+ * nothing is written to a file that is not ours. */
+static gboolean
+check_file_before_open (const char *path, TiDatabaseOpenFlags flags, gboolean *out_exists,
+                        GError **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  guint8 header[SQLITE_HEADER_SIZE];
+  GStatBuf st;
+  int fd;
+  ssize_t n;
+
+  *out_exists = FALSE;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+
+      if (saved == ENOENT && (flags & TI_DATABASE_OPEN_CREATE))
+        return TRUE;
+      if (saved == ENOENT)
+        g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_MISSING,
+                     _("There is no programme file at “%s”."), display);
+      else
+        g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_UNREADABLE,
+                     _("“%s” cannot be opened: %s."), display, g_strerror (saved));
+      return FALSE;
+    }
+
+  *out_exists = TRUE;
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_IS_DIRECTORY,
+                   _("“%s” is a folder, not a programme file."), display);
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_NOT_SQLITE,
+                   _("“%s” is not an ordinary file, so it cannot be a programme file."), display);
+      return FALSE;
+    }
+  if ((flags & TI_DATABASE_OPEN_CREATE) && (flags & TI_DATABASE_OPEN_EXCLUSIVE))
+    {
+      g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_EXISTS,
+                   _("“%s” already exists; it was left as it is. Choose a new file name."),
+                   display);
+      return FALSE;
+    }
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_UNREADABLE,
+                   _("“%s” cannot be read: %s."), display, g_strerror (saved));
+      return FALSE;
+    }
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  if (st.st_size == 0)
+    {
+      g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_EMPTY,
+                   _("“%s” is empty: it is not a programme file."), display);
+      return FALSE;
+    }
+  if (n < (ssize_t) sizeof SQLITE_HEADER || memcmp (header, SQLITE_HEADER, sizeof SQLITE_HEADER) != 0)
+    {
+      g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_NOT_SQLITE,
+                   _("“%s” is not a programme file: it is not a SQLite database."), display);
+      return FALSE;
+    }
+  if (n < SQLITE_HEADER_SIZE)
+    {
+      g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_TRUNCATED,
+                   _("“%s” is truncated: the file ends inside its own header."), display);
+      return FALSE;
+    }
+  else
+    {
+      /* The header's page count is valid when the change counter matches "version-valid-for". */
+      guint32 page_size = (header[16] << 8) | header[17];
+      guint32 page_count = GUINT32_FROM_BE (*(guint32 *) (header + 28));
+      guint32 change_counter = GUINT32_FROM_BE (*(guint32 *) (header + 24));
+      guint32 valid_for = GUINT32_FROM_BE (*(guint32 *) (header + 92));
+
+      if (page_size == 1)
+        page_size = 65536;
+      if (page_count > 0 && change_counter == valid_for
+          && (guint64) st.st_size < (guint64) page_size * page_count)
+        {
+          g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_TRUNCATED,
+                       _("“%s” is truncated: it holds %" G_GUINT64_FORMAT " bytes of the %"
+                         G_GUINT64_FORMAT " it should. Restore it from a backup."),
+                       display, (guint64) st.st_size, (guint64) page_size * page_count);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+create_private_file (const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *display = g_filename_display_name (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_UNREADABLE,
+                   _("Could not create the folder for “%s”: %s."), display, g_strerror (saved));
+      return FALSE;
+    }
+
+  /* SQLite would create the file 0644; people's names are personal data. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, TI_DATABASE_ERROR,
+                   saved == EEXIST ? TI_DATABASE_ERROR_EXISTS : TI_DATABASE_ERROR_UNREADABLE,
+                   _("Could not create “%s”: %s."), display, g_strerror (saved));
+      return FALSE;
+    }
+  fchmod (fd, 0600);
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
+query_int (TiDatabase *self, const char *sql, int *out_value, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return ti_database_set_error_from_sqlite (self, rc, _("reading the programme"), error);
+
+  *out_value = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+gboolean
+ti_database_exec (TiDatabase *self, const char *sql, GError **error)
+{
+  int rc;
+
+  g_return_val_if_fail (TI_IS_DATABASE (self), FALSE);
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return ti_database_set_error_from_sqlite (self, rc, _("a change"), error);
+  return TRUE;
+}
+
+/**
+ * ti_database_prepare:
+ *
+ * Returns: (transfer full) (nullable): a statement, or %NULL with @error set
+ */
+sqlite3_stmt *
+ti_database_prepare (TiDatabase *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TI_IS_DATABASE (self), NULL);
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      ti_database_set_error_from_sqlite (self, rc, _("reading the programme"), error);
+      return NULL;
+    }
+  return stmt;
+}
+
+/* Steps a statement that returns no rows and resets it for the next binding. */
+gboolean
+ti_database_step_done (TiDatabase *self, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return ti_database_set_error_from_sqlite (self, rc, _("a change"), error);
+  return TRUE;
+}
+
+/**
+ * ti_database_count:
+ *
+ * Returns: the first column of the first row of @sql, or -1 with @error set
+ */
+gint64
+ti_database_count (TiDatabase *self, const char *sql, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc == SQLITE_DONE)
+    return 0;
+  ti_database_set_error_from_sqlite (self, rc, _("reading the programme"), error);
+  return -1;
+}
+
+gboolean
+ti_database_begin (TiDatabase *self, GError **error)
+{
+  return ti_database_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+ti_database_commit (TiDatabase *self, GError **error)
+{
+  return ti_database_exec (self, "COMMIT", error);
+}
+
+void
+ti_database_rollback (TiDatabase *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/**
+ * ti_database_audit:
+ * @action: one of create, update, delete, merge, import, erase, migrate, restore
+ * @entity: the table or kind of record
+ * @entity_id: its id, or 0 when the entry is about many records
+ * @detail: (nullable): a short description, never personal data
+ *
+ * Writes an audit entry; call it inside the transaction of the change it records.
+ */
+gboolean
+ti_database_audit (TiDatabase *self, const char *action, const char *entity, gint64 entity_id,
+                   const char *detail, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (
+    self, "INSERT INTO audit_log (action, entity, entity_id, detail) VALUES (?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, entity, -1, SQLITE_STATIC);
+  if (entity_id > 0)
+    sqlite3_bind_int64 (stmt, 3, entity_id);
+  sqlite3_bind_text (stmt, 4, detail, -1, SQLITE_STATIC);
+  return ti_database_step_done (self, stmt, error);
+}
+
+/**
+ * ti_database_backup_to:
+ * @dest_path: the backup file; written whole (to a temporary name, then renamed) or not at all
+ *
+ * Copies the programme with SQLite's online backup API into a private (0600) file.
+ */
+gboolean
+ti_database_backup_to (TiDatabase *self, const char *dest_path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (dest_path);
+  g_autofree char *tmp_path = g_strconcat (dest_path, ".partial", NULL);
+  g_autofree char *display = g_filename_display_name (dest_path);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_FAILED,
+                   _("Could not create the backup folder for “%s”: %s."), display,
+                   g_strerror (saved));
+      return FALSE;
+    }
+
+  g_unlink (tmp_path);
+  {
+    int fd = g_open (tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0)
+      close (fd);
+  }
+
+  rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (dest);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        }
+    }
+  sqlite3_close_v2 (dest);
+
+  if (rc != SQLITE_OK)
+    {
+      g_unlink (tmp_path);
+      g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_FAILED,
+                   _("Could not write the backup “%s”: %s."), display,
+                   sqlite_problem_in_words (rc));
+      return FALSE;
+    }
+
+  if (g_rename (tmp_path, dest_path) != 0)
+    {
+      int saved = errno;
+      g_unlink (tmp_path);
+      g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_FAILED,
+                   _("Could not write the backup “%s”: %s."), display, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+backup_path_before_migration (TiDatabase *self, int from_version)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *base = g_path_get_basename (self->path);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *name = NULL;
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  name = g_strdup_printf ("%s-v%d-before-migration-%s.sqlite", base, from_version, stamp);
+  return g_build_filename (dir, "backups", name, NULL);
+}
+
+static gboolean
+run_migrations (TiDatabase *self, int from_version, GError **error)
+{
+  const TiMigration *migrations;
+  guint n_migrations;
+
+  migrations = ti_schema_get_migrations (&n_migrations);
+
+  for (guint i = 0; i < n_migrations; i++)
+    {
+      const TiMigration *m = &migrations[i];
+      g_autofree char *set_version = NULL;
+      g_autofree char *detail = NULL;
+
+      if (m->version <= from_version)
+        continue;
+
+      if (!ti_database_begin (self, error))
+        return FALSE;
+
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", m->version);
+      if (!ti_database_exec (self, m->sql, error) || !ti_database_exec (self, set_version, error))
+        {
+          ti_database_rollback (self);
+          g_prefix_error (error, _("The programme could not be brought up to version %d: "),
+                          m->version);
+          return FALSE;
+        }
+
+      detail = g_strdup_printf ("schema version %d: %s", m->version, m->summary);
+      if (m->version >= 2 && from_version > 0
+          && !ti_database_audit (self, "migrate", "schema", m->version, detail, error))
+        {
+          ti_database_rollback (self);
+          return FALSE;
+        }
+
+      if (!ti_database_commit (self, error))
+        {
+          ti_database_rollback (self);
+          return FALSE;
+        }
+      self->schema_version = m->version;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+create_schema (TiDatabase *self, GError **error)
+{
+  g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", TI_SCHEMA_APPLICATION_ID);
+
+  if (!ti_database_exec (self, "PRAGMA journal_mode = WAL", error)
+      || !ti_database_exec (self, set_id, error)
+      || !run_migrations (self, 0, error))
+    return FALSE;
+
+  if (!ti_database_begin (self, error))
+    return FALSE;
+  if (!ti_defaults_seed (self, error) || !ti_database_commit (self, error))
+    {
+      ti_database_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_identity (TiDatabase *self, int *out_version, gboolean *out_blank, GError **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+  int application_id = 0;
+  int n_tables = 0;
+  int version = 0;
+
+  /* The first real read: a damaged or foreign file answers here. */
+  if (!query_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, error)
+      || !query_int (self, "PRAGMA application_id", &application_id, error)
+      || !query_int (self, "PRAGMA user_version", &version, error))
+    {
+      g_autoptr (GError) local = g_steal_pointer (error);
+      int code = local->code;
+
+      if (code == TI_DATABASE_ERROR_NOT_SQLITE)
+        g_set_error (error, TI_DATABASE_ERROR, code,
+                     _("“%s” is not a programme file: it is not a SQLite database."), display);
+      else if (code == TI_DATABASE_ERROR_DAMAGED)
+        g_set_error (error, TI_DATABASE_ERROR, code,
+                     _("“%s” is damaged and cannot be read. Restore it from a backup."), display);
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+
+  *out_blank = (n_tables == 0 && application_id == 0 && version == 0);
+  *out_version = version;
+
+  if (*out_blank)
+    return TRUE;
+
+  if (application_id != TI_SCHEMA_APPLICATION_ID)
+    {
+      g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_NOT_A_PROGRAMME,
+                   _("“%s” is a SQLite database, but not a Trauma Informed Somerset programme."),
+                   display);
+      return FALSE;
+    }
+  if (version > ti_schema_get_current_version ())
+    {
+      g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_NEWER_VERSION,
+                   _("“%s” was saved by a newer version of Trauma Informed Somerset (programme "
+                     "format %d; this version reads up to %d). It was left unchanged: open it "
+                     "with the newer version."),
+                   display, version, ti_schema_get_current_version ());
+      return FALSE;
+    }
+  if (version < 1)
+    {
+      g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_DAMAGED,
+                   _("“%s” is damaged: it has no programme format version. Restore it from a "
+                     "backup."),
+                   display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ti_database_open:
+ * @path: the programme file
+ * @flags: whether to create it, and how
+ *
+ * Opens (or creates) a programme file, migrating an older one after a backup.
+ *
+ * Returns: (transfer full) (nullable): the database, or %NULL with @error set to a sentence
+ */
+TiDatabase *
+ti_database_open (const char *path, TiDatabaseOpenFlags flags, GError **error)
+{
+  g_autoptr (TiDatabase) self = NULL;
+  gboolean exists = FALSE;
+  gboolean blank = FALSE;
+  gboolean read_only = (flags & TI_DATABASE_OPEN_READ_ONLY) != 0;
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_file_before_open (path, flags, &exists, error))
+    return NULL;
+  if (!exists && !create_private_file (path, error))
+    return NULL;
+
+  self = g_object_new (TI_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE)
+                          | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      ti_database_set_error_from_sqlite (self, rc, _("opening the programme"), error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 0);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!check_identity (self, &version, &blank, error))
+    return NULL;
+
+  if (!ti_database_exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  if (blank)
+    {
+      if (read_only || exists)
+        {
+          g_autofree char *display = g_filename_display_name (path);
+          g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_NOT_A_PROGRAMME,
+                       _("“%s” is an empty SQLite database, not a programme file."), display);
+          return NULL;
+        }
+      if (!create_schema (self, error))
+        {
+          g_clear_pointer (&self->db, sqlite3_close_v2);
+          g_unlink (path);
+          return NULL;
+        }
+      return g_steal_pointer (&self);
+    }
+
+  self->schema_version = version;
+
+  if (version < ti_schema_get_current_version ())
+    {
+      if (read_only)
+        {
+          g_autofree char *display = g_filename_display_name (path);
+          g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_FAILED,
+                       _("“%s” needs updating before it can be read here."), display);
+          return NULL;
+        }
+      self->backup_path = backup_path_before_migration (self, version);
+      if (!ti_database_backup_to (self, self->backup_path, error))
+        {
+          g_prefix_error (error, _("The programme was not updated, because no backup could be "
+                                   "made first. "));
+          return NULL;
+        }
+      if (!run_migrations (self, version, error))
+        return NULL;
+    }
+
+  if (!read_only && !ti_database_exec (self, "PRAGMA journal_mode = WAL", error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+ti_database_get_path (TiDatabase *self)
+{
+  g_return_val_if_fail (TI_IS_DATABASE (self), NULL);
+  return self->path;
+}
+
+sqlite3 *
+ti_database_get_handle (TiDatabase *self)
+{
+  g_return_val_if_fail (TI_IS_DATABASE (self), NULL);
+  return self->db;
+}
+
+int
+ti_database_get_schema_version (TiDatabase *self)
+{
+  g_return_val_if_fail (TI_IS_DATABASE (self), 0);
+  return self->schema_version;
+}
+
+/**
+ * ti_database_get_backup_path:
+ *
+ * Returns: (nullable): the backup made before this open migrated the file, if it did
+ */
+const char *
+ti_database_get_backup_path (TiDatabase *self)
+{
+  g_return_val_if_fail (TI_IS_DATABASE (self), NULL);
+  return self->backup_path;
+}
+
+/**
+ * ti_database_check:
+ *
+ * Verifies integrity, foreign keys and the schema version.
+ *
+ * Returns: (transfer full) (nullable): a one-line summary of a healthy file, or %NULL with
+ *   @error saying what is wrong
+ */
+char *
+ti_database_check (TiDatabase *self, GError **error)
+{
+  g_autofree char *display = g_filename_display_basename (self->path);
+  g_autoptr (sqlite3_stmt) integrity = NULL;
+  g_autoptr (GString) problems = g_string_new (NULL);
+  gint64 fk_problems, organisations, people, champions, sessions, completions;
+  int rc;
+
+  integrity = ti_database_prepare (self, "PRAGMA integrity_check(10)", error);
+  if (integrity == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (integrity)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (integrity, 0);
+      if (g_strcmp0 (line, "ok") != 0)
+        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_DAMAGED,
+                   _("“%s” is damaged: its integrity check could not finish (%s)."), display,
+                   sqlite_problem_in_words (rc));
+      return NULL;
+    }
+  if (problems->len > 0)
+    {
+      g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_DAMAGED,
+                   _("“%s” is damaged: %s."), display, problems->str);
+      return NULL;
+    }
+
+  fk_problems = ti_database_count (self, "SELECT count(*) FROM pragma_foreign_key_check", error);
+  if (fk_problems < 0)
+    return NULL;
+  if (fk_problems > 0)
+    {
+      g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_DAMAGED,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "“%s” is damaged: %" G_GINT64_FORMAT
+                                " record refers to a record that does not exist.",
+                                "“%s” is damaged: %" G_GINT64_FORMAT
+                                " records refer to records that do not exist.",
+                                fk_problems),
+                   display, fk_problems);
+      return NULL;
+    }
+
+  if (self->schema_version != ti_schema_get_current_version ())
+    {
+      g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_FAILED,
+                   _("“%s” is at programme format %d, expected %d."), display,
+                   self->schema_version, ti_schema_get_current_version ());
+      return NULL;
+    }
+
+  if ((organisations = ti_database_count (self, "SELECT count(*) FROM organisations", error)) < 0
+      || (people = ti_database_count (self, "SELECT count(*) FROM people", error)) < 0
+      || (champions = ti_database_count (self, "SELECT count(*) FROM champions", error)) < 0
+      || (completions = ti_database_count (self, "SELECT count(*) FROM tier1_completions", error)) < 0
+      || (sessions = ti_database_count (self, "SELECT count(*) FROM sessions", error)) < 0)
+    return NULL;
+
+  return g_strdup_printf (_("%s: healthy (programme format %d; integrity and links checked): "
+                            "%" G_GINT64_FORMAT " organisations, %" G_GINT64_FORMAT " people, %"
+                            G_GINT64_FORMAT " champions, %" G_GINT64_FORMAT
+                            " Tier 1 completions, %" G_GINT64_FORMAT " Tier 2/3 sessions."),
+                          display, self->schema_version, organisations, people, champions,
+                          completions, sessions);
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define TI_DATABASE_ERROR (ti_database_error_quark ())
+
+typedef enum
+{
+  TI_DATABASE_ERROR_MISSING,
+  TI_DATABASE_ERROR_EXISTS,
+  TI_DATABASE_ERROR_IS_DIRECTORY,
+  TI_DATABASE_ERROR_UNREADABLE,
+  TI_DATABASE_ERROR_EMPTY,
+  TI_DATABASE_ERROR_NOT_SQLITE,
+  TI_DATABASE_ERROR_TRUNCATED,
+  TI_DATABASE_ERROR_DAMAGED,
+  TI_DATABASE_ERROR_NOT_A_PROGRAMME,
+  TI_DATABASE_ERROR_NEWER_VERSION,
+  TI_DATABASE_ERROR_INVALID,
+  TI_DATABASE_ERROR_FAILED,
+} TiDatabaseError;
+
+typedef enum
+{
+  TI_DATABASE_OPEN_DEFAULT = 0,
+  TI_DATABASE_OPEN_CREATE = 1 << 0,    /* create the file when it does not exist */
+  TI_DATABASE_OPEN_EXCLUSIVE = 1 << 1, /* with CREATE: refuse a file that exists */
+  TI_DATABASE_OPEN_READ_ONLY = 1 << 2, /* a reader for a worker thread; never migrates */
+} TiDatabaseOpenFlags;
+
+#define TI_TYPE_DATABASE (ti_database_get_type ())
+G_DECLARE_FINAL_TYPE (TiDatabase, ti_database, TI, DATABASE, GObject)
+
+GQuark ti_database_error_quark (void);
+
+TiDatabase *ti_database_open (const char *path, TiDatabaseOpenFlags flags, GError **error);
+char *ti_database_get_default_path (void);
+
+const char *ti_database_get_path (TiDatabase *self);
+sqlite3 *ti_database_get_handle (TiDatabase *self);
+int ti_database_get_schema_version (TiDatabase *self);
+const char *ti_database_get_backup_path (TiDatabase *self);
+
+gboolean ti_database_exec (TiDatabase *self, const char *sql, GError **error);
+sqlite3_stmt *ti_database_prepare (TiDatabase *self, const char *sql, GError **error);
+gboolean ti_database_step_done (TiDatabase *self, sqlite3_stmt *stmt, GError **error);
+gint64 ti_database_count (TiDatabase *self, const char *sql, GError **error);
+gboolean ti_database_begin (TiDatabase *self, GError **error);
+gboolean ti_database_commit (TiDatabase *self, GError **error);
+void ti_database_rollback (TiDatabase *self);
+
+gboolean ti_database_audit (TiDatabase *self, const char *action, const char *entity,
+                            gint64 entity_id, const char *detail, GError **error);
+
+gboolean ti_database_backup_to (TiDatabase *self, const char *dest_path, GError **error);
+char *ti_database_check (TiDatabase *self, GError **error);
+
+gboolean ti_database_set_error_from_sqlite (TiDatabase *self, int rc, const char *doing,
+                                            GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_END_DECLS

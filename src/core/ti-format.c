@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ti-format"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ti-format.h"
+
+/**
+ * ti_format_count:
+ *
+ * Returns: (transfer full): @count with thousands grouped, as people read figures ("25,310")
+ */
+char *
+ti_format_count (gint64 count)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                             (guint64) (count < 0 ? -count : count));
+  GString *out = g_string_new (count < 0 ? "−" : "");
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+month_abbreviation (int month)
+{
+  static const char *const months[] = {
+    N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+    N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+  };
+  return _(months[CLAMP (month, 1, 12) - 1]);
+}
+
+/**
+ * ti_format_date:
+ * @iso_date: (nullable): 'YYYY-MM-DD', optionally followed by a time
+ *
+ * Returns: (transfer full): "14 Jun 2023", or an empty string for no date
+ */
+char *
+ti_format_date (const char *iso_date)
+{
+  int y, m, d;
+
+  if (iso_date == NULL || sscanf (iso_date, "%4d-%2d-%2d", &y, &m, &d) != 3)
+    return g_strdup (iso_date ? iso_date : "");
+  return g_strdup_printf ("%d %s %d", d, month_abbreviation (m), y);
+}
+
+/**
+ * ti_format_month:
+ * @iso_month: (nullable): 'YYYY-MM'
+ *
+ * Returns: (transfer full): "Jun 2023"
+ */
+char *
+ti_format_month (const char *iso_month)
+{
+  int y, m;
+
+  if (iso_month == NULL || sscanf (iso_month, "%4d-%2d", &y, &m) != 2)
+    return g_strdup (iso_month ? iso_month : "");
+  return g_strdup_printf ("%s %d", month_abbreviation (m), y);
+}
+
+/**
+ * ti_format_decimal:
+ * @signed_value: show a "+" before positive values (a change)
+ *
+ * Returns: (transfer full): @value with @digits decimals, in the C locale's notation
+ */
+char *
+ti_format_decimal (double value, int digits, gboolean signed_value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char fmt[8];
+
+  g_snprintf (fmt, sizeof fmt, "%%.%df", CLAMP (digits, 0, 6));
+  g_ascii_formatd (buf, sizeof buf, fmt, value);
+  if (signed_value && value > 0)
+    return g_strconcat ("+", buf, NULL);
+  return g_strdup (buf);
+}
+
+/**
+ * ti_date_parse:
+ * @text: a date as `YYYY-MM-DD` or `DD/MM/YYYY`, surrounding space allowed
+ * @date: (out caller-allocates): the date, cleared when @text is not one
+ *
+ * Returns: %TRUE when @text is a real calendar date in one of those forms
+ */
+gboolean
+ti_date_parse (const char *text, GDate *date)
+{
+  g_autofree char *trimmed = NULL;
+  int y, m, d;
+  int consumed = 0;
+
+  g_date_clear (date, 1);
+  if (text == NULL)
+    return FALSE;
+  trimmed = g_strstrip (g_strdup (text));
+
+  if (sscanf (trimmed, "%4d-%2d-%2d%n", &y, &m, &d, &consumed) == 3 && consumed == 10)
+    ;
+  else if (sscanf (trimmed, "%2d/%2d/%4d%n", &d, &m, &y, &consumed) == 3
+           && trimmed[consumed] == '\0' && consumed >= 8)
+    ;
+  else
+    return FALSE;
+
+  if (trimmed[consumed] != '\0' || y < 1900 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_set_dmy (date, d, m, y);
+  return TRUE;
+}
+
+/**
+ * ti_date_to_iso:
+ *
+ * Returns: (transfer full): @date as `YYYY-MM-DD`
+ */
+char *
+ti_date_to_iso (const GDate *date)
+{
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}

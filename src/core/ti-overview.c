@@ -1,0 +1,502 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ti-overview"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ti-format.h"
+#include "ti-overview.h"
+#include "ti-programme-settings.h"
+#include "ti-vocabulary.h"
+
+#define SECTION_ROWS 8
+
+static void
+figure_free (gpointer data)
+{
+  TiFigure *figure = data;
+
+  g_free (figure->label);
+  g_free (figure->value);
+  g_free (figure);
+}
+
+static void
+record_free (gpointer data)
+{
+  TiRecord *record = data;
+
+  g_free (record->title);
+  g_free (record->subtitle);
+  g_free (record->suffix);
+  g_free (record);
+}
+
+static void
+section_free (gpointer data)
+{
+  TiRecordSection *section = data;
+
+  g_free (section->title);
+  g_free (section->description);
+  g_free (section->empty_text);
+  g_ptr_array_unref (section->records);
+  g_free (section);
+}
+
+void
+ti_overview_free (TiOverview *overview)
+{
+  if (overview == NULL)
+    return;
+  g_ptr_array_unref (overview->figures);
+  g_ptr_array_unref (overview->sections);
+  g_free (overview);
+}
+
+/* The period every evaluation figure is computed over, as ISO dates for binding. */
+typedef struct
+{
+  char start[11];
+  char end[11];
+} Period;
+
+static void
+add_figure (TiOverview *overview, const char *label, char *value)
+{
+  TiFigure *figure = g_new0 (TiFigure, 1);
+
+  figure->label = g_strdup (label);
+  figure->value = value;
+  g_ptr_array_add (overview->figures, figure);
+}
+
+static sqlite3_stmt *
+prepare_with_period (TiDatabase *db, const char *sql, const Period *period, GError **error)
+{
+  sqlite3_stmt *stmt = ti_database_prepare (db, sql, error);
+
+  if (stmt != NULL && period != NULL)
+    {
+      int n = sqlite3_bind_parameter_count (stmt);
+      if (n >= 1)
+        sqlite3_bind_text (stmt, 1, period->start, -1, SQLITE_TRANSIENT);
+      if (n >= 2)
+        sqlite3_bind_text (stmt, 2, period->end, -1, SQLITE_TRANSIENT);
+    }
+  return stmt;
+}
+
+static gboolean
+add_count (TiOverview *overview, TiDatabase *db, const char *label, const char *sql,
+           const Period *period, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = prepare_with_period (db, sql, period, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return ti_database_set_error_from_sqlite (db, rc, _("reading the programme"), error);
+  add_figure (overview, label, ti_format_count (sqlite3_column_int64 (stmt, 0)));
+  return TRUE;
+}
+
+/* @sql returns: title, subtitle, date (nullable, ISO), suffix (nullable). */
+static gboolean
+add_section (TiOverview *overview, TiDatabase *db, const char *title, const char *description,
+             const char *empty_text, const char *sql, const Period *period, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = prepare_with_period (db, sql, period, error);
+  TiRecordSection *section;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  section = g_new0 (TiRecordSection, 1);
+  section->title = g_strdup (title);
+  section->description = g_strdup (description);
+  section->empty_text = g_strdup (empty_text);
+  section->records = g_ptr_array_new_with_free_func (record_free);
+  g_ptr_array_add (overview->sections, section);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TiRecord *record = g_new0 (TiRecord, 1);
+      const char *subtitle = (const char *) sqlite3_column_text (stmt, 1);
+      const char *date = (const char *) sqlite3_column_text (stmt, 2);
+
+      record->title = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      if (date != NULL)
+        {
+          g_autofree char *when = ti_format_date (date);
+          record->subtitle = subtitle && *subtitle ? g_strdup_printf ("%s · %s", when, subtitle)
+                                                   : g_steal_pointer (&when);
+        }
+      else
+        record->subtitle = g_strdup (subtitle);
+      record->suffix = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      g_ptr_array_add (section->records, record);
+    }
+  if (rc != SQLITE_DONE)
+    return ti_database_set_error_from_sqlite (db, rc, _("reading the programme"), error);
+  return TRUE;
+}
+
+static gboolean
+load_network_map (TiOverview *o, TiDatabase *db, GError **error)
+{
+  return add_count (o, db, _("Organisations in the network"),
+                    "SELECT count(*) FROM organisations", NULL, error)
+         && add_count (o, db, _("Active champions"),
+                       "SELECT count(*) FROM champions WHERE status = 'active'", NULL, error)
+         && add_count (o, db, _("Sectors with a champion"),
+                       "SELECT count(DISTINCT o.sector) FROM champions c"
+                       " JOIN people p ON p.id = c.person_id"
+                       " JOIN organisations o ON o.id = p.organisation_id"
+                       " WHERE c.status = 'active'",
+                       NULL, error)
+         && add_count (o, db, _("Charter signatories"),
+                       "SELECT count(*) FROM charter_adoptions"
+                       " WHERE stage IN ('signed', 'review_due')",
+                       NULL, error)
+         && add_section (o, db, _("Organisations with the most champions"),
+                         _("Where the network is strongest"),
+                         _("No organisation has a champion yet."),
+                         "SELECT o.name, sector_label(o.sector) || ' · ' || locality_label(o.locality), NULL,"
+                         "  n || ' champions' FROM ("
+                         "  SELECT o.id, o.name, o.sector, o.locality, count(*) AS n"
+                         "  FROM champions c JOIN people p ON p.id = c.person_id"
+                         "  JOIN organisations o ON o.id = p.organisation_id"
+                         "  WHERE c.status = 'active' GROUP BY o.id"
+                         "  ORDER BY n DESC, o.name LIMIT " G_STRINGIFY (SECTION_ROWS) ") o",
+                         NULL, error)
+         && add_section (o, db, _("Charter adoption"),
+                         _("Where each partner stands with the county charter"),
+                         _("No organisation has started adopting the charter."),
+                         "SELECT CASE stage WHEN 'not_started' THEN 'Not started'"
+                         "  WHEN 'consultation' THEN 'In consultation'"
+                         "  WHEN 'signed' THEN 'Signed' ELSE 'Review due' END,"
+                         "  NULL, NULL, count(*) || ' organisations'"
+                         " FROM charter_adoptions GROUP BY stage"
+                         " ORDER BY CASE stage WHEN 'not_started' THEN 1 WHEN 'consultation'"
+                         "  THEN 2 WHEN 'signed' THEN 3 ELSE 4 END",
+                         NULL, error);
+}
+
+static gboolean
+load_training_tiers (TiOverview *o, TiDatabase *db, GError **error)
+{
+  return add_count (o, db, _("Tier 1 completions"), "SELECT count(*) FROM tier1_completions",
+                    NULL, error)
+         && add_count (o, db, _("Tier 2 sessions delivered"),
+                       "SELECT count(*) FROM sessions WHERE tier = 2 AND status = 'delivered'",
+                       NULL, error)
+         && add_count (o, db, _("Tier 3 sessions delivered"),
+                       "SELECT count(*) FROM sessions WHERE tier = 3 AND status = 'delivered'",
+                       NULL, error)
+         && add_count (o, db, _("Sessions awaiting review"),
+                       "SELECT count(*) FROM sessions WHERE review_status = 'awaiting'", NULL,
+                       error)
+         && add_section (o, db, _("Awaiting review"),
+                         _("Delivered sessions the psychologist has not yet reviewed, oldest first"),
+                         _("No session is waiting for review."),
+                         "SELECT s.title, 'Tier ' || s.tier || ' · ' || coalesce(o.name, 'No host'),"
+                         "  s.starts_at, NULL"
+                         " FROM sessions s LEFT JOIN organisations o ON o.id = s.host_organisation_id"
+                         " WHERE s.review_status = 'awaiting'"
+                         " ORDER BY s.starts_at LIMIT " G_STRINGIFY (SECTION_ROWS),
+                         NULL, error)
+         && add_section (o, db, _("Latest sessions"), _("The most recent Tier 2 and 3 sessions"),
+                         _("No session has been scheduled yet."),
+                         "SELECT s.title, 'Tier ' || s.tier || ' · ' || coalesce(o.name, 'No host'),"
+                         "  s.starts_at,"
+                         "  (SELECT count(*) FROM attendance a WHERE a.session_id = s.id"
+                         "     AND a.attended) || ' attended'"
+                         " FROM sessions s LEFT JOIN organisations o ON o.id = s.host_organisation_id"
+                         " WHERE s.status = 'delivered'"
+                         " ORDER BY s.starts_at DESC LIMIT " G_STRINGIFY (SECTION_ROWS),
+                         NULL, error);
+}
+
+static gboolean
+load_champions (TiOverview *o, TiDatabase *db, GError **error)
+{
+  return add_count (o, db, _("Active champions"),
+                    "SELECT count(*) FROM champions WHERE status = 'active'", NULL, error)
+         && add_count (o, db, _("Paused"), "SELECT count(*) FROM champions WHERE status = 'paused'",
+                       NULL, error)
+         && add_count (o, db, _("Stepped down"),
+                       "SELECT count(*) FROM champions WHERE status = 'stepped_down'", NULL, error)
+         && add_count (o, db, _("Organisations with a champion"),
+                       "SELECT count(DISTINCT p.organisation_id) FROM champions c"
+                       " JOIN people p ON p.id = c.person_id WHERE c.status = 'active'",
+                       NULL, error)
+         && add_section (o, db, _("Newest champions"), _("People who joined the network most recently"),
+                         _("No one has joined the champions network yet."),
+                         "SELECT p.name, coalesce(o.name, 'No organisation'), c.since,"
+                         "  CASE c.status WHEN 'active' THEN 'Active' WHEN 'paused' THEN 'Paused'"
+                         "  ELSE 'Stepped down' END"
+                         " FROM champions c JOIN people p ON p.id = c.person_id"
+                         " LEFT JOIN organisations o ON o.id = p.organisation_id"
+                         " WHERE p.erased_on IS NULL"
+                         " ORDER BY c.since DESC, p.name LIMIT " G_STRINGIFY (SECTION_ROWS),
+                         NULL, error);
+}
+
+static gboolean
+load_events (TiOverview *o, TiDatabase *db, GError **error)
+{
+  return add_count (o, db, _("Network events"), "SELECT count(*) FROM events", NULL, error)
+         && add_count (o, db, _("Attendances"),
+                       "SELECT count(*) FROM event_attendance WHERE attended", NULL, error)
+         && add_count (o, db, _("Guest speakers"), "SELECT count(*) FROM event_speakers", NULL,
+                       error)
+         && add_count (o, db, _("Engagement participants"),
+                       "SELECT coalesce(sum(young_people + adults_lived_experience"
+                       "  + parents_carers + professionals + community_members), 0)"
+                       " FROM engagement_activities",
+                       NULL, error)
+         && add_section (o, db, _("Latest events"), _("Network events, newest first"),
+                         _("No network event has been planned yet."),
+                         "SELECT e.title, coalesce(e.venue, 'Online'), e.starts_at,"
+                         "  (SELECT count(*) FROM event_attendance a WHERE a.event_id = e.id"
+                         "     AND a.attended) || ' attended'"
+                         " FROM events e ORDER BY e.starts_at DESC LIMIT " G_STRINGIFY (SECTION_ROWS),
+                         NULL, error)
+         && add_section (o, db, _("Engagement with lived experience"),
+                         _("The latest activities; participants are counted, never named"),
+                         _("No engagement activity has been logged yet."),
+                         "SELECT title, replace(kind, '_', ' '), held_on,"
+                         "  (young_people + adults_lived_experience + parents_carers"
+                         "   + professionals + community_members) || ' participants'"
+                         " FROM engagement_activities ORDER BY held_on DESC"
+                         " LIMIT " G_STRINGIFY (SECTION_ROWS),
+                         NULL, error);
+}
+
+static gboolean
+load_evaluation (TiOverview *o, TiDatabase *db, GError **error)
+{
+  g_autoptr (TiProgrammeSettings) settings = ti_programme_settings_load (db, error);
+  g_autoptr (sqlite3_stmt) confidence = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *description = NULL;
+  Period period;
+  int rc;
+
+  if (settings == NULL)
+    return FALSE;
+  g_date_strftime (period.start, sizeof period.start, "%Y-%m-%d", &settings->period_start);
+  g_date_strftime (period.end, sizeof period.end, "%Y-%m-%d", &settings->period_end);
+
+  if (!add_count (o, db, _("Tier 1 completions in the period"),
+                  "SELECT count(*) FROM tier1_completions WHERE completed_on BETWEEN ?1 AND ?2",
+                  &period, error)
+      || !add_count (o, db, _("Tier 2/3 sessions delivered"),
+                     "SELECT count(*) FROM sessions WHERE status = 'delivered'"
+                     " AND date(starts_at) BETWEEN ?1 AND ?2",
+                     &period, error)
+      || !add_count (o, db, _("Tier 2/3 attendees"),
+                     "SELECT count(*) FROM attendance a JOIN sessions s ON s.id = a.session_id"
+                     " WHERE a.attended AND s.status = 'delivered'"
+                     " AND date(s.starts_at) BETWEEN ?1 AND ?2",
+                     &period, error))
+    return FALSE;
+
+  confidence = prepare_with_period (
+    db,
+    "SELECT avg(a.confidence_after - a.confidence_before), count(*) FROM attendance a"
+    " JOIN sessions s ON s.id = a.session_id"
+    " WHERE a.attended AND a.confidence_before IS NOT NULL AND a.confidence_after IS NOT NULL"
+    " AND s.status = 'delivered' AND date(s.starts_at) BETWEEN ?1 AND ?2",
+    &period, error);
+  if (confidence == NULL)
+    return FALSE;
+  rc = sqlite3_step (confidence);
+  if (rc != SQLITE_ROW)
+    return ti_database_set_error_from_sqlite (db, rc, _("reading the programme"), error);
+  add_figure (o, _("Mean confidence change (1–5 scale)"),
+              sqlite3_column_int64 (confidence, 1) > 0
+                ? ti_format_decimal (sqlite3_column_double (confidence, 0), 2, TRUE)
+                : g_strdup (_("No scores yet")));
+
+  start = ti_format_date (period.start);
+  end = ti_format_date (period.end);
+  description = g_strdup_printf (_("The programme timeline; figures above cover %s to %s"),
+                                 start, end);
+
+  return add_section (o, db, _("Milestones"), description,
+                      _("No milestone has been set yet."),
+                      "SELECT m.title, w.name || ' · due ' || m.due_month, NULL,"
+                      "  CASE WHEN m.done_on IS NOT NULL AND m.done_on <= date(m.due_month || '-01',"
+                      "    '+1 month', '-1 day') THEN 'Done'"
+                      "  WHEN m.done_on IS NOT NULL THEN 'Done late'"
+                      "  WHEN date('now') > date(m.due_month || '-01', '+1 month', '-1 day')"
+                      "    THEN 'Late'"
+                      "  WHEN date('now', '+30 days') >= date(m.due_month || '-01') THEN 'At risk'"
+                      "  ELSE 'On track' END"
+                      " FROM milestones m JOIN workstreams w ON w.id = m.workstream_id"
+                      " ORDER BY m.due_month, w.position, m.id",
+                      NULL, error);
+}
+
+static void
+label_function (sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+  const char *(*label_for) (const char *) = (const char *(*) (const char *)) sqlite3_user_data (context);
+  const char *key = (const char *) sqlite3_value_text (argv[0]);
+
+  sqlite3_result_text (context, key ? label_for (key) : NULL, -1, SQLITE_TRANSIENT);
+}
+
+/* Lets the queries show vocabulary labels ("NHS trust") rather than stored keys. */
+static void
+register_label_functions (TiDatabase *db)
+{
+  sqlite3 *handle = ti_database_get_handle (db);
+
+  sqlite3_create_function (handle, "sector_label", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                           (void *) ti_vocabulary_sector_label, label_function, NULL, NULL);
+  sqlite3_create_function (handle, "locality_label", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                           (void *) ti_vocabulary_locality_label, label_function, NULL, NULL);
+}
+
+/**
+ * ti_overview_load:
+ *
+ * Returns: (transfer full) (nullable): the destination's figures and latest records
+ */
+TiOverview *
+ti_overview_load (TiDatabase *db, TiDestination destination, GError **error)
+{
+  g_autoptr (TiOverview) overview = g_new0 (TiOverview, 1);
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (TI_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (destination < TI_N_DESTINATIONS, NULL);
+
+  overview->destination = destination;
+  overview->figures = g_ptr_array_new_with_free_func (figure_free);
+  overview->sections = g_ptr_array_new_with_free_func (section_free);
+
+  register_label_functions (db);
+  if (!ti_database_exec (db, "BEGIN", error))
+    return NULL;
+
+  overview->programme_empty = ti_overview_programme_is_empty (db, error);
+  if (error == NULL || *error == NULL)
+    switch (destination)
+      {
+      case TI_DESTINATION_NETWORK_MAP:
+        ok = load_network_map (overview, db, error);
+        break;
+      case TI_DESTINATION_TRAINING_TIERS:
+        ok = load_training_tiers (overview, db, error);
+        break;
+      case TI_DESTINATION_CHAMPIONS:
+        ok = load_champions (overview, db, error);
+        break;
+      case TI_DESTINATION_EVENTS:
+        ok = load_events (overview, db, error);
+        break;
+      case TI_DESTINATION_EVALUATION:
+        ok = load_evaluation (overview, db, error);
+        break;
+      case TI_N_DESTINATIONS:
+      default:
+        g_assert_not_reached ();
+      }
+
+  ti_database_rollback (db); /* a read: nothing to keep */
+  return ok ? g_steal_pointer (&overview) : NULL;
+}
+
+/**
+ * ti_overview_programme_is_empty:
+ *
+ * Returns: %TRUE when the programme has no organisations and no people yet
+ */
+gboolean
+ti_overview_programme_is_empty (TiDatabase *db, GError **error)
+{
+  gint64 n = ti_database_count (
+    db, "SELECT (SELECT count(*) FROM organisations) + (SELECT count(*) FROM people)", error);
+
+  return n == 0;
+}
+
+typedef struct
+{
+  char *path;
+  TiDestination destination;
+} LoadData;
+
+static void
+load_data_free (gpointer data)
+{
+  LoadData *load = data;
+
+  g_free (load->path);
+  g_free (load);
+}
+
+static void
+load_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  LoadData *load = task_data;
+  g_autoptr (TiDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  TiOverview *overview;
+
+  /* A reader connection of its own: WAL lets it read while the window's connection writes. */
+  db = ti_database_open (load->path, TI_DATABASE_OPEN_READ_ONLY, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  overview = ti_overview_load (db, load->destination, &error);
+  if (overview == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, overview, (GDestroyNotify) ti_overview_free);
+}
+
+/**
+ * ti_overview_load_async:
+ * @db_path: the programme file, opened again read-only in a worker thread
+ *
+ * Loads a destination's overview off the main thread.
+ */
+void
+ti_overview_load_async (const char *db_path, TiDestination destination,
+                        GCancellable *cancellable, GAsyncReadyCallback callback,
+                        gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  LoadData *load = g_new0 (LoadData, 1);
+
+  load->path = g_strdup (db_path);
+  load->destination = destination;
+  g_task_set_source_tag (task, ti_overview_load_async);
+  g_task_set_task_data (task, load, load_data_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+/**
+ * ti_overview_load_finish:
+ *
+ * Returns: (transfer full) (nullable): the overview, or %NULL with @error set
+ */
+TiOverview *
+ti_overview_load_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "ti-format.h"
+#include "ti-vocabulary.h"
+
+static void
+test_count (void)
+{
+  struct { gint64 n; const char *text; } cases[] = {
+    { 0, "0" }, { 999, "999" }, { 1000, "1,000" }, { 25310, "25,310" },
+    { 1234567, "1,234,567" }, { -4200, "−4,200" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = ti_format_count (cases[i].n);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+static void
+test_dates (void)
+{
+  g_autofree char *day = ti_format_date ("2023-06-14");
+  g_autofree char *with_time = ti_format_date ("2023-11-02 09:30");
+  g_autofree char *month = ti_format_month ("2024-05");
+  g_autofree char *change = ti_format_decimal (0.8349, 2, TRUE);
+  g_autofree char *drop = ti_format_decimal (-0.5, 1, TRUE);
+  g_autofree char *iso = NULL;
+  GDate date;
+
+  g_assert_cmpstr (day, ==, "14 Jun 2023");
+  g_assert_cmpstr (with_time, ==, "2 Nov 2023");
+  g_assert_cmpstr (month, ==, "May 2024");
+  g_assert_cmpstr (change, ==, "+0.83");
+  g_assert_cmpstr (drop, ==, "-0.5");
+
+  g_assert_true (ti_date_parse ("2024-02-29", &date));
+  iso = ti_date_to_iso (&date);
+  g_assert_cmpstr (iso, ==, "2024-02-29");
+  g_assert_true (ti_date_parse (" 30/04/2024 ", &date));
+  g_assert_cmpint (g_date_get_month (&date), ==, G_DATE_APRIL);
+  g_assert_cmpint (g_date_get_day (&date), ==, 30);
+
+  /* Impossible dates and other shapes are refused, not guessed. */
+  g_assert_false (ti_date_parse ("2023-02-29", &date));
+  g_assert_false (ti_date_parse ("31/04/2024", &date));
+  g_assert_false (ti_date_parse ("2024-4-1x", &date));
+  g_assert_false (ti_date_parse ("04/30/2024", &date));
+  g_assert_false (ti_date_parse ("", &date));
+  g_assert_false (ti_date_parse (NULL, &date));
+}
+
+static void
+test_vocabulary (void)
+{
+  g_assert_cmpstr (ti_vocabulary_sector_key ("  nhs TRUST "), ==, "nhs_trust");
+  g_assert_cmpstr (ti_vocabulary_sector_key ("VCSE"), ==, "vcse");
+  g_assert_cmpstr (ti_vocabulary_sector_key ("Bakery"), ==, NULL);
+  g_assert_cmpstr (ti_vocabulary_locality_key ("somerset west and taunton"), ==,
+                   "somerset_west_taunton");
+  g_assert_cmpstr (ti_vocabulary_locality_label ("county_wide"), ==, "County-wide");
+  g_assert_cmpstr (ti_vocabulary_sector_label ("icb"), ==, "Integrated care board");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/format/count", test_count);
+  g_test_add_func ("/format/dates", test_dates);
+  g_test_add_func ("/format/vocabulary", test_vocabulary);
+
+  return g_test_run ();
+}
