@@ -140,12 +140,15 @@ test_destinations (void)
   s = section (champions, "Newest champions");
   g_assert_cmpstr (record (s, 0)->title, ==, "Jo Marsh");
 
-  g_assert_cmpstr (figure (events, "Network events"), ==, "2");
+  g_assert_cmpstr (figure (events, "Events"), ==, "2");
   g_assert_cmpstr (figure (events, "Attendances"), ==, "2");
   g_assert_cmpstr (figure (events, "Guest speakers"), ==, "1");
   g_assert_cmpstr (figure (events, "Engagement participants"), ==, "11");
   s = section (events, "Latest events");
   g_assert_cmpstr (record (s, 0)->subtitle, ==, "20 Jun 2023 · Online");
+  /* Nobody marked as attending yet: the invitations are what there is to show. */
+  g_assert_cmpstr (record (s, 0)->suffix, ==, "1 invited");
+  g_assert_cmpstr (record (s, 1)->suffix, ==, "2 attended");
 
   /* Over the default evaluation period, 1 Jan 2023 to 30 Apr 2024: the June 2024 completion
    * and the July 2024 session fall outside. */
@@ -156,6 +159,7 @@ test_destinations (void)
   g_assert_cmpstr (figure (evaluation, "Mean confidence change (1–5 scale)"), ==, "+1.00");
   s = section (evaluation, "Milestones");
   g_assert_cmpuint (s->records->len, ==, 2);
+  g_assert_cmpstr (record (s, 0)->subtitle, ==, "Due Jan 2023 · Principles");
   g_assert_cmpstr (record (s, 0)->suffix, ==, "Done");
   g_assert_cmpstr (record (s, 1)->suffix, ==, "Late");
 

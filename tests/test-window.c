@@ -344,6 +344,30 @@ test_shortcuts (void)
   close_window (window);
 }
 
+static gboolean
+has_database (gpointer data)
+{
+  return ti_window_get_database (data) != NULL;
+}
+
+static void
+test_load_demo (void)
+{
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), APP_ID,
+                                                "demo-programme.sqlite", NULL);
+  TiWindow *window = new_window ();
+
+  /* Written in a worker thread with progress, then opened. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-demo", NULL));
+  iterate_until (has_database, window);
+  g_assert_cmpstr (ti_database_get_path (ti_window_get_database (window)), ==, expected);
+  g_assert_cmpint (ti_database_count (ti_window_get_database (window),
+                                      "SELECT count(*) FROM organisations", NULL), >=, 100);
+  ti_window_show_destination (window, 0);
+  wait_for_text (GTK_WIDGET (window), "Avon and Somerset Police");
+  close_window (window);
+}
+
 static void
 test_quit (void)
 {
@@ -360,7 +384,12 @@ int
 main (int argc, char *argv[])
 {
   g_autoptr (GError) error = NULL;
+  g_autofree char *data_dir = NULL;
   int status;
+
+  /* A private data folder, so the demo programme is written where the test can remove it. */
+  data_dir = test_make_tmp_dir ();
+  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -375,9 +404,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/remembers-destination", test_remembers_destination);
   g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
+  g_test_add_func ("/window/load-demo", test_load_demo);
   g_test_add_func ("/window/quit", test_quit);
 
   status = g_test_run ();
   g_object_unref (app);
+  test_remove_tree (data_dir);
   return status;
 }

@@ -67,6 +67,8 @@ figure_new (const TiFigure *figure)
   gtk_widget_add_css_class (value, "figure-value");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* Narrow tiles: four figures fit on a line in a normal window. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_box_append (GTK_BOX (box), value);
   gtk_box_append (GTK_BOX (box), label);

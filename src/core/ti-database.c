@@ -13,6 +13,7 @@
 
 #include "ti-database.h"
 #include "ti-defaults.h"
+#include "ti-format.h"
 #include "ti-schema.h"
 
 /**
@@ -239,10 +240,13 @@ check_file_before_open (const char *path, TiDatabaseOpenFlags flags, gboolean *o
       if (page_count > 0 && change_counter == valid_for
           && (guint64) st.st_size < (guint64) page_size * page_count)
         {
+          g_autofree char *has = ti_format_count (st.st_size);
+          g_autofree char *should = ti_format_count ((gint64) page_size * page_count);
+
           g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_TRUNCATED,
-                       _("“%s” is truncated: it holds %" G_GUINT64_FORMAT " bytes of the %"
-                         G_GUINT64_FORMAT " it should. Restore it from a backup."),
-                       display, (guint64) st.st_size, (guint64) page_size * page_count);
+                       _("“%s” is truncated: it holds %s bytes of the %s it should. Restore it "
+                         "from a backup."),
+                       display, has, should);
           return FALSE;
         }
     }
@@ -793,14 +797,14 @@ ti_database_check (TiDatabase *self, GError **error)
     return NULL;
   if (fk_problems > 0)
     {
+      g_autofree char *count = ti_format_count (fk_problems);
+
       g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_DAMAGED,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "“%s” is damaged: %" G_GINT64_FORMAT
-                                " record refers to a record that does not exist.",
-                                "“%s” is damaged: %" G_GINT64_FORMAT
-                                " records refer to records that do not exist.",
+                                "“%s” is damaged: %s record refers to a record that does not exist.",
+                                "“%s” is damaged: %s records refer to records that do not exist.",
                                 fk_problems),
-                   display, fk_problems);
+                   display, count);
       return NULL;
     }
 
@@ -819,10 +823,17 @@ ti_database_check (TiDatabase *self, GError **error)
       || (sessions = ti_database_count (self, "SELECT count(*) FROM sessions", error)) < 0)
     return NULL;
 
-  return g_strdup_printf (_("%s: healthy (programme format %d; integrity and links checked): "
-                            "%" G_GINT64_FORMAT " organisations, %" G_GINT64_FORMAT " people, %"
-                            G_GINT64_FORMAT " champions, %" G_GINT64_FORMAT
-                            " Tier 1 completions, %" G_GINT64_FORMAT " Tier 2/3 sessions."),
-                          display, self->schema_version, organisations, people, champions,
-                          completions, sessions);
+  {
+    g_autofree char *n_organisations = ti_format_count (organisations);
+    g_autofree char *n_people = ti_format_count (people);
+    g_autofree char *n_champions = ti_format_count (champions);
+    g_autofree char *n_completions = ti_format_count (completions);
+    g_autofree char *n_sessions = ti_format_count (sessions);
+
+    return g_strdup_printf (_("%s: healthy (programme format %d; integrity and links checked): "
+                              "%s organisations, %s people, %s champions, %s Tier 1 completions, "
+                              "%s Tier 2/3 sessions."),
+                            display, self->schema_version, n_organisations, n_people,
+                            n_champions, n_completions, n_sessions);
+  }
 }

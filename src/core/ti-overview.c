@@ -104,7 +104,8 @@ add_count (TiOverview *overview, TiDatabase *db, const char *label, const char *
   return TRUE;
 }
 
-/* @sql returns: title, subtitle, date (nullable, ISO), suffix (nullable). */
+/* @sql returns: title, subtitle, date (nullable, ISO, shown before the subtitle),
+ * suffix (nullable). */
 static gboolean
 add_section (TiOverview *overview, TiDatabase *db, const char *title, const char *description,
              const char *empty_text, const char *sql, const Period *period, GError **error)
@@ -250,7 +251,7 @@ load_champions (TiOverview *o, TiDatabase *db, GError **error)
 static gboolean
 load_events (TiOverview *o, TiDatabase *db, GError **error)
 {
-  return add_count (o, db, _("Network events"), "SELECT count(*) FROM events", NULL, error)
+  return add_count (o, db, _("Events"), "SELECT count(*) FROM events", NULL, error)
          && add_count (o, db, _("Attendances"),
                        "SELECT count(*) FROM event_attendance WHERE attended", NULL, error)
          && add_count (o, db, _("Guest speakers"), "SELECT count(*) FROM event_speakers", NULL,
@@ -260,12 +261,16 @@ load_events (TiOverview *o, TiDatabase *db, GError **error)
                        "  + parents_carers + professionals + community_members), 0)"
                        " FROM engagement_activities",
                        NULL, error)
-         && add_section (o, db, _("Latest events"), _("Network events, newest first"),
+         && add_section (o, db, _("Latest events"), _("Network events, workshops and webinars, newest first"),
                          _("No network event has been planned yet."),
                          "SELECT e.title, coalesce(e.venue, 'Online'), e.starts_at,"
-                         "  (SELECT count(*) FROM event_attendance a WHERE a.event_id = e.id"
-                         "     AND a.attended) || ' attended'"
-                         " FROM events e ORDER BY e.starts_at DESC LIMIT " G_STRINGIFY (SECTION_ROWS),
+                         "  CASE WHEN attended > 0 THEN attended || ' attended'"
+                         "  ELSE invited || ' invited' END"
+                         " FROM (SELECT e.*, (SELECT count(*) FROM event_attendance a"
+                         "   WHERE a.event_id = e.id AND a.attended) AS attended,"
+                         "   (SELECT count(*) FROM event_attendance a WHERE a.event_id = e.id"
+                         "   AND a.invited) AS invited FROM events e) e"
+                         " ORDER BY e.starts_at DESC LIMIT " G_STRINGIFY (SECTION_ROWS),
                          NULL, error)
          && add_section (o, db, _("Engagement with lived experience"),
                          _("The latest activities; participants are counted, never named"),
@@ -332,7 +337,7 @@ load_evaluation (TiOverview *o, TiDatabase *db, GError **error)
 
   return add_section (o, db, _("Milestones"), description,
                       _("No milestone has been set yet."),
-                      "SELECT m.title, w.name || ' · due ' || m.due_month, NULL,"
+                      "SELECT m.title, 'Due ' || month_label(m.due_month) || ' · ' || w.name, NULL,"
                       "  CASE WHEN m.done_on IS NOT NULL AND m.done_on <= date(m.due_month || '-01',"
                       "    '+1 month', '-1 day') THEN 'Done'"
                       "  WHEN m.done_on IS NOT NULL THEN 'Done late'"
@@ -354,7 +359,15 @@ label_function (sqlite3_context *context, int argc, sqlite3_value **argv)
   sqlite3_result_text (context, key ? label_for (key) : NULL, -1, SQLITE_TRANSIENT);
 }
 
-/* Lets the queries show vocabulary labels ("NHS trust") rather than stored keys. */
+static void
+month_function (sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+  const char *month = (const char *) sqlite3_value_text (argv[0]);
+
+  sqlite3_result_text (context, month ? ti_format_month (month) : NULL, -1, g_free);
+}
+
+/* Lets the queries show labels ("NHS trust", "Jan 2023") rather than stored keys. */
 static void
 register_label_functions (TiDatabase *db)
 {
@@ -364,6 +377,8 @@ register_label_functions (TiDatabase *db)
                            (void *) ti_vocabulary_sector_label, label_function, NULL, NULL);
   sqlite3_create_function (handle, "locality_label", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                            (void *) ti_vocabulary_locality_label, label_function, NULL, NULL);
+  sqlite3_create_function (handle, "month_label", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                           month_function, NULL, NULL);
 }
 
 /**
