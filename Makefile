@@ -2,7 +2,8 @@
 # Every Debian package the build, the app and the tests need, in one list.
 DEBIAN_PACKAGES = \
 	build-essential meson ninja-build pkg-config gettext libglib2.0-dev-bin \
-	libgtk-4-dev libadwaita-1-dev libsqlite3-dev libxlsxwriter-dev libcsv-dev libigraph-dev \
+	libgtk-4-dev libgtk-4-bin libglib2.0-bin libadwaita-1-dev \
+	libsqlite3-dev libxlsxwriter-dev libcsv-dev libigraph-dev \
 	sqlite3 xvfb xauth dbus-daemon desktop-file-utils appstream \
 	python3 python3-openpyxl imagemagick \
 	adwaita-icon-theme fonts-cantarell librsvg2-common
