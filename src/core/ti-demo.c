@@ -11,6 +11,9 @@
 
 #include "ti-demo-private.h"
 
+/* g_mkdtemp() replaces these six characters with a unique name. */
+#define TEMPLATE_SUFFIX "XX" "XX" "XX"
+
 /*
  * The demo programme: a realistic Trauma Informed Somerset, from the January 2023 launch
  * to a fixed "today" of 31 October 2024, with the partners the scrutiny report names and
@@ -412,7 +415,7 @@ ti_demo_create (const char *path, guint scale, TiProgressFunc progress, gpointer
 
   /* A private folder beside the target: same file system, so the final link is atomic,
    * and SQLite's side files stay inside it. */
-  template = g_strdup_printf (".%s.partial-XXXXXX", base);
+  template = g_strdup_printf (".%s.partial-%s", base, TEMPLATE_SUFFIX);
   tmp_dir = g_build_filename (dir, template, NULL);
   if (g_mkdtemp (tmp_dir) == NULL)
     return set_io_error (path, errno, error);
