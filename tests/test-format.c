@@ -53,6 +53,22 @@ test_dates (void)
 }
 
 static void
+test_email (void)
+{
+  g_assert_true (ti_text_is_email ("jo.marsh@housing.example"));
+  g_assert_true (ti_text_is_email ("o'neil+ti@nhs.example.uk"));
+  g_assert_false (ti_text_is_email ("jo.marsh"));
+  g_assert_false (ti_text_is_email ("@housing.example"));
+  g_assert_false (ti_text_is_email ("jo@housing"));
+  g_assert_false (ti_text_is_email ("jo@.example"));
+  g_assert_false (ti_text_is_email ("jo@housing."));
+  g_assert_false (ti_text_is_email ("jo marsh@housing.example"));
+  g_assert_false (ti_text_is_email ("jo@a@housing.example"));
+  g_assert_false (ti_text_is_email (""));
+  g_assert_false (ti_text_is_email (NULL));
+}
+
+static void
 test_vocabulary (void)
 {
   g_assert_cmpstr (ti_vocabulary_sector_key ("  nhs TRUST "), ==, "nhs_trust");
@@ -71,6 +87,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/format/count", test_count);
   g_test_add_func ("/format/dates", test_dates);
+  g_test_add_func ("/format/email", test_email);
   g_test_add_func ("/format/vocabulary", test_vocabulary);
 
   return g_test_run ();

@@ -136,3 +136,48 @@ ti_date_to_iso (const GDate *date)
   return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
                           g_date_get_day (date));
 }
+
+/**
+ * ti_date_is_future:
+ *
+ * Returns: %TRUE when @date is after today (local time)
+ */
+gboolean
+ti_date_is_future (const GDate *date)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  return g_date_compare (date, &today) > 0;
+}
+
+/**
+ * ti_text_is_email:
+ * @text: (nullable): an address, already trimmed
+ *
+ * A practical check, not RFC 5322: one "@", something before it, a dotted domain after it,
+ * no spaces or control characters, at most 254 bytes.
+ *
+ * Returns: %TRUE when @text looks like an email address
+ */
+gboolean
+ti_text_is_email (const char *text)
+{
+  const char *at;
+  const char *dot;
+
+  if (text == NULL || *text == '\0' || strlen (text) > 254 || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isspace (*p) || g_ascii_iscntrl (*p) || *p == ',' || *p == ';' || *p == '<'
+        || *p == '>' || *p == '"')
+      return FALSE;
+  at = strchr (text, '@');
+  if (at == NULL || at == text || strchr (at + 1, '@') != NULL)
+    return FALSE;
+  dot = strrchr (at + 1, '.');
+  return dot != NULL && dot > at + 1 && dot[1] != '\0' && at[1] != '.';
+}

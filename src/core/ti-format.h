@@ -11,6 +11,8 @@ char *ti_format_month (const char *iso_month);
 char *ti_format_decimal (double value, int digits, gboolean signed_value);
 
 gboolean ti_date_parse (const char *text, GDate *date);
+gboolean ti_date_is_future (const GDate *date);
+gboolean ti_text_is_email (const char *text);
 char *ti_date_to_iso (const GDate *date);
 
 G_END_DECLS
