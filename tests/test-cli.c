@@ -214,6 +214,140 @@ test_check_refusals (void)
   }
 }
 
+static void
+test_import (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "imported.sqlite", NULL);
+  g_autofree char *db = g_strconcat ("--db=", path, NULL);
+  g_autofree char *organisations = g_test_build_filename (G_TEST_DIST, "data", "organisations.csv",
+                                                          NULL);
+  g_autofree char *people = g_test_build_filename (G_TEST_DIST, "data", "people.csv", NULL);
+  g_autofree char *extra = g_build_filename (tmp_dir, "extra.csv", NULL);
+
+  {
+    g_auto (Run) run;
+    g_autofree char *option = g_strconcat ("--import=organisations:", organisations, NULL);
+    g_autofree char *expected = g_strconcat (organisations, ": 13 added, 0 updated, 0 unchanged.\n",
+                                             NULL);
+
+    run_binary (&run, db, option, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, expected);
+    g_assert_cmpstr (run.err, ==, "");
+  }
+  {
+    g_auto (Run) run;
+    g_autofree char *option = g_strconcat ("--import=people:", people, NULL);
+
+    run_binary (&run, db, option, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_suffix (run.out, "people.csv: 7 added, 0 updated, 0 unchanged.\n"));
+    run_clear (&run);
+
+    /* Again: nothing changes. */
+    run_binary (&run, db, option, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_suffix (run.out, "people.csv: 0 added, 0 updated, 7 unchanged.\n"));
+  }
+  g_assert_true (g_file_set_contents (extra, "name,email,organisation,phone\n"
+                                             "Ann Ford,ann@secondstep.example,Second Step,0\n", -1,
+                                      NULL));
+  {
+    g_auto (Run) run;
+    g_autofree char *option = g_strconcat ("--import=people:", extra, NULL);
+
+    run_binary (&run, db, option, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_suffix (run.out, "extra.csv: 1 added, 0 updated, 0 unchanged.\n"));
+    g_assert_true (g_str_has_prefix (run.err, "warning: "));
+    g_assert_nonnull (strstr (run.err, "“phone”"));
+  }
+  {
+    g_auto (Run) run;
+
+    run_binary (&run, db, "--check", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "13 organisations, 8 people, 4 champions"));
+  }
+}
+
+static void
+test_import_refused (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "refusing.sqlite", NULL);
+  g_autofree char *db = g_strconcat ("--db=", path, NULL);
+  g_autofree char *bad = g_build_filename (tmp_dir, "bad-people.csv", NULL);
+  g_autofree char *option = g_strconcat ("--import=people:", bad, NULL);
+  g_autofree char *line_2 = g_strconcat (bad, ":2: the email “jo.marsh@” is not a valid address\n",
+                                         NULL);
+  g_autofree char *line_5 = g_strconcat (bad, ":5: the organisation “Acme Bakery” is not in the "
+                                              "programme", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (bad, "name,email,organisation\n"
+                                           "Jo Marsh,jo.marsh@,Second Step\n"
+                                           "Ann Ford,\"ann@second\nstep.example\",Second Step\n"
+                                           "Ben Ford,,Acme Bakery\n", -1, NULL));
+  {
+    g_auto (Run) run;
+
+    run_binary (&run, "--create-demo", path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  before = test_table_digest (path);
+  {
+    g_auto (Run) run;
+
+    run_binary (&run, db, option, NULL);
+    g_assert_cmpint (run.status, ==, 65);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_true (g_str_has_prefix (run.err, line_2));
+    g_assert_nonnull (strstr (run.err, ":3: the email “ann@second\nstep.example” is not a valid"));
+    /* The quoted line break above moves Ben Ford to physical line 5. */
+    g_assert_nonnull (strstr (run.err, line_5));
+    g_assert_true (g_str_has_suffix (run.err, "\nNothing was imported.\n"));
+  }
+  after = test_table_digest (path);
+  g_assert_cmpstr (before, ==, after);
+
+  {
+    g_auto (Run) run;
+
+    run_binary (&run, option, NULL);
+    g_assert_cmpint (run.status, !=, 0);
+    g_assert_nonnull (strstr (run.err, "--import needs --db=FILE"));
+  }
+  {
+    g_auto (Run) run;
+    g_autofree char *champions = g_strconcat ("--import=champions:", bad, NULL);
+
+    run_binary (&run, db, champions, NULL);
+    g_assert_cmpint (run.status, !=, 0);
+    g_assert_nonnull (strstr (run.err, "“champions” is not something that can be imported; the "
+                                       "kinds are: organisations, people."));
+  }
+  {
+    g_auto (Run) run;
+
+    run_binary (&run, db, "--import=people:", NULL);
+    g_assert_cmpint (run.status, !=, 0);
+    g_assert_nonnull (strstr (run.err, "--import needs a kind and a file"));
+  }
+  {
+    g_auto (Run) run;
+    g_autofree char *missing = g_build_filename (tmp_dir, "nowhere.csv", NULL);
+    g_autofree char *nowhere = g_strconcat ("--import=people:", missing, NULL);
+
+    run_binary (&run, db, nowhere, NULL);
+    g_assert_cmpint (run.status, !=, 0);
+    g_assert_nonnull (strstr (run.err, "There is no file"));
+    g_assert_nonnull (strstr (run.err, "nowhere.csv"));
+  }
+  after = (g_free (after), test_table_digest (path));
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -229,6 +363,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/no-display", test_no_display);
   g_test_add_func ("/cli/check-healthy", test_check_healthy);
   g_test_add_func ("/cli/check-refusals", test_check_refusals);
+  g_test_add_func ("/cli/import", test_import);
+  g_test_add_func ("/cli/import-refused", test_import_refused);
 
   status = g_test_run ();
   test_remove_tree (tmp_dir);

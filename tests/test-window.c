@@ -350,6 +350,109 @@ has_database (gpointer data)
   return ti_window_get_database (data) != NULL;
 }
 
+static GtkWidget *
+find_type (GtkWidget *root, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_type (GtkWidget *root, GType type, gpointer *found, guint *n_found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && *n_found < 4)
+    found[(*n_found)++] = root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_type (child, type, found, n_found);
+}
+
+static char *
+make_champions (const char *dir)
+{
+  char *path = g_build_filename (dir, "champions.sqlite", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiDatabase) db = ti_database_open (path, TI_DATABASE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ti_database_exec (
+    db,
+    "INSERT INTO organisations (id, name, sector, locality, headcount) VALUES"
+    " (1, 'Somerset NHS Foundation Trust', 'nhs_trust', 'county_wide', 6000),"
+    " (2, 'Wellsway Primary School', 'education', 'mendip', 40),"
+    " (3, 'Quantock Housing', 'housing', 'sedgemoor', 120);"
+    "INSERT INTO people (id, name, organisation_id) VALUES (1, 'Robin Vale', 1),"
+    " (2, 'Sam Carter', 2), (3, 'Jo Marsh', 3), (4, 'Kit Elms', 2), (5, 'Ash Penn', 1);"
+    "INSERT INTO champions (person_id, since, status) VALUES (1, '2023-02-01', 'active'),"
+    " (2, '2023-03-01', 'active'), (3, '2023-04-01', 'paused'), (4, '2023-05-01', 'active');"
+    "INSERT INTO tier1_completions (person_id, completed_on) VALUES (2, '2023-02-10');",
+    &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_champions_search_and_filters (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autofree char *path = make_champions (dir);
+  TiWindow *window = new_window ();
+  GtkWidget *page, *entry;
+  GtkDropDown *dropdowns[4];
+  guint n = 0;
+
+  g_assert_true (ti_window_open_programme (window, path, FALSE));
+  ti_window_show_destination (window, 2);
+  wait_for_text (GTK_WIDGET (window), "4 champions");
+  wait_for_text (GTK_WIDGET (window), "Sam Carter");
+
+  page = find_type (GTK_WIDGET (window), g_type_from_name ("TiChampionsPage"));
+  entry = find_type (page, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+
+  /* Typing narrows the list to matching names or organisations. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "wellsway");
+  wait_for_text (GTK_WIDGET (window), "Showing 2 of 4 champions");
+  wait_for_gone (GTK_WIDGET (window), "Robin Vale");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "marsh");
+  wait_for_text (GTK_WIDGET (window), "Showing 1 of 4 champions");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "nobody at all");
+  wait_for_text (GTK_WIDGET (window), "No Matches");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  wait_for_text (GTK_WIDGET (window), "4 champions");
+
+  /* The filters: sector, locality, tier, status, in that order. */
+  collect_type (page, GTK_TYPE_DROP_DOWN, (gpointer *) dropdowns, &n);
+  g_assert_cmpuint (n, ==, 4);
+  gtk_drop_down_set_selected (dropdowns[3], 2); /* Paused */
+  wait_for_text (GTK_WIDGET (window), "Showing 1 of 4 champions");
+  wait_for_text (GTK_WIDGET (window), "Jo Marsh");
+  gtk_drop_down_set_selected (dropdowns[3], 0);
+  gtk_drop_down_set_selected (dropdowns[2], 2); /* Tier 1 */
+  wait_for_text (GTK_WIDGET (window), "Showing 1 of 4 champions");
+  wait_for_text (GTK_WIDGET (window), "Sam Carter");
+  gtk_drop_down_set_selected (dropdowns[2], 0);
+  gtk_drop_down_set_selected (dropdowns[0], 7); /* Education: the seventh sector */
+  wait_for_text (GTK_WIDGET (window), "Showing 2 of 4 champions");
+  gtk_drop_down_set_selected (dropdowns[0], 0);
+
+  /* The switch shows everyone, not only champions. */
+  gtk_switch_set_active (GTK_SWITCH (find_type (page, GTK_TYPE_SWITCH)), TRUE);
+  wait_for_text (GTK_WIDGET (window), "5 people");
+  wait_for_text (GTK_WIDGET (window), "Ash Penn");
+
+  close_window (window);
+  test_remove_tree (dir);
+}
+
 static void
 test_load_demo (void)
 {
@@ -404,6 +507,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/remembers-destination", test_remembers_destination);
   g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
+  g_test_add_func ("/window/champions-search-and-filters", test_champions_search_and_filters);
   g_test_add_func ("/window/load-demo", test_load_demo);
   g_test_add_func ("/window/quit", test_quit);
 

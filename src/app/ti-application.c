@@ -5,10 +5,12 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "ti-application.h"
 #include "ti-database.h"
 #include "ti-demo.h"
+#include "ti-import.h"
 #include "ti-resources.h"
 #include "ti-window.h"
 
@@ -35,6 +37,9 @@ static const GOptionEntry option_entries[] = {
   /* A string, so that --scale=0 reaches us (GApplication drops integer options left at 0). */
   { "scale", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --create-demo: how many times county size"),
     N_("N") },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --db: import a CSV file (KIND is organisations or people) and exit"),
+    N_("KIND:CSV") },
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --db: verify the programme file and print a summary"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
@@ -93,6 +98,59 @@ run_check (const char *path)
   return EXIT_SUCCESS;
 }
 
+/* All or nothing: every problem is printed with its line, and then that nothing changed. */
+static int
+run_import (const char *db_path, const char *spec)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiDatabase) db = NULL;
+  g_autoptr (TiImportReport) report = NULL;
+  g_autofree char *kind_text = NULL;
+  const char *csv_path = spec != NULL ? strchr (spec, ':') : NULL;
+  TiImportKind kind;
+
+  if (db_path == NULL)
+    {
+      g_printerr (_("trauma-informed: --import needs --db=FILE, the programme to import into.\n"));
+      return EXIT_FAILURE;
+    }
+  if (csv_path == NULL || csv_path[1] == '\0')
+    {
+      g_printerr (_("trauma-informed: --import needs a kind and a file: --import=people:FILE.csv\n"));
+      return EXIT_FAILURE;
+    }
+  kind_text = g_strndup (spec, csv_path - spec);
+  csv_path++;
+  if (!ti_import_kind_from_string (kind_text, &kind, &error)
+      || (db = ti_database_open (db_path, TI_DATABASE_OPEN_CREATE, &error)) == NULL)
+    {
+      print_error (error);
+      return error->domain == TI_IMPORT_ERROR ? EXIT_FAILURE : EXIT_DATA_ERROR;
+    }
+
+  if (ti_import_file (db, kind, csv_path, NULL, NULL, NULL, NULL, &report, &error))
+    {
+      g_autofree char *summary = ti_import_report_summary (report);
+      g_print ("%s\n", summary);
+    }
+  for (guint i = 0; report != NULL && i < report->warnings->len; i++)
+    g_printerr ("warning: %s\n", (const char *) g_ptr_array_index (report->warnings, i));
+  if (error == NULL)
+    return EXIT_SUCCESS;
+  if (!g_error_matches (error, TI_IMPORT_ERROR, TI_IMPORT_ERROR_INVALID))
+    {
+      print_error (error);
+      return EXIT_FAILURE;
+    }
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      const TiImportProblem *problem = g_ptr_array_index (report->problems, i);
+      g_printerr ("%s:%u: %s\n", csv_path, problem->line, problem->message);
+    }
+  g_printerr (_("Nothing was imported.\n"));
+  return EXIT_DATA_ERROR;
+}
+
 /* Command options run here, before GTK starts, so they never need a display. */
 static int
 ti_application_handle_local_options (GApplication *app, GVariantDict *options)
@@ -101,12 +159,14 @@ ti_application_handle_local_options (GApplication *app, GVariantDict *options)
   g_autofree char *db_path = NULL;
   g_autofree char *demo_path = NULL;
   g_autofree char *scale = NULL;
+  g_autofree char *import = NULL;
   gboolean check = FALSE;
   gboolean version = FALSE;
 
   g_variant_dict_lookup (options, "db", "^ay", &db_path);
   g_variant_dict_lookup (options, "create-demo", "^ay", &demo_path);
   g_variant_dict_lookup (options, "scale", "s", &scale);
+  g_variant_dict_lookup (options, "import", "^ay", &import);
   g_variant_dict_lookup (options, "check", "b", &check);
   g_variant_dict_lookup (options, "version", "b", &version);
 
@@ -127,6 +187,8 @@ ti_application_handle_local_options (GApplication *app, GVariantDict *options)
       g_printerr (_("trauma-informed: --scale goes with --create-demo=FILE.\n"));
       return EXIT_FAILURE;
     }
+  if (import != NULL)
+    return run_import (db_path, import);
   if (check)
     return run_check (db_path);
 

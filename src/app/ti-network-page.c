@@ -3,15 +3,20 @@
 
 #include "config.h"
 
-#include "ti-overview-view.h"
+#include "ti-charter-view.h"
 #include "ti-network-page.h"
+#include "ti-organisations-view.h"
+#include "ti-overview-view.h"
 
-/* Network map: the organisations in the network, their champions and charter adoption. */
+/* Network map: the map (its headline figures until the drawn map arrives), the partner
+ * organisations and the charter, as views beside each other. */
 struct _TiNetworkPage
 {
   TiPage parent_instance;
 
   TiOverviewView *overview;
+  TiOrganisationsView *organisations;
+  TiCharterView *charter;
 };
 
 G_DEFINE_FINAL_TYPE (TiNetworkPage, ti_network_page, TI_TYPE_PAGE)
@@ -20,8 +25,11 @@ static void
 ti_network_page_reload (TiPage *page)
 {
   TiNetworkPage *self = TI_NETWORK_PAGE (page);
+  TiDatabase *database = ti_page_get_database (page);
 
-  ti_overview_view_set_database (self->overview, ti_page_get_database (page));
+  ti_overview_view_set_database (self->overview, database);
+  ti_organisations_view_set_database (self->organisations, database);
+  ti_charter_view_set_database (self->charter, database);
 }
 
 static void
@@ -32,8 +40,12 @@ ti_network_page_class_init (TiNetworkPageClass *klass)
   TI_PAGE_CLASS (klass)->reload = ti_network_page_reload;
 
   g_type_ensure (TI_TYPE_OVERVIEW_VIEW);
+  g_type_ensure (TI_TYPE_ORGANISATIONS_VIEW);
+  g_type_ensure (TI_TYPE_CHARTER_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ti-network-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TiNetworkPage, overview);
+  gtk_widget_class_bind_template_child (widget_class, TiNetworkPage, organisations);
+  gtk_widget_class_bind_template_child (widget_class, TiNetworkPage, charter);
 }
 
 static void

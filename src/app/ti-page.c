@@ -85,9 +85,12 @@ ti_page_dispose (GObject *object)
 {
   TiPage *self = TI_PAGE (object);
   TiPagePrivate *priv = ti_page_get_instance_private (self);
+  GtkWidget *child;
 
-  /* Each destination's own template. */
+  /* Each destination's own template; GTK 4.8 unparents only its bound children. */
   gtk_widget_dispose_template (GTK_WIDGET (self), G_OBJECT_TYPE (self));
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&priv->database);
 
   G_OBJECT_CLASS (ti_page_parent_class)->dispose (object);

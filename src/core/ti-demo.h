@@ -3,10 +3,9 @@
 
 #include <gio/gio.h>
 
-G_BEGIN_DECLS
+#include "ti-progress.h"
 
-/* Called from the generating thread: @fraction in [0, 1], @step says what is being written. */
-typedef void (*TiProgressFunc) (double fraction, const char *step, gpointer user_data);
+G_BEGIN_DECLS
 
 #define TI_DEMO_MAX_SCALE 100
 

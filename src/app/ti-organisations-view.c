@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ti-organisations-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ti-format.h"
+#include "ti-organisation.h"
+#include "ti-organisations.h"
+#include "ti-organisations-view.h"
+#include "ti-table.h"
+
+/**
+ * TiOrganisationsView:
+ *
+ * The system partners: each with its champions, Tier 1 reach, sessions hosted and charter
+ * adoption; sortable by every column and searchable by name.
+ */
+struct _TiOrganisationsView
+{
+  GtkWidget parent_instance;
+
+  TiDatabase *database;
+  GCancellable *cancellable;
+  GtkStringFilter *search_filter;
+
+  GtkSearchEntry *search_entry;
+  GtkLabel *count_label;
+  GtkStack *stack;
+  GtkSpinner *spinner;
+  GtkColumnView *column_view;
+  GtkFilterListModel *filter_model;
+  AdwStatusPage *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (TiOrganisationsView, ti_organisations_view, GTK_TYPE_WIDGET)
+
+static const TiTableColumn columns[] = {
+  { N_("Organisation"), "name", TI_CELL_TEXT, TRUE },
+  { N_("Sector"), "sector", TI_CELL_TEXT, FALSE },
+  { N_("Locality"), "locality", TI_CELL_TEXT, FALSE },
+  { N_("Headcount"), "headcount", TI_CELL_COUNT, FALSE },
+  { N_("Champions"), "champions", TI_CELL_COUNT, FALSE },
+  { N_("Tier 1 reach"), "reach", TI_CELL_PERCENT, FALSE },
+  { N_("Sessions hosted"), "sessions-hosted", TI_CELL_COUNT, FALSE },
+  { N_("Charter"), "charter-stage", TI_CELL_TEXT, FALSE },
+};
+
+static void
+update_count (TiOrganisationsView *self)
+{
+  GListModel *all = gtk_filter_list_model_get_model (self->filter_model);
+  guint total = all ? g_list_model_get_n_items (all) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  g_autofree char *n_total = ti_format_count (total);
+  g_autofree char *n_shown = ti_format_count (shown);
+  g_autofree char *text = NULL;
+
+  if (all == NULL)
+    return;
+  if (shown == total)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s organisation", "%s organisations",
+                                         total),
+                            n_total);
+  else
+    text = g_strdup_printf (_("Showing %s of %s organisations"), n_shown, n_total);
+  gtk_label_set_text (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->stack, total == 0 ? "empty" : "list");
+}
+
+static void
+search_changed_cb (TiOrganisationsView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  gtk_string_filter_set_search (self->search_filter, *text ? text : NULL);
+}
+
+static void
+organisations_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (TiOrganisationsView) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) organisations = ti_organisations_list_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  gtk_spinner_stop (self->spinner);
+
+  if (organisations == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+  gtk_filter_list_model_set_model (self->filter_model, organisations);
+  update_count (self);
+}
+
+void
+ti_organisations_view_set_database (TiOrganisationsView *self, TiDatabase *database)
+{
+  g_return_if_fail (TI_IS_ORGANISATIONS_VIEW (self));
+
+  g_set_object (&self->database, database);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_filter_list_model_set_model (self->filter_model, NULL);
+  if (database == NULL)
+    return;
+
+  self->cancellable = g_cancellable_new ();
+  gtk_spinner_start (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  ti_organisations_list_async (ti_database_get_path (database), self->cancellable,
+                               organisations_loaded_cb, g_object_ref (self));
+}
+
+static void
+ti_organisations_view_dispose (GObject *object)
+{
+  TiOrganisationsView *self = TI_ORGANISATIONS_VIEW (object);
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->database);
+  g_clear_object (&self->search_filter);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TI_TYPE_ORGANISATIONS_VIEW);
+  /* GTK 4.8 unparents only the bound template children. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (ti_organisations_view_parent_class)->dispose (object);
+}
+
+static void
+ti_organisations_view_class_init (TiOrganisationsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ti_organisations_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ti-organisations-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiOrganisationsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TiOrganisationsView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, TiOrganisationsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, TiOrganisationsView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, TiOrganisationsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TiOrganisationsView, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, TiOrganisationsView, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+}
+
+static void
+ti_organisations_view_init (TiOrganisationsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  ti_table_add_columns (self->column_view, TI_TYPE_ORGANISATION, columns, G_N_ELEMENTS (columns));
+
+  self->search_filter
+    = gtk_string_filter_new (gtk_property_expression_new (TI_TYPE_ORGANISATION, NULL, "name"));
+  gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->search_filter));
+  g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_count), self,
+                           G_CONNECT_SWAPPED);
+}

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* How a column shows its property. */
+typedef enum
+{
+  TI_CELL_TEXT,    /* a string property, as it is */
+  TI_CELL_DATE,    /* an ISO date string, as "14 Jun 2023"; "—" when unset */
+  TI_CELL_TIER,    /* an int 0–3, as "Tier 2"; "—" for none */
+  TI_CELL_COUNT,   /* an int, grouped: "1,250" */
+  TI_CELL_PERCENT, /* a double 0–1, as "42.5%"; "—" when negative (no denominator) */
+} TiCellKind;
+
+typedef struct
+{
+  const char *title; /* translatable, marked with N_() */
+  const char *property;
+  TiCellKind kind;
+  gboolean expand;
+} TiTableColumn;
+
+void ti_table_add_columns (GtkColumnView *view, GType item_type, const TiTableColumn *columns,
+                           guint n_columns);
+
+G_END_DECLS

@@ -1,0 +1,351 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ti-organisations"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ti-format.h"
+#include "ti-organisations.h"
+#include "ti-vocabulary.h"
+
+/*
+ * Organisations: the list with its figures, the editor's validation and saving, delete
+ * and merge. Reach counts people (not completions): the people of the organisation with
+ * at least one Tier 1 completion, over its headcount — see TiOrganisation.
+ */
+
+G_DEFINE_QUARK (ti-organisations-error-quark, ti_organisations_error)
+
+static const char list_sql[] =
+  "WITH champs AS ("
+  "  SELECT p.organisation_id AS oid, count(*) AS n FROM champions c"
+  "  JOIN people p ON p.id = c.person_id WHERE c.status = 'active' GROUP BY 1),"
+  " reached AS ("
+  "  SELECT p.organisation_id AS oid, count(*) AS n FROM people p"
+  "  WHERE EXISTS (SELECT 1 FROM tier1_completions t WHERE t.person_id = p.id) GROUP BY 1),"
+  " hosted AS ("
+  "  SELECT host_organisation_id AS oid, count(*) AS n FROM sessions"
+  "  WHERE status = 'delivered' GROUP BY 1)"
+  " SELECT o.id, o.name, o.sector, o.locality, o.headcount, o.parent_id, parent.name,"
+  "  coalesce(champs.n, 0), coalesce(reached.n, 0), coalesce(hosted.n, 0), ca.stage"
+  " FROM organisations o"
+  " LEFT JOIN organisations parent ON parent.id = o.parent_id"
+  " LEFT JOIN champs ON champs.oid = o.id"
+  " LEFT JOIN reached ON reached.oid = o.id"
+  " LEFT JOIN hosted ON hosted.oid = o.id"
+  " LEFT JOIN charter_adoptions ca ON ca.organisation_id = o.id"
+  " ORDER BY o.name COLLATE NOCASE";
+
+/**
+ * ti_organisations_list:
+ *
+ * Every organisation with its champions, Tier 1 reach, sessions hosted and charter stage,
+ * sorted by name.
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #TiOrganisation
+ */
+GListModel *
+ti_organisations_list (TiDatabase *db, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (db, list_sql, error);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GListStore *store;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TiOrganisationFields f = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .name = (const char *) sqlite3_column_text (stmt, 1),
+        .sector_key = (const char *) sqlite3_column_text (stmt, 2),
+        .locality_key = (const char *) sqlite3_column_text (stmt, 3),
+        .headcount = sqlite3_column_int64 (stmt, 4),
+        .parent_id = sqlite3_column_int64 (stmt, 5),
+        .parent = (const char *) sqlite3_column_text (stmt, 6),
+        .champions = sqlite3_column_int (stmt, 7),
+        .tier1_people = sqlite3_column_int (stmt, 8),
+        .sessions_hosted = sqlite3_column_int (stmt, 9),
+        .charter_stage_key = (const char *) sqlite3_column_text (stmt, 10),
+      };
+      g_ptr_array_add (items, ti_organisation_new (&f));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ti_database_set_error_from_sqlite (db, rc, _("reading the organisations"), error);
+      return NULL;
+    }
+  store = g_list_store_new (TI_TYPE_ORGANISATION);
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (store);
+}
+
+static void
+list_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  g_autoptr (TiDatabase) db = NULL;
+  GListModel *model = NULL;
+  GError *error = NULL;
+
+  db = ti_database_open (task_data, TI_DATABASE_OPEN_READ_ONLY, &error);
+  if (db != NULL)
+    model = ti_organisations_list (db, &error);
+  if (model == NULL)
+    g_task_return_error (task, error);
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, model, g_object_unref);
+  else
+    g_object_unref (model);
+}
+
+/**
+ * ti_organisations_list_async:
+ * @db_path: the programme file; the worker opens its own read-only connection
+ *
+ * Reads the list in a thread (see ti_organisations_list()).
+ */
+void
+ti_organisations_list_async (const char *db_path, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, ti_organisations_list_async);
+  g_task_set_task_data (task, g_strdup (db_path), g_free);
+  g_task_run_in_thread (task, list_in_thread);
+}
+
+/**
+ * ti_organisations_list_finish:
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #TiOrganisation
+ */
+GListModel *
+ti_organisations_list_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Editing ------------------------------------------------------------------------------ */
+
+static gint64
+query_id (TiDatabase *db, const char *sql, gint64 id, const char *text, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc == SQLITE_DONE)
+    return 0;
+  ti_database_set_error_from_sqlite (db, rc, _("reading the organisations"), error);
+  return -1;
+}
+
+static gboolean
+fail_with (GError **error, int code, const char *message)
+{
+  g_set_error_literal (error, TI_ORGANISATIONS_ERROR, code, message);
+  return FALSE;
+}
+
+static gboolean
+check_exists (TiDatabase *db, gint64 id, GError **error)
+{
+  gint64 n = query_id (db, "SELECT count(*) FROM organisations WHERE id = ?", id, NULL, error);
+
+  if (n == 0)
+    return fail_with (error, TI_ORGANISATIONS_ERROR_NOT_FOUND,
+                      _("This organisation is no longer in the programme."));
+  return n > 0;
+}
+
+/* Walks up from @parent_id: reaching @id means @id would become its own ancestor. */
+static gboolean
+check_parent (TiDatabase *db, gint64 id, gint64 parent_id, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gint64 at = parent_id;
+  guint steps = 0;
+
+  if (parent_id == 0)
+    return TRUE;
+  if (parent_id == id)
+    return fail_with (error, TI_ORGANISATIONS_ERROR_PARENT,
+                      _("An organisation cannot be its own parent."));
+  stmt = ti_database_prepare (db, "SELECT parent_id FROM organisations WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (at != 0)
+    {
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, at);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE && at == parent_id)
+        return fail_with (error, TI_ORGANISATIONS_ERROR_PARENT,
+                          _("Choose a parent organisation that exists."));
+      if (rc != SQLITE_ROW)
+        break;
+      at = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (id > 0 && at == id)
+        return fail_with (error, TI_ORGANISATIONS_ERROR_PARENT,
+                          _("This parent is part of this organisation already: the parent "
+                            "would become its own ancestor."));
+      if (++steps > 10000)
+        break;
+    }
+  return TRUE;
+}
+
+/**
+ * ti_organisations_validate:
+ *
+ * Checks @edit field by field and stops at the first problem.
+ *
+ * Returns: %TRUE when it can be saved; otherwise %FALSE with @error's code naming the field
+ */
+gboolean
+ti_organisations_validate (TiDatabase *db, const TiOrganisationEdit *edit, GError **error)
+{
+  g_autofree char *name = g_strstrip (g_strdup (edit->name ? edit->name : ""));
+  gint64 taken;
+
+  if (edit->id > 0 && !check_exists (db, edit->id, error))
+    return FALSE;
+  if (*name == '\0')
+    return fail_with (error, TI_ORGANISATIONS_ERROR_NAME, _("Enter the organisation’s name."));
+  taken = query_id (db, "SELECT count(*) FROM organisations WHERE id <> ?1 AND name = ?2",
+                    edit->id, name, error);
+  if (taken < 0)
+    return FALSE;
+  if (taken > 0)
+    {
+      g_set_error (error, TI_ORGANISATIONS_ERROR, TI_ORGANISATIONS_ERROR_NAME,
+                   _("There is already an organisation called “%s”. Choose another name, or "
+                     "merge the two."),
+                   name);
+      return FALSE;
+    }
+  if (edit->sector == NULL || g_strcmp0 (ti_vocabulary_sector_key (edit->sector), edit->sector) != 0)
+    return fail_with (error, TI_ORGANISATIONS_ERROR_SECTOR, _("Choose a sector from the list."));
+  if (edit->locality == NULL
+      || g_strcmp0 (ti_vocabulary_locality_key (edit->locality), edit->locality) != 0)
+    return fail_with (error, TI_ORGANISATIONS_ERROR_LOCALITY, _("Choose a locality from the list."));
+  if (edit->headcount < 0)
+    return fail_with (error, TI_ORGANISATIONS_ERROR_HEADCOUNT,
+                      _("The headcount cannot be negative; enter 0 if it is not known."));
+  return check_parent (db, edit->id, edit->parent_id, error);
+}
+
+/**
+ * ti_organisations_save:
+ * @out_id: (out) (optional): the organisation's id
+ *
+ * Validates and writes an organisation in one transaction with an audit entry.
+ */
+gboolean
+ti_organisations_save (TiDatabase *db, const TiOrganisationEdit *edit, gint64 *out_id,
+                       GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (edit->name ? edit->name : ""));
+  gint64 id;
+
+  if (!ti_database_begin (db, error))
+    return FALSE;
+  if (!ti_organisations_validate (db, edit, error))
+    goto fail;
+  if (edit->id > 0)
+    stmt = ti_database_prepare (db,
+                                "UPDATE organisations SET name = ?2, sector = ?3, locality = ?4,"
+                                "  headcount = ?5, parent_id = ?6 WHERE id = ?1",
+                                error);
+  else
+    stmt = ti_database_prepare (db,
+                                "INSERT INTO organisations (name, sector, locality, headcount,"
+                                "  parent_id) VALUES (?2, ?3, ?4, ?5, ?6)",
+                                error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, edit->id);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, edit->sector, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, edit->locality, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, edit->headcount);
+  if (edit->parent_id > 0)
+    sqlite3_bind_int64 (stmt, 6, edit->parent_id);
+  if (!ti_database_step_done (db, stmt, error))
+    goto fail;
+  id = edit->id > 0 ? edit->id : sqlite3_last_insert_rowid (ti_database_get_handle (db));
+  if (!ti_database_audit (db, edit->id > 0 ? "update" : "create", "organisation", id, NULL, error)
+      || !ti_database_commit (db, error))
+    goto fail;
+  if (out_id != NULL)
+    *out_id = id;
+  return TRUE;
+
+fail:
+  ti_database_rollback (db);
+  return FALSE;
+}
+
+/**
+ * ti_organisations_delete:
+ *
+ * Deletes an organisation that nobody belongs to (its charter adoption goes with it; the
+ * sessions it hosted and its child organisations lose the link). With people it is refused
+ * (%TI_ORGANISATIONS_ERROR_IN_USE), saying how many and suggesting a merge.
+ */
+gboolean
+ti_organisations_delete (TiDatabase *db, gint64 id, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gint64 people;
+
+  if (!ti_database_begin (db, error))
+    return FALSE;
+  if (!check_exists (db, id, error))
+    goto fail;
+  people = query_id (db, "SELECT count(*) FROM people WHERE organisation_id = ?", id, NULL, error);
+  if (people < 0)
+    goto fail;
+  if (people > 0)
+    {
+      g_autofree char *count = ti_format_count (people);
+
+      g_set_error (error, TI_ORGANISATIONS_ERROR, TI_ORGANISATIONS_ERROR_IN_USE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s person belongs to this organisation. Move them to another "
+                                "organisation, or merge this one into the organisation it "
+                                "duplicates.",
+                                "%s people belong to this organisation. Move them to another "
+                                "organisation, or merge this one into the organisation it "
+                                "duplicates.",
+                                people),
+                   count);
+      goto fail;
+    }
+  stmt = ti_database_prepare (db, "DELETE FROM organisations WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (ti_database_step_done (db, stmt, error)
+      && ti_database_audit (db, "delete", "organisation", id, NULL, error)
+      && ti_database_commit (db, error))
+    return TRUE;
+
+fail:
+  ti_database_rollback (db);
+  return FALSE;
+}

@@ -1,0 +1,606 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "test-util.h"
+#include "ti-database.h"
+#include "ti-import.h"
+
+/* Every import here runs on a programme that already holds the example organisations. */
+
+typedef struct
+{
+  char *dir;
+  char *db_path;
+  TiDatabase *db;
+} Fixture;
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiImportReport) report = NULL;
+  g_autofree char *organisations = data_path ("organisations.csv");
+
+  f->dir = test_make_tmp_dir ();
+  f->db_path = g_build_filename (f->dir, "programme.sqlite", NULL);
+  f->db = ti_database_open (f->db_path, TI_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (ti_import_file (f->db, TI_IMPORT_ORGANISATIONS, organisations, NULL, NULL, NULL,
+                                 NULL, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->added, ==, 13);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->db);
+  test_remove_tree (f->dir);
+  g_free (f->db_path);
+  g_free (f->dir);
+}
+
+static char *
+write_csv (Fixture *f, const char *name, const char *contents, gssize length)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return path;
+}
+
+static gint64
+count (Fixture *f, const char *sql)
+{
+  return ti_database_count (f->db, sql, NULL);
+}
+
+static char *
+text (Fixture *f, const char *sql)
+{
+  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (f->db, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return NULL;
+  return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+}
+
+static TiImportReport *
+import_ok (Fixture *f, TiImportKind kind, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  TiImportReport *report = NULL;
+
+  ti_import_file (f->db, kind, path, NULL, NULL, NULL, NULL, &report, &error);
+  for (guint i = 0; report != NULL && i < report->problems->len; i++)
+    g_test_message ("%u: %s", ((TiImportProblem *)g_ptr_array_index (report->problems, i))->line,
+                    ((TiImportProblem *)g_ptr_array_index (report->problems, i))->message);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  return report;
+}
+
+static TiImportReport *
+import_text_ok (Fixture *f, TiImportKind kind, const char *contents)
+{
+  g_autofree char *path = write_csv (f, "good.csv", contents, -1);
+
+  return import_ok (f, kind, path);
+}
+
+/* Refused: the problem is on @line and says @phrase, and the programme is unchanged. */
+static TiImportReport *
+assert_refused (Fixture *f, TiImportKind kind, const char *contents, gssize length, guint line,
+                const char *phrase)
+{
+  g_autofree char *path = write_csv (f, "bad.csv", contents, length);
+  g_autofree char *before = test_table_digest (f->db_path);
+  g_autofree char *after = NULL;
+  g_autoptr (GError) error = NULL;
+  TiImportReport *report = NULL;
+  gboolean found = FALSE;
+
+  g_assert_false (ti_import_file (f->db, kind, path, NULL, NULL, NULL, NULL, &report, &error));
+  g_assert_error (error, TI_IMPORT_ERROR, TI_IMPORT_ERROR_INVALID);
+  g_assert_nonnull (report);
+  g_assert_cmpuint (report->problems->len, >, 0);
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      const TiImportProblem *problem = g_ptr_array_index (report->problems, i);
+
+      g_test_message ("%u: %s", problem->line, problem->message);
+      if (problem->line == line && strstr (problem->message, phrase) != NULL)
+        found = TRUE;
+    }
+  g_assert_true (found);
+  g_assert_cmpuint (report->added + report->updated, ==, 0);
+  after = test_table_digest (f->db_path);
+  g_assert_cmpstr (before, ==, after);
+  return report;
+}
+
+#define ORG_HEADER "name,sector,locality,headcount,parent\n"
+#define PEOPLE_HEADER "name,email,organisation,job_title,locality,champion,champion_since\n"
+
+static void
+refused_organisations (const char *contents, gssize length, guint line, const char *phrase)
+{
+  Fixture f = { 0 };
+
+  fixture_set_up (&f, NULL);
+  ti_import_report_free (
+    assert_refused (&f, TI_IMPORT_ORGANISATIONS, contents, length, line, phrase));
+  fixture_tear_down (&f, NULL);
+}
+
+static void
+test_refused_organisations (void)
+{
+  refused_organisations ("name,locality,headcount\nWessex Hospice,Mendip,3\n", -1, 1,
+                         "the column “sector” is missing");
+  refused_organisations (ORG_HEADER "Wessex Hospice,VCSE,Mendip,30,\nBread Co,Bakery,Mendip,3,\n",
+                         -1, 3,
+                         "the sector “Bakery” is not one of: NHS trust, Integrated care "
+                         "board, Council");
+  refused_organisations (ORG_HEADER "Wessex Hospice,VCSE,Bristol,30,\n", -1, 2,
+                         "the locality “Bristol” is not one of: Mendip, Sedgemoor");
+  refused_organisations (ORG_HEADER "Wessex Hospice,VCSE,Mendip,-5,\n", -1, 2,
+                         "the headcount “-5” is negative");
+  refused_organisations (ORG_HEADER "Wessex Hospice,VCSE,Mendip,12.5,\n", -1, 2,
+                         "the headcount “12.5” is not a whole number");
+  refused_organisations (ORG_HEADER "Wessex Hospice,VCSE,Mendip,1,\n  ,VCSE,Mendip,2,\n", -1, 3,
+                         "the name is empty");
+  refused_organisations (ORG_HEADER
+                         "Wessex Hospice,VCSE,Mendip,1,\nwessex hospice,VCSE,Mendip,9,\n",
+                         -1, 3, "“wessex hospice” is also on line 2, with different details");
+  refused_organisations (ORG_HEADER "Wessex Hospice,VCSE,Mendip,1,\n\"Bread Co,VCSE,Mendip,2,\n"
+                                    "Cider Co,VCSE,Mendip,2,\n",
+                         -1, 3, "closing quote mark is missing");
+  refused_organisations (ORG_HEADER "Wessex \"Hospice\",VCSE,Mendip,1,\n", -1, 2,
+                         "a quote mark is out of place");
+  refused_organisations (ORG_HEADER "Wessex Hospice,VCSE,Mendip,1,,extra\n", -1, 2,
+                         "this record has 6 values but the header row names 5 columns");
+  refused_organisations (ORG_HEADER "Wessex Hospice\xff,VCSE,Mendip,1,\n", -1, 2, "not UTF-8");
+  refused_organisations (ORG_HEADER "Wessex\0Hospice,VCSE,Mendip,1,\n", sizeof ORG_HEADER - 1 + 31,
+                         2, "NUL byte");
+  refused_organisations ("", 0, 1, "the file is empty");
+  refused_organisations ("\n\n", -1, 1, "the file is empty");
+  refused_organisations ("\xFF\xFEn\0a\0", 6, 1, "UTF-16");
+  refused_organisations (ORG_HEADER "Wessex Hospice,VCSE,Mendip,1,Nobody Ltd\n", -1, 2,
+                         "the parent “Nobody Ltd” is neither in the programme nor in this file");
+  refused_organisations (ORG_HEADER "Wessex Hospice,VCSE,Mendip,1,wessex hospice\n", -1, 2,
+                         "the parent of “Wessex Hospice” is itself");
+  /* Somerset CAMHS is already part of the trust: the trust cannot become part of it. */
+  refused_organisations (ORG_HEADER "Somerset NHS Foundation Trust,NHS trust,County-wide,14000,"
+                                    "Somerset CAMHS\n",
+                         -1, 2, "through a loop of parents");
+}
+
+static void
+refused_people (const char *contents, guint line, const char *phrase)
+{
+  Fixture f = { 0 };
+
+  fixture_set_up (&f, NULL);
+  ti_import_report_free (assert_refused (&f, TI_IMPORT_PEOPLE, contents, -1, line, phrase));
+  fixture_tear_down (&f, NULL);
+}
+
+static void
+test_refused_people (void)
+{
+  /* A quoted job title over three lines: the bad email is on physical line 7. */
+  refused_people (PEOPLE_HEADER
+                  "Ann Ford,ann.ford@secondstep.example,Second Step,\"Lead,\nrecovery\nteam\",,,\n"
+                  "Ben Ford,ben.ford@secondstep.example,Second Step,,,,\n"
+                  "\n"
+                  "Jo Marsh,jo.marsh@,Second Step,,,,\n",
+                  7, "the email “jo.marsh@” is not a valid address");
+  refused_people (PEOPLE_HEADER "Ann Ford,,Acme Bakery,,,,\n", 2,
+                  "the organisation “Acme Bakery” is not in the programme");
+  refused_people (PEOPLE_HEADER "Ann Ford,,Second Step,,,yes,31/02/2023\n", 2,
+                  "the champion_since “31/02/2023” is not a date");
+  refused_people (PEOPLE_HEADER "Ann Ford,,Second Step,,,yes,2999-01-01\n", 2,
+                  "the champion_since “2999-01-01” is in the future");
+  refused_people (PEOPLE_HEADER "Ann Ford,,Second Step,,,maybe,2023-01-01\n", 2,
+                  "the champion “maybe” is neither yes nor no");
+  refused_people (PEOPLE_HEADER "Ann Ford,,Second Step,,,yes,\n", 2,
+                  "the champion is yes but champion_since is empty");
+  refused_people (PEOPLE_HEADER "Ann Ford,,Second Step,,Bristol,,\n", 2,
+                  "the locality “Bristol” is not one of");
+  refused_people (PEOPLE_HEADER "Ann Ford,ann@secondstep.example,Second Step,Lead,,,\n"
+                                "Ann Forde,ANN@secondstep.example,Second Step,,,,\n",
+                  3, "the email “ANN@secondstep.example” is also on line 2");
+  refused_people (PEOPLE_HEADER ",ann@secondstep.example,Second Step,,,,\n", 2,
+                  "the name is empty");
+  refused_people ("name,email,job_title\nAnn Ford,ann@secondstep.example,Lead\n", 1,
+                  "the column “organisation” is missing");
+}
+
+/* Every problem is found, in line order, not only the first. */
+static void
+test_every_problem (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TiImportReport) report
+    = assert_refused (f, TI_IMPORT_PEOPLE,
+                      PEOPLE_HEADER "Ann Ford,ann@x,Second Step,,,,\n"
+                                    "Ben Ford,,Nowhere,,,,\n"
+                                    "Cat Ford,,Second Step,,,perhaps,\n"
+                                    "Dan Ford,,Second Step,,,,,,\n",
+                      -1, 2, "not a valid address");
+  const guint lines[] = { 2, 3, 4, 5 };
+
+  g_assert_cmpuint (report->problems->len, ==, G_N_ELEMENTS (lines));
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    g_assert_cmpuint (((TiImportProblem *)g_ptr_array_index (report->problems, i))->line, ==,
+                      lines[i]);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM people"), ==, 0);
+}
+
+static void
+test_long_field (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) csv = g_string_new (ORG_HEADER);
+  g_autoptr (TiImportReport) report = NULL;
+
+  g_string_append_c (csv, '"');
+  for (guint i = 0; i < 2 * 1024 * 1024; i++)
+    g_string_append_c (csv, 'a' + i % 26);
+  g_string_append (csv, "\",VCSE,Mendip,1,\nWessex Hospice,VCSE,Mendip,1,Nobody\n");
+  report = assert_refused (f, TI_IMPORT_ORGANISATIONS, csv->str, csv->len, 2,
+                           "the value in the column “name” is 2,097,152 characters long; at most "
+                           "10,000 are allowed");
+  /* The records after it are still checked. */
+  g_assert_cmpuint (report->problems->len, ==, 2);
+  g_assert_cmpuint (((TiImportProblem *)g_ptr_array_index (report->problems, 1))->line, ==, 3);
+}
+
+static void
+test_people (Fixture *f, gconstpointer data)
+{
+  g_autofree char *people = data_path ("people.csv");
+  g_autoptr (TiImportReport) first = import_ok (f, TI_IMPORT_PEOPLE, people);
+  g_autofree char *digest = test_table_digest (f->db_path);
+  g_autoptr (TiImportReport) second = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *job = NULL;
+
+  g_assert_cmpuint (first->rows, ==, 7);
+  g_assert_cmpuint (first->added, ==, 7);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM people"), ==, 7);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM champions WHERE status = 'active'"), ==, 4);
+  since = text (f, "SELECT since FROM champions JOIN people ON id = person_id"
+                   " WHERE name = 'Bea Linton'");
+  g_assert_cmpstr (since, ==, "2023-03-06");
+  job = text (f, "SELECT job_title FROM people WHERE name = 'Fen Quarry'");
+  g_assert_cmpstr (job, ==, "Sergeant, neighbourhood team");
+  g_assert_cmpint (count (f,
+                          "SELECT count(*) FROM audit_log WHERE action = 'import'"
+                          " AND entity = 'people' AND detail = 'people.csv, 7 added, 0 updated'"),
+                   ==, 1);
+
+  /* Again: nothing changes, not even the audit log. */
+  second = import_ok (f, TI_IMPORT_PEOPLE, people);
+  g_assert_cmpuint (second->added, ==, 0);
+  g_assert_cmpuint (second->updated, ==, 0);
+  g_assert_cmpuint (second->unchanged, ==, 7);
+  summary = ti_import_report_summary (second);
+  g_assert_true (g_str_has_suffix (summary, "people.csv: 0 added, 0 updated, 7 unchanged."));
+  {
+    g_autofree char *again = test_table_digest (f->db_path);
+    g_assert_cmpstr (digest, ==, again);
+  }
+}
+
+static void
+test_organisations_again (Fixture *f, gconstpointer data)
+{
+  g_autofree char *organisations = data_path ("organisations.csv");
+  g_autofree char *digest = test_table_digest (f->db_path);
+  g_autoptr (TiImportReport) report = import_ok (f, TI_IMPORT_ORGANISATIONS, organisations);
+  g_autofree char *again = test_table_digest (f->db_path);
+
+  g_assert_cmpuint (report->unchanged, ==, 13);
+  g_assert_cmpuint (report->added + report->updated, ==, 0);
+  g_assert_cmpstr (digest, ==, again);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM organisations o JOIN organisations p"
+                             " ON p.id = o.parent_id WHERE o.name = 'Somerset CAMHS'"
+                             " AND p.name = 'Somerset NHS Foundation Trust'"),
+                   ==, 1);
+  g_assert_cmpint (count (f, "SELECT headcount FROM organisations WHERE name = 'Second Step'"), ==,
+                   450);
+}
+
+static void
+test_organisation_updates (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TiImportReport) report = NULL;
+
+  /* A parent later in the same file; a changed headcount; an empty one keeps what is held;
+   * a name in another case is the same organisation. */
+  report = import_text_ok (f, TI_IMPORT_ORGANISATIONS,
+                           ORG_HEADER "Wessex Hospice Shop,VCSE,Mendip,12,Wessex Hospice\n"
+                                      "Wessex Hospice,vcse,mendip,40,\n"
+                                      "SECOND STEP,VCSE,County-wide,,\n"
+                                      "SHAL Housing,Housing,County-wide,175,\n");
+  g_assert_cmpuint (report->added, ==, 2);
+  g_assert_cmpuint (report->updated, ==, 2);
+  g_assert_cmpuint (report->unchanged, ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM organisations"), ==, 15);
+  g_assert_cmpint (count (f, "SELECT headcount FROM organisations WHERE name = 'SECOND STEP'"), ==,
+                   450);
+  g_assert_cmpint (count (f, "SELECT headcount FROM organisations WHERE name = 'SHAL Housing'"), ==,
+                   175);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM organisations o JOIN organisations p"
+                             " ON p.id = o.parent_id WHERE o.name = 'Wessex Hospice Shop'"
+                             " AND p.name = 'Wessex Hospice'"),
+                   ==, 1);
+}
+
+static void
+test_person_updates (Fixture *f, gconstpointer data)
+{
+  g_autofree char *people = data_path ("people.csv");
+  g_autoptr (TiImportReport) first = import_ok (f, TI_IMPORT_PEOPLE, people);
+  g_autoptr (TiImportReport) report = NULL;
+  g_autofree char *job = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *since = NULL;
+
+  /* By email in another case; by name in the organisation (no email); an email given to
+   * the one person of that name who had none; champion = no steps nobody down. */
+  report = import_text_ok (f, TI_IMPORT_PEOPLE,
+                           PEOPLE_HEADER
+                           "Alex Harrow,ALEX.HARROW@somersetft.example,Somerset NHS Foundation "
+                           "Trust,Matron,,no,\n"
+                           "eli marchant,,second step,Team leader,,,\n"
+                           "Bea Linton,bea.linton@somersetft.example,Somerset CAMHS,,,yes,"
+                           "2023-03-07\n"
+                           "Cal Penrose,cal.penrose@somerset-icb.example,NHS Somerset Integrated "
+                           "Care Board,,,,\n");
+  g_assert_nonnull (first);
+  g_assert_cmpuint (report->added, ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM people"), ==, 7);
+  job = text (f, "SELECT job_title FROM people WHERE email = 'alex.harrow@somersetft.example'");
+  g_assert_cmpstr (job, ==, "Matron");
+  g_assert_cmpint (count (f, "SELECT count(*) FROM champions JOIN people ON id = person_id"
+                             " WHERE name = 'Alex Harrow' AND status = 'active'"),
+                   ==, 1);
+  g_clear_pointer (&job, g_free);
+  job = text (f, "SELECT job_title FROM people WHERE name = 'eli marchant'");
+  g_assert_cmpstr (job, ==, "Team leader");
+  since = text (f, "SELECT since FROM champions JOIN people ON id = person_id"
+                   " WHERE name = 'Bea Linton'");
+  g_assert_cmpstr (since, ==, "2023-03-07");
+  g_test_message ("%u updated, %u unchanged", report->updated, report->unchanged);
+  g_assert_cmpuint (report->updated, ==, 3);
+  g_assert_cmpuint (report->unchanged, ==, 1);
+
+  ti_import_report_free (report);
+  report = import_text_ok (f, TI_IMPORT_PEOPLE,
+                           PEOPLE_HEADER "Eli Marchant,eli@secondstep.example,Second Step,,,,\n");
+  g_assert_cmpuint (report->updated, ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM people"), ==, 7);
+  email = text (f, "SELECT email FROM people WHERE name = 'Eli Marchant'");
+  g_assert_cmpstr (email, ==, "eli@secondstep.example");
+}
+
+static void
+test_accepted_forms (Fixture *f, gconstpointer data)
+{
+  /* A byte order mark, CRLF line ends, quoted commas, quotes and line breaks, both date
+   * forms, headers in another case and order, a blank record, text like a formula. */
+  static const char csv[]
+    = "\xEF\xBB\xBF"
+      "Email , NAME,Organisation,Job Title,locality,Champion,champion_since\r\n"
+      "ann@secondstep.example,\"=HYPERLINK(\"\"http://x.example\"\")\",Second Step,"
+      "\"Lead, \"\"recovery\"\"\r\nteam\",Mendip,TRUE,01/02/2023\r\n"
+      ",,,,,,\r\n"
+      "ben@secondstep.example,  @Ben Ford  ,Second Step,+44 1823 000000,,false,\r\n"
+      "cat@secondstep.example,-Cat Ford,Second Step,,,y,2023-04-05";
+  g_autoptr (TiImportReport) report = import_text_ok (f, TI_IMPORT_PEOPLE, csv);
+  g_autofree char *name
+    = text (f, "SELECT name FROM people WHERE email = 'ann@secondstep.example'");
+  g_autofree char *job = text (f, "SELECT job_title FROM people WHERE name LIKE '=HYP%'");
+  g_autofree char *ben = text (f, "SELECT name FROM people WHERE email = 'ben@secondstep.example'");
+  g_autofree char *phone = text (f, "SELECT job_title FROM people WHERE name = '@Ben Ford'");
+  g_autofree char *cat = text (f, "SELECT since FROM champions JOIN people ON id = person_id"
+                                  " WHERE name = '-Cat Ford'");
+  g_autofree char *ann = text (f, "SELECT since FROM champions JOIN people ON id = person_id"
+                                  " WHERE email = 'ann@secondstep.example'");
+
+  g_assert_cmpuint (report->rows, ==, 3);
+  g_assert_cmpuint (report->added, ==, 3);
+  g_assert_cmpuint (report->warnings->len, ==, 0);
+  g_assert_cmpstr (name, ==, "=HYPERLINK(\"http://x.example\")");
+  g_assert_cmpstr (job, ==, "Lead, \"recovery\"\r\nteam");
+  g_assert_cmpstr (ben, ==, "@Ben Ford");
+  g_assert_cmpstr (phone, ==, "+44 1823 000000");
+  g_assert_cmpstr (ann, ==, "2023-02-01");
+  g_assert_cmpstr (cat, ==, "2023-04-05");
+  g_assert_cmpint (count (f, "SELECT count(*) FROM champions"), ==, 2);
+}
+
+static void
+test_header_only_and_warning (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TiImportReport) empty = import_text_ok (f, TI_IMPORT_PEOPLE, PEOPLE_HEADER);
+  g_autoptr (TiImportReport) extra = NULL;
+  g_autofree char *described = ti_import_report_describe (empty);
+  const char *warning;
+
+  g_assert_cmpuint (empty->rows, ==, 0);
+  g_assert_nonnull (strstr (described, "no records"));
+
+  extra = import_text_ok (f, TI_IMPORT_PEOPLE,
+                          "name,phone,email,organisation,,notes\n"
+                          "Ann Ford,01823 000000,ann@secondstep.example,Second Step,x,Likes tea\n");
+  g_assert_cmpuint (extra->added, ==, 1);
+  g_assert_cmpuint (extra->warnings->len, ==, 1);
+  warning = g_ptr_array_index (extra->warnings, 0);
+  g_test_message ("%s", warning);
+  g_assert_nonnull (strstr (warning, "“phone”, one without a name (column 5), “notes”"));
+  g_assert_nonnull (strstr (warning, "ignored"));
+}
+
+static void
+test_preview_and_mapping (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_csv (f, "export.csv",
+                                     "Full name,E-mail,Employer,Job title\n"
+                                     "Ann Ford,ann@secondstep.example,Second Step,Lead\n"
+                                     "Ben Ford,ben@secondstep.example,Second Step,\n"
+                                     "Cat Ford,cat@secondstep.example,Second Step,\n",
+                                     -1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiImportPreview) preview = ti_import_preview (path, TI_IMPORT_PEOPLE, 2, &error);
+  g_autoptr (TiImportMapping) mapping = NULL;
+  g_autoptr (TiImportReport) report = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (preview->headers), ==, 4);
+  g_assert_cmpstr (preview->headers[1], ==, "E-mail");
+  g_assert_cmpuint (preview->rows->len, ==, 2);
+  g_assert_cmpstr (((char **)g_ptr_array_index (preview->rows, 1))[0], ==, "Ben Ford");
+  g_assert_cmpstr (ti_import_mapping_get (preview->mapping, "job_title"), ==, "Job title");
+  g_assert_cmpstr (ti_import_mapping_get (preview->mapping, "email"), ==, "E-mail");
+  g_assert_null (ti_import_mapping_get (preview->mapping, "name"));
+
+  /* Without a mapping the required columns are missing; with one the file imports. */
+  ti_import_report_free (assert_refused (f, TI_IMPORT_PEOPLE, "Full name,E-mail\nA,a@b.example\n",
+                                         -1, 1, "the column “name” is missing"));
+  mapping = ti_import_mapping_copy (preview->mapping);
+  ti_import_mapping_set (mapping, "name", "Full name");
+  ti_import_mapping_set (mapping, "organisation", "employer");
+  g_assert_true (
+    ti_import_file (f->db, TI_IMPORT_PEOPLE, path, mapping, NULL, NULL, NULL, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->added, ==, 3);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM people WHERE job_title = 'Lead'"), ==, 1);
+
+  g_assert_null (ti_import_preview (f->dir, TI_IMPORT_PEOPLE, 2, &error));
+  g_assert_error (error, TI_IMPORT_ERROR, TI_IMPORT_ERROR_UNREADABLE);
+}
+
+static void
+on_progress (double fraction, const char *step, gpointer data)
+{
+  double *last = data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  g_assert_nonnull (step);
+  *last = fraction;
+}
+
+static void
+on_imported (GObject *source, GAsyncResult *result, gpointer data)
+{
+  TiImportReport **report = data;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (ti_import_file_finish (result, report, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_async (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) csv = g_string_new (PEOPLE_HEADER);
+  g_autofree char *path = NULL;
+  g_autoptr (TiImportReport) report = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  double last = 0;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (csv, "Person %u,p%u@secondstep.example,Second Step,,,,\n", i, i);
+  path = write_csv (f, "many.csv", csv->str, csv->len);
+
+  ti_import_file_async (f->db_path, TI_IMPORT_PEOPLE, path, NULL, on_progress, &last, NULL,
+                        on_imported, &report);
+  while (report == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (report->added, ==, 3000);
+  g_assert_cmpfloat (last, ==, 1.0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM people"), ==, 3000);
+
+  /* Cancelled: nothing is written. */
+  g_clear_pointer (&report, ti_import_report_free);
+  g_cancellable_cancel (cancellable);
+  g_string_replace (csv, "@secondstep", "@other", 0);
+  g_free (path);
+  path = write_csv (f, "more.csv", csv->str, csv->len);
+  g_assert_false (
+    ti_import_file (f->db, TI_IMPORT_PEOPLE, path, NULL, NULL, NULL, cancellable, &report, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM people"), ==, 3000);
+}
+
+static void
+test_kinds (void)
+{
+  g_autoptr (GError) error = NULL;
+  TiImportKind kind;
+
+  g_assert_true (ti_import_kind_from_string ("people", &kind, NULL));
+  g_assert_cmpint (kind, ==, TI_IMPORT_PEOPLE);
+  g_assert_true (ti_import_kind_from_string ("Organisations", &kind, NULL));
+  g_assert_cmpint (kind, ==, TI_IMPORT_ORGANISATIONS);
+  g_assert_cmpstr (ti_import_kind_to_string (kind), ==, "organisations");
+  g_assert_false (ti_import_kind_from_string ("champions", &kind, &error));
+  g_assert_error (error, TI_IMPORT_ERROR, TI_IMPORT_ERROR_UNKNOWN_KIND);
+  g_assert_nonnull (strstr (error->message, "organisations, people"));
+}
+
+static void
+test_missing_file (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "nowhere.csv", NULL);
+  g_autoptr (GError) error = NULL;
+  TiImportReport *report = NULL;
+
+  g_assert_false (
+    ti_import_file (f->db, TI_IMPORT_PEOPLE, path, NULL, NULL, NULL, NULL, &report, &error));
+  g_assert_error (error, TI_IMPORT_ERROR, TI_IMPORT_ERROR_UNREADABLE);
+  g_assert_nonnull (strstr (error->message, "nowhere.csv"));
+  g_assert_null (report);
+}
+
+#define ADD(name, func)                                                                            \
+  g_test_add ("/import/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import/kinds", test_kinds);
+  g_test_add_func ("/import/refused/organisations", test_refused_organisations);
+  g_test_add_func ("/import/refused/people", test_refused_people);
+  ADD ("refused/every-problem", test_every_problem);
+  ADD ("refused/long-field", test_long_field);
+  ADD ("refused/missing-file", test_missing_file);
+  ADD ("people", test_people);
+  ADD ("organisations-again", test_organisations_again);
+  ADD ("organisation-updates", test_organisation_updates);
+  ADD ("person-updates", test_person_updates);
+  ADD ("accepted-forms", test_accepted_forms);
+  ADD ("header-only-and-warning", test_header_only_and_warning);
+  ADD ("preview-and-mapping", test_preview_and_mapping);
+  ADD ("async", test_async);
+
+  return g_test_run ();
+}
