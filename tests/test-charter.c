@@ -14,42 +14,24 @@ static const char fixture[] =
   "INSERT INTO charter_adoptions (organisation_id, stage, signed_on, signatory_name,"
   "  signatory_role) VALUES (1, 'signed', '2023-01-25', 'A Leader', 'Chief executive');";
 
-typedef struct
-{
-  char *dir;
-  TiDatabase *db;
-} Fixture;
+typedef TestProgramme Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = test_make_tmp_dir ();
-  path = g_build_filename (f->dir, "charter.sqlite", NULL);
-  f->db = ti_database_open (path, TI_DATABASE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (ti_database_exec (f->db, fixture, &error));
-  g_assert_no_error (error);
+  test_programme_set_up (f, "charter.sqlite", fixture);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->db);
-  test_remove_tree (f->dir);
-  g_free (f->dir);
+  test_programme_tear_down (f);
 }
 
 static gint64
 count (Fixture *f, const char *sql)
 {
-  g_autoptr (GError) error = NULL;
-  gint64 n = ti_database_count (f->db, sql, &error);
-
-  g_assert_no_error (error);
-  return n;
+  return test_count (f->db, sql);
 }
 
 /* The principles' names in order, joined with "|", checking positions are 1…n. */

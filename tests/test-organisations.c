@@ -36,42 +36,24 @@ static const char fixture[] =
   "INSERT INTO milestones (workstream_id, title, due_month, evidence_organisation_id) VALUES"
   "  (1, 'First school signs', '2023-06', 4);";
 
-typedef struct
-{
-  char *dir;
-  TiDatabase *db;
-} Fixture;
+typedef TestProgramme Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = test_make_tmp_dir ();
-  path = g_build_filename (f->dir, "organisations.sqlite", NULL);
-  f->db = ti_database_open (path, TI_DATABASE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (ti_database_exec (f->db, fixture, &error));
-  g_assert_no_error (error);
+  test_programme_set_up (f, "organisations.sqlite", fixture);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->db);
-  test_remove_tree (f->dir);
-  g_free (f->dir);
+  test_programme_tear_down (f);
 }
 
 static gint64
 count (Fixture *f, const char *sql)
 {
-  g_autoptr (GError) error = NULL;
-  gint64 n = ti_database_count (f->db, sql, &error);
-
-  g_assert_no_error (error);
-  return n;
+  return test_count (f->db, sql);
 }
 
 static TiOrganisation *

@@ -44,43 +44,24 @@ static const char fixture[] =
   "INSERT INTO charter_adoptions (organisation_id, stage, consultation_started_on) VALUES"
   "  (2, 'consultation', '2023-04-01');";
 
-typedef struct
-{
-  char *dir;
-  char *path;
-  TiDatabase *db;
-} Fixture;
+typedef TestProgramme Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = test_make_tmp_dir ();
-  f->path = g_build_filename (f->dir, "people.sqlite", NULL);
-  f->db = ti_database_open (f->path, TI_DATABASE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (ti_database_exec (f->db, fixture, &error));
-  g_assert_no_error (error);
+  test_programme_set_up (f, "people.sqlite", fixture);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->db);
-  test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  test_programme_tear_down (f);
 }
 
 static gint64
 count (Fixture *f, const char *sql)
 {
-  g_autoptr (GError) error = NULL;
-  gint64 n = ti_database_count (f->db, sql, &error);
-
-  g_assert_no_error (error);
-  return n;
+  return test_count (f->db, sql);
 }
 
 static void

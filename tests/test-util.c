@@ -83,3 +83,36 @@ test_table_digest (const char *db_path)
   sqlite3_close (db);
   return g_strdup (g_checksum_get_string (checksum));
 }
+
+void
+test_programme_set_up (TestProgramme *programme, const char *name, const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+
+  programme->dir = test_make_tmp_dir ();
+  programme->path = g_build_filename (programme->dir, name, NULL);
+  programme->db = ti_database_open (programme->path, TI_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (ti_database_exec (programme->db, sql, &error));
+  g_assert_no_error (error);
+}
+
+void
+test_programme_tear_down (TestProgramme *programme)
+{
+  g_clear_object (&programme->db);
+  test_remove_tree (programme->dir);
+  g_clear_pointer (&programme->dir, g_free);
+  g_clear_pointer (&programme->path, g_free);
+}
+
+/* The first column of @sql's first row; the query must succeed. */
+gint64
+test_count (TiDatabase *db, const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 n = ti_database_count (db, sql, &error);
+
+  g_assert_no_error (error);
+  return n;
+}

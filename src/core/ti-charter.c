@@ -86,24 +86,6 @@ change_with_audit (TiDatabase *db, sqlite3_stmt *change, const char *action, con
   return FALSE;
 }
 
-static gint64
-count_with_id (TiDatabase *db, const char *sql, gint64 id, const char *text, GError **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (db, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (text != NULL)
-    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  ti_database_set_error_from_sqlite (db, rc, _("reading the charter"), error);
-  return -1;
-}
-
 /* Ends the transaction of an insert: audit and commit when @inserted, else roll back. */
 static gboolean
 finish_insert (TiDatabase *db, gboolean inserted, const char *entity, gint64 *out_id,
@@ -125,7 +107,7 @@ finish_insert (TiDatabase *db, gboolean inserted, const char *entity, gint64 *ou
 static gboolean
 exists_or_error (TiDatabase *db, const char *sql, gint64 id, const char *missing, GError **error)
 {
-  gint64 n = count_with_id (db, sql, id, NULL, error);
+  gint64 n = ti_database_count_with (db, sql, id, NULL, error);
 
   if (n == 0)
     g_set_error_literal (error, TI_CHARTER_ERROR, TI_CHARTER_ERROR_NOT_FOUND, missing);
@@ -177,8 +159,8 @@ checked_name (TiDatabase *db, gint64 id, const char *name, GError **error)
       g_set_error (error, TI_CHARTER_ERROR, TI_CHARTER_ERROR_NAME, _("Enter the principle’s name."));
       return NULL;
     }
-  taken = count_with_id (db, "SELECT count(*) FROM charter_principles WHERE id <> ?1 AND name = ?2",
-                         id, trimmed, error);
+  taken = ti_database_count_with (
+    db, "SELECT count(*) FROM charter_principles WHERE id <> ?1 AND name = ?2", id, trimmed, error);
   if (taken < 0)
     return NULL;
   if (taken > 0)

@@ -369,6 +369,34 @@ ti_database_count (TiDatabase *self, const char *sql, GError **error)
   return -1;
 }
 
+/**
+ * ti_database_count_with:
+ * @sql: a query whose first parameter is @id and second, if any, @text
+ * @text: (nullable): the second parameter
+ *
+ * Returns: the first column of the first row (0 when there is none), or -1 with @error set
+ */
+gint64
+ti_database_count_with (TiDatabase *self, const char *sql, gint64 id, const char *text,
+                        GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc == SQLITE_DONE)
+    return 0;
+  ti_database_set_error_from_sqlite (self, rc, _("reading the programme"), error);
+  return -1;
+}
+
 gboolean
 ti_database_begin (TiDatabase *self, GError **error)
 {
@@ -836,4 +864,87 @@ ti_database_check (TiDatabase *self, GError **error)
                             display, self->schema_version, n_organisations, n_people,
                             n_champions, n_completions, n_sessions);
   }
+}
+
+typedef struct
+{
+  char *path;
+  TiDatabaseReadFunc read;
+  gpointer data;
+  GDestroyNotify data_free;
+  GDestroyNotify result_free;
+} ReadJob;
+
+static void
+read_job_free (gpointer data)
+{
+  ReadJob *job = data;
+
+  g_free (job->path);
+  if (job->data_free != NULL)
+    job->data_free (job->data);
+  g_free (job);
+}
+
+static void
+read_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ReadJob *job = task_data;
+  g_autoptr (TiDatabase) db = NULL;
+  GError *error = NULL;
+  gpointer result = NULL;
+
+  /* A reader connection of its own: WAL lets it read while the window's connection writes,
+   * and a connection is used by one thread only. */
+  db = ti_database_open (job->path, TI_DATABASE_OPEN_READ_ONLY, &error);
+  if (db != NULL)
+    result = job->read (db, job->data, &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, result, job->result_free);
+  else
+    job->result_free (result);
+}
+
+/**
+ * ti_database_read_async:
+ * @path: the programme file, opened again read-only in a worker thread
+ * @read: what to read, called in the worker with that connection
+ * @data: (nullable): passed to @read; freed with @data_free
+ * @result_free: frees what @read returns, when nobody takes it
+ *
+ * Runs a slow read off the main thread. Finish with ti_database_read_finish().
+ */
+void
+ti_database_read_async (const char *path, TiDatabaseReadFunc read, gpointer data,
+                        GDestroyNotify data_free, GDestroyNotify result_free,
+                        GCancellable *cancellable, GAsyncReadyCallback callback,
+                        gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ReadJob *job = g_new0 (ReadJob, 1);
+
+  g_return_if_fail (path != NULL && read != NULL && result_free != NULL);
+
+  job->path = g_strdup (path);
+  job->read = read;
+  job->data = data;
+  job->data_free = data_free;
+  job->result_free = result_free;
+  g_task_set_source_tag (task, ti_database_read_async);
+  g_task_set_task_data (task, job, read_job_free);
+  g_task_run_in_thread (task, read_in_thread);
+}
+
+/**
+ * ti_database_read_finish:
+ *
+ * Returns: (transfer full) (nullable): what the read returned, or %NULL with @error set
+ */
+gpointer
+ti_database_read_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

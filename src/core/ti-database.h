@@ -49,6 +49,8 @@ gboolean ti_database_exec (TiDatabase *self, const char *sql, GError **error);
 sqlite3_stmt *ti_database_prepare (TiDatabase *self, const char *sql, GError **error);
 gboolean ti_database_step_done (TiDatabase *self, sqlite3_stmt *stmt, GError **error);
 gint64 ti_database_count (TiDatabase *self, const char *sql, GError **error);
+gint64 ti_database_count_with (TiDatabase *self, const char *sql, gint64 id, const char *text,
+                               GError **error);
 gboolean ti_database_begin (TiDatabase *self, GError **error);
 gboolean ti_database_commit (TiDatabase *self, GError **error);
 void ti_database_rollback (TiDatabase *self);
@@ -58,6 +60,15 @@ gboolean ti_database_audit (TiDatabase *self, const char *action, const char *en
 
 gboolean ti_database_backup_to (TiDatabase *self, const char *dest_path, GError **error);
 char *ti_database_check (TiDatabase *self, GError **error);
+
+/* Reads with @db in a worker thread; returns a new object or pointer, or NULL with @error. */
+typedef gpointer (*TiDatabaseReadFunc) (TiDatabase *db, gpointer data, GError **error);
+
+void ti_database_read_async (const char *path, TiDatabaseReadFunc read, gpointer data,
+                             GDestroyNotify data_free, GDestroyNotify result_free,
+                             GCancellable *cancellable, GAsyncReadyCallback callback,
+                             gpointer user_data);
+gpointer ti_database_read_finish (GAsyncResult *result, GError **error);
 
 gboolean ti_database_set_error_from_sqlite (TiDatabase *self, int rc, const char *doing,
                                             GError **error);

@@ -82,22 +82,10 @@ ti_organisations_list (TiDatabase *db, GError **error)
   return G_LIST_MODEL (store);
 }
 
-static void
-list_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+static gpointer
+read_list (TiDatabase *db, gpointer data, GError **error)
 {
-  g_autoptr (TiDatabase) db = NULL;
-  GListModel *model = NULL;
-  GError *error = NULL;
-
-  db = ti_database_open (task_data, TI_DATABASE_OPEN_READ_ONLY, &error);
-  if (db != NULL)
-    model = ti_organisations_list (db, &error);
-  if (model == NULL)
-    g_task_return_error (task, error);
-  else if (!g_task_return_error_if_cancelled (task))
-    g_task_return_pointer (task, model, g_object_unref);
-  else
-    g_object_unref (model);
+  return ti_organisations_list (db, error);
 }
 
 /**
@@ -110,11 +98,8 @@ void
 ti_organisations_list_async (const char *db_path, GCancellable *cancellable,
                              GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, ti_organisations_list_async);
-  g_task_set_task_data (task, g_strdup (db_path), g_free);
-  g_task_run_in_thread (task, list_in_thread);
+  ti_database_read_async (db_path, read_list, NULL, NULL, g_object_unref, cancellable, callback,
+                          user_data);
 }
 
 /**
@@ -125,31 +110,10 @@ ti_organisations_list_async (const char *db_path, GCancellable *cancellable,
 GListModel *
 ti_organisations_list_finish (GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return ti_database_read_finish (result, error);
 }
 
 /* Editing ------------------------------------------------------------------------------ */
-
-static gint64
-query_id (TiDatabase *db, const char *sql, gint64 id, const char *text, GError **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (db, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (text != NULL)
-    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc == SQLITE_DONE)
-    return 0;
-  ti_database_set_error_from_sqlite (db, rc, _("reading the organisations"), error);
-  return -1;
-}
 
 static gboolean
 fail_with (GError **error, int code, const char *message)
@@ -161,7 +125,8 @@ fail_with (GError **error, int code, const char *message)
 static gboolean
 check_exists (TiDatabase *db, gint64 id, GError **error)
 {
-  gint64 n = query_id (db, "SELECT count(*) FROM organisations WHERE id = ?", id, NULL, error);
+  gint64 n = ti_database_count_with (db, "SELECT count(*) FROM organisations WHERE id = ?", id,
+                                     NULL, error);
 
   if (n == 0)
     return fail_with (error, TI_ORGANISATIONS_ERROR_NOT_FOUND,
@@ -225,8 +190,8 @@ ti_organisations_validate (TiDatabase *db, const TiOrganisationEdit *edit, GErro
     return FALSE;
   if (*name == '\0')
     return fail_with (error, TI_ORGANISATIONS_ERROR_NAME, _("Enter the organisation’s name."));
-  taken = query_id (db, "SELECT count(*) FROM organisations WHERE id <> ?1 AND name = ?2",
-                    edit->id, name, error);
+  taken = ti_database_count_with (
+    db, "SELECT count(*) FROM organisations WHERE id <> ?1 AND name = ?2", edit->id, name, error);
   if (taken < 0)
     return FALSE;
   if (taken > 0)
@@ -317,7 +282,8 @@ ti_organisations_delete (TiDatabase *db, gint64 id, GError **error)
     return FALSE;
   if (!check_exists (db, id, error))
     goto fail;
-  people = query_id (db, "SELECT count(*) FROM people WHERE organisation_id = ?", id, NULL, error);
+  people = ti_database_count_with (db, "SELECT count(*) FROM people WHERE organisation_id = ?",
+                                   id, NULL, error);
   if (people < 0)
     goto fail;
   if (people > 0)

@@ -445,41 +445,10 @@ ti_overview_programme_is_empty (TiDatabase *db, GError **error)
   return n == 0;
 }
 
-typedef struct
+static gpointer
+read_overview (TiDatabase *db, gpointer data, GError **error)
 {
-  char *path;
-  TiDestination destination;
-} LoadData;
-
-static void
-load_data_free (gpointer data)
-{
-  LoadData *load = data;
-
-  g_free (load->path);
-  g_free (load);
-}
-
-static void
-load_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  LoadData *load = task_data;
-  g_autoptr (TiDatabase) db = NULL;
-  g_autoptr (GError) error = NULL;
-  TiOverview *overview;
-
-  /* A reader connection of its own: WAL lets it read while the window's connection writes. */
-  db = ti_database_open (load->path, TI_DATABASE_OPEN_READ_ONLY, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  overview = ti_overview_load (db, load->destination, &error);
-  if (overview == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, overview, (GDestroyNotify) ti_overview_free);
+  return ti_overview_load (db, GPOINTER_TO_UINT (data), error);
 }
 
 /**
@@ -493,15 +462,8 @@ ti_overview_load_async (const char *db_path, TiDestination destination,
                         GCancellable *cancellable, GAsyncReadyCallback callback,
                         gpointer user_data)
 {
-  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  LoadData *load = g_new0 (LoadData, 1);
-
-  load->path = g_strdup (db_path);
-  load->destination = destination;
-  g_task_set_source_tag (task, ti_overview_load_async);
-  g_task_set_task_data (task, load, load_data_free);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, load_in_thread);
+  ti_database_read_async (db_path, read_overview, GUINT_TO_POINTER (destination), NULL,
+                          (GDestroyNotify) ti_overview_free, cancellable, callback, user_data);
 }
 
 /**
@@ -512,6 +474,5 @@ ti_overview_load_async (const char *db_path, TiDestination destination,
 TiOverview *
 ti_overview_load_finish (GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return ti_database_read_finish (result, error);
 }

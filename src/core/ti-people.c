@@ -127,28 +127,10 @@ ti_people_list (TiDatabase *db, gboolean champions_only, GError **error)
   return G_LIST_MODEL (store);
 }
 
-static void
-list_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+static gpointer
+read_list (TiDatabase *db, gpointer data, GError **error)
 {
-  const char *path = task_data;
-  gboolean champions_only = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "champions"));
-  g_autoptr (TiDatabase) db = NULL;
-  GListModel *model;
-  GError *error = NULL;
-
-  db = ti_database_open (path, TI_DATABASE_OPEN_READ_ONLY, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  model = ti_people_list (db, champions_only, &error);
-  if (model == NULL)
-    g_task_return_error (task, error);
-  else if (!g_task_return_error_if_cancelled (task))
-    g_task_return_pointer (task, model, g_object_unref);
-  else
-    g_object_unref (model);
+  return ti_people_list (db, GPOINTER_TO_INT (data), error);
 }
 
 /**
@@ -161,14 +143,8 @@ void
 ti_people_list_async (const char *db_path, gboolean champions_only, GCancellable *cancellable,
                       GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
-  g_return_if_fail (db_path != NULL);
-
-  g_task_set_source_tag (task, ti_people_list_async);
-  g_task_set_task_data (task, g_strdup (db_path), g_free);
-  g_object_set_data (G_OBJECT (task), "champions", GINT_TO_POINTER (champions_only));
-  g_task_run_in_thread (task, list_in_thread);
+  ti_database_read_async (db_path, read_list, GINT_TO_POINTER (champions_only), NULL,
+                          g_object_unref, cancellable, callback, user_data);
 }
 
 /**
@@ -179,8 +155,7 @@ ti_people_list_async (const char *db_path, gboolean champions_only, GCancellable
 GListModel *
 ti_people_list_finish (GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return ti_database_read_finish (result, error);
 }
 
 /* Profile ------------------------------------------------------------------------------ */
