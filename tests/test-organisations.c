@@ -93,9 +93,12 @@ test_list (Fixture *f, gconstpointer data)
   g_assert_cmpfloat_with_epsilon (reach, 0.05, 1e-9);
   /* Delivered sessions only. */
   g_assert_cmpuint (ti_organisation_get_sessions_hosted (school), ==, 1);
+  /* Everyone who belongs, champion or not: what a merge would move. */
+  g_assert_cmpuint (ti_organisation_get_people (school), ==, 3);
 
   housing = find (list, "Quantock Housing");
   g_assert_cmpfloat (ti_organisation_get_reach (housing), ==, -1.0);
+  g_assert_cmpuint (ti_organisation_get_people (housing), ==, 1);
   g_assert_cmpstr (ti_organisation_get_charter_stage_key (housing), ==, "not_started");
 
   services = find (list, "Children's Services");

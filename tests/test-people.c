@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include "test-util.h"
+#include "ti-format.h"
 #include "ti-people.h"
 
 /* A hand-made programme whose tiers, lists and profiles are worked out by hand. */
@@ -531,6 +532,20 @@ test_subject_access (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+static void
+test_search_key (void)
+{
+  TiPersonFields fields = { .id = 9, .name = "Siân O'Neil", .organisation = "Wells Café" };
+  g_autoptr (TiPerson) person = ti_person_new (&fields);
+  g_autofree char *typed = ti_text_fold ("SIÂN");
+  g_autofree char *organisation = ti_text_fold ("wells CAFÉ");
+
+  /* What the Champions search matches against: name and organisation, case folded. */
+  g_assert_nonnull (strstr (ti_person_get_search_key (person), typed));
+  g_assert_nonnull (strstr (ti_person_get_search_key (person), organisation));
+  g_assert_null (strstr (ti_person_get_search_key (person), "taunton"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -549,6 +564,8 @@ main (int argc, char **argv)
   ADD ("erase", test_erase);
   ADD ("subject-access", test_subject_access);
 #undef ADD
+
+  g_test_add_func ("/people/search-key", test_search_key);
 
   return g_test_run ();
 }

@@ -302,6 +302,7 @@ ti_application_startup (GApplication *app)
     { "win.preferences", { "<Control>comma", NULL } },
     { "win.new-programme", { "<Control>n", NULL } },
     { "win.open-programme", { "<Control>o", NULL } },
+    { "win.import", { "<Control>i", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.destination(0)", { "<Alt>1", NULL } },
     { "win.destination(1)", { "<Alt>2", NULL } },

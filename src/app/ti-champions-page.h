@@ -8,4 +8,6 @@ G_BEGIN_DECLS
 #define TI_TYPE_CHAMPIONS_PAGE (ti_champions_page_get_type ())
 G_DECLARE_FINAL_TYPE (TiChampionsPage, ti_champions_page, TI, CHAMPIONS_PAGE, TiPage)
 
+gboolean ti_champions_page_export_profile (TiChampionsPage *self, GFile *file);
+
 G_END_DECLS

@@ -32,6 +32,16 @@ ti_network_page_reload (TiPage *page)
   ti_charter_view_set_database (self->charter, database);
 }
 
+/* An organisation changed: the figures and the adoption beside it follow. */
+static void
+organisations_changed_cb (TiNetworkPage *self)
+{
+  TiDatabase *database = ti_page_get_database (TI_PAGE (self));
+
+  ti_overview_view_set_database (self->overview, database);
+  ti_charter_view_set_database (self->charter, database);
+}
+
 static void
 ti_network_page_class_init (TiNetworkPageClass *klass)
 {
@@ -46,6 +56,7 @@ ti_network_page_class_init (TiNetworkPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiNetworkPage, overview);
   gtk_widget_class_bind_template_child (widget_class, TiNetworkPage, organisations);
   gtk_widget_class_bind_template_child (widget_class, TiNetworkPage, charter);
+  gtk_widget_class_bind_template_callback (widget_class, organisations_changed_cb);
 }
 
 static void

@@ -7,16 +7,20 @@
 #include <glib/gi18n.h>
 
 #include "ti-format.h"
+#include "ti-organisation-detail.h"
+#include "ti-organisation-editor.h"
 #include "ti-organisation.h"
 #include "ti-organisations.h"
 #include "ti-organisations-view.h"
 #include "ti-table.h"
+#include "ti-window.h"
 
 /**
  * TiOrganisationsView:
  *
  * The system partners: each with its champions, Tier 1 reach, sessions hosted and charter
- * adoption; sortable by every column and searchable by name.
+ * adoption; sortable by every column and searchable by name. Activating a row (Enter or a
+ * double-click) shows the organisation's detail, where it is edited, merged or deleted.
  */
 struct _TiOrganisationsView
 {
@@ -25,7 +29,12 @@ struct _TiOrganisationsView
   TiDatabase *database;
   GCancellable *cancellable;
   GtkStringFilter *search_filter;
+  gboolean reshow;   /* after a change: show the detail of reshow_id again, or the list */
+  gint64 reshow_id;
 
+  AdwLeaflet *leaflet;
+  GtkSingleSelection *selection;
+  TiOrganisationDetail *detail;
   GtkSearchEntry *search_entry;
   GtkLabel *count_label;
   GtkStack *stack;
@@ -36,6 +45,14 @@ struct _TiOrganisationsView
 };
 
 G_DEFINE_FINAL_TYPE (TiOrganisationsView, ti_organisations_view, GTK_TYPE_WIDGET)
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static const TiTableColumn columns[] = {
   { N_("Organisation"), "name", TI_CELL_TEXT, TRUE },
@@ -98,6 +115,99 @@ organisations_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_da
     }
   gtk_filter_list_model_set_model (self->filter_model, organisations);
   update_count (self);
+  if (self->reshow)
+    {
+      self->reshow = FALSE;
+      for (guint i = 0, n = g_list_model_get_n_items (organisations); i < n; i++)
+        {
+          g_autoptr (TiOrganisation) organisation = g_list_model_get_item (organisations, i);
+
+          if (self->reshow_id != 0 && ti_organisation_get_id (organisation) == self->reshow_id)
+            {
+              ti_organisation_detail_show (self->detail, self->database, organisations,
+                                           organisation);
+              return;
+            }
+        }
+      adw_leaflet_set_visible_child_name (self->leaflet, "list");
+    }
+}
+
+static void
+load (TiOrganisationsView *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_filter_list_model_set_model (self->filter_model, NULL);
+  if (self->database == NULL)
+    return;
+
+  self->cancellable = g_cancellable_new ();
+  gtk_spinner_start (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  ti_organisations_list_async (ti_database_get_path (self->database), self->cancellable,
+                               organisations_loaded_cb, g_object_ref (self));
+}
+
+static void
+row_activated_cb (TiOrganisationsView *self, guint position)
+{
+  g_autoptr (TiOrganisation) organisation
+    = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (organisation == NULL || self->database == NULL)
+    return;
+  ti_organisation_detail_show (self->detail, self->database,
+                               gtk_filter_list_model_get_model (self->filter_model),
+                               organisation);
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+}
+
+/* Edited, merged or deleted: the list's figures change, and so may the other views'. */
+static void
+detail_changed_cb (TiOrganisationsView *self, gint64 show_id)
+{
+  self->reshow = TRUE;
+  self->reshow_id = show_id;
+  load (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+added_cb (TiOrganisationsView *self, gint64 id)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), TI_TYPE_WINDOW);
+
+  if (window != NULL)
+    ti_window_add_toast (TI_WINDOW (window), _("Organisation added"));
+  load (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+add_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TiOrganisationsView *self = TI_ORGANISATIONS_VIEW (widget);
+  TiOrganisationEditor *editor;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->database == NULL)
+    return;
+  editor = ti_organisation_editor_new (self->database,
+                                       gtk_filter_list_model_get_model (self->filter_model), NULL);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (added_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+back_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TiOrganisationsView *self = TI_ORGANISATIONS_VIEW (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
 void
@@ -105,18 +215,19 @@ ti_organisations_view_set_database (TiOrganisationsView *self, TiDatabase *datab
 {
   g_return_if_fail (TI_IS_ORGANISATIONS_VIEW (self));
 
+  /* The same programme reloads and keeps the organisation shown; another starts at the list. */
+  if (database != self->database)
+    {
+      self->reshow = FALSE;
+      adw_leaflet_set_visible_child_name (self->leaflet, "list");
+    }
+  else if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "detail") == 0)
+    {
+      self->reshow = TRUE;
+      self->reshow_id = ti_organisation_detail_get_id (self->detail);
+    }
   g_set_object (&self->database, database);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  gtk_filter_list_model_set_model (self->filter_model, NULL);
-  if (database == NULL)
-    return;
-
-  self->cancellable = g_cancellable_new ();
-  gtk_spinner_start (self->spinner);
-  gtk_stack_set_visible_child_name (self->stack, "loading");
-  ti_organisations_list_async (ti_database_get_path (database), self->cancellable,
-                               organisations_loaded_cb, g_object_ref (self));
+  load (self);
 }
 
 static void
@@ -145,8 +256,21 @@ ti_organisations_view_class_init (TiOrganisationsViewClass *klass)
 
   object_class->dispose = ti_organisations_view_dispose;
 
+  /**
+   * TiOrganisationsView::changed:
+   *
+   * An organisation was added, edited, merged or deleted here.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (TI_TYPE_ORGANISATION_DETAIL);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ti-organisations-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiOrganisationsView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TiOrganisationsView, selection);
+  gtk_widget_class_bind_template_child (widget_class, TiOrganisationsView, detail);
   gtk_widget_class_bind_template_child (widget_class, TiOrganisationsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TiOrganisationsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, TiOrganisationsView, stack);
@@ -155,6 +279,13 @@ ti_organisations_view_class_init (TiOrganisationsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiOrganisationsView, filter_model);
   gtk_widget_class_bind_template_child (widget_class, TiOrganisationsView, error_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, detail_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "organisations.add", NULL, add_activated);
+  gtk_widget_class_install_action (widget_class, "organisations.back", NULL, back_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "organisations.back", NULL);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include "ti-demo.h"
 #include "ti-evaluation-page.h"
 #include "ti-events-page.h"
+#include "ti-import-assistant.h"
 #include "ti-network-page.h"
 #include "ti-overview.h"
 #include "ti-preferences-window.h"
@@ -171,6 +172,7 @@ set_database (TiWindow *self, TiDatabase *database)
     ti_page_set_database (TI_PAGE (page_widget (self, i)), database);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", database != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", database != NULL);
   update_title (self);
 
   if (database == NULL)
@@ -180,6 +182,19 @@ set_database (TiWindow *self, TiDatabase *database)
   if (error != NULL)
     show_error_dialog (self, _("The Programme Could Not Be Read"), error->message);
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "welcome" : "programme");
+}
+
+/**
+ * ti_window_reload:
+ *
+ * Shows the open programme again, after something outside the window changed it (an import).
+ */
+void
+ti_window_reload (TiWindow *self)
+{
+  g_return_if_fail (TI_IS_WINDOW (self));
+
+  set_database (self, self->database);
 }
 
 /**
@@ -466,6 +481,15 @@ preferences_action (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
+import_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  TiWindow *self = TI_WINDOW (widget);
+
+  if (self->database != NULL)
+    gtk_window_present (GTK_WINDOW (ti_import_assistant_new (self)));
+}
+
+static void
 destination_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   TiWindow *self = TI_WINDOW (widget);
@@ -562,6 +586,7 @@ ti_window_class_init (TiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-job", NULL, cancel_job_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.destination", "i", destination_action);
 }
 
@@ -586,6 +611,7 @@ ti_window_init (TiWindow *self)
     if (g_strcmp0 (last, destination_keys[i]) == 0)
       ti_window_show_destination (self, i);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
 }
 
 TiWindow *

@@ -17,5 +17,6 @@ TiDatabase *ti_window_get_database (TiWindow *self);
 void ti_window_show_destination (TiWindow *self, guint destination);
 guint ti_window_get_destination (TiWindow *self);
 void ti_window_add_toast (TiWindow *self, const char *message);
+void ti_window_reload (TiWindow *self);
 
 G_END_DECLS

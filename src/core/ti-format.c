@@ -181,3 +181,20 @@ ti_text_is_email (const char *text)
   dot = strrchr (at + 1, '.');
   return dot != NULL && dot > at + 1 && dot[1] != '\0' && at[1] != '.';
 }
+
+/**
+ * ti_text_fold:
+ * @text: (nullable): what to search for, or search in
+ *
+ * Normalises (compatibility decomposition) and case-folds @text, so that searching compares
+ * like with like: "SIÂN" finds "Siân".
+ *
+ * Returns: (transfer full): the folded text ("" for %NULL)
+ */
+char *
+ti_text_fold (const char *text)
+{
+  g_autofree char *normalised = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL);
+
+  return g_utf8_casefold (normalised ? normalised : "", -1);
+}

@@ -13,6 +13,7 @@ char *ti_format_decimal (double value, int digits, gboolean signed_value);
 gboolean ti_date_parse (const char *text, GDate *date);
 gboolean ti_date_is_future (const GDate *date);
 gboolean ti_text_is_email (const char *text);
+char *ti_text_fold (const char *text);
 char *ti_date_to_iso (const GDate *date);
 
 G_END_DECLS

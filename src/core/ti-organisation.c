@@ -33,6 +33,7 @@ struct _TiOrganisation
   guint tier1_completions;
   double reach;
   guint sessions_hosted;
+  guint people;
   char *charter_stage;
   char *charter_stage_key;
 };
@@ -55,6 +56,7 @@ enum
   PROP_TIER1_COMPLETIONS,
   PROP_REACH,
   PROP_SESSIONS_HOSTED,
+  PROP_PEOPLE,
   PROP_CHARTER_STAGE,
   PROP_CHARTER_STAGE_KEY,
   N_PROPS
@@ -125,6 +127,9 @@ ti_organisation_get_property (GObject *object, guint prop_id, GValue *value, GPa
     case PROP_SESSIONS_HOSTED:
       g_value_set_uint (value, self->sessions_hosted);
       break;
+    case PROP_PEOPLE:
+      g_value_set_uint (value, self->people);
+      break;
     case PROP_CHARTER_STAGE:
       g_value_set_string (value, self->charter_stage);
       break;
@@ -172,6 +177,7 @@ ti_organisation_class_init (TiOrganisationClass *klass)
   properties[PROP_REACH] = g_param_spec_double ("reach", NULL, NULL, -1.0, 1.0, -1.0, FLAGS);
   /* Delivered Tier 2/3 sessions hosted */
   properties[PROP_SESSIONS_HOSTED] = g_param_spec_uint ("sessions-hosted", NULL, NULL, 0, G_MAXUINT, 0, FLAGS);
+  properties[PROP_PEOPLE] = g_param_spec_uint ("people", NULL, NULL, 0, G_MAXUINT, 0, FLAGS);
   /* Charter adoption stage, in words */
   properties[PROP_CHARTER_STAGE] = g_param_spec_string ("charter-stage", NULL, NULL, NULL, FLAGS);
   /* Charter adoption stage key */
@@ -211,6 +217,7 @@ ti_organisation_new (const TiOrganisationFields *fields)
   self->reach = fields->headcount > 0 ? MIN (1.0, (double) fields->tier1_people / fields->headcount)
                                       : -1.0;
   self->sessions_hosted = fields->sessions_hosted;
+  self->people = fields->people;
   self->charter_stage_key = g_strdup (stage);
   self->charter_stage = g_strdup (ti_charter_stage_label (stage));
   return self;
@@ -291,4 +298,12 @@ ti_organisation_get_charter_stage_key (TiOrganisation *self)
 {
   g_return_val_if_fail (TI_IS_ORGANISATION (self), NULL);
   return self->charter_stage_key;
+}
+
+/* Everyone who belongs to the organisation, champion or not. */
+guint
+ti_organisation_get_people (TiOrganisation *self)
+{
+  g_return_val_if_fail (TI_IS_ORGANISATION (self), 0);
+  return self->people;
 }

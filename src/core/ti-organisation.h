@@ -22,6 +22,7 @@ typedef struct
   guint champions;            /* active champions */
   guint tier1_people;         /* people with at least one Tier 1 completion */
   guint sessions_hosted;      /* delivered sessions hosted */
+  guint people;               /* everyone who belongs to it */
   const char *charter_stage_key;
 } TiOrganisationFields;
 
@@ -37,6 +38,7 @@ const char *ti_organisation_get_locality_key (TiOrganisation *self);
 gint64 ti_organisation_get_headcount (TiOrganisation *self);
 gint64 ti_organisation_get_parent_id (TiOrganisation *self);
 guint ti_organisation_get_champions (TiOrganisation *self);
+guint ti_organisation_get_people (TiOrganisation *self);
 guint ti_organisation_get_tier1_completions (TiOrganisation *self);
 double ti_organisation_get_reach (TiOrganisation *self);
 guint ti_organisation_get_sessions_hosted (TiOrganisation *self);

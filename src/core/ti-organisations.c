@@ -26,14 +26,18 @@ static const char list_sql[] =
   "  WHERE EXISTS (SELECT 1 FROM tier1_completions t WHERE t.person_id = p.id) GROUP BY 1),"
   " hosted AS ("
   "  SELECT host_organisation_id AS oid, count(*) AS n FROM sessions"
-  "  WHERE status = 'delivered' GROUP BY 1)"
+  "  WHERE status = 'delivered' GROUP BY 1),"
+  " members AS ("
+  "  SELECT organisation_id AS oid, count(*) AS n FROM people GROUP BY 1)"
   " SELECT o.id, o.name, o.sector, o.locality, o.headcount, o.parent_id, parent.name,"
-  "  coalesce(champs.n, 0), coalesce(reached.n, 0), coalesce(hosted.n, 0), ca.stage"
+  "  coalesce(champs.n, 0), coalesce(reached.n, 0), coalesce(hosted.n, 0), ca.stage,"
+  "  coalesce(members.n, 0)"
   " FROM organisations o"
   " LEFT JOIN organisations parent ON parent.id = o.parent_id"
   " LEFT JOIN champs ON champs.oid = o.id"
   " LEFT JOIN reached ON reached.oid = o.id"
   " LEFT JOIN hosted ON hosted.oid = o.id"
+  " LEFT JOIN members ON members.oid = o.id"
   " LEFT JOIN charter_adoptions ca ON ca.organisation_id = o.id"
   " ORDER BY o.name COLLATE NOCASE";
 
@@ -69,6 +73,7 @@ ti_organisations_list (TiDatabase *db, GError **error)
         .tier1_people = sqlite3_column_int (stmt, 8),
         .sessions_hosted = sqlite3_column_int (stmt, 9),
         .charter_stage_key = (const char *) sqlite3_column_text (stmt, 10),
+        .people = sqlite3_column_int (stmt, 11),
       };
       g_ptr_array_add (items, ti_organisation_new (&f));
     }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ti-format.h"
 #include "ti-person.h"
 #include "ti-vocabulary.h"
 
@@ -35,6 +36,7 @@ struct _TiPerson
   int highest_tier;
   char *last_activity;
   gboolean erased;
+  char *search_key; /* made on first use, on the main thread */
 };
 
 G_DEFINE_FINAL_TYPE (TiPerson, ti_person, G_TYPE_OBJECT)
@@ -94,6 +96,7 @@ ti_person_finalize (GObject *object)
   g_free (self->champion_since);
   g_free (self->status);
   g_free (self->status_key);
+  g_free (self->search_key);
   g_free (self->last_activity);
 
   G_OBJECT_CLASS (ti_person_parent_class)->finalize (object);
@@ -351,4 +354,25 @@ ti_person_get_erased (TiPerson *self)
 {
   g_return_val_if_fail (TI_IS_PERSON (self), FALSE);
   return self->erased;
+}
+
+/**
+ * ti_person_get_search_key:
+ *
+ * Returns: the name and organisation, normalised and case-folded once, so that searching as
+ *   you type does not normalise every person at every keystroke
+ */
+const char *
+ti_person_get_search_key (TiPerson *self)
+{
+  g_return_val_if_fail (TI_IS_PERSON (self), NULL);
+
+  if (self->search_key == NULL)
+    {
+      g_autofree char *joined = g_strconcat (self->name ? self->name : "", "\n",
+                                             self->organisation ? self->organisation : "", NULL);
+
+      self->search_key = ti_text_fold (joined);
+    }
+  return self->search_key;
 }

@@ -50,6 +50,8 @@ int ti_person_get_highest_tier (TiPerson *self);
 const char *ti_person_get_last_activity (TiPerson *self);
 gboolean ti_person_get_erased (TiPerson *self);
 
+const char *ti_person_get_search_key (TiPerson *self);
+
 const char *ti_champion_status_label (const char *status_key);
 
 G_END_DECLS

@@ -1,0 +1,368 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ti-organisation-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ti-organisation-editor.h"
+#include "ti-organisations.h"
+#include "ti-vocabulary.h"
+
+/**
+ * TiOrganisationEditor:
+ *
+ * Adds or edits one organisation: name, sector, locality, headcount and parent. The core
+ * validates; a refused field is marked and its message shown under it, and nothing is
+ * saved. Ctrl+S saves; Escape asks before throwing changes away.
+ */
+struct _TiOrganisationEditor
+{
+  AdwWindow parent_instance;
+
+  TiDatabase *database;
+  gint64 id;
+  GArray *parent_ids; /* the parent dropdown's positions → ids; position 0 is "None" */
+  gboolean loading;
+  gboolean changed;
+
+  GtkLabel *general_message;
+  AdwEntryRow *name_row;
+  GtkLabel *name_message;
+  AdwComboRow *sector_row;
+  AdwComboRow *locality_row;
+  GtkLabel *vocabulary_message;
+  AdwActionRow *headcount_row;
+  GtkSpinButton *headcount_spin;
+  GtkLabel *headcount_message;
+  AdwActionRow *parent_row;
+  GtkDropDown *parent_dropdown;
+  GtkLabel *parent_message;
+};
+
+G_DEFINE_FINAL_TYPE (TiOrganisationEditor, ti_organisation_editor, ADW_TYPE_WINDOW)
+
+enum
+{
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+field_changed_cb (TiOrganisationEditor *self)
+{
+  if (!self->loading)
+    self->changed = TRUE;
+}
+
+static void
+show_message (GtkLabel *label, GtkWidget *row, const char *message)
+{
+  if (row != NULL)
+    {
+      if (message != NULL)
+        gtk_widget_add_css_class (row, "error");
+      else
+        gtk_widget_remove_css_class (row, "error");
+    }
+  gtk_label_set_text (label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
+
+static void
+clear_messages (TiOrganisationEditor *self)
+{
+  show_message (self->general_message, NULL, NULL);
+  show_message (self->name_message, GTK_WIDGET (self->name_row), NULL);
+  show_message (self->vocabulary_message, GTK_WIDGET (self->sector_row), NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->locality_row), "error");
+  show_message (self->headcount_message, GTK_WIDGET (self->headcount_row), NULL);
+  show_message (self->parent_message, GTK_WIDGET (self->parent_row), NULL);
+}
+
+/* Marks the field the error names, and puts its message under it. */
+static void
+show_error (TiOrganisationEditor *self, const GError *error)
+{
+  GtkLabel *label = self->general_message;
+  GtkWidget *row = NULL;
+
+  if (error->domain == TI_ORGANISATIONS_ERROR)
+    switch (error->code)
+      {
+      case TI_ORGANISATIONS_ERROR_NAME:
+        label = self->name_message, row = GTK_WIDGET (self->name_row);
+        break;
+      case TI_ORGANISATIONS_ERROR_SECTOR:
+        label = self->vocabulary_message, row = GTK_WIDGET (self->sector_row);
+        break;
+      case TI_ORGANISATIONS_ERROR_LOCALITY:
+        label = self->vocabulary_message, row = GTK_WIDGET (self->locality_row);
+        break;
+      case TI_ORGANISATIONS_ERROR_HEADCOUNT:
+        label = self->headcount_message, row = GTK_WIDGET (self->headcount_row);
+        break;
+      case TI_ORGANISATIONS_ERROR_PARENT:
+        label = self->parent_message, row = GTK_WIDGET (self->parent_row);
+        break;
+      default:
+        break;
+      }
+  show_message (label, row, error->message);
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
+}
+
+static void
+save_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TiOrganisationEditor *self = TI_ORGANISATION_EDITOR (widget);
+  g_autoptr (GError) error = NULL;
+  guint n_sectors, n_localities;
+  const TiTerm *sectors = ti_vocabulary_sectors (&n_sectors);
+  const TiTerm *localities = ti_vocabulary_localities (&n_localities);
+  guint sector = adw_combo_row_get_selected (self->sector_row);
+  guint locality = adw_combo_row_get_selected (self->locality_row);
+  guint parent = gtk_drop_down_get_selected (self->parent_dropdown);
+  TiOrganisationEdit edit = {
+    .id = self->id,
+    .name = gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+    .sector = sector < n_sectors ? sectors[sector].key : "",
+    .locality = locality < n_localities ? localities[locality].key : "",
+    .headcount = (gint64) gtk_spin_button_get_value (self->headcount_spin),
+    .parent_id = parent < self->parent_ids->len ? g_array_index (self->parent_ids, gint64, parent) : 0,
+  };
+  gint64 id = 0;
+
+  clear_messages (self);
+  if (!ti_organisations_save (self->database, &edit, &id, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  self->changed = FALSE;
+  g_signal_emit (self, signals[SAVED], 0, id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+destroy_idle (gpointer window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
+/* The dialog is transient for this window: it closes first, then the window goes. */
+static void
+discard_response_cb (TiOrganisationEditor *self, const char *response)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      self->changed = FALSE;
+      g_idle_add_full (G_PRIORITY_DEFAULT, destroy_idle, g_object_ref (self), g_object_unref);
+    }
+}
+
+/* Returns TRUE when it asked (the window stays until the person answers). */
+static gboolean
+ask_before_discarding (TiOrganisationEditor *self)
+{
+  GtkWidget *dialog;
+
+  if (!self->changed)
+    return FALSE;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
+                                   _("The changes to this organisation have not been saved."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+cancel_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TiOrganisationEditor *self = TI_ORGANISATION_EDITOR (widget);
+
+  if (!ask_before_discarding (self))
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+ti_organisation_editor_close_request (GtkWindow *window)
+{
+  return ask_before_discarding (TI_ORGANISATION_EDITOR (window));
+}
+
+static GListModel *
+vocabulary_model (const TiTerm *terms, guint n_terms, const char *(*label) (const char *key))
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n_terms; i++)
+    gtk_string_list_append (list, label (terms[i].key));
+  return G_LIST_MODEL (list);
+}
+
+static guint
+term_position (const TiTerm *terms, guint n_terms, const char *key)
+{
+  for (guint i = 0; i < n_terms; i++)
+    if (g_strcmp0 (terms[i].key, key) == 0)
+      return i;
+  return 0;
+}
+
+static void
+fill (TiOrganisationEditor *self, GListModel *organisations, TiOrganisation *organisation)
+{
+  g_autoptr (GtkStringList) parents = gtk_string_list_new (NULL);
+  g_autoptr (GListModel) sector_model = NULL;
+  g_autoptr (GListModel) locality_model = NULL;
+  guint n_sectors, n_localities;
+  const TiTerm *sectors = ti_vocabulary_sectors (&n_sectors);
+  const TiTerm *localities = ti_vocabulary_localities (&n_localities);
+  gint64 parent_id = organisation ? ti_organisation_get_parent_id (organisation) : 0;
+  guint parent_position = 0;
+  gint64 none = 0;
+  guint n = organisations ? g_list_model_get_n_items (organisations) : 0;
+
+  self->loading = TRUE;
+  sector_model = vocabulary_model (sectors, n_sectors, ti_vocabulary_sector_label);
+  locality_model = vocabulary_model (localities, n_localities, ti_vocabulary_locality_label);
+  adw_combo_row_set_model (self->sector_row, sector_model);
+  adw_combo_row_set_model (self->locality_row, locality_model);
+
+  gtk_string_list_append (parents, _("None"));
+  g_array_append_val (self->parent_ids, none);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (TiOrganisation) other = g_list_model_get_item (organisations, i);
+      gint64 other_id = ti_organisation_get_id (other);
+
+      if (organisation != NULL && other_id == self->id)
+        continue;
+      if (other_id == parent_id)
+        parent_position = self->parent_ids->len;
+      gtk_string_list_append (parents, ti_organisation_get_name (other));
+      g_array_append_val (self->parent_ids, other_id);
+    }
+  gtk_drop_down_set_model (self->parent_dropdown, G_LIST_MODEL (parents));
+
+  if (organisation != NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Organisation"));
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), ti_organisation_get_name (organisation));
+      adw_combo_row_set_selected (self->sector_row,
+                                  term_position (sectors, n_sectors,
+                                                 ti_organisation_get_sector_key (organisation)));
+      adw_combo_row_set_selected (self->locality_row,
+                                  term_position (localities, n_localities,
+                                                 ti_organisation_get_locality_key (organisation)));
+      gtk_spin_button_set_value (self->headcount_spin,
+                                 (double) ti_organisation_get_headcount (organisation));
+      gtk_drop_down_set_selected (self->parent_dropdown, parent_position);
+    }
+  else
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("New Organisation"));
+      gtk_drop_down_set_selected (self->parent_dropdown, 0);
+    }
+  self->loading = FALSE;
+  self->changed = FALSE;
+}
+
+/**
+ * ti_organisation_editor_new:
+ * @database: the open programme
+ * @organisations: (nullable): the organisations, offered as parents
+ * @organisation: (nullable): the one to edit, or %NULL to add one
+ *
+ * Returns: (transfer none): a new editor; it emits ::saved with the id, then closes.
+ */
+TiOrganisationEditor *
+ti_organisation_editor_new (TiDatabase *database, GListModel *organisations,
+                            TiOrganisation *organisation)
+{
+  TiOrganisationEditor *self = g_object_new (TI_TYPE_ORGANISATION_EDITOR, NULL);
+
+  self->database = g_object_ref (database);
+  self->id = organisation ? ti_organisation_get_id (organisation) : 0;
+  fill (self, organisations, organisation);
+  return self;
+}
+
+static void
+ti_organisation_editor_dispose (GObject *object)
+{
+  TiOrganisationEditor *self = TI_ORGANISATION_EDITOR (object);
+
+  g_clear_object (&self->database);
+  g_clear_pointer (&self->parent_ids, g_array_unref);
+
+  G_OBJECT_CLASS (ti_organisation_editor_parent_class)->dispose (object);
+}
+
+static void
+ti_organisation_editor_class_init (TiOrganisationEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = ti_organisation_editor_dispose;
+  window_class->close_request = ti_organisation_editor_close_request;
+
+  /**
+   * TiOrganisationEditor::saved:
+   * @id: the organisation's id
+   *
+   * The organisation was saved.
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                 NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ti-organisation-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiOrganisationEditor, general_message);
+  gtk_widget_class_bind_template_child (widget_class, TiOrganisationEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, TiOrganisationEditor, name_message);
+  gtk_widget_class_bind_template_child (widget_class, TiOrganisationEditor, sector_row);
+  gtk_widget_class_bind_template_child (widget_class, TiOrganisationEditor, locality_row);
+  gtk_widget_class_bind_template_child (widget_class, TiOrganisationEditor, vocabulary_message);
+  gtk_widget_class_bind_template_child (widget_class, TiOrganisationEditor, headcount_row);
+  gtk_widget_class_bind_template_child (widget_class, TiOrganisationEditor, headcount_spin);
+  gtk_widget_class_bind_template_child (widget_class, TiOrganisationEditor, headcount_message);
+  gtk_widget_class_bind_template_child (widget_class, TiOrganisationEditor, parent_row);
+  gtk_widget_class_bind_template_child (widget_class, TiOrganisationEditor, parent_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TiOrganisationEditor, parent_message);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
+  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+}
+
+static void
+ti_organisation_editor_init (TiOrganisationEditor *self)
+{
+  GtkExpression *expression;
+
+  self->parent_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The dropdown searches the names. */
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->parent_dropdown, expression);
+  gtk_expression_unref (expression);
+}
