@@ -65,10 +65,10 @@ G_DEFINE_FINAL_TYPE (TiChampionsPage, ti_champions_page, TI_TYPE_PAGE)
 
 /* The list's columns: each shows one TiPerson property and sorts by it. */
 static const TiTableColumn columns[] = {
-  { N_("Name"), "name", TI_CELL_TEXT, TRUE },
-  { N_("Organisation"), "organisation", TI_CELL_TEXT, TRUE },
-  { N_("Sector"), "sector", TI_CELL_TEXT, FALSE },
-  { N_("Locality"), "locality", TI_CELL_TEXT, FALSE },
+  { N_("Name"), "name", TI_CELL_TEXT, TRUE, 16 },
+  { N_("Organisation"), "organisation", TI_CELL_TEXT, TRUE, 18 },
+  { N_("Sector"), "sector", TI_CELL_TEXT, FALSE, 10 },
+  { N_("Locality"), "locality", TI_CELL_TEXT, FALSE, 10 },
   { N_("Highest tier"), "highest-tier", TI_CELL_TIER, FALSE },
   { N_("Champion since"), "champion-since", TI_CELL_DATE, FALSE },
   { N_("Status"), "status", TI_CELL_TEXT, FALSE },

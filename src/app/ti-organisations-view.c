@@ -55,7 +55,7 @@ enum
 static guint signals[N_SIGNALS];
 
 static const TiTableColumn columns[] = {
-  { N_("Organisation"), "name", TI_CELL_TEXT, TRUE },
+  { N_("Organisation"), "name", TI_CELL_TEXT, TRUE, 24 },
   { N_("Sector"), "sector", TI_CELL_TEXT, FALSE },
   { N_("Locality"), "locality", TI_CELL_TEXT, FALSE },
   { N_("Headcount"), "headcount", TI_CELL_COUNT, FALSE },

@@ -25,6 +25,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer da
 
   gtk_label_set_xalign (GTK_LABEL (label), column->kind == TI_CELL_TEXT ? 0 : 1);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column->width_chars > 0)
+    gtk_label_set_width_chars (GTK_LABEL (label), column->width_chars);
   if (column->kind != TI_CELL_TEXT)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);

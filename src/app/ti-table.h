@@ -21,6 +21,7 @@ typedef struct
   const char *property;
   TiCellKind kind;
   gboolean expand;
+  int width_chars; /* the narrowest the column gets before it scrolls; 0 for its natural width */
 } TiTableColumn;
 
 void ti_table_add_columns (GtkColumnView *view, GType item_type, const TiTableColumn *columns,
