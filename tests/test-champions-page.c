@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "test-util.h"
+#include "test-widget-util.h"
 #include "ti-application.h"
 #include "ti-champions-page.h"
 #include "ti-person-editor.h"
@@ -13,213 +14,45 @@
 /* Widget tests of the Champions destination: profiles, the editor, delete and Undo,
  * erasure and subject access, driven as a person would and checked by what they see. */
 
-static TiApplication *app;
-
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
-}
-
-static void
-iterate_a_while (void)
-{
-  for (int i = 0; i < 50; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-/* What a person sees: a mapped label, or a mapped status page with this title. */
-static GtkWidget *
-find_shown (GtkWidget *root, const char *text)
-{
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-  if (ADW_IS_STATUS_PAGE (root)
-      && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (root)), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_shown (child, text);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-typedef struct
-{
-  GtkWidget *root;
-  const char *text;
-} Shown;
-
-static gboolean
-is_shown (gpointer data)
-{
-  Shown *shown = data;
-  return find_shown (shown->root, shown->text) != NULL;
-}
-
-static gboolean
-is_gone (gpointer data)
-{
-  return !is_shown (data);
-}
-
-static void
-wait_for_text (GtkWidget *root, const char *text)
-{
-  Shown shown = { root, text };
-  iterate_until (is_shown, &shown);
-}
-
-static void
-wait_for_gone (GtkWidget *root, const char *text)
-{
-  Shown shown = { root, text };
-  iterate_until (is_gone, &shown);
-}
-
-static GtkWidget *
-find_type (GtkWidget *root, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_row (GtkWidget *root, const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (root)
-      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* A shown button with this label (mnemonic included), such as a toast's "_Undo". */
-static GtkWidget *
-find_button (GtkWidget *root, const char *label)
-{
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels (); /* (transfer none) */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-has_toplevel (gpointer type)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
-}
-
-static GtkWindow *
-wait_for_toplevel (GType type)
-{
-  iterate_until (has_toplevel, GSIZE_TO_POINTER (type));
-  return find_toplevel (type);
-}
-
 /* Answers a message dialog as a person clicking @response would. */
 static void
 answer_dialog (const char *heading, const char *response)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   GtkWidget *weak = GTK_WIDGET (dialog);
 
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
   g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
   adw_message_dialog_response (dialog, response);
-  iterate_a_while ();
+  test_iterate_a_while ();
   if (weak != NULL)
     gtk_window_destroy (GTK_WINDOW (weak));
-  iterate_a_while ();
+  test_iterate_a_while ();
   g_assert_null (weak);
 }
 
-static char *
-make_programme (const char *dir)
-{
-  char *path = g_build_filename (dir, "champions.sqlite", NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TiDatabase) db = ti_database_open (path, TI_DATABASE_OPEN_CREATE, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (ti_database_exec (
-    db,
-    "INSERT INTO organisations (id, name, sector, locality, headcount) VALUES"
-    " (1, 'Somerset NHS Foundation Trust', 'nhs_trust', 'county_wide', 6000),"
-    " (2, 'Wellsway Primary School', 'education', 'mendip', 40);"
-    "INSERT INTO people (id, name, email, organisation_id, job_title) VALUES"
-    " (1, 'Robin Vale', 'robin.vale@example.org', 1, 'Ward manager'),"
-    " (2, 'Sam Carter', 'sam.carter@example.org', 2, 'Head teacher'),"
-    " (3, 'Jo Marsh', NULL, 1, 'Clinical psychologist');"
-    "UPDATE people SET contact_consent = 1, contact_consent_on = '2023-01-20',"
-    " contact_consent_how = 'sign-up form' WHERE id = 1;"
-    "INSERT INTO champions (person_id, since, status) VALUES (1, '2023-02-01', 'active'),"
-    " (2, '2023-03-01', 'active'), (3, '2023-01-10', 'active');"
-    "INSERT INTO tier1_completions (person_id, completed_on) VALUES (1, '2023-01-15');"
-    "INSERT INTO sessions (id, tier, title, starts_at, host_organisation_id, status) VALUES"
-    " (1, 2, 'Trauma-skilled wards', '2023-06-14 09:30', 1, 'delivered');"
-    "INSERT INTO attendance (session_id, person_id, attended, completed) VALUES (1, 1, 1, 1);"
-    "INSERT INTO session_facilitators (session_id, person_id, kind) VALUES (1, 3, 'psychologist');",
-    &error));
-  g_assert_no_error (error);
-  return path;
-}
+/* Three champions: Robin consented to contact and trained; Jo facilitated a session. */
+static const char programme_sql[] =
+  "INSERT INTO organisations (id, name, sector, locality, headcount) VALUES"
+  " (1, 'Somerset NHS Foundation Trust', 'nhs_trust', 'county_wide', 6000),"
+  " (2, 'Wellsway Primary School', 'education', 'mendip', 40);"
+  "INSERT INTO people (id, name, email, organisation_id, job_title) VALUES"
+  " (1, 'Robin Vale', 'robin.vale@example.org', 1, 'Ward manager'),"
+  " (2, 'Sam Carter', 'sam.carter@example.org', 2, 'Head teacher'),"
+  " (3, 'Jo Marsh', NULL, 1, 'Clinical psychologist');"
+  "UPDATE people SET contact_consent = 1, contact_consent_on = '2023-01-20',"
+  " contact_consent_how = 'sign-up form' WHERE id = 1;"
+  "INSERT INTO champions (person_id, since, status) VALUES (1, '2023-02-01', 'active'),"
+  " (2, '2023-03-01', 'active'), (3, '2023-01-10', 'active');"
+  "INSERT INTO tier1_completions (person_id, completed_on) VALUES (1, '2023-01-15');"
+  "INSERT INTO sessions (id, tier, title, starts_at, host_organisation_id, status) VALUES"
+  " (1, 2, 'Trauma-skilled wards', '2023-06-14 09:30', 1, 'delivered');"
+  "INSERT INTO attendance (session_id, person_id, attended, completed) VALUES (1, 1, 1, 1);"
+  "INSERT INTO session_facilitators (session_id, person_id, kind) VALUES (1, 3, 'psychologist');";
 
 typedef struct
 {
-  char *dir;
-  char *path;
+  TestProgramme programme;
   TiWindow *window;
   GtkWidget *page;
 } Fixture;
@@ -227,15 +60,12 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  f->dir = test_make_tmp_dir ();
-  f->path = make_programme (f->dir);
-  f->window = g_object_ref (ti_window_new (app));
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (ti_window_open_programme (f->window, f->path, FALSE));
+  test_programme_set_up (&f->programme, "champions.sqlite", programme_sql);
+  f->window = test_window_new (f->programme.path);
   ti_window_show_destination (f->window, 2);
-  wait_for_text (GTK_WIDGET (f->window), "3 champions");
-  wait_for_text (GTK_WIDGET (f->window), "Robin Vale");
-  f->page = find_type (GTK_WIDGET (f->window), TI_TYPE_CHAMPIONS_PAGE);
+  test_wait_for_text (GTK_WIDGET (f->window), "3 champions");
+  test_wait_for_text (GTK_WIDGET (f->window), "Robin Vale");
+  f->page = test_find_type (GTK_WIDGET (f->window), TI_TYPE_CHAMPIONS_PAGE);
   g_assert_nonnull (f->page);
   g_object_add_weak_pointer (G_OBJECT (f->page), (gpointer *) &f->page);
 }
@@ -243,37 +73,29 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  iterate_a_while ();
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate_a_while ();
-  g_assert_finalize_object (f->window);
+  test_window_close (f->window);
   g_assert_null (f->page); /* the page went with its window */
-  test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  test_programme_tear_down (&f->programme);
 }
 
+/* Counted through the window's own connection to the programme. */
 static gint64
 count (Fixture *f, const char *sql)
 {
-  g_autoptr (GError) error = NULL;
-  gint64 n = ti_database_count (ti_window_get_database (f->window), sql, &error);
-
-  g_assert_no_error (error);
-  return n;
+  return test_count (ti_window_get_database (f->window), sql);
 }
 
 static GtkWidget *
 profile_view (Fixture *f)
 {
-  return find_type (f->page, TI_TYPE_PERSON_PROFILE_VIEW);
+  return test_find_type (f->page, TI_TYPE_PERSON_PROFILE_VIEW);
 }
 
 /* Activates the list's row showing @name, as Enter or a double click would. */
 static void
 open_profile (Fixture *f, const char *name)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (find_type (f->page, GTK_TYPE_COLUMN_VIEW));
+  GtkColumnView *view = GTK_COLUMN_VIEW (test_find_type (f->page, GTK_TYPE_COLUMN_VIEW));
   GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
   guint n = g_list_model_get_n_items (model);
   guint i;
@@ -289,7 +111,7 @@ open_profile (Fixture *f, const char *name)
     }
   g_assert_cmpuint (i, <, n);
   g_signal_emit_by_name (view, "activate", i);
-  wait_for_text (profile_view (f), name);
+  test_wait_for_text (profile_view (f), name);
 }
 
 static void
@@ -301,22 +123,22 @@ test_profile (Fixture *f, gconstpointer data)
   view = profile_view (f);
 
   /* Organisation and role, tier dates, contact details with consent, history. */
-  wait_for_text (view, "Ward manager at Somerset NHS Foundation Trust");
-  g_assert_nonnull (find_shown (view, "Somerset NHS Foundation Trust"));
-  g_assert_nonnull (find_shown (view, "15 Jan 2023"));  /* Tier 1 */
-  g_assert_nonnull (find_shown (view, "14 Jun 2023"));  /* Tier 2 */
-  g_assert_nonnull (find_shown (view, "Not yet"));      /* Tier 3 */
-  g_assert_nonnull (find_shown (view, "1 Feb 2023"));   /* champion since */
-  g_assert_nonnull (find_shown (view, "robin.vale@example.org"));
-  g_assert_nonnull (find_shown (view, "Trauma-skilled wards"));
-  g_assert_nonnull (find_shown (view, "14 Jun 2023 · Tier 2 · Completed"));
-  g_assert_nonnull (find_shown (view, "Given on 20 Jan 2023, by sign-up form"));
-  g_assert_null (find_shown (view, "Contact details hidden: no consent to contact"));
+  test_wait_for_text (view, "Ward manager at Somerset NHS Foundation Trust");
+  g_assert_nonnull (test_find_shown (view, "Somerset NHS Foundation Trust"));
+  g_assert_nonnull (test_find_shown (view, "15 Jan 2023"));  /* Tier 1 */
+  g_assert_nonnull (test_find_shown (view, "14 Jun 2023"));  /* Tier 2 */
+  g_assert_nonnull (test_find_shown (view, "Not yet"));      /* Tier 3 */
+  g_assert_nonnull (test_find_shown (view, "1 Feb 2023"));   /* champion since */
+  g_assert_nonnull (test_find_shown (view, "robin.vale@example.org"));
+  g_assert_nonnull (test_find_shown (view, "Trauma-skilled wards"));
+  g_assert_nonnull (test_find_shown (view, "14 Jun 2023 · Tier 2 · Completed"));
+  g_assert_nonnull (test_find_shown (view, "Given on 20 Jan 2023, by sign-up form"));
+  g_assert_null (test_find_shown (view, "Contact details hidden: no consent to contact"));
 
   /* Back to the list, which is shown again. */
   g_assert_true (gtk_widget_activate_action (f->page, "champions.back", NULL));
-  wait_for_text (f->page, "3 champions");
-  wait_for_gone (f->page, "Ward manager at Somerset NHS Foundation Trust");
+  test_wait_for_text (f->page, "3 champions");
+  test_wait_for_gone (f->page, "Ward manager at Somerset NHS Foundation Trust");
 }
 
 static void
@@ -326,23 +148,23 @@ test_contact_hidden_without_consent (Fixture *f, gconstpointer data)
 
   open_profile (f, "Sam Carter");
   view = profile_view (f);
-  wait_for_text (view, "Contact details hidden: no consent to contact");
-  g_assert_null (find_shown (view, "sam.carter@example.org"));
-  g_assert_nonnull (find_shown (view, "Not given"));
+  test_wait_for_text (view, "Contact details hidden: no consent to contact");
+  g_assert_null (test_find_shown (view, "sam.carter@example.org"));
+  g_assert_nonnull (test_find_shown (view, "Not given"));
 }
 
 /* The message under @row, which must be marked as the field at fault. */
 static void
 assert_field_error (GtkWidget *editor, const char *row_title, const char *message)
 {
-  GtkWidget *row = find_row (editor, row_title);
+  GtkWidget *row = test_find_row (editor, row_title);
   GtkWidget *under;
 
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   under = gtk_widget_get_next_sibling (row);
   g_assert_nonnull (under);
-  g_assert_nonnull (find_shown (under, message));
+  g_assert_nonnull (test_find_shown (under, message));
 }
 
 static guint
@@ -359,8 +181,8 @@ count_error_rows (GtkWidget *root)
 static void
 select_organisation (GtkWidget *editor, const char *name)
 {
-  GtkDropDown *dropdown = GTK_DROP_DOWN (find_type (find_row (editor, "Organisation"),
-                                                    GTK_TYPE_DROP_DOWN));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (test_find_type (test_find_row (editor, "Organisation"),
+                                                         GTK_TYPE_DROP_DOWN));
   GListModel *model = gtk_drop_down_get_model (dropdown);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -381,7 +203,7 @@ select_organisation (GtkWidget *editor, const char *name)
 static void
 set_row_text (GtkWidget *editor, const char *row_title, const char *text)
 {
-  GtkWidget *row = find_row (editor, row_title);
+  GtkWidget *row = test_find_row (editor, row_title);
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -391,7 +213,7 @@ static void
 save (GtkWidget *editor)
 {
   g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
-  iterate_a_while ();
+  test_iterate_a_while ();
 }
 
 static void
@@ -400,7 +222,7 @@ test_editor_validation_and_save (Fixture *f, gconstpointer data)
   GtkWidget *editor;
 
   g_assert_true (gtk_widget_activate_action (f->page, "champions.add", NULL));
-  editor = GTK_WIDGET (wait_for_toplevel (TI_TYPE_PERSON_EDITOR));
+  editor = GTK_WIDGET (test_wait_for_toplevel (TI_TYPE_PERSON_EDITOR));
   g_object_ref (editor);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (f->window));
@@ -411,7 +233,7 @@ test_editor_validation_and_save (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_error_rows (editor), ==, 1);
 
   set_row_text (editor, "Name", "Alex Brook");
-  g_assert_false (gtk_widget_has_css_class (find_row (editor, "Name"), "error"));
+  g_assert_false (gtk_widget_has_css_class (test_find_row (editor, "Name"), "error"));
   set_row_text (editor, "Email", "alex.brook-at-example.org");
   save (editor);
   assert_field_error (editor, "Email", "“alex.brook-at-example.org” is not a valid email address.");
@@ -430,7 +252,7 @@ test_editor_validation_and_save (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_error_rows (editor), ==, 1);
 
   select_organisation (editor, "Wellsway Primary School");
-  g_assert_false (gtk_widget_has_css_class (find_row (editor, "Organisation"), "error"));
+  g_assert_false (gtk_widget_has_css_class (test_find_row (editor, "Organisation"), "error"));
   set_row_text (editor, "Champion since (YYYY-MM-DD or DD/MM/YYYY)", "2999-01-01");
   save (editor);
   assert_field_error (editor, "Champion since (YYYY-MM-DD or DD/MM/YYYY)",
@@ -449,13 +271,13 @@ test_editor_validation_and_save (Fixture *f, gconstpointer data)
   g_assert_cmpint (count (f, "SELECT count(*) FROM people p JOIN champions c ON c.person_id = p.id"
                              " WHERE p.name = 'Alex Brook' AND p.email = 'alex.brook@example.org'"
                              " AND c.since = '2023-03-01'"), ==, 1);
-  wait_for_text (profile_view (f), "Alex Brook");
-  g_assert_nonnull (find_shown (profile_view (f), "Wellsway Primary School"));
+  test_wait_for_text (profile_view (f), "Alex Brook");
+  g_assert_nonnull (test_find_shown (profile_view (f), "Wellsway Primary School"));
 
   /* And the list has them. */
   g_assert_true (gtk_widget_activate_action (f->page, "champions.back", NULL));
-  wait_for_text (f->page, "4 champions");
-  wait_for_text (f->page, "Alex Brook");
+  test_wait_for_text (f->page, "4 champions");
+  test_wait_for_text (f->page, "Alex Brook");
 }
 
 static void
@@ -466,17 +288,17 @@ test_editor_asks_before_discarding (Fixture *f, gconstpointer data)
   /* Unchanged: Cancel just closes. */
   open_profile (f, "Sam Carter");
   g_assert_true (gtk_widget_activate_action (f->page, "champions.edit", NULL));
-  editor = g_object_ref (GTK_WIDGET (wait_for_toplevel (TI_TYPE_PERSON_EDITOR)));
+  editor = g_object_ref (GTK_WIDGET (test_wait_for_toplevel (TI_TYPE_PERSON_EDITOR)));
   /* The email is held even though the profile hides it. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "Email"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_find_row (editor, "Email"))), ==,
                    "sam.carter@example.org");
   g_assert_true (gtk_widget_activate_action (editor, "editor.cancel", NULL));
-  iterate_a_while ();
+  test_iterate_a_while ();
   g_assert_finalize_object (editor);
 
   /* Changed: asked first; Keep Editing keeps it, Discard throws the change away. */
   g_assert_true (gtk_widget_activate_action (f->page, "champions.edit", NULL));
-  editor = g_object_ref (GTK_WIDGET (wait_for_toplevel (TI_TYPE_PERSON_EDITOR)));
+  editor = g_object_ref (GTK_WIDGET (test_wait_for_toplevel (TI_TYPE_PERSON_EDITOR)));
   set_row_text (editor, "Job title", "Deputy head teacher");
   gtk_window_close (GTK_WINDOW (editor));
   answer_dialog ("Discard Changes?", "keep");
@@ -494,16 +316,16 @@ test_delete_and_undo (Fixture *f, gconstpointer data)
 
   open_profile (f, "Sam Carter");
   g_assert_true (gtk_widget_activate_action (f->page, "champions.delete", NULL));
-  wait_for_text (f->page, "2 champions");
-  wait_for_gone (f->page, "Sam Carter");
+  test_wait_for_text (f->page, "2 champions");
+  test_wait_for_gone (f->page, "Sam Carter");
   g_assert_cmpint (count (f, "SELECT count(*) FROM people WHERE name = 'Sam Carter'"), ==, 0);
-  wait_for_text (GTK_WIDGET (f->window), "Deleted Sam Carter");
+  test_wait_for_text (GTK_WIDGET (f->window), "Deleted Sam Carter");
 
-  undo = find_button (GTK_WIDGET (f->window), "_Undo");
+  undo = test_find_button (GTK_WIDGET (f->window), "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  wait_for_text (f->page, "3 champions");
-  wait_for_text (f->page, "Sam Carter");
+  test_wait_for_text (f->page, "3 champions");
+  test_wait_for_text (f->page, "Sam Carter");
   g_assert_cmpint (count (f, "SELECT count(*) FROM people p JOIN champions c ON c.person_id = p.id"
                              " WHERE p.name = 'Sam Carter'"), ==, 1);
 }
@@ -515,7 +337,7 @@ test_delete_refused_for_facilitator (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (f->page, "champions.delete", NULL));
   answer_dialog ("This Person Cannot Be Deleted", "close");
   g_assert_cmpint (count (f, "SELECT count(*) FROM people WHERE name = 'Jo Marsh'"), ==, 1);
-  g_assert_nonnull (find_shown (profile_view (f), "Jo Marsh"));
+  g_assert_nonnull (test_find_shown (profile_view (f), "Jo Marsh"));
 }
 
 static void
@@ -530,8 +352,8 @@ test_erase (Fixture *f, gconstpointer data)
 
   g_assert_true (gtk_widget_activate_action (f->page, "champions.erase", NULL));
   answer_dialog ("Erase This Person?", "erase");
-  wait_for_text (GTK_WIDGET (f->window), "Personal details erased");
-  wait_for_gone (f->page, "Robin Vale");
+  test_wait_for_text (GTK_WIDGET (f->window), "Personal details erased");
+  test_wait_for_gone (f->page, "Robin Vale");
   g_assert_cmpint (count (f, "SELECT count(*) FROM people WHERE name = 'Robin Vale'"
                              " OR email = 'robin.vale@example.org'"), ==, 0);
   /* The aggregate record stays. */
@@ -541,7 +363,7 @@ test_erase (Fixture *f, gconstpointer data)
 static void
 test_subject_access (Fixture *f, gconstpointer data)
 {
-  g_autofree char *expected = g_build_filename (f->dir, "subject-access-1.json", NULL);
+  g_autofree char *expected = g_build_filename (f->programme.dir, "subject-access-1.json", NULL);
   g_autoptr (GFile) target = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
@@ -549,7 +371,7 @@ test_subject_access (Fixture *f, gconstpointer data)
 
   open_profile (f, "Robin Vale");
   g_assert_true (gtk_widget_activate_action (f->page, "champions.export", NULL));
-  chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = test_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
 
   /* A file chooser to save, named by id: no name in the file name. */
   g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
@@ -557,14 +379,14 @@ test_subject_access (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==,
                    "subject-access-1.json");
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  iterate_a_while ();
-  while ((stray = find_toplevel (GTK_TYPE_MESSAGE_DIALOG)) != NULL)
+  test_iterate_a_while ();
+  while ((stray = test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG)) != NULL)
     gtk_window_destroy (stray); /* the chooser's complaint about folders it cannot list here */
 
   /* What the chooser's answer writes, to a folder of the test's own. */
   target = g_file_new_for_path (expected);
   g_assert_true (ti_champions_page_export_profile (TI_CHAMPIONS_PAGE (f->page), target));
-  wait_for_text (GTK_WIDGET (f->window), "Exported");
+  test_wait_for_text (GTK_WIDGET (f->window), "Exported");
 
   g_assert_true (g_file_get_contents (expected, &contents, NULL, &error));
   g_assert_no_error (error);
@@ -575,19 +397,7 @@ test_subject_access (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *data_dir = NULL;
-  int status;
-
-  data_dir = test_make_tmp_dir ();
-  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = ti_application_new ();
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  test_widget_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/champions-page/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -601,8 +411,5 @@ main (int argc, char *argv[])
   ADD ("subject-access", test_subject_access);
 #undef ADD
 
-  status = g_test_run ();
-  g_object_unref (app);
-  test_remove_tree (data_dir);
-  return status;
+  return test_widget_finish (g_test_run ());
 }

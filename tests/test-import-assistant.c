@@ -5,183 +5,42 @@
 #include <string.h>
 
 #include "test-util.h"
+#include "test-widget-util.h"
 #include "ti-application.h"
 #include "ti-import-assistant.h"
 #include "ti-window.h"
 
 static TiApplication *app;
 
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
-}
-
-static void
-iterate_a_while (void)
-{
-  for (int i = 0; i < 50; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-/* What a person sees: a mapped label with exactly this text. */
-static GtkWidget *
-find_shown (GtkWidget *root, const char *text)
-{
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_shown (child, text);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-typedef struct
-{
-  GtkWidget *root;
-  const char *text;
-} Shown;
-
 static gboolean
-is_shown (gpointer data)
+label_has_prefix (GtkWidget *widget, gconstpointer prefix)
 {
-  Shown *shown = data;
-  return find_shown (shown->root, shown->text) != NULL;
+  return GTK_IS_LABEL (widget)
+         && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
 }
 
-static gboolean
-is_gone (gpointer data)
-{
-  return !is_shown (data);
-}
-
-static void
-wait_for_text (GtkWidget *root, const char *text)
-{
-  Shown shown = { root, text };
-  iterate_until (is_shown, &shown);
-}
-
-/* Stacks slide and cross-fade: the page left behind stays mapped for a moment. */
-static void
-wait_for_gone (GtkWidget *root, const char *text)
-{
-  Shown shown = { root, text };
-  iterate_until (is_gone, &shown);
-}
-
-/* The mapped labels whose text starts with @prefix, in the order shown. */
+/* The texts of the mapped labels that start with @prefix, in the order shown. */
 static void
 collect_shown_prefixed (GtkWidget *root, const char *prefix, GPtrArray *found)
 {
-  if (!gtk_widget_get_mapped (root))
-    return;
-  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
-    g_ptr_array_add (found, g_strdup (gtk_label_get_text (GTK_LABEL (root))));
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_shown_prefixed (child, prefix, found);
+  g_autoptr (GPtrArray) labels = test_collect_widgets (root, TRUE, label_has_prefix, prefix);
+
+  for (guint i = 0; i < labels->len; i++)
+    g_ptr_array_add (found, g_strdup (gtk_label_get_text (g_ptr_array_index (labels, i))));
 }
 
-static GtkWidget *
-find_row (GtkWidget *root, const char *title)
+static gboolean
+is_back_button (GtkWidget *widget, gconstpointer data)
 {
-  if (ADW_IS_PREFERENCES_ROW (root)
-      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* A button as a person finds it: by its label, mnemonic included. */
-static GtkWidget *
-find_button (GtkWidget *root, const char *label)
-{
-  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root)
-      && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "go-previous-symbolic") == 0;
 }
 
 /* The header bar's Back button shows an arrow, not words. */
 static GtkWidget *
 find_back_button (GtkWidget *root)
 {
-  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root)
-      && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), "go-previous-symbolic") == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_back_button (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *root, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static TiImportAssistant *
-find_assistant (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels (); /* (transfer none) */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-      if (TI_IS_IMPORT_ASSISTANT (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return TI_IMPORT_ASSISTANT (window);
-    }
-  return NULL;
-}
-
-static gboolean
-assistant_is_open (gpointer data)
-{
-  return find_assistant () != NULL;
+  return test_find_widget (root, TRUE, is_back_button, NULL);
 }
 
 static gboolean
@@ -195,15 +54,14 @@ static TiImportAssistant *
 open_assistant (TiWindow *window)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
-  iterate_until (assistant_is_open, NULL);
-  return g_object_ref (find_assistant ());
+  return g_object_ref (TI_IMPORT_ASSISTANT (test_wait_for_toplevel (TI_TYPE_IMPORT_ASSISTANT)));
 }
 
 /* The column of the file a field's row has chosen, as the row shows it. */
 static const char *
 chosen (TiImportAssistant *assistant, const char *field)
 {
-  GtkWidget *row = find_row (GTK_WIDGET (assistant), field);
+  GtkWidget *row = test_find_row (GTK_WIDGET (assistant), field);
 
   g_assert_true (ADW_IS_COMBO_ROW (row));
   return gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (row)));
@@ -212,7 +70,7 @@ chosen (TiImportAssistant *assistant, const char *field)
 static void
 choose (TiImportAssistant *assistant, const char *field, const char *column)
 {
-  GtkWidget *row = find_row (GTK_WIDGET (assistant), field);
+  GtkWidget *row = test_find_row (GTK_WIDGET (assistant), field);
   GListModel *choices;
 
   g_assert_true (ADW_IS_COMBO_ROW (row));
@@ -241,7 +99,7 @@ button_is_shown (gpointer data)
 {
   Button *wanted = data;
 
-  wanted->button = find_button (wanted->root, wanted->label);
+  wanted->button = test_find_button (wanted->root, wanted->label);
   return wanted->button != NULL;
 }
 
@@ -252,7 +110,7 @@ press (gpointer root, const char *label)
   Button wanted = { GTK_WIDGET (root), label, NULL };
   GtkWidget *button;
 
-  iterate_until (button_is_shown, &wanted);
+  test_iterate_until (button_is_shown, &wanted);
   button = wanted.button;
   g_assert_true (gtk_widget_is_sensitive (button));
   gtk_widget_activate (button);
@@ -267,105 +125,72 @@ write_file (const char *dir, const char *name, const char *contents)
   return path;
 }
 
-static char *
-make_programme (const char *dir, gboolean with_organisations)
-{
-  char *path = g_build_filename (dir, "programme.sqlite", NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TiDatabase) db = ti_database_open (path, TI_DATABASE_OPEN_CREATE, &error);
-
-  g_assert_no_error (error);
-  if (with_organisations)
-    {
-      g_assert_true (
-        ti_database_exec (db,
-                          "INSERT INTO organisations (id, name, sector, locality, headcount) VALUES"
-                          " (1, 'Somerset NHS Foundation Trust', 'nhs_trust', 'county_wide', 6000),"
-                          " (2, 'Quantock Housing', 'housing', 'sedgemoor', 120);",
-                          &error));
-      g_assert_no_error (error);
-    }
-  return path;
-}
-
-static TiWindow *
-new_window (const char *path)
-{
-  TiWindow *window = ti_window_new (app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  if (path != NULL)
-    g_assert_true (ti_window_open_programme (window, path, FALSE));
-  return g_object_ref (window);
-}
-
-static void
-close_window (TiWindow *window)
-{
-  iterate_a_while ();
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate_a_while ();
-  g_assert_finalize_object (window);
-}
+/* Two organisations, for people to belong to. */
+static const char organisations_sql[] =
+  "INSERT INTO organisations (id, name, sector, locality, headcount) VALUES"
+  " (1, 'Somerset NHS Foundation Trust', 'nhs_trust', 'county_wide', 6000),"
+  " (2, 'Quantock Housing', 'housing', 'sedgemoor', 120);";
 
 /* The assistant closes itself after an import; nothing else may hold it. */
 static void
 wait_until_closed (TiImportAssistant *assistant)
 {
-  iterate_until (is_hidden, assistant);
-  iterate_a_while ();
+  test_iterate_until (is_hidden, assistant);
+  test_iterate_a_while ();
   g_assert_finalize_object (assistant);
 }
 
+/* Counted through the window's own connection to the programme. */
 static gint64
 count (TiWindow *window, const char *sql)
 {
-  return ti_database_count (ti_window_get_database (window), sql, NULL);
+  return test_count (ti_window_get_database (window), sql);
 }
 
 static void
 test_entry_points (void)
 {
-  g_autofree char *dir = test_make_tmp_dir ();
-  g_autofree char *path = make_programme (dir, FALSE);
+  TestProgramme programme;
   g_auto (GStrv) accels = NULL;
-  TiWindow *window = new_window (NULL);
+  TiWindow *window = test_window_new (NULL);
   TiImportAssistant *assistant;
+
+  test_programme_set_up (&programme, "programme.sqlite", "");
 
   /* Ctrl+I, and nothing to import into before a programme is open. */
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.import");
   g_assert_cmpstr (accels[0], ==, "<Control>i");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL);
-  iterate_a_while ();
-  g_assert_null (find_assistant ());
+  test_iterate_a_while ();
+  g_assert_null (test_find_toplevel (TI_TYPE_IMPORT_ASSISTANT));
 
   /* A new, empty programme offers to start from a spreadsheet on its welcome page. */
-  g_assert_true (ti_window_open_programme (window, path, FALSE));
-  wait_for_text (GTK_WIDGET (window), "Welcome to Trauma Informed Somerset");
+  g_assert_true (ti_window_open_programme (window, programme.path, FALSE));
+  test_wait_for_text (GTK_WIDGET (window), "Welcome to Trauma Informed Somerset");
   press (window, "_Import From a Spreadsheet…");
-  iterate_until (assistant_is_open, NULL);
-  assistant = g_object_ref (find_assistant ());
+  assistant = TI_IMPORT_ASSISTANT (test_wait_for_toplevel (TI_TYPE_IMPORT_ASSISTANT));
+  g_object_ref (assistant);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (assistant)) == GTK_WINDOW (window));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (assistant)));
 
   /* The first step: organisations first, and no file yet, so no going on. */
   g_assert_cmpint (ti_import_assistant_get_kind (assistant), ==, TI_IMPORT_ORGANISATIONS);
-  wait_for_text (GTK_WIDGET (assistant), "name, sector, locality, headcount, parent");
-  wait_for_text (GTK_WIDGET (assistant), "No file chosen");
-  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (assistant), "_Next")));
+  test_wait_for_text (GTK_WIDGET (assistant), "name, sector, locality, headcount, parent");
+  test_wait_for_text (GTK_WIDGET (assistant), "No file chosen");
+  g_assert_false (gtk_widget_is_sensitive (test_find_button (GTK_WIDGET (assistant), "_Next")));
 
   /* A file that cannot be read is explained where it was chosen. */
   {
-    g_autofree char *missing = g_build_filename (dir, "missing.csv", NULL);
-    g_autofree char *empty = write_file (dir, "empty.csv", "");
+    g_autofree char *missing = g_build_filename (programme.dir, "missing.csv", NULL);
+    g_autofree char *empty = write_file (programme.dir, "empty.csv", "");
     g_autofree char *refused
       = g_strdup_printf ("“%s” has no header row: the file is empty.", empty);
 
     ti_import_assistant_set_file (assistant, empty);
-    wait_for_text (GTK_WIDGET (assistant), refused);
-    g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (assistant), "_Next")));
+    test_wait_for_text (GTK_WIDGET (assistant), refused);
+    g_assert_false (gtk_widget_is_sensitive (test_find_button (GTK_WIDGET (assistant), "_Next")));
     ti_import_assistant_set_file (assistant, missing);
-    g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (assistant), "_Next")));
+    g_assert_false (gtk_widget_is_sensitive (test_find_button (GTK_WIDGET (assistant), "_Next")));
   }
 
   /* Cancel closes it, and nothing was written. */
@@ -373,31 +198,35 @@ test_entry_points (void)
   wait_until_closed (assistant);
   g_assert_cmpint (count (window, "SELECT count(*) FROM organisations"), ==, 0);
 
-  close_window (window);
-  test_remove_tree (dir);
+  test_window_close (window);
+  test_programme_tear_down (&programme);
 }
 
 static void
 test_import_organisations (void)
 {
-  g_autofree char *dir = test_make_tmp_dir ();
-  g_autofree char *path = make_programme (dir, FALSE);
-  g_autofree char *csv = write_file (dir, "partners.csv",
-                                     "name,sector,locality,headcount\r\n"
-                                     "Somerset NHS Foundation Trust,NHS trust,County-wide,14000\r\n"
-                                     "Wellsway Primary School,Education,Mendip,40\r\n"
-                                     "\"Quantock Housing, Bridgwater\",housing,sedgemoor,120\r\n");
-  TiWindow *window = new_window (path);
-  TiImportAssistant *assistant = open_assistant (window);
+  TestProgramme programme;
+  g_autofree char *csv = NULL;
+  TiWindow *window;
+  TiImportAssistant *assistant;
+
+  test_programme_set_up (&programme, "programme.sqlite", "");
+  csv = write_file (programme.dir, "partners.csv",
+                    "name,sector,locality,headcount\r\n"
+                    "Somerset NHS Foundation Trust,NHS trust,County-wide,14000\r\n"
+                    "Wellsway Primary School,Education,Mendip,40\r\n"
+                    "\"Quantock Housing, Bridgwater\",housing,sedgemoor,120\r\n");
+  window = test_window_new (programme.path);
+  assistant = open_assistant (window);
 
   ti_import_assistant_set_file (assistant, csv);
-  wait_for_text (GTK_WIDGET (assistant), "partners.csv");
+  test_wait_for_text (GTK_WIDGET (assistant), "partners.csv");
   press (assistant, "_Next");
 
   /* The file's first rows, under its own headers. */
-  wait_for_text (GTK_WIDGET (assistant), "Wellsway Primary School");
-  wait_for_text (GTK_WIDGET (assistant), "Quantock Housing, Bridgwater");
-  wait_for_text (GTK_WIDGET (assistant), "headcount");
+  test_wait_for_text (GTK_WIDGET (assistant), "Wellsway Primary School");
+  test_wait_for_text (GTK_WIDGET (assistant), "Quantock Housing, Bridgwater");
+  test_wait_for_text (GTK_WIDGET (assistant), "headcount");
 
   /* Columns of the same name are matched already; the missing optional one is said so. */
   g_assert_cmpstr (chosen (assistant, "The organisation’s name"), ==, "name");
@@ -405,14 +234,14 @@ test_import_organisations (void)
   g_assert_cmpstr (chosen (assistant, "Its locality"), ==, "locality");
   g_assert_cmpstr (chosen (assistant, "How many staff it has"), ==, "headcount");
   g_assert_cmpstr (chosen (assistant, "The organisation it is part of"), ==, "Not in this file");
-  wait_for_text (GTK_WIDGET (assistant), "Every column of the file is used.");
+  test_wait_for_text (GTK_WIDGET (assistant), "Every column of the file is used.");
 
   press (assistant, "_Import");
   wait_until_closed (assistant);
 
   /* The window shows the programme now, and says what happened. */
-  wait_for_text (GTK_WIDGET (window), "Organisations: 3 added, 0 updated, 0 unchanged");
-  wait_for_gone (GTK_WIDGET (window), "Welcome to Trauma Informed Somerset");
+  test_wait_for_text (GTK_WIDGET (window), "Organisations: 3 added, 0 updated, 0 unchanged");
+  test_wait_for_gone (GTK_WIDGET (window), "Welcome to Trauma Informed Somerset");
   g_assert_cmpint (count (window, "SELECT count(*) FROM organisations"), ==, 3);
   g_assert_cmpint (count (window, "SELECT count(*) FROM organisations WHERE name ="
                                   " 'Quantock Housing, Bridgwater' AND headcount = 120"),
@@ -424,61 +253,66 @@ test_import_organisations (void)
   press (assistant, "_Next");
   press (assistant, "_Import");
   wait_until_closed (assistant);
-  wait_for_text (GTK_WIDGET (window), "Organisations: 0 added, 0 updated, 3 unchanged");
+  test_wait_for_text (GTK_WIDGET (window), "Organisations: 0 added, 0 updated, 3 unchanged");
   g_assert_cmpint (count (window, "SELECT count(*) FROM organisations"), ==, 3);
 
-  close_window (window);
-  test_remove_tree (dir);
+  test_window_close (window);
+  test_programme_tear_down (&programme);
 }
 
 static void
 test_remap_people (void)
 {
-  g_autofree char *dir = test_make_tmp_dir ();
-  g_autofree char *path = make_programme (dir, TRUE);
+  TestProgramme programme;
+  g_autofree char *csv = NULL;
+  TiWindow *window;
+  TiImportAssistant *assistant;
+  GtkWidget *people;
+
+  test_programme_set_up (&programme, "programme.sqlite", organisations_sql);
   /* A Learning Centre export names its columns its own way. */
-  g_autofree char *csv = write_file (
-    dir, "learning-centre.csv",
+  csv = write_file (
+    programme.dir, "learning-centre.csv",
     "Full Name,E-mail Address,Organisation Name,Role,Course\n"
     "Jo Marsh,Jo.Marsh@quantock.example,Quantock Housing,Tenancy officer,Tier 1\n"
     "Robin Vale,robin.vale@somersetft.example,Somerset NHS Foundation Trust,Ward manager,"
     "Tier 1\n");
-  TiWindow *window = new_window (path);
-  TiImportAssistant *assistant = open_assistant (window);
-  GtkWidget *people;
+  window = test_window_new (programme.path);
+  assistant = open_assistant (window);
 
   /* People, chosen as a person would: the check button of its row. */
-  people = find_row (GTK_WIDGET (assistant), "People");
+  people = test_find_row (GTK_WIDGET (assistant), "People");
   g_assert_nonnull (people);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_type (people, GTK_TYPE_CHECK_BUTTON)), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (test_find_type (people, GTK_TYPE_CHECK_BUTTON)),
+                               TRUE);
   g_assert_cmpint (ti_import_assistant_get_kind (assistant), ==, TI_IMPORT_PEOPLE);
 
   ti_import_assistant_set_file (assistant, csv);
   press (assistant, "_Next");
-  wait_for_text (GTK_WIDGET (assistant), "Tenancy officer");
-  wait_for_text (GTK_WIDGET (assistant), "E-mail Address");
+  test_wait_for_text (GTK_WIDGET (assistant), "Tenancy officer");
+  test_wait_for_text (GTK_WIDGET (assistant), "E-mail Address");
 
   /* Nothing matches by name, so the required fields wait for a choice and Import waits too. */
   g_assert_cmpstr (chosen (assistant, "The person’s name"), ==, "Choose a column");
   g_assert_cmpstr (chosen (assistant, "Their work email address"), ==, "Choose a column");
   g_assert_cmpstr (chosen (assistant, "Their job title"), ==, "Not in this file");
-  wait_for_text (GTK_WIDGET (assistant),
-                 "Choose a column of the file for: The person’s name, Their work email address, "
-                 "The organisation they work for.");
-  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (assistant), "_Import")));
+  test_wait_for_text (GTK_WIDGET (assistant),
+                      "Choose a column of the file for: The person’s name, Their work email "
+                      "address, The organisation they work for.");
+  g_assert_false (gtk_widget_is_sensitive (test_find_button (GTK_WIDGET (assistant), "_Import")));
 
   choose (assistant, "The person’s name", "Full Name");
   choose (assistant, "Their work email address", "E-mail Address");
-  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (assistant), "_Import")));
+  g_assert_false (gtk_widget_is_sensitive (test_find_button (GTK_WIDGET (assistant), "_Import")));
   choose (assistant, "The organisation they work for", "Organisation Name");
   choose (assistant, "Their job title", "Role");
   g_assert_cmpstr (chosen (assistant, "The person’s name"), ==, "Full Name");
-  wait_for_text (GTK_WIDGET (assistant), "Not imported, because no field above uses them: "
-                                         "“Course”.");
+  test_wait_for_text (GTK_WIDGET (assistant), "Not imported, because no field above uses them: "
+                                              "“Course”.");
 
   press (assistant, "_Import");
   wait_until_closed (assistant);
-  wait_for_text (GTK_WIDGET (window), "People: 2 added, 0 updated, 0 unchanged");
+  test_wait_for_text (GTK_WIDGET (window), "People: 2 added, 0 updated, 0 unchanged");
   g_assert_cmpint (count (window, "SELECT count(*) FROM people"), ==, 2);
   g_assert_cmpint (count (window, "SELECT count(*) FROM people p JOIN organisations o"
                                   " ON o.id = p.organisation_id WHERE p.name = 'Jo Marsh'"
@@ -486,8 +320,8 @@ test_remap_people (void)
                                   " AND p.job_title = 'Tenancy officer'"),
                    ==, 1);
 
-  close_window (window);
-  test_remove_tree (dir);
+  test_window_close (window);
+  test_programme_tear_down (&programme);
 }
 
 static void
@@ -499,21 +333,26 @@ test_problems (void)
     "organisations first, or add it in the window",
     "Line 5: the champion “maybe” is neither yes nor no",
   };
-  g_autofree char *dir = test_make_tmp_dir ();
-  g_autofree char *path = make_programme (dir, TRUE);
-  g_autofree char *csv
-    = write_file (dir, "people.csv",
-                  "name,email,organisation,champion,Notes\n"
-                  "Alex Harrow,alex@somersetft.example,Somerset NHS Foundation Trust,no,\n"
-                  "Jo Marsh,jo.marsh@,Quantock Housing,no,x\n"
-                  "Sam Carter,sam@carter.example,Nowhere Org,no,y\n"
-                  "Kit Elms,kit@elms.example,Quantock Housing,maybe,\n");
-  g_autofree char *before = test_table_digest (path);
+  TestProgramme programme;
+  g_autofree char *csv = NULL;
+  g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *summary = g_strdup_printf ("“%s” has 3 problems, so nothing was imported.", csv);
+  g_autofree char *summary = NULL;
   g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  TiWindow *window = new_window (path);
-  TiImportAssistant *assistant = open_assistant (window);
+  TiWindow *window;
+  TiImportAssistant *assistant;
+
+  test_programme_set_up (&programme, "programme.sqlite", organisations_sql);
+  csv = write_file (programme.dir, "people.csv",
+                    "name,email,organisation,champion,Notes\n"
+                    "Alex Harrow,alex@somersetft.example,Somerset NHS Foundation Trust,no,\n"
+                    "Jo Marsh,jo.marsh@,Quantock Housing,no,x\n"
+                    "Sam Carter,sam@carter.example,Nowhere Org,no,y\n"
+                    "Kit Elms,kit@elms.example,Quantock Housing,maybe,\n");
+  before = test_table_digest (programme.path);
+  summary = g_strdup_printf ("“%s” has 3 problems, so nothing was imported.", csv);
+  window = test_window_new (programme.path);
+  assistant = open_assistant (window);
 
   ti_import_assistant_set_kind (assistant, TI_IMPORT_PEOPLE);
   ti_import_assistant_set_file (assistant, csv);
@@ -522,8 +361,9 @@ test_problems (void)
   press (assistant, "_Import");
 
   /* Every problem with its line, the sentence that nothing was imported, and the warning. */
-  wait_for_text (GTK_WIDGET (assistant), "Nothing was imported. Correct the file and try again.");
-  wait_for_text (GTK_WIDGET (assistant), summary);
+  test_wait_for_text (GTK_WIDGET (assistant),
+                      "Nothing was imported. Correct the file and try again.");
+  test_wait_for_text (GTK_WIDGET (assistant), summary);
   collect_shown_prefixed (GTK_WIDGET (assistant), "Line ", lines);
   g_assert_cmpuint (lines->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -534,79 +374,74 @@ test_problems (void)
   g_assert_nonnull (strstr (g_ptr_array_index (lines, 0), "“Notes”"));
 
   /* Nothing was written, and the window was not told of a change. */
-  after = test_table_digest (path);
+  after = test_table_digest (programme.path);
   g_assert_cmpstr (before, ==, after);
-  g_assert_null (find_shown (GTK_WIDGET (window), "People: 0 added, 0 updated, 0 unchanged"));
+  g_assert_null (test_find_shown (GTK_WIDGET (window), "People: 0 added, 0 updated, 0 unchanged"));
 
   /* Back to the columns to try again, then Close. */
   g_assert_nonnull (find_back_button (GTK_WIDGET (assistant)));
   gtk_widget_activate (find_back_button (GTK_WIDGET (assistant)));
-  wait_for_text (GTK_WIDGET (assistant), "The person’s name");
-  g_assert_true (gtk_widget_is_sensitive (find_button (GTK_WIDGET (assistant), "_Import")));
+  test_wait_for_text (GTK_WIDGET (assistant), "The person’s name");
+  g_assert_true (gtk_widget_is_sensitive (test_find_button (GTK_WIDGET (assistant), "_Import")));
   press (assistant, "_Cancel");
   wait_until_closed (assistant);
 
-  close_window (window);
-  test_remove_tree (dir);
+  test_window_close (window);
+  test_programme_tear_down (&programme);
 }
 
 static void
 test_cancel (void)
 {
-  g_autofree char *dir = test_make_tmp_dir ();
-  g_autofree char *path = make_programme (dir, FALSE);
-  g_autofree char *before = test_table_digest (path);
+  TestProgramme programme;
+  g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *csv = NULL;
   g_autoptr (GString) contents = g_string_new ("name,sector,locality,headcount\n");
-  TiWindow *window = new_window (path);
+  TiWindow *window;
   TiImportAssistant *assistant;
+
+  test_programme_set_up (&programme, "programme.sqlite", "");
+  before = test_table_digest (programme.path);
+  window = test_window_new (programme.path);
 
   /* Big enough that the import is still running when the person stops it. */
   for (guint i = 0; i < 200000; i++)
     g_string_append_printf (contents, "Partner %u,VCSE,Mendip,%u\n", i, i % 50);
-  csv = write_file (dir, "partners.csv", contents->str);
+  csv = write_file (programme.dir, "partners.csv", contents->str);
 
   /* Stop Importing: back to the columns, and nothing written. */
   assistant = open_assistant (window);
   ti_import_assistant_set_file (assistant, csv);
   press (assistant, "_Next");
   press (assistant, "_Import");
-  wait_for_text (GTK_WIDGET (assistant), "Every record is checked first; nothing is written "
-                                         "unless all of them are right.");
+  test_wait_for_text (GTK_WIDGET (assistant), "Every record is checked first; nothing is written "
+                                              "unless all of them are right.");
   press (assistant, "_Stop Importing");
-  wait_for_text (GTK_WIDGET (assistant), "The import was stopped; nothing was imported");
-  wait_for_text (GTK_WIDGET (assistant), "The organisation’s name");
-  after = test_table_digest (path);
+  test_wait_for_text (GTK_WIDGET (assistant), "The import was stopped; nothing was imported");
+  test_wait_for_text (GTK_WIDGET (assistant), "The organisation’s name");
+  after = test_table_digest (programme.path);
   g_assert_cmpstr (before, ==, after);
 
   /* Closing the assistant mid-way stops the import too. */
   press (assistant, "_Import");
-  wait_for_text (GTK_WIDGET (assistant), "Every record is checked first; nothing is written "
-                                         "unless all of them are right.");
+  test_wait_for_text (GTK_WIDGET (assistant), "Every record is checked first; nothing is written "
+                                              "unless all of them are right.");
   gtk_window_close (GTK_WINDOW (assistant));
   wait_until_closed (assistant);
   g_clear_pointer (&after, g_free);
-  after = test_table_digest (path);
+  after = test_table_digest (programme.path);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (count (window, "SELECT count(*) FROM organisations"), ==, 0);
 
-  close_window (window);
-  test_remove_tree (dir);
+  test_window_close (window);
+  test_programme_tear_down (&programme);
 }
 
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = ti_application_new ();
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = test_widget_init (&argc, &argv);
 
   g_test_add_func ("/import-assistant/entry-points", test_entry_points);
   g_test_add_func ("/import-assistant/import-organisations", test_import_organisations);
@@ -614,7 +449,5 @@ main (int argc, char *argv[])
   g_test_add_func ("/import-assistant/problems", test_problems);
   g_test_add_func ("/import-assistant/cancel", test_cancel);
 
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return test_widget_finish (g_test_run ());
 }

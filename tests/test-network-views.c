@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "test-util.h"
+#include "test-widget-util.h"
 #include "ti-adoption-editor.h"
 #include "ti-application.h"
 #include "ti-charter-principle.h"
@@ -17,113 +18,6 @@
 
 /* The Network map's Organisations and Charter views, driven as a person would. */
 
-static TiApplication *app;
-
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
-}
-
-static void
-iterate_a_while (void)
-{
-  for (int i = 0; i < 50; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-/* What a person sees: a mapped label with this text. */
-static GtkWidget *
-find_shown (GtkWidget *root, const char *text)
-{
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_shown (child, text);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-typedef struct
-{
-  GtkWidget *root;
-  const char *text;
-} Shown;
-
-static gboolean
-is_shown (gpointer data)
-{
-  Shown *shown = data;
-  return find_shown (shown->root, shown->text) != NULL;
-}
-
-static gboolean
-is_gone (gpointer data)
-{
-  return !is_shown (data);
-}
-
-static void
-wait_for_text (GtkWidget *root, const char *text)
-{
-  Shown shown = { root, text };
-  iterate_until (is_shown, &shown);
-}
-
-static void
-wait_for_gone (GtkWidget *root, const char *text)
-{
-  Shown shown = { root, text };
-  iterate_until (is_gone, &shown);
-}
-
-static GtkWidget *
-find_type (GtkWidget *root, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_row (GtkWidget *root, const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (root)
-      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The visible label right under a field's list: the field's message. */
 static const char *
 message_under (GtkWidget *row)
@@ -135,79 +29,25 @@ message_under (GtkWidget *row)
   return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels (); /* (transfer none) */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static AdwMessageDialog *
-find_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window))
-          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_is_shown (gpointer heading)
-{
-  return find_dialog (heading) != NULL;
-}
-
-static gboolean
-toplevel_is_gone (gpointer type)
-{
-  return find_toplevel ((GType) GPOINTER_TO_SIZE (type)) == NULL;
-}
-
-static char *
-make_programme (const char *dir)
-{
-  char *path = g_build_filename (dir, "network.sqlite", NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TiDatabase) db = ti_database_open (path, TI_DATABASE_OPEN_CREATE, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (ti_database_exec (
-    db,
-    "INSERT INTO organisations (id, name, sector, locality, headcount, parent_id) VALUES"
-    " (1, 'Somerset NHS Foundation Trust', 'nhs_trust', 'county_wide', 6000, NULL),"
-    " (2, 'Wellsway Primary School', 'education', 'mendip', 40, NULL),"
-    " (3, 'Wellsway Primary', 'education', 'mendip', 0, NULL),"
-    " (4, 'Somerset Council', 'council', 'county_wide', 5000, NULL),"
-    " (5, 'Somerset Council Adult Services', 'council', 'county_wide', 800, 4);"
-    "INSERT INTO people (id, name, organisation_id) VALUES (1, 'Robin Vale', 1),"
-    " (2, 'Sam Carter', 2), (3, 'Kit Elms', 2), (4, 'Jo Marsh', 3), (5, 'Ash Penn', 3);"
-    "INSERT INTO champions (person_id, since, status) VALUES (2, '2023-03-01', 'active');"
-    "INSERT INTO tier1_completions (person_id, completed_on) VALUES (2, '2023-02-10'),"
-    " (3, '2023-03-01');"
-    "INSERT INTO sessions (id, tier, title, starts_at, host_organisation_id, status) VALUES"
-    " (1, 2, 'Trauma-skilled practice', '2023-05-02 10:00', 3, 'delivered');",
-    &error));
-  g_assert_no_error (error);
-  return path;
-}
+/* Five organisations, two of them the same school and one part of another; a session. */
+static const char programme_sql[] =
+  "INSERT INTO organisations (id, name, sector, locality, headcount, parent_id) VALUES"
+  " (1, 'Somerset NHS Foundation Trust', 'nhs_trust', 'county_wide', 6000, NULL),"
+  " (2, 'Wellsway Primary School', 'education', 'mendip', 40, NULL),"
+  " (3, 'Wellsway Primary', 'education', 'mendip', 0, NULL),"
+  " (4, 'Somerset Council', 'council', 'county_wide', 5000, NULL),"
+  " (5, 'Somerset Council Adult Services', 'council', 'county_wide', 800, 4);"
+  "INSERT INTO people (id, name, organisation_id) VALUES (1, 'Robin Vale', 1),"
+  " (2, 'Sam Carter', 2), (3, 'Kit Elms', 2), (4, 'Jo Marsh', 3), (5, 'Ash Penn', 3);"
+  "INSERT INTO champions (person_id, since, status) VALUES (2, '2023-03-01', 'active');"
+  "INSERT INTO tier1_completions (person_id, completed_on) VALUES (2, '2023-02-10'),"
+  " (3, '2023-03-01');"
+  "INSERT INTO sessions (id, tier, title, starts_at, host_organisation_id, status) VALUES"
+  " (1, 2, 'Trauma-skilled practice', '2023-05-02 10:00', 3, 'delivered');";
 
 typedef struct
 {
-  char *dir;
-  char *path;
+  TestProgramme programme;
   TiWindow *window;
   GtkWidget *page; /* the Network map */
 } Fixture;
@@ -215,26 +55,18 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  f->dir = test_make_tmp_dir ();
-  f->path = make_programme (f->dir);
-  f->window = g_object_ref (ti_window_new (app));
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (ti_window_open_programme (f->window, f->path, FALSE));
+  test_programme_set_up (&f->programme, "network.sqlite", programme_sql);
+  f->window = test_window_new (f->programme.path);
   ti_window_show_destination (f->window, 0);
-  f->page = find_type (GTK_WIDGET (f->window), g_type_from_name ("TiNetworkPage"));
+  f->page = test_find_type (GTK_WIDGET (f->window), g_type_from_name ("TiNetworkPage"));
   g_assert_nonnull (f->page);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  iterate_a_while ();
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate_a_while ();
-  g_assert_finalize_object (f->window);
-  test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  test_window_close (f->window);
+  test_programme_tear_down (&f->programme);
 }
 
 static TiDatabase *
@@ -246,29 +78,29 @@ database (Fixture *f)
 static GtkWidget *
 show_view (Fixture *f, const char *name, GType type)
 {
-  AdwViewStack *stack = ADW_VIEW_STACK (find_type (f->page, ADW_TYPE_VIEW_STACK));
+  AdwViewStack *stack = ADW_VIEW_STACK (test_find_type (f->page, ADW_TYPE_VIEW_STACK));
 
   adw_view_stack_set_visible_child_name (stack, name);
-  return find_type (f->page, type);
+  return test_find_type (f->page, type);
 }
 
 /* Activates the organisation's row (Enter or a double-click) and waits for its detail. */
 static TiOrganisationDetail *
 open_detail (Fixture *f, GtkWidget *view, const char *name)
 {
-  GtkColumnView *column_view = GTK_COLUMN_VIEW (find_type (view, GTK_TYPE_COLUMN_VIEW));
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (test_find_type (view, GTK_TYPE_COLUMN_VIEW));
   GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (column_view));
-  GtkWidget *detail = find_type (view, TI_TYPE_ORGANISATION_DETAIL);
+  GtkWidget *detail = test_find_type (view, TI_TYPE_ORGANISATION_DETAIL);
 
-  wait_for_text (view, name);
+  test_wait_for_text (view, name);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr (TiOrganisation) organisation = g_list_model_get_item (model, i);
       if (g_strcmp0 (ti_organisation_get_name (organisation), name) == 0)
         {
           g_signal_emit_by_name (column_view, "activate", i);
-          wait_for_text (detail, name);
-          wait_for_gone (detail, "…"); /* its people are counted */
+          test_wait_for_text (detail, name);
+          test_wait_for_gone (detail, "…"); /* its people are counted */
           return TI_ORGANISATION_DETAIL (detail);
         }
     }
@@ -282,27 +114,27 @@ test_list_shows_reach (Fixture *f, gconstpointer data)
   TiOrganisationDetail *detail;
 
   /* Every organisation, with its Tier 1 reach: 2 of 40 at the school; none without a headcount. */
-  wait_for_text (view, "5 organisations");
-  wait_for_text (view, "Somerset NHS Foundation Trust");
-  wait_for_text (view, "Wellsway Primary School");
-  wait_for_text (view, "Somerset Council Adult Services");
-  wait_for_text (view, "5.0%");
+  test_wait_for_text (view, "5 organisations");
+  test_wait_for_text (view, "Somerset NHS Foundation Trust");
+  test_wait_for_text (view, "Wellsway Primary School");
+  test_wait_for_text (view, "Somerset Council Adult Services");
+  test_wait_for_text (view, "5.0%");
 
   /* Its detail: the figures, the parent, the people. */
   detail = open_detail (f, view, "Wellsway Primary School");
-  g_assert_nonnull (find_shown (GTK_WIDGET (detail), "5.0% (2 people)"));
-  g_assert_nonnull (find_shown (GTK_WIDGET (detail), "Education · Mendip"));
-  g_assert_nonnull (find_shown (GTK_WIDGET (detail), "Not started"));
+  g_assert_nonnull (test_find_shown (GTK_WIDGET (detail), "5.0% (2 people)"));
+  g_assert_nonnull (test_find_shown (GTK_WIDGET (detail), "Education · Mendip"));
+  g_assert_nonnull (test_find_shown (GTK_WIDGET (detail), "Not started"));
   detail = open_detail (f, view, "Somerset Council Adult Services");
-  g_assert_nonnull (find_shown (GTK_WIDGET (detail), "Somerset Council"));
+  g_assert_nonnull (test_find_shown (GTK_WIDGET (detail), "Somerset Council"));
 }
 
 static TiOrganisationEditor *
 open_editor (TiOrganisationDetail *detail)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "organisation.edit", NULL));
-  iterate_a_while ();
-  return TI_ORGANISATION_EDITOR (find_toplevel (TI_TYPE_ORGANISATION_EDITOR));
+  test_iterate_a_while ();
+  return TI_ORGANISATION_EDITOR (test_find_toplevel (TI_TYPE_ORGANISATION_EDITOR));
 }
 
 static void
@@ -332,9 +164,9 @@ test_editor_validation (Fixture *f, gconstpointer data)
   const char *message;
 
   g_assert_nonnull (editor);
-  name_row = find_row (GTK_WIDGET (editor), "Name");
-  parent_row = find_row (GTK_WIDGET (editor), "Part of");
-  headcount_row = find_row (GTK_WIDGET (editor), "Workforce headcount");
+  name_row = test_find_row (GTK_WIDGET (editor), "Name");
+  parent_row = test_find_row (GTK_WIDGET (editor), "Part of");
+  headcount_row = test_find_row (GTK_WIDGET (editor), "Workforce headcount");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Somerset Council");
 
   /* An empty name: the name is marked, with its message under it, and nothing is saved. */
@@ -353,29 +185,29 @@ test_editor_validation (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (message, "There is already an organisation called"));
 
   /* A negative headcount cannot be typed: the spin button stops at 0. */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (headcount_row, GTK_TYPE_SPIN_BUTTON)), -5);
-  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (find_type (headcount_row,
-                                                                            GTK_TYPE_SPIN_BUTTON))),
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (test_find_type (headcount_row, GTK_TYPE_SPIN_BUTTON)),
+                             -5);
+  g_assert_cmpfloat (gtk_spin_button_get_value (
+                       GTK_SPIN_BUTTON (test_find_type (headcount_row, GTK_TYPE_SPIN_BUTTON))),
                      ==, 0);
 
   /* A parent that is its own child: the parent is marked, and the name no longer. */
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Somerset Council");
-  select_string (GTK_DROP_DOWN (find_type (parent_row, GTK_TYPE_DROP_DOWN)),
+  select_string (GTK_DROP_DOWN (test_find_type (parent_row, GTK_TYPE_DROP_DOWN)),
                  "Somerset Council Adult Services");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   g_assert_false (gtk_widget_has_css_class (name_row, "error"));
   g_assert_null (message_under (name_row));
   g_assert_true (gtk_widget_has_css_class (parent_row, "error"));
   g_assert_true (g_str_has_prefix (message_under (parent_row), "This parent is part of this organisation"));
-  g_assert_cmpint (ti_database_count (database (f),
-                                      "SELECT count(*) FROM organisations WHERE id = 4"
-                                      " AND parent_id IS NULL AND headcount = 5000", NULL), ==, 1);
+  g_assert_cmpint (test_count (database (f),
+                               "SELECT count(*) FROM organisations WHERE id = 4"
+                               " AND parent_id IS NULL AND headcount = 5000"), ==, 1);
 
   /* Escape with changes asks first; discarding closes the editor and saves nothing. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
-  iterate_until (dialog_is_shown, (gpointer) "Discard Changes?");
-  adw_message_dialog_response (find_dialog ("Discard Changes?"), "discard");
-  iterate_until (toplevel_is_gone, GSIZE_TO_POINTER (TI_TYPE_ORGANISATION_EDITOR));
+  adw_message_dialog_response (test_wait_for_dialog ("Discard Changes?"), "discard");
+  test_wait_for_toplevel_gone (TI_TYPE_ORGANISATION_EDITOR);
 }
 
 static void
@@ -384,31 +216,33 @@ test_editor_saves (Fixture *f, gconstpointer data)
   GtkWidget *view = show_view (f, "organisations", TI_TYPE_ORGANISATIONS_VIEW);
   TiOrganisationDetail *detail = open_detail (f, view, "Wellsway Primary School");
   TiOrganisationEditor *editor = open_editor (detail);
-  GtkWidget *name_row = find_row (GTK_WIDGET (editor), "Name");
-  GtkWidget *headcount_row = find_row (GTK_WIDGET (editor), "Workforce headcount");
+  GtkWidget *name_row = test_find_row (GTK_WIDGET (editor), "Name");
+  GtkWidget *headcount_row = test_find_row (GTK_WIDGET (editor), "Workforce headcount");
 
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Wellsway Federation");
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (headcount_row, GTK_TYPE_SPIN_BUTTON)), 80);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (test_find_type (headcount_row, GTK_TYPE_SPIN_BUTTON)),
+                             80);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  iterate_until (toplevel_is_gone, GSIZE_TO_POINTER (TI_TYPE_ORGANISATION_EDITOR));
+  test_wait_for_toplevel_gone (TI_TYPE_ORGANISATION_EDITOR);
 
   /* The detail and the list show the new name and the new reach (2 of 80). */
-  wait_for_text (GTK_WIDGET (detail), "Wellsway Federation");
-  wait_for_text (GTK_WIDGET (detail), "2.5% (2 people)");
+  test_wait_for_text (GTK_WIDGET (detail), "Wellsway Federation");
+  test_wait_for_text (GTK_WIDGET (detail), "2.5% (2 people)");
   g_assert_true (gtk_widget_activate_action (view, "organisations.back", NULL));
-  wait_for_text (view, "Wellsway Federation");
-  wait_for_text (view, "2.5%");
-  wait_for_gone (view, "Wellsway Primary School");
+  test_wait_for_text (view, "Wellsway Federation");
+  test_wait_for_text (view, "2.5%");
+  test_wait_for_gone (view, "Wellsway Primary School");
 
   /* Add Organisation: a new one appears in the list. */
   g_assert_true (gtk_widget_activate_action (view, "organisations.add", NULL));
-  iterate_a_while ();
-  editor = TI_ORGANISATION_EDITOR (find_toplevel (TI_TYPE_ORGANISATION_EDITOR));
-  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (editor), "Name")), "Mendip Housing");
+  test_iterate_a_while ();
+  editor = TI_ORGANISATION_EDITOR (test_find_toplevel (TI_TYPE_ORGANISATION_EDITOR));
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (GTK_WIDGET (editor), "Name")),
+                         "Mendip Housing");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  iterate_until (toplevel_is_gone, GSIZE_TO_POINTER (TI_TYPE_ORGANISATION_EDITOR));
-  wait_for_text (view, "6 organisations");
-  wait_for_text (view, "Mendip Housing");
+  test_wait_for_toplevel_gone (TI_TYPE_ORGANISATION_EDITOR);
+  test_wait_for_text (view, "6 organisations");
+  test_wait_for_text (view, "Mendip Housing");
 }
 
 static void
@@ -421,34 +255,31 @@ test_merge (Fixture *f, gconstpointer data)
 
   /* Choose the organisation that stays… */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "organisation.merge", NULL));
-  iterate_until (dialog_is_shown, (gpointer) "Merge “Wellsway Primary” Into…");
-  dialog = find_dialog ("Merge “Wellsway Primary” Into…");
+  dialog = test_wait_for_dialog ("Merge “Wellsway Primary” Into…");
   chooser = adw_message_dialog_get_extra_child (dialog);
   g_assert_true (gtk_drop_down_get_enable_search (GTK_DROP_DOWN (chooser)));
   select_string (GTK_DROP_DOWN (chooser), "Wellsway Primary School");
   adw_message_dialog_response (dialog, "continue");
 
   /* …then confirm, knowing what moves. */
-  iterate_until (dialog_is_shown, (gpointer) "Merge Organisations?");
-  dialog = find_dialog ("Merge Organisations?");
+  dialog = test_wait_for_dialog ("Merge Organisations?");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
                    "2 people and 1 session move to “Wellsway Primary School”; "
                    "“Wellsway Primary” is removed.");
   adw_message_dialog_response (dialog, "merge");
 
   /* The people moved, the duplicate is gone, and the kept one is shown. */
-  g_assert_cmpint (ti_database_count (database (f),
-                                      "SELECT count(*) FROM people WHERE organisation_id = 2",
-                                      NULL), ==, 4);
-  g_assert_cmpint (ti_database_count (database (f),
-                                      "SELECT count(*) FROM organisations WHERE id = 3", NULL),
+  g_assert_cmpint (test_count (database (f),
+                               "SELECT count(*) FROM people WHERE organisation_id = 2"), ==, 4);
+  g_assert_cmpint (test_count (database (f),
+                               "SELECT count(*) FROM organisations WHERE id = 3"),
                    ==, 0);
-  wait_for_text (GTK_WIDGET (detail), "Wellsway Primary School");
-  wait_for_text (GTK_WIDGET (detail), "4");
+  test_wait_for_text (GTK_WIDGET (detail), "Wellsway Primary School");
+  test_wait_for_text (GTK_WIDGET (detail), "4");
   gtk_widget_activate_action (view, "organisations.back", NULL);
-  wait_for_text (view, "4 organisations");
-  wait_for_text (view, "Wellsway Primary School");
-  g_assert_null (find_shown (view, "Wellsway Primary"));
+  test_wait_for_text (view, "4 organisations");
+  test_wait_for_text (view, "Wellsway Primary School");
+  g_assert_null (test_find_shown (view, "Wellsway Primary"));
 }
 
 static void
@@ -460,24 +291,22 @@ test_delete_needs_nobody (Fixture *f, gconstpointer data)
 
   /* Nobody belongs to it: deleted after asking. */
   gtk_widget_activate_action (GTK_WIDGET (detail), "organisation.delete", NULL);
-  iterate_until (dialog_is_shown, (gpointer) "Delete “Somerset Council”?");
-  adw_message_dialog_response (find_dialog ("Delete “Somerset Council”?"), "delete");
-  wait_for_text (view, "4 organisations");
-  g_assert_cmpint (ti_database_count (database (f),
-                                      "SELECT count(*) FROM organisations WHERE id = 4", NULL),
+  adw_message_dialog_response (test_wait_for_dialog ("Delete “Somerset Council”?"), "delete");
+  test_wait_for_text (view, "4 organisations");
+  g_assert_cmpint (test_count (database (f),
+                               "SELECT count(*) FROM organisations WHERE id = 4"),
                    ==, 0);
 
   /* People belong to it: explained, with a merge offered, and nothing deleted. */
   detail = open_detail (f, view, "Wellsway Primary");
   gtk_widget_activate_action (GTK_WIDGET (detail), "organisation.delete", NULL);
-  iterate_until (dialog_is_shown, (gpointer) "“Wellsway Primary” Cannot Be Deleted");
-  dialog = find_dialog ("“Wellsway Primary” Cannot Be Deleted");
+  dialog = test_wait_for_dialog ("“Wellsway Primary” Cannot Be Deleted");
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
                                    "2 people belong to this organisation."));
   g_assert_true (adw_message_dialog_has_response (dialog, "merge"));
   adw_message_dialog_response (dialog, "close");
-  g_assert_cmpint (ti_database_count (database (f),
-                                      "SELECT count(*) FROM organisations WHERE id = 3", NULL),
+  g_assert_cmpint (test_count (database (f),
+                               "SELECT count(*) FROM organisations WHERE id = 3"),
                    ==, 1);
 }
 
@@ -491,14 +320,14 @@ test_adoption_editor (Fixture *f, gconstpointer data)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "organisation.edit-adoption",
                                              NULL));
-  iterate_a_while ();
-  editor = TI_ADOPTION_EDITOR (find_toplevel (TI_TYPE_ADOPTION_EDITOR));
+  test_iterate_a_while ();
+  editor = TI_ADOPTION_EDITOR (test_find_toplevel (TI_TYPE_ADOPTION_EDITOR));
   g_assert_nonnull (editor);
-  stage_row = find_row (GTK_WIDGET (editor), "Stage");
-  consultation_row = find_row (GTK_WIDGET (editor), "Consultation started (YYYY-MM-DD)");
-  signed_row = find_row (GTK_WIDGET (editor), "Signed on (YYYY-MM-DD)");
-  name_row = find_row (GTK_WIDGET (editor), "Signatory");
-  role_row = find_row (GTK_WIDGET (editor), "Signatory’s role");
+  stage_row = test_find_row (GTK_WIDGET (editor), "Stage");
+  consultation_row = test_find_row (GTK_WIDGET (editor), "Consultation started (YYYY-MM-DD)");
+  signed_row = test_find_row (GTK_WIDGET (editor), "Signed on (YYYY-MM-DD)");
+  name_row = test_find_row (GTK_WIDGET (editor), "Signatory");
+  role_row = test_find_row (GTK_WIDGET (editor), "Signatory’s role");
 
   /* Not started asks for nothing more; signed shows the signing fields. */
   g_assert_false (gtk_widget_is_visible (signed_row));
@@ -525,34 +354,33 @@ test_adoption_editor (Fixture *f, gconstpointer data)
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Alex Morgan");
   gtk_widget_activate_action (GTK_WIDGET (editor), "adoption.save", NULL);
   g_assert_true (gtk_widget_has_css_class (role_row, "error"));
-  g_assert_cmpint (ti_database_count (database (f),
-                                      "SELECT count(*) FROM charter_adoptions"
-                                      " WHERE stage = 'signed'", NULL), ==, 0);
+  g_assert_cmpint (test_count (database (f),
+                               "SELECT count(*) FROM charter_adoptions"
+                               " WHERE stage = 'signed'"), ==, 0);
 
   /* A commitment is added straight away. */
-  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (editor), "New commitment")),
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (GTK_WIDGET (editor), "New commitment")),
                          "Trauma-informed supervision for all ward managers");
-  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (editor), "Due (YYYY-MM-DD)")),
+  gtk_editable_set_text (GTK_EDITABLE (test_find_row (GTK_WIDGET (editor), "Due (YYYY-MM-DD)")),
                          "2024-03-31");
   gtk_widget_activate_action (GTK_WIDGET (editor), "adoption.add-commitment", NULL);
-  g_assert_nonnull (find_row (GTK_WIDGET (editor),
-                              "Trauma-informed supervision for all ward managers"));
-  g_assert_cmpint (ti_database_count (database (f),
-                                      "SELECT count(*) FROM charter_commitments"
-                                      " WHERE organisation_id = 1 AND due_on = '2024-03-31'",
-                                      NULL), ==, 1);
+  g_assert_nonnull (test_find_row (GTK_WIDGET (editor),
+                                   "Trauma-informed supervision for all ward managers"));
+  g_assert_cmpint (test_count (database (f),
+                               "SELECT count(*) FROM charter_commitments"
+                               " WHERE organisation_id = 1 AND due_on = '2024-03-31'"), ==, 1);
 
   /* Complete: saved, and the detail shows it. */
   gtk_editable_set_text (GTK_EDITABLE (role_row), "Chief Executive");
   gtk_widget_activate_action (GTK_WIDGET (editor), "adoption.save", NULL);
-  iterate_until (toplevel_is_gone, GSIZE_TO_POINTER (TI_TYPE_ADOPTION_EDITOR));
-  g_assert_cmpint (ti_database_count (database (f),
-                                      "SELECT count(*) FROM charter_adoptions WHERE stage = 'signed'"
-                                      " AND signed_on = '2023-06-14' AND signatory_name = 'Alex Morgan'",
-                                      NULL), ==, 1);
-  wait_for_text (GTK_WIDGET (detail), "Signed");
-  wait_for_text (GTK_WIDGET (detail), "Alex Morgan, Chief Executive");
-  wait_for_text (GTK_WIDGET (detail), "Trauma-informed supervision for all ward managers");
+  test_wait_for_toplevel_gone (TI_TYPE_ADOPTION_EDITOR);
+  g_assert_cmpint (test_count (database (f),
+                               "SELECT count(*) FROM charter_adoptions WHERE stage = 'signed'"
+                               " AND signed_on = '2023-06-14' AND signatory_name = 'Alex Morgan'"),
+                   ==, 1);
+  test_wait_for_text (GTK_WIDGET (detail), "Signed");
+  test_wait_for_text (GTK_WIDGET (detail), "Alex Morgan, Chief Executive");
+  test_wait_for_text (GTK_WIDGET (detail), "Trauma-informed supervision for all ward managers");
 }
 
 static char *
@@ -591,10 +419,10 @@ test_principles (Fixture *f, gconstpointer data)
   GtkWidget *row, *entry;
 
   g_assert_cmpstr (names, ==, defaults);
-  wait_for_text (view, "1. Safety");
+  test_wait_for_text (view, "1. Safety");
 
   /* Add: an empty or duplicate name is refused on the field, in words; a new one is added last. */
-  entry = find_row (view, "New principle");
+  entry = test_find_row (view, "New principle");
   gtk_editable_set_text (GTK_EDITABLE (entry), "SAFETY");
   g_assert_true (gtk_widget_activate_action (view, "charter.add-principle", NULL));
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
@@ -604,21 +432,21 @@ test_principles (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   gtk_editable_set_text (GTK_EDITABLE (entry), "Respect");
   gtk_widget_activate_action (view, "charter.add-principle", NULL);
-  wait_for_text (view, "7. Respect");
+  test_wait_for_text (view, "7. Respect");
   g_free (names);
   names = principle_names (database (f));
   g_assert_cmpstr (names, ==, "Safety,Trustworthiness,Choice,Collaboration,Empowerment,"
                               "Cultural consideration,Respect");
 
   /* Rename in the principle's own entry, applied. */
-  row = find_row (view, "3. Choice");
-  entry = find_row (row, "Name");
+  row = test_find_row (view, "3. Choice");
+  entry = test_find_row (row, "Name");
   gtk_editable_set_text (GTK_EDITABLE (entry), "Collaboration");
   g_signal_emit_by_name (entry, "apply");
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   gtk_editable_set_text (GTK_EDITABLE (entry), "Choice and control");
   g_signal_emit_by_name (entry, "apply");
-  wait_for_text (view, "3. Choice and control");
+  test_wait_for_text (view, "3. Choice and control");
 
   /* Move: the first down, the last up. */
   gtk_widget_activate_action (view, "charter.move-down", "x", principle_id (database (f), 0));
@@ -627,7 +455,7 @@ test_principles (Fixture *f, gconstpointer data)
   names = principle_names (database (f));
   g_assert_cmpstr (names, ==, "Trustworthiness,Safety,Choice and control,Collaboration,"
                               "Empowerment,Respect,Cultural consideration");
-  wait_for_text (view, "1. Trustworthiness");
+  test_wait_for_text (view, "1. Trustworthiness");
 
   /* Remove the second, then Undo: back in place, with its description. */
   principles = ti_charter_list_principles (database (f), NULL);
@@ -639,7 +467,7 @@ test_principles (Fixture *f, gconstpointer data)
   names = principle_names (database (f));
   g_assert_cmpstr (names, ==, "Trustworthiness,Choice and control,Collaboration,"
                               "Empowerment,Respect,Cultural consideration");
-  wait_for_gone (view, "2. Safety");
+  test_wait_for_gone (view, "2. Safety");
   g_assert_true (gtk_widget_activate_action (view, "charter.undo-remove", NULL));
   g_free (names);
   names = principle_names (database (f));
@@ -650,25 +478,13 @@ test_principles (Fixture *f, gconstpointer data)
   principles = ti_charter_list_principles (database (f), NULL);
   second = g_list_model_get_item (principles, 1);
   g_assert_cmpstr (ti_charter_principle_get_description (second), ==, description);
-  wait_for_text (view, "2. Safety");
+  test_wait_for_text (view, "2. Safety");
 }
 
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *data_dir = NULL;
-  int status;
-
-  data_dir = test_make_tmp_dir ();
-  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = ti_application_new ();
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  test_widget_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/network/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -681,8 +497,5 @@ main (int argc, char *argv[])
   ADD ("principles-edit-and-undo", test_principles);
 #undef ADD
 
-  status = g_test_run ();
-  g_object_unref (app);
-  test_remove_tree (data_dir);
-  return status;
+  return test_widget_finish (g_test_run ());
 }

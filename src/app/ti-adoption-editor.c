@@ -18,12 +18,10 @@
  */
 struct _TiAdoptionEditor
 {
-  AdwWindow parent_instance;
+  TiEditorWindow parent_instance;
 
   TiDatabase *database;
   gint64 organisation_id;
-  gboolean loading;
-  gboolean changed;
 
   /* The last removed commitment, for Undo. */
   char *removed_action;
@@ -57,7 +55,7 @@ struct _TiAdoptionEditor
   GtkLabel *add_message;
 };
 
-G_DEFINE_FINAL_TYPE (TiAdoptionEditor, ti_adoption_editor, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (TiAdoptionEditor, ti_adoption_editor, TI_TYPE_EDITOR_WINDOW)
 
 enum
 {
@@ -68,37 +66,20 @@ enum
 static guint signals[N_SIGNALS];
 
 static void
-show_message (GtkLabel *label, GtkWidget *row, const char *message)
-{
-  if (row != NULL)
-    {
-      if (message != NULL)
-        gtk_widget_add_css_class (row, "error");
-      else
-        gtk_widget_remove_css_class (row, "error");
-    }
-  gtk_label_set_text (label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-}
-
-static void
 clear_messages (TiAdoptionEditor *self)
 {
-  show_message (self->general_message, NULL, NULL);
-  show_message (self->stage_message, GTK_WIDGET (self->stage_row), NULL);
-  show_message (self->consultation_message, GTK_WIDGET (self->consultation_row), NULL);
-  show_message (self->signed_message, GTK_WIDGET (self->signed_row), NULL);
-  show_message (self->signatory_name_message, GTK_WIDGET (self->signatory_name_row), NULL);
-  show_message (self->signatory_role_message, GTK_WIDGET (self->signatory_role_row), NULL);
-  show_message (self->review_message, GTK_WIDGET (self->review_row), NULL);
-}
+  TiEditorWindow *window = TI_EDITOR_WINDOW (self);
 
-static void
-refuse (GtkLabel *label, GtkWidget *row, const char *message)
-{
-  show_message (label, row, message);
-  if (row != NULL)
-    gtk_widget_grab_focus (row);
+  ti_editor_window_clear_error (window, NULL, self->general_message);
+  ti_editor_window_clear_error (window, GTK_WIDGET (self->stage_row), self->stage_message);
+  ti_editor_window_clear_error (window, GTK_WIDGET (self->consultation_row),
+                                self->consultation_message);
+  ti_editor_window_clear_error (window, GTK_WIDGET (self->signed_row), self->signed_message);
+  ti_editor_window_clear_error (window, GTK_WIDGET (self->signatory_name_row),
+                                self->signatory_name_message);
+  ti_editor_window_clear_error (window, GTK_WIDGET (self->signatory_role_row),
+                                self->signatory_role_message);
+  ti_editor_window_clear_error (window, GTK_WIDGET (self->review_row), self->review_message);
 }
 
 static void
@@ -131,14 +112,7 @@ show_error (TiAdoptionEditor *self, const GError *error)
       default:
         break;
       }
-  refuse (label, row, error->message);
-}
-
-static void
-field_changed_cb (TiAdoptionEditor *self)
-{
-  if (!self->loading)
-    self->changed = TRUE;
+  ti_editor_window_show_error (TI_EDITOR_WINDOW (self), row, label, error->message, TRUE);
 }
 
 /* Each stage shows the fields it needs, and keeps those of the stages before it. */
@@ -147,7 +121,7 @@ stage_changed_cb (TiAdoptionEditor *self)
 {
   guint stage = adw_combo_row_get_selected (self->stage_row);
 
-  field_changed_cb (self);
+  ti_editor_window_mark_changed (TI_EDITOR_WINDOW (self));
   gtk_widget_set_visible (self->consultation_box, stage >= TI_CHARTER_STAGE_CONSULTATION);
   gtk_widget_set_visible (self->signed_box, stage >= TI_CHARTER_STAGE_SIGNED);
   gtk_widget_set_visible (self->signatory_name_box, stage >= TI_CHARTER_STAGE_SIGNED);
@@ -158,7 +132,7 @@ stage_changed_cb (TiAdoptionEditor *self)
 /* An empty field is "no date" (the core says whether the stage needs one); anything else
  * must be a real date. */
 static gboolean
-read_date (AdwEntryRow *row, GtkLabel *label, GtkWidget *field, GDate *date)
+read_date (TiAdoptionEditor *self, AdwEntryRow *row, GtkLabel *label, GtkWidget *field, GDate *date)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
@@ -168,7 +142,8 @@ read_date (AdwEntryRow *row, GtkLabel *label, GtkWidget *field, GDate *date)
     return TRUE;
   if (ti_date_parse (trimmed, date))
     return TRUE;
-  refuse (label, GTK_WIDGET (row), _("Enter a date as YYYY-MM-DD or DD/MM/YYYY."));
+  ti_editor_window_show_error (TI_EDITOR_WINDOW (self), GTK_WIDGET (row), label,
+                               _("Enter a date as YYYY-MM-DD or DD/MM/YYYY."), TRUE);
   return FALSE;
 }
 
@@ -191,10 +166,10 @@ visible_text (AdwEntryRow *row, GtkWidget *field)
   return *text != '\0' ? text : NULL;
 }
 
-static void
-save_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+static gboolean
+ti_adoption_editor_save (TiEditorWindow *window)
 {
-  TiAdoptionEditor *self = TI_ADOPTION_EDITOR (widget);
+  TiAdoptionEditor *self = TI_ADOPTION_EDITOR (window);
   g_autoptr (GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *role = NULL;
@@ -203,11 +178,13 @@ save_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
   clear_messages (self);
   adoption.organisation_id = self->organisation_id;
   adoption.stage = adw_combo_row_get_selected (self->stage_row);
-  if (!read_date (self->consultation_row, self->consultation_message, self->consultation_box,
+  if (!read_date (self, self->consultation_row, self->consultation_message, self->consultation_box,
                   &adoption.consultation_started_on)
-      || !read_date (self->signed_row, self->signed_message, self->signed_box, &adoption.signed_on)
-      || !read_date (self->review_row, self->review_message, self->review_box, &adoption.review_on))
-    return;
+      || !read_date (self, self->signed_row, self->signed_message, self->signed_box,
+                     &adoption.signed_on)
+      || !read_date (self, self->review_row, self->review_message, self->review_box,
+                     &adoption.review_on))
+    return FALSE;
   name = g_strdup (visible_text (self->signatory_name_row, self->signatory_name_box));
   role = g_strdup (visible_text (self->signatory_role_row, self->signatory_role_box));
   adoption.signatory_name = name;
@@ -217,65 +194,10 @@ save_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
       || !ti_charter_set_adoption (self->database, &adoption, &error))
     {
       show_error (self, error);
-      return;
+      return FALSE;
     }
-  self->changed = FALSE;
   g_signal_emit (self, signals[CHANGED], 0);
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static gboolean
-destroy_idle (gpointer window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  return G_SOURCE_REMOVE;
-}
-
-/* The dialog is transient for this window: it closes first, then the window goes. */
-static void
-discard_response_cb (TiAdoptionEditor *self, const char *response)
-{
-  if (g_strcmp0 (response, "discard") == 0)
-    {
-      self->changed = FALSE;
-      g_idle_add_full (G_PRIORITY_DEFAULT, destroy_idle, g_object_ref (self), g_object_unref);
-    }
-}
-
-static gboolean
-ask_before_discarding (TiAdoptionEditor *self)
-{
-  GtkWidget *dialog;
-
-  if (!self->changed)
-    return FALSE;
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
-                                   _("The changes to the charter adoption have not been saved."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
-}
-
-static void
-cancel_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  TiAdoptionEditor *self = TI_ADOPTION_EDITOR (widget);
-
-  if (!ask_before_discarding (self))
-    gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static gboolean
-ti_adoption_editor_close_request (GtkWindow *window)
-{
-  return ask_before_discarding (TI_ADOPTION_EDITOR (window));
 }
 
 /* Commitments ------------------------------------------------------------------------- */
@@ -443,7 +365,8 @@ load_commitments (TiAdoptionEditor *self)
   commitments = ti_charter_list_commitments (self->database, self->organisation_id, &error);
   if (commitments == NULL)
     {
-      show_message (self->add_message, NULL, error->message);
+      ti_editor_window_show_error (TI_EDITOR_WINDOW (self), NULL, self->add_message,
+                                   error->message, FALSE);
       return;
     }
   if (commitments->len == 0)
@@ -464,8 +387,9 @@ load_commitments (TiAdoptionEditor *self)
 static void
 add_changed_cb (TiAdoptionEditor *self)
 {
-  show_message (self->add_message, GTK_WIDGET (self->action_row), NULL);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
+  ti_editor_window_clear_error (TI_EDITOR_WINDOW (self), GTK_WIDGET (self->action_row),
+                                self->add_message);
+  ti_editor_window_clear_error (TI_EDITOR_WINDOW (self), GTK_WIDGET (self->due_row), NULL);
 }
 
 static void
@@ -477,16 +401,17 @@ add_commitment_activated (GtkWidget *widget, const char *action_name, GVariant *
   GDate due_on;
 
   add_changed_cb (self);
-  if (!read_date (self->due_row, self->add_message, GTK_WIDGET (self->due_row), &due_on))
+  if (!read_date (self, self->due_row, self->add_message, GTK_WIDGET (self->due_row), &due_on))
     return;
   if (!ti_charter_add_commitment (self->database, self->organisation_id, action,
                                   g_date_valid (&due_on) ? &due_on : NULL, NULL, NULL, &error))
     {
-      refuse (self->add_message,
-              g_error_matches (error, TI_CHARTER_ERROR, TI_CHARTER_ERROR_ACTION)
-                ? GTK_WIDGET (self->action_row)
-                : NULL,
-              error->message);
+      GtkWidget *row = g_error_matches (error, TI_CHARTER_ERROR, TI_CHARTER_ERROR_ACTION)
+                         ? GTK_WIDGET (self->action_row)
+                         : NULL;
+
+      ti_editor_window_show_error (TI_EDITOR_WINDOW (self), row, self->add_message, error->message,
+                                   TRUE);
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->action_row), "");
@@ -503,7 +428,6 @@ fill (TiAdoptionEditor *self, const char *organisation_name)
   g_autoptr (GError) error = NULL;
   TiCharterAdoption adoption = { 0 };
 
-  self->loading = TRUE;
   adw_window_title_set_subtitle (self->window_title, organisation_name);
   for (guint stage = 0; stage < TI_CHARTER_N_STAGES; stage++)
     gtk_string_list_append (stages, ti_charter_stage_label (ti_charter_stage_key (stage)));
@@ -522,11 +446,12 @@ fill (TiAdoptionEditor *self, const char *organisation_name)
       ti_charter_adoption_clear (&adoption);
     }
   else
-    show_message (self->general_message, NULL, error->message);
+    ti_editor_window_show_error (TI_EDITOR_WINDOW (self), NULL, self->general_message,
+                                 error->message, FALSE);
   stage_changed_cb (self);
   load_commitments (self);
-  self->loading = FALSE;
-  self->changed = FALSE;
+  /* Filling the fields is no change. */
+  ti_editor_window_set_changed (TI_EDITOR_WINDOW (self), FALSE);
 }
 
 /**
@@ -565,10 +490,10 @@ ti_adoption_editor_class_init (TiAdoptionEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  TiEditorWindowClass *editor_class = TI_EDITOR_WINDOW_CLASS (klass);
 
   object_class->dispose = ti_adoption_editor_dispose;
-  window_class->close_request = ti_adoption_editor_close_request;
+  editor_class->save = ti_adoption_editor_save;
 
   /**
    * TiAdoptionEditor::changed:
@@ -605,19 +530,16 @@ ti_adoption_editor_class_init (TiAdoptionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiAdoptionEditor, action_row);
   gtk_widget_class_bind_template_child (widget_class, TiAdoptionEditor, due_row);
   gtk_widget_class_bind_template_child (widget_class, TiAdoptionEditor, add_message);
-  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "field_changed_cb",
+                                                G_CALLBACK (ti_editor_window_mark_changed));
   gtk_widget_class_bind_template_callback (widget_class, stage_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "adoption.save", NULL, save_activated);
-  gtk_widget_class_install_action (widget_class, "adoption.cancel", NULL, cancel_activated);
+  ti_editor_window_class_install_actions (editor_class, "adoption");
   gtk_widget_class_install_action (widget_class, "adoption.add-commitment", NULL,
                                    add_commitment_activated);
   gtk_widget_class_install_action (widget_class, "adoption.undo-remove", NULL,
                                    undo_remove_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "adoption.save",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "adoption.cancel", NULL);
 }
 
 static void

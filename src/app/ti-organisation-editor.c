@@ -14,17 +14,15 @@
  *
  * Adds or edits one organisation: name, sector, locality, headcount and parent. The core
  * validates; a refused field is marked and its message shown under it, and nothing is
- * saved. Ctrl+S saves; Escape asks before throwing changes away.
+ * saved.
  */
 struct _TiOrganisationEditor
 {
-  AdwWindow parent_instance;
+  TiEditorWindow parent_instance;
 
   TiDatabase *database;
   gint64 id;
   GArray *parent_ids; /* the parent dropdown's positions → ids; position 0 is "None" */
-  gboolean loading;
-  gboolean changed;
 
   GtkLabel *general_message;
   AdwEntryRow *name_row;
@@ -40,7 +38,7 @@ struct _TiOrganisationEditor
   GtkLabel *parent_message;
 };
 
-G_DEFINE_FINAL_TYPE (TiOrganisationEditor, ti_organisation_editor, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (TiOrganisationEditor, ti_organisation_editor, TI_TYPE_EDITOR_WINDOW)
 
 enum
 {
@@ -51,35 +49,16 @@ enum
 static guint signals[N_SIGNALS];
 
 static void
-field_changed_cb (TiOrganisationEditor *self)
-{
-  if (!self->loading)
-    self->changed = TRUE;
-}
-
-static void
-show_message (GtkLabel *label, GtkWidget *row, const char *message)
-{
-  if (row != NULL)
-    {
-      if (message != NULL)
-        gtk_widget_add_css_class (row, "error");
-      else
-        gtk_widget_remove_css_class (row, "error");
-    }
-  gtk_label_set_text (label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-}
-
-static void
 clear_messages (TiOrganisationEditor *self)
 {
-  show_message (self->general_message, NULL, NULL);
-  show_message (self->name_message, GTK_WIDGET (self->name_row), NULL);
-  show_message (self->vocabulary_message, GTK_WIDGET (self->sector_row), NULL);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->locality_row), "error");
-  show_message (self->headcount_message, GTK_WIDGET (self->headcount_row), NULL);
-  show_message (self->parent_message, GTK_WIDGET (self->parent_row), NULL);
+  TiEditorWindow *window = TI_EDITOR_WINDOW (self);
+
+  ti_editor_window_clear_error (window, NULL, self->general_message);
+  ti_editor_window_clear_error (window, GTK_WIDGET (self->name_row), self->name_message);
+  ti_editor_window_clear_error (window, GTK_WIDGET (self->sector_row), self->vocabulary_message);
+  ti_editor_window_clear_error (window, GTK_WIDGET (self->locality_row), NULL);
+  ti_editor_window_clear_error (window, GTK_WIDGET (self->headcount_row), self->headcount_message);
+  ti_editor_window_clear_error (window, GTK_WIDGET (self->parent_row), self->parent_message);
 }
 
 /* Marks the field the error names, and puts its message under it. */
@@ -110,15 +89,13 @@ show_error (TiOrganisationEditor *self, const GError *error)
       default:
         break;
       }
-  show_message (label, row, error->message);
-  if (row != NULL)
-    gtk_widget_grab_focus (row);
+  ti_editor_window_show_error (TI_EDITOR_WINDOW (self), row, label, error->message, TRUE);
 }
 
-static void
-save_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+static gboolean
+ti_organisation_editor_save (TiEditorWindow *window)
 {
-  TiOrganisationEditor *self = TI_ORGANISATION_EDITOR (widget);
+  TiOrganisationEditor *self = TI_ORGANISATION_EDITOR (window);
   g_autoptr (GError) error = NULL;
   guint n_sectors, n_localities;
   const TiTerm *sectors = ti_vocabulary_sectors (&n_sectors);
@@ -140,66 +117,10 @@ save_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (!ti_organisations_save (self->database, &edit, &id, &error))
     {
       show_error (self, error);
-      return;
+      return FALSE;
     }
-  self->changed = FALSE;
   g_signal_emit (self, signals[SAVED], 0, id);
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static gboolean
-destroy_idle (gpointer window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  return G_SOURCE_REMOVE;
-}
-
-/* The dialog is transient for this window: it closes first, then the window goes. */
-static void
-discard_response_cb (TiOrganisationEditor *self, const char *response)
-{
-  if (g_strcmp0 (response, "discard") == 0)
-    {
-      self->changed = FALSE;
-      g_idle_add_full (G_PRIORITY_DEFAULT, destroy_idle, g_object_ref (self), g_object_unref);
-    }
-}
-
-/* Returns TRUE when it asked (the window stays until the person answers). */
-static gboolean
-ask_before_discarding (TiOrganisationEditor *self)
-{
-  GtkWidget *dialog;
-
-  if (!self->changed)
-    return FALSE;
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
-                                   _("The changes to this organisation have not been saved."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
-}
-
-static void
-cancel_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  TiOrganisationEditor *self = TI_ORGANISATION_EDITOR (widget);
-
-  if (!ask_before_discarding (self))
-    gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static gboolean
-ti_organisation_editor_close_request (GtkWindow *window)
-{
-  return ask_before_discarding (TI_ORGANISATION_EDITOR (window));
 }
 
 static GListModel *
@@ -235,7 +156,6 @@ fill (TiOrganisationEditor *self, GListModel *organisations, TiOrganisation *org
   gint64 none = 0;
   guint n = organisations ? g_list_model_get_n_items (organisations) : 0;
 
-  self->loading = TRUE;
   sector_model = vocabulary_model (sectors, n_sectors, ti_vocabulary_sector_label);
   locality_model = vocabulary_model (localities, n_localities, ti_vocabulary_locality_label);
   adw_combo_row_set_model (self->sector_row, sector_model);
@@ -276,8 +196,8 @@ fill (TiOrganisationEditor *self, GListModel *organisations, TiOrganisation *org
       gtk_window_set_title (GTK_WINDOW (self), _("New Organisation"));
       gtk_drop_down_set_selected (self->parent_dropdown, 0);
     }
-  self->loading = FALSE;
-  self->changed = FALSE;
+  /* Filling the fields is no change. */
+  ti_editor_window_set_changed (TI_EDITOR_WINDOW (self), FALSE);
 }
 
 /**
@@ -316,10 +236,10 @@ ti_organisation_editor_class_init (TiOrganisationEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  TiEditorWindowClass *editor_class = TI_EDITOR_WINDOW_CLASS (klass);
 
   object_class->dispose = ti_organisation_editor_dispose;
-  window_class->close_request = ti_organisation_editor_close_request;
+  editor_class->save = ti_organisation_editor_save;
 
   /**
    * TiOrganisationEditor::saved:
@@ -344,13 +264,10 @@ ti_organisation_editor_class_init (TiOrganisationEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiOrganisationEditor, parent_row);
   gtk_widget_class_bind_template_child (widget_class, TiOrganisationEditor, parent_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TiOrganisationEditor, parent_message);
-  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "field_changed_cb",
+                                                G_CALLBACK (ti_editor_window_mark_changed));
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+  ti_editor_window_class_install_actions (editor_class, "editor");
 }
 
 static void

@@ -4,13 +4,14 @@
 #include <adwaita.h>
 
 #include "ti-database.h"
+#include "ti-editor-window.h"
 #include "ti-organisation.h"
 
 G_BEGIN_DECLS
 
 #define TI_TYPE_ORGANISATION_EDITOR (ti_organisation_editor_get_type ())
 G_DECLARE_FINAL_TYPE (TiOrganisationEditor, ti_organisation_editor, TI, ORGANISATION_EDITOR,
-                      AdwWindow)
+                      TiEditorWindow)
 
 TiOrganisationEditor *ti_organisation_editor_new (TiDatabase *database, GListModel *organisations,
                                                   TiOrganisation *organisation);

@@ -14,9 +14,8 @@
 /**
  * TiPersonEditor:
  *
- * Adds or edits one person: a modal window with Cancel and Save. Problems are shown on
- * the field at fault, one message under each; Ctrl+S saves; Escape, Cancel and closing
- * ask before throwing changes away. Emits #TiPersonEditor::saved with the person's id.
+ * Adds or edits one person. Problems are shown on the field at fault, one message under
+ * each. Emits #TiPersonEditor::saved with the person's id.
  */
 
 /* The fields that can be refused, each with the message row under it. */
@@ -36,13 +35,12 @@ typedef enum
 typedef struct
 {
   GtkWidget *row;
-  GtkWidget *error_row;
-  GtkLabel *error_label;
+  GtkLabel *error_label; /* its row in the list follows its visibility (see the .ui) */
 } FieldWidgets;
 
 struct _TiPersonEditor
 {
-  AdwWindow parent_instance;
+  TiEditorWindow parent_instance;
 
   TiDatabase *database;
   GListModel *organisations;
@@ -50,7 +48,6 @@ struct _TiPersonEditor
   char *role;
   char *initial_values; /* what the fields held when opened, to know whether anything changed */
   char *saved_email;
-  gboolean closing;
 
   FieldWidgets fields[N_FIELDS];
   GtkDropDown *organisation_dropdown;
@@ -63,7 +60,7 @@ struct _TiPersonEditor
   GtkEditable *directory_how_row;
 };
 
-G_DEFINE_FINAL_TYPE (TiPersonEditor, ti_person_editor, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (TiPersonEditor, ti_person_editor, TI_TYPE_EDITOR_WINDOW)
 
 enum
 {
@@ -161,12 +158,14 @@ current_values (TiPersonEditor *self)
     gtk_editable_get_text (self->directory_how_row));
 }
 
-static gboolean
-has_changes (TiPersonEditor *self)
+/* Changed means different from when it opened: typing a field back as it was is no change. */
+static void
+update_changed (TiPersonEditor *self)
 {
   g_autofree char *values = current_values (self);
 
-  return g_strcmp0 (values, self->initial_values) != 0;
+  ti_editor_window_set_changed (TI_EDITOR_WINDOW (self),
+                                g_strcmp0 (values, self->initial_values) != 0);
 }
 
 /* Validation messages ------------------------------------------------------------------ */
@@ -174,30 +173,19 @@ has_changes (TiPersonEditor *self)
 static void
 clear_field_error (TiPersonEditor *self, Field field)
 {
-  FieldWidgets *w = &self->fields[field];
-
-  gtk_widget_remove_css_class (w->row, "error");
-  gtk_widget_set_visible (w->error_row, FALSE);
-  gtk_label_set_text (w->error_label, "");
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (w->row), GTK_ACCESSIBLE_STATE_INVALID);
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (w->row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  ti_editor_window_clear_error (TI_EDITOR_WINDOW (self), self->fields[field].row,
+                                self->fields[field].error_label);
 }
 
 static void
 show_field_error (TiPersonEditor *self, Field field, const char *message, gboolean focus)
 {
-  FieldWidgets *w = &self->fields[field];
-
-  gtk_widget_add_css_class (w->row, "error");
-  gtk_label_set_text (w->error_label, message);
-  gtk_widget_set_visible (w->error_row, TRUE);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (w->row), GTK_ACCESSIBLE_STATE_INVALID,
-                               GTK_ACCESSIBLE_INVALID_TRUE, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (w->row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  message, -1);
-  if (focus)
-    gtk_widget_grab_focus (field == FIELD_ORGANISATION ? GTK_WIDGET (self->organisation_dropdown)
-                                                       : w->row);
+  /* The organisation's row holds a dropdown: the dropdown takes the focus. */
+  ti_editor_window_show_error (TI_EDITOR_WINDOW (self), self->fields[field].row,
+                               self->fields[field].error_label, message,
+                               focus && field != FIELD_ORGANISATION);
+  if (focus && field == FIELD_ORGANISATION)
+    gtk_widget_grab_focus (GTK_WIDGET (self->organisation_dropdown));
 }
 
 static void
@@ -211,6 +199,7 @@ field_changed_cb (TiPersonEditor *self, GtkWidget *widget)
         || (i == FIELD_CONTACT_ON && widget == GTK_WIDGET (self->contact_consent_switch))
         || (i == FIELD_DIRECTORY_ON && widget == GTK_WIDGET (self->directory_consent_switch)))
       clear_field_error (self, i);
+  update_changed (self);
 }
 
 static void
@@ -272,10 +261,10 @@ read_date (TiPersonEditor *self, Field field, gboolean needed, GDate *date, gboo
   return FALSE;
 }
 
-static void
-save_action (GtkWidget *widget, const char *action, GVariant *param)
+static gboolean
+ti_person_editor_save (TiEditorWindow *window)
 {
-  TiPersonEditor *self = TI_PERSON_EDITOR (widget);
+  TiPersonEditor *self = TI_PERSON_EDITOR (window);
   g_autofree char *notes = notes_text (self);
   g_autoptr (GError) error = NULL;
   TiPersonEdit edit = { 0 };
@@ -309,7 +298,7 @@ save_action (GtkWidget *widget, const char *action, GVariant *param)
   dates_ok &= read_date (self, FIELD_DIRECTORY_ON, edit.directory_consent,
                          &edit.directory_consent_on, &focus);
   if (!dates_ok)
-    return;
+    return FALSE;
 
   if (!ti_people_save (self->database, &edit, &id, &error))
     {
@@ -318,63 +307,12 @@ save_action (GtkWidget *widget, const char *action, GVariant *param)
         show_field_error (self, field, error->message, TRUE);
       else
         show_message (GTK_WINDOW (self), _("The Person Could Not Be Saved"), error->message);
-      return;
+      return FALSE;
     }
 
   self->saved_email = g_strstrip (g_strdup (edit.email));
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, id);
-  self->closing = TRUE;
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-/* Leaving without saving ---------------------------------------------------------------- */
-
-static void
-discard_cb (TiPersonEditor *self)
-{
-  self->closing = TRUE;
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-ask_before_discarding (TiPersonEditor *self)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
-                                              _("The changes to this person have not been saved."));
-  AdwMessageDialog *message = ADW_MESSAGE_DIALOG (dialog);
-
-  adw_message_dialog_add_responses (message, "keep", _("_Keep Editing"), "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (message, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (message, "keep");
-  adw_message_dialog_set_close_response (message, "keep");
-  g_signal_connect_object (dialog, "response::discard", G_CALLBACK (discard_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-cancel_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  TiPersonEditor *self = TI_PERSON_EDITOR (widget);
-
-  if (has_changes (self))
-    ask_before_discarding (self);
-  else
-    discard_cb (self);
-}
-
-static gboolean
-ti_person_editor_close_request (GtkWindow *window)
-{
-  TiPersonEditor *self = TI_PERSON_EDITOR (window);
-
-  if (!self->closing && has_changes (self))
-    {
-      ask_before_discarding (self);
-      return TRUE;
-    }
-  return GTK_WINDOW_CLASS (ti_person_editor_parent_class)->close_request (window);
+  return TRUE;
 }
 
 /* A new organisation, created from the editor ---------------------------------------- */
@@ -436,6 +374,7 @@ create_organisation_cb (AdwMessageDialog *dialog, const char *response, TiPerson
       return;
     }
   select_organisation (self, id);
+  update_changed (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->organisation_dropdown));
 }
 
@@ -578,6 +517,7 @@ ti_person_editor_new (GtkWindow *parent, TiDatabase *database, const TiPersonPro
       set_date_field (self, FIELD_CHAMPION_SINCE, today);
     }
   self->initial_values = current_values (self);
+  update_changed (self);
   gtk_widget_grab_focus (self->fields[FIELD_NAME].row);
   return self;
 }
@@ -626,7 +566,7 @@ ti_person_editor_class_init (TiPersonEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  TiEditorWindowClass *editor_class = TI_EDITOR_WINDOW_CLASS (klass);
   static const char *const field_names[N_FIELDS] = {
     "name", "email", "organisation", "locality", "champion_since", "status", "contact_on",
     "directory_on",
@@ -634,7 +574,7 @@ ti_person_editor_class_init (TiPersonEditorClass *klass)
 
   object_class->dispose = ti_person_editor_dispose;
   object_class->finalize = ti_person_editor_finalize;
-  window_class->close_request = ti_person_editor_close_request;
+  editor_class->save = ti_person_editor_save;
 
   /**
    * TiPersonEditor::saved:
@@ -650,12 +590,10 @@ ti_person_editor_class_init (TiPersonEditorClass *klass)
   for (guint i = 0; i < N_FIELDS; i++)
     {
       g_autofree char *row = g_strconcat (field_names[i], "_row", NULL);
-      g_autofree char *error_row = g_strconcat (field_names[i], "_error_row", NULL);
       g_autofree char *error = g_strconcat (field_names[i], "_error", NULL);
 
       /* Interned: the names must outlive the class. */
       BIND_FIELD (g_intern_string (row), i, row);
-      BIND_FIELD (g_intern_string (error_row), i, error_row);
       BIND_FIELD (g_intern_string (error), i, error_label);
     }
   gtk_widget_class_bind_template_child (widget_class, TiPersonEditor, organisation_dropdown);
@@ -669,13 +607,9 @@ ti_person_editor_class_init (TiPersonEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_notify_cb);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  ti_editor_window_class_install_actions (editor_class, "editor");
   gtk_widget_class_install_action (widget_class, "editor.new-organisation", NULL,
                                    new_organisation_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
 }
 
 static void
@@ -686,6 +620,9 @@ ti_person_editor_init (TiPersonEditor *self)
   GtkStringList *localities = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The notes are a text view, which the template cannot connect. */
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
+                           G_CALLBACK (update_changed), self, G_CONNECT_SWAPPED);
 
   gtk_string_list_append (localities, _("Not recorded"));
   for (guint i = 0; i < n_terms; i++)

@@ -4,12 +4,13 @@
 #include <adwaita.h>
 
 #include "ti-database.h"
+#include "ti-editor-window.h"
 #include "ti-people.h"
 
 G_BEGIN_DECLS
 
 #define TI_TYPE_PERSON_EDITOR (ti_person_editor_get_type ())
-G_DECLARE_FINAL_TYPE (TiPersonEditor, ti_person_editor, TI, PERSON_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (TiPersonEditor, ti_person_editor, TI, PERSON_EDITOR, TiEditorWindow)
 
 TiPersonEditor *ti_person_editor_new (GtkWindow *parent, TiDatabase *database,
                                       const TiPersonProfile *profile, const char *email);
