@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Shared by the ti-database*.c files only. */
+const char *ti_database_problem_in_words (int rc);
+
+G_END_DECLS
