@@ -289,6 +289,53 @@ test_migrate_from_version_1 (void)
   test_remove_tree (dir);
 }
 
+/* A second connection in this process (a page's reader) must not cost the window's
+ * connection its locks: another process opening the file would then delete the write-ahead
+ * log, and what the window writes next would be lost. */
+static void
+test_reader_keeps_writer_locks (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autofree char *path = make_programme (dir, "shared.sqlite");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *db_option = g_strconcat ("--db=", path, NULL);
+  const char *argv[] = { g_getenv ("TI_BINARY"), db_option, "--check", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiDatabase) writer = ti_database_open (path, TI_DATABASE_OPEN_DEFAULT, &error);
+  g_autoptr (TiDatabase) reader = NULL;
+  int status = -1;
+
+  g_assert_no_error (error);
+  g_assert_true (ti_database_exec (writer, "PRAGMA wal_autocheckpoint = 0;"
+                                           "INSERT INTO organisations (name, sector, locality)"
+                                           " VALUES ('Second Step', 'vcse', 'county_wide')",
+                                   &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  reader = ti_database_open (path, TI_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_clear_object (&reader);
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  g_assert_true (ti_database_exec (writer, "INSERT INTO organisations (name, sector, locality)"
+                                           " VALUES ('SHAL Housing', 'housing', 'county_wide')",
+                                   &error));
+  g_assert_no_error (error);
+  g_clear_object (&writer);
+
+  writer = ti_database_open (path, TI_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ti_database_count (writer, "SELECT count(*) FROM organisations", NULL), ==, 3);
+  g_clear_object (&writer);
+  test_remove_tree (dir);
+}
+
 static void
 test_check (void)
 {
@@ -374,6 +421,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/database/unreadable", test_unreadable);
   g_test_add_func ("/database/unreadable/subprocess", test_unreadable_subprocess);
   g_test_add_func ("/database/migrate-from-version-1", test_migrate_from_version_1);
+  g_test_add_func ("/database/reader-keeps-writer-locks", test_reader_keeps_writer_locks);
   g_test_add_func ("/database/check", test_check);
   g_test_add_func ("/database/programme-settings", test_programme_settings);
 

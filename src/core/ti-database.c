@@ -148,6 +148,49 @@ ti_database_set_error_from_sqlite (TiDatabase *self, int rc, const char *doing, 
   return FALSE;
 }
 
+/* Reads the first bytes through SQLite's own file layer. Opening and closing the file with
+ * open()/close() would drop every POSIX lock this process holds on it, the window's
+ * connection's included: another process would then take the programme for unused, and
+ * checkpoint and delete the write-ahead log under it. SQLite's layer defers that close. */
+static gssize
+read_header (const char *path, guint8 header[SQLITE_HEADER_SIZE], const GStatBuf *st,
+             GError **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  g_autofree char *full_path = g_malloc0 (vfs->mxPathname + 1);
+  g_autofree sqlite3_file *file = g_malloc0 (vfs->szOsFile);
+  gsize wanted = MIN ((gsize) st->st_size, (gsize) SQLITE_HEADER_SIZE);
+  int flags = SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_READONLY;
+  int rc;
+
+  rc = vfs->xFullPathname (vfs, path, vfs->mxPathname + 1, full_path);
+  if (rc == SQLITE_OK)
+    {
+      errno = 0;
+      rc = vfs->xOpen (vfs, full_path, file, flags, &flags);
+    }
+  if (rc != SQLITE_OK)
+    {
+      int saved = errno;
+      g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_UNREADABLE,
+                   _("“%s” cannot be read: %s."), display,
+                   saved != 0 ? g_strerror (saved) : ti_database_problem_in_words (rc));
+      return -1;
+    }
+
+  memset (header, 0, SQLITE_HEADER_SIZE);
+  rc = wanted > 0 ? file->pMethods->xRead (file, header, wanted, 0) : SQLITE_OK;
+  file->pMethods->xClose (file);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_UNREADABLE,
+                   _("“%s” cannot be read: %s."), display, ti_database_problem_in_words (rc));
+      return -1;
+    }
+  return wanted;
+}
+
 /* Looks at the file itself before SQLite does, so that every refusal is a sentence and
  * nothing is written to a file that is not ours. */
 static gboolean
@@ -157,8 +200,7 @@ check_file_before_open (const char *path, TiDatabaseOpenFlags flags, gboolean *o
   g_autofree char *display = g_filename_display_name (path);
   guint8 header[SQLITE_HEADER_SIZE];
   GStatBuf st;
-  int fd;
-  ssize_t n;
+  gssize n;
 
   *out_exists = FALSE;
 
@@ -199,16 +241,9 @@ check_file_before_open (const char *path, TiDatabaseOpenFlags flags, gboolean *o
       return FALSE;
     }
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_UNREADABLE,
-                   _("“%s” cannot be read: %s."), display, g_strerror (saved));
-      return FALSE;
-    }
-  n = read (fd, header, sizeof header);
-  close (fd);
+  n = read_header (path, header, &st, error);
+  if (n < 0)
+    return FALSE;
 
   if (st.st_size == 0)
     {
