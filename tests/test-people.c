@@ -533,6 +533,21 @@ test_subject_access (Fixture *f, gconstpointer data)
 }
 
 static void
+test_champions_of (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  /* Wellsway Primary School: Sam Carter (active) and Kit Elms (paused); not Jo Marsh. */
+  g_autoptr (GListModel) list = ti_people_list_champions_of (f->db, 2, &error);
+  g_autoptr (TiPerson) first = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  first = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (ti_person_get_name (first), ==, "Kit Elms");
+  g_assert_cmpstr (ti_person_get_status_key (first), ==, "paused");
+}
+
+static void
 test_search_key (void)
 {
   TiPersonFields fields = { .id = 9, .name = "Siân O'Neil", .organisation = "Wells Café" };
@@ -565,6 +580,8 @@ main (int argc, char **argv)
   ADD ("subject-access", test_subject_access);
 #undef ADD
 
+  g_test_add ("/people/champions-of", Fixture, NULL, fixture_set_up, test_champions_of,
+              fixture_tear_down);
   g_test_add_func ("/people/search-key", test_search_key);
 
   return g_test_run ();

@@ -44,10 +44,17 @@ G_DEFINE_QUARK (ti-people-error-quark, ti_people_error)
 
 #define CHAMPIONS_CONDITION "IN (SELECT person_id FROM champions)"
 
+/* @organisation_id: with @champions_only, only that organisation's champions; 0 for all. */
 static char *
-list_sql (gboolean champions_only)
+list_sql (gboolean champions_only, gint64 organisation_id)
 {
-  const char *cond = champions_only ? CHAMPIONS_CONDITION : NULL;
+  g_autofree char *of_organisation = g_strdup_printf (
+    "IN (SELECT c.person_id FROM champions c JOIN people p ON p.id = c.person_id"
+    " WHERE p.organisation_id = %" G_GINT64_FORMAT ")", organisation_id);
+  g_autofree char *where = g_strdup_printf (
+    "WHERE p.erased_on IS NULL AND p.organisation_id = %" G_GINT64_FORMAT, organisation_id);
+  const char *cond = !champions_only ? NULL
+                     : organisation_id > 0 ? of_organisation : CHAMPIONS_CONDITION;
   g_autofree char *tiers = ti_tiers_sql (cond);
   g_autofree char *activity = g_strdup_printf (LAST_ACTIVITY_SQL, cond ? cond : "IS NOT NULL");
 
@@ -66,29 +73,18 @@ list_sql (gboolean champions_only)
     /* CROSS JOIN drives the query from the 6,000 champions, not the people-by-name index. */
     champions_only ? "champions c CROSS JOIN people p ON p.id = c.person_id"
                    : "people p LEFT JOIN champions c ON c.person_id = p.id",
-    champions_only ? "WHERE p.erased_on IS NULL" : "");
+    !champions_only ? "" : organisation_id > 0 ? where : "WHERE p.erased_on IS NULL");
 }
 
 #define COL_TEXT(stmt, i) ((const char *) sqlite3_column_text ((stmt), (i)))
 
-/**
- * ti_people_list:
- * @champions_only: %TRUE for the champions network only (erased people left out)
- *
- * Everyone (or every champion) with the columns of the Champions page, sorted by name.
- *
- * Returns: (transfer full) (nullable): a #GListModel of #TiPerson, or %NULL with @error set
- */
-GListModel *
-ti_people_list (TiDatabase *db, gboolean champions_only, GError **error)
+static GListModel *
+list_from_sql (TiDatabase *db, const char *sql, GError **error)
 {
-  g_autofree char *sql = list_sql (champions_only);
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   GListStore *store;
   int rc;
-
-  g_return_val_if_fail (TI_IS_DATABASE (db), NULL);
 
   stmt = ti_database_prepare (db, sql, error);
   if (stmt == NULL)
@@ -125,6 +121,40 @@ ti_people_list (TiDatabase *db, gboolean champions_only, GError **error)
   store = g_list_store_new (TI_TYPE_PERSON);
   g_list_store_splice (store, 0, 0, items->pdata, items->len);
   return G_LIST_MODEL (store);
+}
+
+/**
+ * ti_people_list:
+ * @champions_only: %TRUE for the champions network only (erased people left out)
+ *
+ * Everyone (or every champion) with the columns of the Champions page, sorted by name.
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #TiPerson, or %NULL with @error set
+ */
+GListModel *
+ti_people_list (TiDatabase *db, gboolean champions_only, GError **error)
+{
+  g_autofree char *sql = list_sql (champions_only, 0);
+
+  g_return_val_if_fail (TI_IS_DATABASE (db), NULL);
+  return list_from_sql (db, sql, error);
+}
+
+/**
+ * ti_people_list_champions_of:
+ * @organisation_id: the organisation
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of the organisation's champions
+ *   (#TiPerson, erased people left out), sorted by name
+ */
+GListModel *
+ti_people_list_champions_of (TiDatabase *db, gint64 organisation_id, GError **error)
+{
+  g_autofree char *sql = list_sql (TRUE, organisation_id);
+
+  g_return_val_if_fail (TI_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (organisation_id > 0, NULL);
+  return list_from_sql (db, sql, error);
 }
 
 static gpointer

@@ -53,6 +53,7 @@ GQuark ti_people_error_quark (void);
 /* Lists ------------------------------------------------------------------------------ */
 
 GListModel *ti_people_list (TiDatabase *db, gboolean champions_only, GError **error);
+GListModel *ti_people_list_champions_of (TiDatabase *db, gint64 organisation_id, GError **error);
 void ti_people_list_async (const char *db_path, gboolean champions_only,
                            GCancellable *cancellable, GAsyncReadyCallback callback,
                            gpointer user_data);
