@@ -258,7 +258,14 @@ test_editor_validation_and_save (Fixture *f, gconstpointer data)
   assert_field_error (editor, "Champion since (YYYY-MM-DD or DD/MM/YYYY)",
                       "The champion-since date cannot be in the future.");
 
+  /* A date written right that does not exist is named; a date written wrong asks for the form. */
   set_row_text (editor, "Champion since (YYYY-MM-DD or DD/MM/YYYY)", "31/02/2023");
+  save (editor);
+  assert_field_error (editor, "Champion since (YYYY-MM-DD or DD/MM/YYYY)",
+                      "31/02/2023 is not a real date.");
+  g_assert_cmpuint (count_error_rows (editor), ==, 1);
+
+  set_row_text (editor, "Champion since (YYYY-MM-DD or DD/MM/YYYY)", "March 2023");
   save (editor);
   assert_field_error (editor, "Champion since (YYYY-MM-DD or DD/MM/YYYY)",
                       "Enter the date as YYYY-MM-DD or DD/MM/YYYY.");

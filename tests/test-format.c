@@ -52,6 +52,51 @@ test_dates (void)
   g_assert_false (ti_date_parse (NULL, &date));
 }
 
+/* A date written the wrong way is told apart from one written right that does not exist. */
+static void
+test_date_check (void)
+{
+  struct
+  {
+    const char *text;
+    TiDateProblem problem;
+  } cases[] = {
+    { "2024-02-29", TI_DATE_OK },
+    { " 1/3/2024 ", TI_DATE_OK },
+    { "31/12/1900", TI_DATE_OK },
+    { "31/02/2023", TI_DATE_IMPOSSIBLE },
+    { "2023-02-29", TI_DATE_IMPOSSIBLE },
+    { "31/04/2024", TI_DATE_IMPOSSIBLE },
+    { "2024-13-01", TI_DATE_IMPOSSIBLE },
+    { "04/30/2024", TI_DATE_IMPOSSIBLE },
+    { "00/01/2024", TI_DATE_IMPOSSIBLE },
+    { "1899-12-31", TI_DATE_IMPOSSIBLE },
+    { "2024-4-1x", TI_DATE_MALFORMED },
+    { "2024-4-01", TI_DATE_MALFORMED },
+    { "2024/02/01", TI_DATE_MALFORMED },
+    { "01/02/24", TI_DATE_MALFORMED },
+    { "01-02-2024", TI_DATE_MALFORMED },
+    { "2024--1-01", TI_DATE_MALFORMED },
+    { "+1/02/2024", TI_DATE_MALFORMED },
+    { "1 /02/2024", TI_DATE_MALFORMED },
+    { "2024-02-01 09:30", TI_DATE_MALFORMED },
+    { "yesterday", TI_DATE_MALFORMED },
+    { "", TI_DATE_MALFORMED },
+    { NULL, TI_DATE_MALFORMED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GDate date;
+
+      g_test_message ("%s", cases[i].text ? cases[i].text : "(null)");
+      g_assert_cmpint (ti_date_check (cases[i].text, &date), ==, cases[i].problem);
+      /* Only a real date is given back, and ti_date_parse agrees. */
+      g_assert_cmpint (g_date_valid (&date), ==, cases[i].problem == TI_DATE_OK);
+      g_assert_cmpint (ti_date_parse (cases[i].text, &date), ==, cases[i].problem == TI_DATE_OK);
+    }
+}
+
 static void
 test_email (void)
 {
@@ -87,6 +132,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/format/count", test_count);
   g_test_add_func ("/format/dates", test_dates);
+  g_test_add_func ("/format/date-check", test_date_check);
   g_test_add_func ("/format/email", test_email);
   g_test_add_func ("/format/vocabulary", test_vocabulary);
 

@@ -30,6 +30,23 @@ collect_shown_prefixed (GtkWidget *root, const char *prefix, GPtrArray *found)
 }
 
 static gboolean
+label_says_nothing_imported (GtkWidget *widget, gconstpointer data)
+{
+  g_autofree char *folded = NULL;
+
+  if (!GTK_IS_LABEL (widget))
+    return FALSE;
+  folded = g_utf8_strdown (gtk_label_get_text (GTK_LABEL (widget)), -1);
+  return strstr (folded, "nothing was imported") != NULL;
+}
+
+static gboolean
+label_contains (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
 is_back_button (GtkWidget *widget, gconstpointer data)
 {
   return GTK_IS_BUTTON (widget)
@@ -179,15 +196,28 @@ test_entry_points (void)
   test_wait_for_text (GTK_WIDGET (assistant), "No file chosen");
   g_assert_false (gtk_widget_is_sensitive (test_find_button (GTK_WIDGET (assistant), "_Next")));
 
+  /* The keyboard starts on the choice of what the file holds, not on Cancel. */
+  {
+    GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (assistant));
+    GtkWidget *organisations = test_find_row (GTK_WIDGET (assistant), "Organisations");
+
+    g_assert_nonnull (focus);
+    g_assert_false (focus == test_find_button (GTK_WIDGET (assistant), "_Cancel"));
+    g_assert_true (GTK_IS_CHECK_BUTTON (focus));
+    g_assert_true (gtk_widget_is_ancestor (focus, organisations));
+    g_assert_true (gtk_widget_has_focus (focus));
+  }
+
   /* A file that cannot be read is explained where it was chosen. */
   {
     g_autofree char *missing = g_build_filename (programme.dir, "missing.csv", NULL);
     g_autofree char *empty = write_file (programme.dir, "empty.csv", "");
-    g_autofree char *refused
-      = g_strdup_printf ("“%s” has no header row: the file is empty.", empty);
 
+    /* Named as the file row names it: by its name, not its whole path. */
     ti_import_assistant_set_file (assistant, empty);
-    test_wait_for_text (GTK_WIDGET (assistant), refused);
+    test_wait_for_text (GTK_WIDGET (assistant),
+                        "“empty.csv” has no header row: the file is empty.");
+    g_assert_null (test_find_widget (GTK_WIDGET (assistant), TRUE, label_contains, programme.dir));
     g_assert_false (gtk_widget_is_sensitive (test_find_button (GTK_WIDGET (assistant), "_Next")));
     ti_import_assistant_set_file (assistant, missing);
     g_assert_false (gtk_widget_is_sensitive (test_find_button (GTK_WIDGET (assistant), "_Next")));
@@ -227,6 +257,21 @@ test_import_organisations (void)
   test_wait_for_text (GTK_WIDGET (assistant), "Wellsway Primary School");
   test_wait_for_text (GTK_WIDGET (assistant), "Quantock Housing, Bridgwater");
   test_wait_for_text (GTK_WIDGET (assistant), "headcount");
+
+  /* A wide file scrolls sideways, with a scrollbar that stays in sight, not clipped. */
+  {
+    GtkWidget *preview = test_find_type (GTK_WIDGET (assistant), GTK_TYPE_COLUMN_VIEW);
+    GtkWidget *scroller = gtk_widget_get_ancestor (preview, GTK_TYPE_SCROLLED_WINDOW);
+    GtkPolicyType horizontal, vertical;
+
+    g_assert_nonnull (scroller);
+    g_assert_true (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) == preview);
+    gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (scroller), &horizontal, &vertical);
+    g_assert_cmpint (horizontal, ==, GTK_POLICY_AUTOMATIC);
+    g_assert_false (gtk_scrolled_window_get_overlay_scrolling (GTK_SCROLLED_WINDOW (scroller)));
+    g_assert_cmpint (gtk_scrolled_window_get_min_content_height (GTK_SCROLLED_WINDOW (scroller)),
+                     >=, 120);
+  }
 
   /* Columns of the same name are matched already; the missing optional one is said so. */
   g_assert_cmpstr (chosen (assistant, "The organisation’s name"), ==, "name");
@@ -337,7 +382,7 @@ test_problems (void)
   g_autofree char *csv = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *summary = NULL;
+  g_autoptr (GPtrArray) said = NULL;
   g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   TiWindow *window;
   TiImportAssistant *assistant;
@@ -350,7 +395,6 @@ test_problems (void)
                     "Sam Carter,sam@carter.example,Nowhere Org,no,y\n"
                     "Kit Elms,kit@elms.example,Quantock Housing,maybe,\n");
   before = test_table_digest (programme.path);
-  summary = g_strdup_printf ("“%s” has 3 problems, so nothing was imported.", csv);
   window = test_window_new (programme.path);
   assistant = open_assistant (window);
 
@@ -363,15 +407,19 @@ test_problems (void)
   /* Every problem with its line, the sentence that nothing was imported, and the warning. */
   test_wait_for_text (GTK_WIDGET (assistant),
                       "Nothing was imported. Correct the file and try again.");
-  test_wait_for_text (GTK_WIDGET (assistant), summary);
+  test_wait_for_text (GTK_WIDGET (assistant), "“people.csv” has 3 problems, listed below.");
+  said = test_collect_widgets (GTK_WIDGET (assistant), TRUE, label_says_nothing_imported, NULL);
+  g_assert_cmpuint (said->len, ==, 1);
   collect_shown_prefixed (GTK_WIDGET (assistant), "Line ", lines);
   g_assert_cmpuint (lines->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     g_assert_cmpstr (g_ptr_array_index (lines, i), ==, expected[i]);
   g_ptr_array_set_size (lines, 0);
-  collect_shown_prefixed (GTK_WIDGET (assistant), csv, lines);
+  /* The warning names the file as the window does, by its name. */
+  collect_shown_prefixed (GTK_WIDGET (assistant), "people.csv: ", lines);
   g_assert_cmpuint (lines->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (lines, 0), "“Notes”"));
+  g_assert_null (test_find_widget (GTK_WIDGET (assistant), TRUE, label_contains, programme.dir));
 
   /* Nothing was written, and the window was not told of a change. */
   after = test_table_digest (programme.path);

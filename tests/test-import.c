@@ -210,13 +210,16 @@ test_refused_people (void)
   refused_people (PEOPLE_HEADER "Ann Ford,,Acme Bakery,,,,\n", 2,
                   "the organisation “Acme Bakery” is not in the programme");
   refused_people (PEOPLE_HEADER "Ann Ford,,Second Step,,,yes,31/02/2023\n", 2,
-                  "the champion_since “31/02/2023” is not a date");
+                  "the champion since “31/02/2023” is not a real date");
+  refused_people (PEOPLE_HEADER "Ann Ford,,Second Step,,,yes,1/2/23\n", 2,
+                  "the champion since “1/2/23” is not a date; write it as YYYY-MM-DD or "
+                  "DD/MM/YYYY");
   refused_people (PEOPLE_HEADER "Ann Ford,,Second Step,,,yes,2999-01-01\n", 2,
-                  "the champion_since “2999-01-01” is in the future");
+                  "the champion since “2999-01-01” is in the future");
   refused_people (PEOPLE_HEADER "Ann Ford,,Second Step,,,maybe,2023-01-01\n", 2,
                   "the champion “maybe” is neither yes nor no");
   refused_people (PEOPLE_HEADER "Ann Ford,,Second Step,,,yes,\n", 2,
-                  "the champion is yes but champion_since is empty");
+                  "the champion is yes but champion since is empty");
   refused_people (PEOPLE_HEADER "Ann Ford,,Second Step,,Bristol,,\n", 2,
                   "the locality “Bristol” is not one of");
   refused_people (PEOPLE_HEADER "Ann Ford,ann@secondstep.example,Second Step,Lead,,,\n"

@@ -29,7 +29,8 @@ message_under (GtkWidget *row)
   return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
 
-/* Five organisations, two of them the same school and one part of another; a session. */
+/* Five organisations, two of them the same school and one part of another; a session. The
+ * school has two champions, the trust more than its detail lists. */
 static const char programme_sql[] =
   "INSERT INTO organisations (id, name, sector, locality, headcount, parent_id) VALUES"
   " (1, 'Somerset NHS Foundation Trust', 'nhs_trust', 'county_wide', 6000, NULL),"
@@ -39,7 +40,13 @@ static const char programme_sql[] =
   " (5, 'Somerset Council Adult Services', 'council', 'county_wide', 800, 4);"
   "INSERT INTO people (id, name, organisation_id) VALUES (1, 'Robin Vale', 1),"
   " (2, 'Sam Carter', 2), (3, 'Kit Elms', 2), (4, 'Jo Marsh', 3), (5, 'Ash Penn', 3);"
-  "INSERT INTO champions (person_id, since, status) VALUES (2, '2023-03-01', 'active');"
+  "INSERT INTO champions (person_id, since, status) VALUES (2, '2023-03-01', 'active'),"
+  " (3, '2023-06-14', 'paused');"
+  "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 53)"
+  " INSERT INTO people (id, name, organisation_id)"
+  " SELECT 100 + i, printf ('Ward Champion %02d', i), 1 FROM n;"
+  "INSERT INTO champions (person_id, since, status)"
+  " SELECT id, '2022-09-05', 'active' FROM people WHERE id >= 100;"
   "INSERT INTO tier1_completions (person_id, completed_on) VALUES (2, '2023-02-10'),"
   " (3, '2023-03-01');"
   "INSERT INTO sessions (id, tier, title, starts_at, host_organisation_id, status) VALUES"
@@ -127,6 +134,126 @@ test_list_shows_reach (Fixture *f, gconstpointer data)
   g_assert_nonnull (test_find_shown (GTK_WIDGET (detail), "Not started"));
   detail = open_detail (f, view, "Somerset Council Adult Services");
   g_assert_nonnull (test_find_shown (GTK_WIDGET (detail), "Somerset Council"));
+}
+
+/* The titles of the rows under the detail's "Champions", in order. */
+static char *
+champion_rows (TiOrganisationDetail *detail)
+{
+  GtkWidget *group = NULL;
+  g_autoptr (GString) titles = g_string_new (NULL);
+  GtkWidget *list;
+
+  for (GtkWidget *w = test_find_type (GTK_WIDGET (detail), ADW_TYPE_PREFERENCES_GROUP); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (ADW_IS_PREFERENCES_GROUP (w)
+        && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (w)), "Champions")
+             == 0)
+      group = w;
+  g_assert_nonnull (group);
+  g_assert_true (gtk_widget_get_mapped (group));
+  list = test_find_type (group, GTK_TYPE_LIST_BOX);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_PREFERENCES_ROW (row))
+      g_string_append_printf (titles, "%s%s", titles->len ? "," : "",
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  return g_string_free (g_steal_pointer (&titles), FALSE);
+}
+
+static void
+test_detail_lists_champions (Fixture *f, gconstpointer data)
+{
+  GtkWidget *view = show_view (f, "organisations", TI_TYPE_ORGANISATIONS_VIEW);
+  TiOrganisationDetail *detail = open_detail (f, view, "Wellsway Primary School");
+  GtkWidget *row;
+  g_autofree char *titles = NULL;
+
+  /* Each champion by name, with the highest tier, the date and the status. */
+  titles = champion_rows (detail);
+  g_assert_cmpstr (titles, ==, "Kit Elms,Sam Carter");
+  row = test_find_row (GTK_WIDGET (detail), "Sam Carter");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Tier 1 · since 1 Mar 2023");
+  g_assert_nonnull (test_find_shown (row, "Active"));
+  row = test_find_row (GTK_WIDGET (detail), "Kit Elms");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Tier 1 · since 14 Jun 2023");
+  g_assert_nonnull (test_find_shown (row, "Paused"));
+
+  /* None: said so. */
+  detail = open_detail (f, view, "Wellsway Primary");
+  g_clear_pointer (&titles, g_free);
+  titles = champion_rows (detail);
+  g_assert_cmpstr (titles, ==, "No champions yet");
+  g_assert_null (test_find_row (GTK_WIDGET (detail), "Sam Carter"));
+
+  /* 53: the first 50 by name, and how many more. */
+  detail = open_detail (f, view, "Somerset NHS Foundation Trust");
+  g_assert_nonnull (test_find_shown (GTK_WIDGET (detail), "Ward Champion 01"));
+  g_assert_nonnull (test_find_shown (GTK_WIDGET (detail), "Ward Champion 50"));
+  g_assert_null (test_find_shown (GTK_WIDGET (detail), "Ward Champion 51"));
+  g_assert_nonnull (test_find_shown (GTK_WIDGET (detail), "And 3 more"));
+  g_clear_pointer (&titles, g_free);
+  titles = champion_rows (detail);
+  g_assert_true (g_str_has_prefix (titles, "Ward Champion 01,Ward Champion 02,"));
+  g_assert_true (g_str_has_suffix (titles, ",Ward Champion 50,And 3 more"));
+}
+
+static gboolean
+is_search_shortcut (GtkShortcut *shortcut)
+{
+  g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+  g_autofree char *action = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+
+  return g_strcmp0 (trigger, "<Control>f") == 0
+         && g_strcmp0 (action, "action(organisations.search)") == 0;
+}
+
+static gboolean
+has_search_shortcut (GtkWidget *view)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          if (is_search_shortcut (shortcut))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_search_shortcut (Fixture *f, gconstpointer data)
+{
+  GtkWidget *view = show_view (f, "organisations", TI_TYPE_ORGANISATIONS_VIEW);
+  GtkWidget *entry = test_find_type (view, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *column_view = test_find_type (view, GTK_TYPE_COLUMN_VIEW);
+  AdwLeaflet *leaflet = ADW_LEAFLET (test_find_type (view, ADW_TYPE_LEAFLET));
+  GtkWidget *capture, *focus;
+
+  /* Ctrl+F is bound to the search, even from an organisation's detail. */
+  g_assert_true (has_search_shortcut (view));
+  open_detail (f, view, "Somerset Council");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "detail");
+  g_assert_true (gtk_widget_activate_action (view, "organisations.search", NULL));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+  focus = gtk_root_get_focus (gtk_widget_get_root (view));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+
+  /* Typing in the list goes to the search. */
+  capture = gtk_search_entry_get_key_capture_widget (GTK_SEARCH_ENTRY (entry));
+  g_assert_nonnull (capture);
+  g_assert_true (gtk_widget_is_ancestor (column_view, capture));
 }
 
 static TiOrganisationEditor *
@@ -256,9 +383,18 @@ test_merge (Fixture *f, gconstpointer data)
   /* Choose the organisation that stays… */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "organisation.merge", NULL));
   dialog = test_wait_for_dialog ("Merge “Wellsway Primary” Into…");
-  chooser = adw_message_dialog_get_extra_child (dialog);
+  chooser = test_find_type (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_DROP_DOWN);
   g_assert_true (gtk_drop_down_get_enable_search (GTK_DROP_DOWN (chooser)));
+
+  /* Nothing is chosen at first, so Continue waits and the placeholder asks. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (chooser)), ==,
+                    GTK_INVALID_LIST_POSITION);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "continue"));
+  test_wait_for_text (GTK_WIDGET (dialog), "Choose the organisation to keep");
+
   select_string (GTK_DROP_DOWN (chooser), "Wellsway Primary School");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "continue"));
+  test_wait_for_gone (GTK_WIDGET (dialog), "Choose the organisation to keep");
   adw_message_dialog_response (dialog, "continue");
 
   /* …then confirm, knowing what moves. */
@@ -340,8 +476,11 @@ test_adoption_editor (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_has_css_class (signed_row, "error"));
   g_assert_cmpstr (message_under (signed_row), ==, "Enter the date the charter was signed.");
 
-  /* An impossible date is refused before the core sees it. */
+  /* An impossible date, and a badly written one, are refused before the core sees them. */
   gtk_editable_set_text (GTK_EDITABLE (signed_row), "31/02/2023");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "adoption.save", NULL);
+  g_assert_cmpstr (message_under (signed_row), ==, "31/02/2023 is not a real date.");
+  gtk_editable_set_text (GTK_EDITABLE (signed_row), "June 2023");
   gtk_widget_activate_action (GTK_WIDGET (editor), "adoption.save", NULL);
   g_assert_cmpstr (message_under (signed_row), ==, "Enter a date as YYYY-MM-DD or DD/MM/YYYY.");
 
@@ -489,6 +628,8 @@ main (int argc, char *argv[])
 #define ADD(path, func) \
   g_test_add ("/network/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("organisations-list-shows-reach", test_list_shows_reach);
+  ADD ("organisation-detail-lists-champions", test_detail_lists_champions);
+  ADD ("organisations-search-shortcut", test_search_shortcut);
   ADD ("editor-marks-the-failing-field", test_editor_validation);
   ADD ("editor-saves-and-the-list-follows", test_editor_saves);
   ADD ("merge-moves-people", test_merge);

@@ -136,14 +136,25 @@ read_date (TiAdoptionEditor *self, AdwEntryRow *row, GtkLabel *label, GtkWidget 
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autofree char *message = NULL;
 
   g_date_clear (date, 1);
   if (*trimmed == '\0' || !gtk_widget_get_visible (field))
     return TRUE;
-  if (ti_date_parse (trimmed, date))
-    return TRUE;
-  ti_editor_window_show_error (TI_EDITOR_WINDOW (self), GTK_WIDGET (row), label,
-                               _("Enter a date as YYYY-MM-DD or DD/MM/YYYY."), TRUE);
+  switch (ti_date_check (trimmed, date))
+    {
+    case TI_DATE_OK:
+      return TRUE;
+    case TI_DATE_IMPOSSIBLE:
+      /* Translators: a date as the person typed it, written right but with no such day. */
+      message = g_strdup_printf (_("%s is not a real date."), trimmed);
+      break;
+    case TI_DATE_MALFORMED:
+    default:
+      message = g_strdup (_("Enter a date as YYYY-MM-DD or DD/MM/YYYY."));
+      break;
+    }
+  ti_editor_window_show_error (TI_EDITOR_WINDOW (self), GTK_WIDGET (row), label, message, TRUE);
   return FALSE;
 }
 

@@ -452,6 +452,8 @@ undo_delete_cb (AdwToast *toast, TiChampionsPage *self)
     }
   if (database == ti_page_get_database (TI_PAGE (self)))
     ti_page_set_database (TI_PAGE (self), database);
+  /* The toast's button goes away with the toast: keep the keyboard in the list. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
 static void
@@ -481,6 +483,7 @@ delete_action (GtkWidget *widget, const char *action, GVariant *param)
   forget_profile (self);
   show_list (self);
   ti_page_set_database (TI_PAGE (self), database);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 
   /* The toast's title is markup: a name with an ampersand must stay a name. */
   escaped = g_markup_escape_text (name, -1);

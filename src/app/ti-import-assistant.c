@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ti-format.h"
 #include "ti-import-assistant.h"
 #include "ti-window.h"
 
@@ -69,6 +70,26 @@ kind_label (TiImportKind kind)
     default:
       return ti_import_kind_to_string (kind);
     }
+}
+
+/* The window names the file by its name, as the file row does; the full path is for the
+ * command line. Messages from the import name it either as given or as displayed. */
+static char *
+with_file_name (const char *text, const char *path)
+{
+  g_autoptr (GString) shown = g_string_new (text);
+  g_autofree char *display = NULL;
+  g_autofree char *name = NULL;
+
+  if (path == NULL)
+    return g_string_free (g_steal_pointer (&shown), FALSE);
+  display = g_filename_display_name (path);
+  name = g_filename_display_basename (path);
+  if (g_strcmp0 (display, name) != 0)
+    g_string_replace (shown, display, name, 0);
+  if (g_strcmp0 (path, name) != 0 && g_strcmp0 (path, display) != 0)
+    g_string_replace (shown, path, name, 0);
+  return g_string_free (g_steal_pointer (&shown), FALSE);
 }
 
 /* A header as the person reads it: an empty one is named by its place. */
@@ -323,7 +344,9 @@ load_preview (TiImportAssistant *self)
       self->preview = ti_import_preview (self->file, self->kind, PREVIEW_ROWS, &error);
       if (self->preview == NULL)
         {
-          gtk_label_set_text (self->file_error_label, error->message);
+          g_autofree char *message = with_file_name (error->message, self->file);
+
+          gtk_label_set_text (self->file_error_label, message);
           gtk_widget_set_visible (GTK_WIDGET (self->file_error_label), TRUE);
         }
     }
@@ -423,6 +446,8 @@ build_kind_rows (TiImportAssistant *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kind_label (kind));
       /* Translators: the columns of the standard CSV format for this kind. */
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), columns->str);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      kind_label (kind), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_preferences_group_add (self->kind_group, row);
@@ -536,9 +561,27 @@ append_line (GtkListBox *list, const char *text)
 static void
 show_problems (TiImportAssistant *self, const TiImportReport *report, const GError *error)
 {
+  g_autofree char *summary = NULL;
+
   clear_list (self->problems_list);
   clear_list (self->warnings_list);
-  gtk_label_set_text (self->problems_summary_label, error->message);
+
+  /* The page's title already says that nothing was imported: the import's own sentence
+   * says it again, so the summary only counts the problems. */
+  if (report != NULL && report->problems->len > 0)
+    {
+      g_autofree char *name = g_filename_display_basename (report->file);
+      g_autofree char *count = ti_format_count (report->problems->len);
+
+      /* Translators: the file's name, and how many problems it has. */
+      summary
+        = g_strdup_printf (ngettext ("“%s” has %s problem, listed below.",
+                                     "“%s” has %s problems, listed below.", report->problems->len),
+                           name, count);
+    }
+  else
+    summary = with_file_name (error->message, self->file);
+  gtk_label_set_text (self->problems_summary_label, summary);
 
   if (report != NULL)
     {
@@ -551,7 +594,11 @@ show_problems (TiImportAssistant *self, const TiImportReport *report, const GErr
           append_line (self->problems_list, text);
         }
       for (guint i = 0; i < report->warnings->len; i++)
-        append_line (self->warnings_list, g_ptr_array_index (report->warnings, i));
+        {
+          g_autofree char *text
+            = with_file_name (g_ptr_array_index (report->warnings, i), report->file);
+          append_line (self->warnings_list, text);
+        }
     }
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group),
                           report != NULL && report->problems->len > 0);
@@ -726,6 +773,11 @@ ti_import_assistant_init (TiImportAssistant *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   build_kind_rows (self);
   update_actions (self);
+
+  /* The first thing to decide is what the file holds, so the keyboard starts there rather
+   * than on Cancel, the first button of the header bar. */
+  if (self->kind_checks->len > 0)
+    gtk_window_set_focus (GTK_WINDOW (self), g_ptr_array_index (self->kind_checks, self->kind));
 }
 
 /**

@@ -12,15 +12,17 @@
 #include "ti-organisation-detail.h"
 #include "ti-organisation-editor.h"
 #include "ti-organisations.h"
+#include "ti-people.h"
+#include "ti-person.h"
 #include "ti-vocabulary.h"
 #include "ti-window.h"
 
 /**
  * TiOrganisationDetail:
  *
- * One organisation: what it is, its reach, its charter adoption and commitments, with Edit,
- * Merge Into… and Delete. After a change it emits ::changed with the organisation to show
- * next (0 when it is gone), so its list reloads.
+ * One organisation: what it is, its reach, its champions, its charter adoption and commitments,
+ * with Edit, Merge Into… and Delete. After a change it emits ::changed with the organisation to
+ * show next (0 when it is gone), so its list reloads.
  */
 struct _TiOrganisationDetail
 {
@@ -34,6 +36,7 @@ struct _TiOrganisationDetail
   gint64 keep_id;
   char *keep_name;
   GPtrArray *commitment_rows;
+  GPtrArray *champion_rows;
 
   GtkLabel *name_label;
   GtkLabel *summary_label;
@@ -49,8 +52,13 @@ struct _TiOrganisationDetail
   GtkLabel *signed_value;
   GtkLabel *signatory_value;
   GtkLabel *review_value;
+  AdwPreferencesGroup *champions_group;
   AdwPreferencesGroup *commitments_group;
 };
+
+/* A trust may have 190 champions: the page stays quick and readable with the first ones and
+ * a count of the rest. */
+#define MAX_CHAMPION_ROWS 50
 
 G_DEFINE_FINAL_TYPE (TiOrganisationDetail, ti_organisation_detail, GTK_TYPE_WIDGET)
 
@@ -101,6 +109,100 @@ set_date (GtkLabel *label, const GDate *date)
   g_autofree char *text = iso != NULL ? ti_format_date (iso) : NULL;
 
   gtk_label_set_text (label, text != NULL ? text : "—");
+}
+
+/* Champions ------------------------------------------------------------------------------ */
+
+static void
+clear_champions (TiOrganisationDetail *self)
+{
+  for (guint i = 0; i < self->champion_rows->len; i++)
+    adw_preferences_group_remove (self->champions_group,
+                                  g_ptr_array_index (self->champion_rows, i));
+  g_ptr_array_set_size (self->champion_rows, 0);
+}
+
+static GtkWidget *
+add_champion_row (TiOrganisationDetail *self, const char *title, const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL && *subtitle)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_group_add (self->champions_group, row);
+  g_ptr_array_add (self->champion_rows, row);
+  return row;
+}
+
+static void
+add_dim_champion_row (TiOrganisationDetail *self, const char *title, const char *subtitle)
+{
+  gtk_widget_add_css_class (add_champion_row (self, title, subtitle), "dim-label");
+}
+
+/* "Tier 1 · since 14 Jun 2023", or whichever half is known. */
+static char *
+champion_subtitle (TiPerson *person)
+{
+  int tier = ti_person_get_highest_tier (person);
+  const char *since_iso = ti_person_get_champion_since (person);
+  g_autofree char *since = since_iso != NULL ? ti_format_date (since_iso) : NULL;
+
+  if (tier > 0 && since != NULL)
+    /* Translators: "Tier 2 · since 14 Jun 2023": the highest tier completed, and the date the
+     * person became a champion. */
+    return g_strdup_printf (_("Tier %d · since %s"), tier, since);
+  if (tier > 0)
+    return g_strdup_printf (_("Tier %d"), tier);
+  if (since != NULL)
+    return g_strdup_printf (_("Since %s"), since);
+  return NULL;
+}
+
+static void
+show_champions (TiOrganisationDetail *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) champions = NULL;
+  guint n;
+
+  clear_champions (self);
+  champions = ti_people_list_champions_of (self->database,
+                                           ti_organisation_get_id (self->organisation), &error);
+  if (champions == NULL)
+    {
+      add_champion_row (self, _("The champions could not be read"), error->message);
+      return;
+    }
+  n = g_list_model_get_n_items (champions);
+  if (n == 0)
+    {
+      add_dim_champion_row (self, _("No champions yet"),
+                            _("Make someone from this organisation a champion in their profile."));
+      return;
+    }
+  for (guint i = 0; i < MIN (n, MAX_CHAMPION_ROWS); i++)
+    {
+      g_autoptr (TiPerson) person = g_list_model_get_item (champions, i);
+      g_autofree char *subtitle = champion_subtitle (person);
+      GtkWidget *row = add_champion_row (self, ti_person_get_name (person), subtitle);
+      GtkWidget *status = gtk_label_new (ti_person_get_status (person));
+
+      gtk_widget_add_css_class (status, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
+    }
+  if (n > MAX_CHAMPION_ROWS)
+    {
+      guint rest = n - MAX_CHAMPION_ROWS;
+      g_autofree char *count = ti_format_count (rest);
+      g_autofree char *title = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "And %s more", "And %s more", rest), count);
+
+      add_dim_champion_row (self, title,
+                            _("Search the Champions page for this organisation to see them all."));
+    }
 }
 
 /* Adoption and commitments ------------------------------------------------------------- */
@@ -229,6 +331,7 @@ ti_organisation_detail_show (TiOrganisationDetail *self, TiDatabase *database,
     gtk_label_set_text (self->reach_value, _("— (headcount not known)"));
   self->people = ti_organisation_get_people (organisation);
   set_count (self->people_value, self->people);
+  show_champions (self);
   show_charter (self);
 }
 
@@ -330,7 +433,8 @@ merge_summary (TiOrganisationDetail *self)
 static void
 merge_chosen_cb (AdwMessageDialog *dialog, const char *response, TiOrganisationDetail *self)
 {
-  GtkDropDown *chooser = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  GtkOverlay *overlay = GTK_OVERLAY (adw_message_dialog_get_extra_child (dialog));
+  GtkDropDown *chooser = GTK_DROP_DOWN (gtk_overlay_get_child (overlay));
   guint position = gtk_drop_down_get_selected (chooser);
   g_autofree char *body = NULL;
   GtkWidget *confirm;
@@ -354,6 +458,19 @@ merge_chosen_cb (AdwMessageDialog *dialog, const char *response, TiOrganisationD
   gtk_window_present (GTK_WINDOW (confirm));
 }
 
+/* Nothing is chosen at first, so that two quick clicks cannot merge into the first name in
+ * the list: Continue waits for a choice, and the placeholder says what to choose. */
+static void
+merge_choice_cb (GtkDropDown *chooser, GParamSpec *pspec, GtkWidget *placeholder)
+{
+  gboolean chosen = gtk_drop_down_get_selected (chooser) != GTK_INVALID_LIST_POSITION;
+  GtkWidget *dialog = gtk_widget_get_ancestor (GTK_WIDGET (chooser), ADW_TYPE_MESSAGE_DIALOG);
+
+  gtk_widget_set_visible (placeholder, !chosen);
+  if (dialog != NULL)
+    adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "continue", chosen);
+}
+
 static void
 merge_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -361,7 +478,7 @@ merge_activated (GtkWidget *widget, const char *action_name, GVariant *parameter
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
   g_autofree char *heading = NULL;
   GtkExpression *expression;
-  GtkWidget *dialog, *chooser;
+  GtkWidget *dialog, *chooser, *overlay, *placeholder;
   gint64 id;
 
   if (self->organisation == NULL || self->organisations == NULL)
@@ -389,19 +506,38 @@ merge_activated (GtkWidget *widget, const char *action_name, GVariant *parameter
   gtk_drop_down_set_expression (GTK_DROP_DOWN (chooser), expression);
   gtk_expression_unref (expression);
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (chooser), TRUE);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (chooser), GTK_INVALID_LIST_POSITION);
+  gtk_widget_set_hexpand (chooser, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (chooser), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Organisation to keep"), -1);
+
+  /* GtkDropDown has no placeholder of its own: a label over its empty button. */
+  placeholder = gtk_label_new (_("Choose the organisation to keep"));
+  gtk_label_set_ellipsize (GTK_LABEL (placeholder), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (placeholder), 0);
+  gtk_widget_set_halign (placeholder, GTK_ALIGN_START);
+  gtk_widget_set_valign (placeholder, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 32);
+  gtk_widget_set_can_target (placeholder, FALSE);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  overlay = gtk_overlay_new ();
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), chooser);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), placeholder);
 
   heading = g_strdup_printf (_("Merge “%s” Into…"), ti_organisation_get_name (self->organisation));
   dialog = adw_message_dialog_new (parent_window (self), heading,
                                    _("Choose the organisation that stays. Everything recorded for "
                                      "this one moves to it, and this one is removed. Use this when "
                                      "an import made a duplicate."));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), chooser);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), overlay);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "continue", _("C_ontinue"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "continue",
                                               ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "continue", FALSE);
+  g_signal_connect_object (chooser, "notify::selected", G_CALLBACK (merge_choice_cb), placeholder,
+                           0);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "continue");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (merge_chosen_cb), self, 0);
@@ -511,6 +647,7 @@ ti_organisation_detail_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->commitment_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->champion_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ti_organisation_detail_parent_class)->dispose (object);
 }
@@ -548,6 +685,7 @@ ti_organisation_detail_class_init (TiOrganisationDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiOrganisationDetail, signed_value);
   gtk_widget_class_bind_template_child (widget_class, TiOrganisationDetail, signatory_value);
   gtk_widget_class_bind_template_child (widget_class, TiOrganisationDetail, review_value);
+  gtk_widget_class_bind_template_child (widget_class, TiOrganisationDetail, champions_group);
   gtk_widget_class_bind_template_child (widget_class, TiOrganisationDetail, commitments_group);
 
   gtk_widget_class_install_action (widget_class, "organisation.edit", NULL, edit_activated);
@@ -562,5 +700,6 @@ ti_organisation_detail_init (TiOrganisationDetail *self)
 {
   self->merge_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->commitment_rows = g_ptr_array_new ();
+  self->champion_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }

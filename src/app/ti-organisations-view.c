@@ -19,8 +19,9 @@
  * TiOrganisationsView:
  *
  * The system partners: each with its champions, Tier 1 reach, sessions hosted and charter
- * adoption; sortable by every column and searchable by name. Activating a row (Enter or a
- * double-click) shows the organisation's detail, where it is edited, merged or deleted.
+ * adoption; sortable by every column and searchable by name (Ctrl+F, or start typing in the
+ * list). Activating a row (Enter or a double-click) shows the organisation's detail, where it
+ * is edited, merged or deleted.
  */
 struct _TiOrganisationsView
 {
@@ -33,6 +34,7 @@ struct _TiOrganisationsView
   gint64 reshow_id;
 
   AdwLeaflet *leaflet;
+  GtkWidget *list_page;
   GtkSingleSelection *selection;
   TiOrganisationDetail *detail;
   GtkSearchEntry *search_entry;
@@ -210,6 +212,15 @@ back_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
+static void
+search_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TiOrganisationsView *self = TI_ORGANISATIONS_VIEW (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 void
 ti_organisations_view_set_database (TiOrganisationsView *self, TiDatabase *database)
 {
@@ -240,6 +251,8 @@ ti_organisations_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->database);
   g_clear_object (&self->search_filter);
+  if (self->search_entry != NULL)
+    gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TI_TYPE_ORGANISATIONS_VIEW);
   /* GTK 4.8 unparents only the bound template children. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -269,6 +282,7 @@ ti_organisations_view_class_init (TiOrganisationsViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ti-organisations-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TiOrganisationsView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TiOrganisationsView, list_page);
   gtk_widget_class_bind_template_child (widget_class, TiOrganisationsView, selection);
   gtk_widget_class_bind_template_child (widget_class, TiOrganisationsView, detail);
   gtk_widget_class_bind_template_child (widget_class, TiOrganisationsView, search_entry);
@@ -286,6 +300,9 @@ ti_organisations_view_class_init (TiOrganisationsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "organisations.back", NULL, back_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "organisations.back", NULL);
+  gtk_widget_class_install_action (widget_class, "organisations.search", NULL, search_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "organisations.search", NULL);
 }
 
 static void
@@ -293,6 +310,8 @@ ti_organisations_view_init (TiOrganisationsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   ti_table_add_columns (self->column_view, TI_TYPE_ORGANISATION, columns, G_N_ELEMENTS (columns));
+  /* Typing anywhere in the list starts a search. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, self->list_page);
 
   self->search_filter
     = gtk_string_filter_new (gtk_property_expression_new (TI_TYPE_ORGANISATION, NULL, "name"));

@@ -252,11 +252,28 @@ static gboolean
 read_date (TiPersonEditor *self, Field field, gboolean needed, GDate *date, gboolean *focus)
 {
   const char *text = field_text (self, field);
+  g_autofree char *message = NULL;
 
   g_date_clear (date, 1);
-  if (!needed || *text == '\0' || ti_date_parse (text, date))
+  if (!needed || *text == '\0')
     return TRUE;
-  show_field_error (self, field, _("Enter the date as YYYY-MM-DD or DD/MM/YYYY."), *focus);
+  switch (ti_date_check (text, date))
+    {
+    case TI_DATE_OK:
+      return TRUE;
+    case TI_DATE_IMPOSSIBLE:
+      {
+        g_autofree char *trimmed = g_strstrip (g_strdup (text));
+        /* Translators: a date as the person typed it, written right but with no such day. */
+        message = g_strdup_printf (_("%s is not a real date."), trimmed);
+      }
+      break;
+    case TI_DATE_MALFORMED:
+    default:
+      message = g_strdup (_("Enter the date as YYYY-MM-DD or DD/MM/YYYY."));
+      break;
+    }
+  show_field_error (self, field, message, *focus);
   *focus = FALSE;
   return FALSE;
 }

@@ -195,6 +195,10 @@ ti_window_reload (TiWindow *self)
   g_return_if_fail (TI_IS_WINDOW (self));
 
   set_database (self, self->database);
+  /* After a dialog that changed the programme, the keyboard belongs in the page, not on the
+   * menu button that opened the dialog. */
+  gtk_widget_child_focus (page_widget (self, ti_window_get_destination (self)),
+                          GTK_DIR_TAB_FORWARD);
 }
 
 /**

@@ -92,9 +92,71 @@ ti_format_decimal (double value, int digits, gboolean signed_value)
   return g_strdup (buf);
 }
 
+/* Reads @min_digits to @max_digits ASCII digits, and nothing else, from *@p. */
+static gboolean
+read_digits (const char **p, guint min_digits, guint max_digits, int *value)
+{
+  guint n = 0;
+
+  *value = 0;
+  while (n < max_digits && g_ascii_isdigit ((*p)[n]))
+    *value = *value * 10 + ((*p)[n++] - '0');
+  *p += n;
+  return n >= min_digits;
+}
+
+static gboolean
+read_char (const char **p, char c)
+{
+  if (**p != c)
+    return FALSE;
+  (*p)++;
+  return TRUE;
+}
+
+/**
+ * ti_date_check:
+ * @text: (nullable): a date as `YYYY-MM-DD` or `DD/MM/YYYY`, surrounding space allowed
+ * @date: (out caller-allocates): the date, cleared unless the result is %TI_DATE_OK
+ *
+ * Tells a date written the wrong way from one written right that does not exist, so every
+ * form and the import can say which: "31/02/2023" is %TI_DATE_IMPOSSIBLE, "2023/02/01" and
+ * "1/2/23" are %TI_DATE_MALFORMED. A year before 1900 counts as impossible: nobody in the
+ * programme was trained or became a champion then.
+ *
+ * Returns: %TI_DATE_OK when @text is a real calendar date in one of those forms
+ */
+TiDateProblem
+ti_date_check (const char *text, GDate *date)
+{
+  g_autofree char *trimmed = NULL;
+  const char *p;
+  int y = 0, m = 0, d = 0;
+  gboolean iso, dmy;
+
+  g_date_clear (date, 1);
+  if (text == NULL)
+    return TI_DATE_MALFORMED;
+  trimmed = g_strstrip (g_strdup (text));
+
+  p = trimmed;
+  iso = read_digits (&p, 4, 4, &y) && read_char (&p, '-') && read_digits (&p, 2, 2, &m)
+        && read_char (&p, '-') && read_digits (&p, 2, 2, &d) && *p == '\0';
+  p = trimmed;
+  dmy = !iso && read_digits (&p, 1, 2, &d) && read_char (&p, '/') && read_digits (&p, 1, 2, &m)
+        && read_char (&p, '/') && read_digits (&p, 4, 4, &y) && *p == '\0';
+  if (!iso && !dmy)
+    return TI_DATE_MALFORMED;
+
+  if (y < 1900 || !g_date_valid_dmy (d, m, y))
+    return TI_DATE_IMPOSSIBLE;
+  g_date_set_dmy (date, d, m, y);
+  return TI_DATE_OK;
+}
+
 /**
  * ti_date_parse:
- * @text: a date as `YYYY-MM-DD` or `DD/MM/YYYY`, surrounding space allowed
+ * @text: (nullable): a date as `YYYY-MM-DD` or `DD/MM/YYYY`, surrounding space allowed
  * @date: (out caller-allocates): the date, cleared when @text is not one
  *
  * Returns: %TRUE when @text is a real calendar date in one of those forms
@@ -102,27 +164,7 @@ ti_format_decimal (double value, int digits, gboolean signed_value)
 gboolean
 ti_date_parse (const char *text, GDate *date)
 {
-  g_autofree char *trimmed = NULL;
-  int y, m, d;
-  int consumed = 0;
-
-  g_date_clear (date, 1);
-  if (text == NULL)
-    return FALSE;
-  trimmed = g_strstrip (g_strdup (text));
-
-  if (sscanf (trimmed, "%4d-%2d-%2d%n", &y, &m, &d, &consumed) == 3 && consumed == 10)
-    ;
-  else if (sscanf (trimmed, "%2d/%2d/%4d%n", &d, &m, &y, &consumed) == 3
-           && trimmed[consumed] == '\0' && consumed >= 8)
-    ;
-  else
-    return FALSE;
-
-  if (trimmed[consumed] != '\0' || y < 1900 || !g_date_valid_dmy (d, m, y))
-    return FALSE;
-  g_date_set_dmy (date, d, m, y);
-  return TRUE;
+  return ti_date_check (text, date) == TI_DATE_OK;
 }
 
 /**

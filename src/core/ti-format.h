@@ -10,6 +10,15 @@ char *ti_format_date (const char *iso_date);
 char *ti_format_month (const char *iso_month);
 char *ti_format_decimal (double value, int digits, gboolean signed_value);
 
+/* What is wrong with a date as written, if anything. */
+typedef enum
+{
+  TI_DATE_OK,         /* a real calendar date */
+  TI_DATE_MALFORMED,  /* not written as YYYY-MM-DD or DD/MM/YYYY */
+  TI_DATE_IMPOSSIBLE, /* written right, but no such day: 31/02/2023, 2023-13-01 */
+} TiDateProblem;
+
+TiDateProblem ti_date_check (const char *text, GDate *date);
 gboolean ti_date_parse (const char *text, GDate *date);
 gboolean ti_date_is_future (const GDate *date);
 gboolean ti_text_is_email (const char *text);

@@ -141,6 +141,7 @@ plan_row (TiImportContext *ctx, const TiImportRow *row, Plan *plan)
   const TiTerm *localities;
   guint n_localities;
   gboolean ok = TRUE;
+  TiDateProblem problem = TI_DATE_MALFORMED;
   GDate date;
 
   localities = ti_vocabulary_localities (&n_localities);
@@ -171,7 +172,13 @@ plan_row (TiImportContext *ctx, const TiImportRow *row, Plan *plan)
       ok = FALSE;
     }
 
-  if (since != NULL && !ti_date_parse (since, &date))
+  if (since != NULL && (problem = ti_date_check (since, &date)) == TI_DATE_IMPOSSIBLE)
+    {
+      ti_import_problem (ctx, row->line, _ ("the %s “%s” is not a real date"),
+                         ti_import_column (ctx, PERSON_CHAMPION_SINCE), since);
+      ok = FALSE;
+    }
+  else if (since != NULL && problem != TI_DATE_OK)
     {
       ti_import_problem (ctx, row->line,
                          _ ("the %s “%s” is not a date; write it as YYYY-MM-DD or DD/MM/YYYY"),

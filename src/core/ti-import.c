@@ -344,11 +344,19 @@ ti_import_count (TiImportContext *ctx, TiImportOutcome outcome)
     ctx->report->unchanged++;
 }
 
-/* The column as the file names it, so a message points at what the person sees. */
+/* The column as the file names it, so a message points at what the person sees. Our own
+ * header ("champion_since") reads as words in a sentence: "the champion since …". */
 const char *
 ti_import_column (TiImportContext *ctx, guint field)
 {
-  return ctx->columns[field] != NULL ? ctx->columns[field] : ctx->fields[field].name;
+  const char *name = ctx->fields[field].name;
+  const char *column = ctx->columns[field] != NULL ? ctx->columns[field] : name;
+  g_autofree char *words = NULL;
+
+  if (strchr (column, '_') == NULL || g_ascii_strcasecmp (column, name) != 0)
+    return column;
+  words = g_strdelimit (g_ascii_strdown (column, -1), "_", ' ');
+  return g_intern_string (words); /* a handful of names, and the workers may share them */
 }
 
 /* The second half of the progress bar, and a place to stop when asked to. */
