@@ -379,6 +379,7 @@ test_merge (Fixture *f, gconstpointer data)
   TiOrganisationDetail *detail = open_detail (f, view, "Wellsway Primary");
   AdwMessageDialog *dialog;
   GtkWidget *chooser;
+  GtkWidget *undo;
 
   /* Choose the organisation that stays… */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "organisation.merge", NULL));
@@ -416,6 +417,22 @@ test_merge (Fixture *f, gconstpointer data)
   test_wait_for_text (view, "4 organisations");
   test_wait_for_text (view, "Wellsway Primary School");
   g_assert_null (test_find_shown (view, "Wellsway Primary"));
+
+  /* Undo in the toast: the duplicate is back with its people, and in the list. */
+  test_wait_for_text (GTK_WIDGET (f->window),
+                      "“Wellsway Primary” merged into “Wellsway Primary School”");
+  undo = test_find_button (GTK_WIDGET (f->window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  test_wait_for_text (view, "5 organisations");
+  test_wait_for_text (view, "Wellsway Primary");
+  g_assert_cmpint (test_count (database (f),
+                               "SELECT count(*) FROM people WHERE organisation_id = 3"), ==, 2);
+  g_assert_cmpint (test_count (database (f),
+                               "SELECT count(*) FROM people WHERE organisation_id = 2"), ==, 2);
+  g_assert_cmpint (test_count (database (f),
+                               "SELECT count(*) FROM audit_log WHERE action = 'restore'"
+                               " AND entity = 'organisation' AND entity_id = 3"), ==, 1);
 }
 
 static void

@@ -199,11 +199,11 @@ test_merge (Fixture *f, gconstpointer data)
   TiCharterAdoption adoption;
   gint64 audits = count (f, "SELECT count(*) FROM audit_log");
 
-  g_assert_false (ti_organisations_merge (f->db, 2, 2, &error));
+  g_assert_false (ti_organisations_merge (f->db, 2, 2, NULL, &error));
   g_assert_error (error, TI_ORGANISATIONS_ERROR, TI_ORGANISATIONS_ERROR_MERGE);
   g_clear_error (&error);
 
-  g_assert_true (ti_organisations_merge (f->db, 2, 4, &error));
+  g_assert_true (ti_organisations_merge (f->db, 2, 4, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_cmpint (count (f, "SELECT count(*) FROM organisations WHERE id = 4"), ==, 0);
@@ -238,7 +238,7 @@ test_merge_keeps_advanced_stage (Fixture *f, gconstpointer data)
 
   /* Merging the consulting school into the signed one keeps "signed"; the directorate's
    * parent (the kept one's child) cannot loop back. */
-  g_assert_true (ti_organisations_merge (f->db, 4, 2, &error));
+  g_assert_true (ti_organisations_merge (f->db, 4, 2, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (ti_charter_get_adoption (f->db, 4, &adoption, &error));
   g_assert_cmpint (adoption.stage, ==, TI_CHARTER_STAGE_SIGNED);
@@ -247,10 +247,141 @@ test_merge_keeps_advanced_stage (Fixture *f, gconstpointer data)
   g_assert_cmpint (count (f, "SELECT headcount FROM organisations WHERE id = 4"), ==, 40);
 
   /* A child merged into its parent: the parent does not become its own parent. */
-  g_assert_true (ti_organisations_merge (f->db, 6, 4, &error));
+  g_assert_true (ti_organisations_merge (f->db, 6, 4, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM organisations WHERE id = 6"
                              " AND parent_id IS NULL"), ==, 1);
+}
+
+/* Every table but the audit log, whose entries a merge and its undo add. */
+static char *
+content_digest (Fixture *f)
+{
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (sqlite3_stmt) tables = ti_database_prepare (
+    f->db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> 'audit_log'"
+           " ORDER BY name", &error);
+
+  g_assert_no_error (error);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY 1, 2",
+                                              sqlite3_column_text (tables, 0));
+      g_autoptr (sqlite3_stmt) rows = ti_database_prepare (f->db, sql, &error);
+
+      g_assert_no_error (error);
+      g_checksum_update (checksum, sqlite3_column_text (tables, 0), -1);
+      while (sqlite3_step (rows) == SQLITE_ROW)
+        for (int i = 0; i < sqlite3_column_count (rows); i++)
+          {
+            const guchar *text = sqlite3_column_text (rows, i);
+            g_checksum_update (checksum, text ? text : (const guchar *) "\\N", -1);
+            g_checksum_update (checksum, (const guchar *) "\x1f", 1);
+          }
+    }
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static gint64
+count_undo_audits (Fixture *f, gint64 merge_id, const char *detail)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (
+    f->db, "SELECT count(*) FROM audit_log WHERE action = 'restore'"
+           " AND entity = 'organisation' AND entity_id = ?1 AND detail = ?2", &error);
+
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, merge_id);
+  sqlite3_bind_text (stmt, 2, detail, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+test_merge_undo (Fixture *f, gconstpointer data)
+{
+  /* Each way round: the adoption moving or not, the headcount taken or not, a child
+   * merged into its parent and a parent into its child. */
+  static const gint64 pairs[][2] = { { 2, 4 }, { 4, 2 }, { 4, 6 }, { 6, 4 } };
+  g_autofree char *before = content_digest (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (TiOrganisationMergeSnapshot) snapshot = NULL;
+      g_autofree char *merged = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *detail = g_strdup_printf ("undid merge into #%" G_GINT64_FORMAT,
+                                                 pairs[i][0]);
+      gint64 audits;
+
+      g_test_message ("merging #%" G_GINT64_FORMAT " into #%" G_GINT64_FORMAT, pairs[i][1],
+                      pairs[i][0]);
+      g_assert_true (ti_organisations_merge (f->db, pairs[i][0], pairs[i][1], &snapshot, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (snapshot);
+      g_assert_cmpint (ti_organisation_merge_snapshot_get_merge_id (snapshot), ==, pairs[i][1]);
+      merged = content_digest (f);
+      g_assert_cmpstr (merged, !=, before);
+      audits = count (f, "SELECT count(*) FROM audit_log");
+
+      g_assert_true (ti_organisations_unmerge (f->db, snapshot, &error));
+      g_assert_no_error (error);
+      after = content_digest (f);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log"), ==, audits + 1);
+      g_assert_cmpint (count (f, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+      g_assert_cmpint (count_undo_audits (f, pairs[i][1], detail), ==, 1);
+
+      /* Undoing twice cannot duplicate: the organisation is back already. */
+      g_assert_false (ti_organisations_unmerge (f->db, snapshot, &error));
+      g_assert_error (error, TI_ORGANISATIONS_ERROR, TI_ORGANISATIONS_ERROR_UNMERGE);
+      g_clear_error (&error);
+      g_free (after);
+      after = content_digest (f);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+static void
+test_merge_undo_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiOrganisationMergeSnapshot) snapshot = NULL;
+  g_autofree char *taken = NULL;
+  g_autofree char *after = NULL;
+  gint64 audits;
+
+  g_assert_true (ti_organisations_merge (f->db, 2, 4, &snapshot, &error));
+  g_assert_no_error (error);
+
+  /* The merged one's name is taken since (in other letters): nothing changes. */
+  g_assert_true (ti_database_exec (f->db,
+                                   "UPDATE organisations SET name = 'WELLSWAY primary' WHERE id = 3",
+                                   &error));
+  g_assert_no_error (error);
+  taken = content_digest (f);
+  audits = count (f, "SELECT count(*) FROM audit_log");
+  g_assert_false (ti_organisations_unmerge (f->db, snapshot, &error));
+  g_assert_error (error, TI_ORGANISATIONS_ERROR, TI_ORGANISATIONS_ERROR_UNMERGE);
+  g_assert_cmpstr (error->message, ==, "The merge cannot be undone, because another "
+                                       "organisation is now called “Wellsway Primary”.");
+  g_clear_error (&error);
+  after = content_digest (f);
+  g_assert_cmpstr (after, ==, taken);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log"), ==, audits);
+
+  /* The kept one is gone: refused too. */
+  g_assert_true (ti_database_exec (f->db,
+                                   "UPDATE organisations SET name = 'Quantock Housing' WHERE id = 3;"
+                                   "UPDATE people SET organisation_id = NULL WHERE organisation_id = 2;"
+                                   "DELETE FROM organisations WHERE id = 2",
+                                   &error));
+  g_assert_no_error (error);
+  g_assert_false (ti_organisations_unmerge (f->db, snapshot, &error));
+  g_assert_error (error, TI_ORGANISATIONS_ERROR, TI_ORGANISATIONS_ERROR_UNMERGE);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM organisations WHERE id = 4"), ==, 0);
 }
 
 int
@@ -265,6 +396,8 @@ main (int argc, char **argv)
   ADD ("save-delete", test_save_delete);
   ADD ("merge", test_merge);
   ADD ("merge-stage", test_merge_keeps_advanced_stage);
+  ADD ("merge-undo", test_merge_undo);
+  ADD ("merge-undo-refused", test_merge_undo_refused);
 #undef ADD
 
   return g_test_run ();

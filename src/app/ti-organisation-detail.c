@@ -390,22 +390,67 @@ edit_adoption_activated (GtkWidget *widget, const char *action_name, GVariant *p
 /* Merge ----------------------------------------------------------------------------------- */
 
 static void
+add_toast (TiOrganisationDetail *self, AdwToast *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+undo_merge_cb (AdwToast *toast, TiOrganisationDetail *self)
+{
+  TiOrganisationMergeSnapshot *snapshot = g_object_get_data (G_OBJECT (toast), "snapshot");
+  TiDatabase *database = g_object_get_data (G_OBJECT (toast), "database");
+  g_autoptr (GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (ti_organisations_unmerge (database, snapshot, &error))
+    {
+      /* The views reload; the detail keeps showing the organisation it showed. */
+      g_signal_emit (self, signals[CHANGED], 0, ti_organisation_detail_get_id (self));
+      return;
+    }
+  dialog = adw_message_dialog_new (parent_window (self), _("The Merge Could Not Be Undone"),
+                                   error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 merge_confirmed_cb (TiOrganisationDetail *self, const char *response)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *message = NULL;
+  g_autoptr (TiOrganisationMergeSnapshot) snapshot = NULL;
+  g_autofree char *merged_name = NULL;
+  g_autofree char *kept_name = NULL;
+  AdwToast *merged_toast;
 
   if (g_strcmp0 (response, "merge") != 0 || self->organisation == NULL)
     return;
   if (!ti_organisations_merge (self->database, self->keep_id,
-                               ti_organisation_get_id (self->organisation), &error))
+                               ti_organisation_get_id (self->organisation), &snapshot, &error))
     {
       toast (self, error->message);
       return;
     }
-  message = g_strdup_printf (_("“%s” merged into “%s”"),
-                             ti_organisation_get_name (self->organisation), self->keep_name);
-  changed (self, self->keep_id, message);
+
+  /* The toast's title is markup: a name with an ampersand must stay a name. */
+  merged_name = g_markup_escape_text (ti_organisation_get_name (self->organisation), -1);
+  kept_name = g_markup_escape_text (self->keep_name, -1);
+  merged_toast = adw_toast_new_format (_("“%s” merged into “%s”"), merged_name, kept_name);
+  adw_toast_set_button_label (merged_toast, _("_Undo"));
+  adw_toast_set_priority (merged_toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (merged_toast), "snapshot", g_steal_pointer (&snapshot),
+                          (GDestroyNotify) ti_organisation_merge_snapshot_free);
+  g_object_set_data_full (G_OBJECT (merged_toast), "database", g_object_ref (self->database),
+                          g_object_unref);
+  g_signal_connect_object (merged_toast, "button-clicked", G_CALLBACK (undo_merge_cb), self, 0);
+  add_toast (self, merged_toast);
+  g_signal_emit (self, signals[CHANGED], 0, self->keep_id);
 }
 
 static char *

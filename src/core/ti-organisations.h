@@ -20,6 +20,7 @@ G_BEGIN_DECLS
  * @TI_ORGANISATIONS_ERROR_NOT_FOUND: no organisation has this id
  * @TI_ORGANISATIONS_ERROR_IN_USE: people belong to it, so it cannot be deleted
  * @TI_ORGANISATIONS_ERROR_MERGE: an organisation cannot be merged into itself
+ * @TI_ORGANISATIONS_ERROR_UNMERGE: a merge cannot be undone, the programme has changed since
  *
  * Validation codes name the field at fault.
  */
@@ -33,6 +34,7 @@ typedef enum
   TI_ORGANISATIONS_ERROR_NOT_FOUND,
   TI_ORGANISATIONS_ERROR_IN_USE,
   TI_ORGANISATIONS_ERROR_MERGE,
+  TI_ORGANISATIONS_ERROR_UNMERGE,
 } TiOrganisationsError;
 
 GQuark ti_organisations_error_quark (void);
@@ -68,7 +70,17 @@ gboolean ti_organisations_validate (TiDatabase *db, const TiOrganisationEdit *ed
 gboolean ti_organisations_save (TiDatabase *db, const TiOrganisationEdit *edit, gint64 *out_id,
                                 GError **error);
 gboolean ti_organisations_delete (TiDatabase *db, gint64 id, GError **error);
+
+typedef struct _TiOrganisationMergeSnapshot TiOrganisationMergeSnapshot;
+
+void ti_organisation_merge_snapshot_free (TiOrganisationMergeSnapshot *snapshot);
+gint64 ti_organisation_merge_snapshot_get_merge_id (const TiOrganisationMergeSnapshot *snapshot);
+
 gboolean ti_organisations_merge (TiDatabase *db, gint64 keep_id, gint64 merge_id,
-                                 GError **error);
+                                 TiOrganisationMergeSnapshot **out_snapshot, GError **error);
+gboolean ti_organisations_unmerge (TiDatabase *db, const TiOrganisationMergeSnapshot *snapshot,
+                                   GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiOrganisationMergeSnapshot, ti_organisation_merge_snapshot_free)
 
 G_END_DECLS
