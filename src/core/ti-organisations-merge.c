@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ti-organisations.h"
+#include "ti-row-set.h"
 
 /*
  * Merging two organisations that are the same (imports make duplicates). Everything that
@@ -46,22 +47,14 @@ static const char *const merge_steps[] = {
   "DELETE FROM organisations WHERE id = ?2",
 };
 
-/* Rows read with "SELECT *", kept as values to be written back as they were. */
-typedef struct
-{
-  guint n_columns;
-  char **columns;  /* NULL-terminated */
-  GPtrArray *rows; /* of sqlite3_value *[n_columns + 1], NULL-terminated */
-} RowSet;
-
 struct _TiOrganisationMergeSnapshot
 {
   gint64 keep_id;
   gint64 merge_id;
-  RowSet merged;          /* the merged organisation's row */
-  RowSet merged_adoption; /* its charter adoption: none or one row */
-  RowSet kept;            /* the kept one's headcount and parent before the merge */
-  RowSet kept_adoption;   /* the kept one's adoption before the merge: none or one row */
+  TiRowSet merged;          /* the merged organisation's row */
+  TiRowSet merged_adoption; /* its charter adoption: none or one row */
+  TiRowSet kept;            /* the kept one's headcount and parent before the merge */
+  TiRowSet kept_adoption;   /* the kept one's adoption before the merge: none or one row */
   GArray *people;         /* ids of what moved from the merged organisation to the kept one */
   GArray *sessions;
   GArray *children;
@@ -91,23 +84,6 @@ static const struct
 
 #define MOVED_IDS(snapshot, i) G_STRUCT_MEMBER (GArray *, (snapshot), moved[(i)].offset)
 
-static void
-row_free (gpointer data)
-{
-  sqlite3_value **row = data;
-
-  for (guint i = 0; row[i] != NULL; i++)
-    sqlite3_value_free (row[i]);
-  g_free (row);
-}
-
-static void
-row_set_clear (RowSet *set)
-{
-  g_clear_pointer (&set->columns, g_strfreev);
-  g_clear_pointer (&set->rows, g_ptr_array_unref);
-}
-
 /**
  * ti_organisation_merge_snapshot_free:
  * @snapshot: (nullable) (transfer full): a snapshot from ti_organisations_merge()
@@ -117,10 +93,10 @@ ti_organisation_merge_snapshot_free (TiOrganisationMergeSnapshot *snapshot)
 {
   if (snapshot == NULL)
     return;
-  row_set_clear (&snapshot->merged);
-  row_set_clear (&snapshot->merged_adoption);
-  row_set_clear (&snapshot->kept);
-  row_set_clear (&snapshot->kept_adoption);
+  ti_row_set_clear (&snapshot->merged);
+  ti_row_set_clear (&snapshot->merged_adoption);
+  ti_row_set_clear (&snapshot->kept);
+  ti_row_set_clear (&snapshot->kept_adoption);
   for (guint i = 0; i < G_N_ELEMENTS (moved); i++)
     g_clear_pointer (&MOVED_IDS (snapshot, i), g_array_unref);
   g_free (snapshot);
@@ -137,33 +113,6 @@ ti_organisation_merge_snapshot_get_merge_id (const TiOrganisationMergeSnapshot *
   g_return_val_if_fail (snapshot != NULL, 0);
 
   return snapshot->merge_id;
-}
-
-static gboolean
-capture_rows (TiDatabase *db, const char *sql, gint64 id, RowSet *out, GError **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (db, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  out->n_columns = sqlite3_column_count (stmt);
-  out->columns = g_new0 (char *, out->n_columns + 1);
-  for (guint i = 0; i < out->n_columns; i++)
-    out->columns[i] = g_strdup (sqlite3_column_name (stmt, i));
-  out->rows = g_ptr_array_new_with_free_func (row_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      sqlite3_value **row = g_new0 (sqlite3_value *, out->n_columns + 1);
-
-      for (guint i = 0; i < out->n_columns; i++)
-        row[i] = sqlite3_value_dup (sqlite3_column_value (stmt, i));
-      g_ptr_array_add (out->rows, row);
-    }
-  if (rc != SQLITE_DONE)
-    return ti_database_set_error_from_sqlite (db, rc, _("reading the organisations"), error);
-  return TRUE;
 }
 
 static gboolean
@@ -193,14 +142,14 @@ capture_ids (TiDatabase *db, const char *sql, gint64 keep_id, gint64 merge_id, G
 static gboolean
 capture (TiDatabase *db, TiOrganisationMergeSnapshot *snapshot, GError **error)
 {
-  if (!capture_rows (db, "SELECT * FROM organisations WHERE id = ?", snapshot->merge_id,
-                     &snapshot->merged, error)
-      || !capture_rows (db, "SELECT * FROM charter_adoptions WHERE organisation_id = ?",
-                        snapshot->merge_id, &snapshot->merged_adoption, error)
-      || !capture_rows (db, "SELECT headcount, parent_id FROM organisations WHERE id = ?",
-                        snapshot->keep_id, &snapshot->kept, error)
-      || !capture_rows (db, "SELECT * FROM charter_adoptions WHERE organisation_id = ?",
-                        snapshot->keep_id, &snapshot->kept_adoption, error))
+  static const char organisation[] = "SELECT * FROM organisations WHERE id = ?";
+  static const char adoption[] = "SELECT * FROM charter_adoptions WHERE organisation_id = ?";
+  static const char kept[] = "SELECT headcount, parent_id FROM organisations WHERE id = ?";
+
+  if (!ti_row_set_capture (&snapshot->merged, db, organisation, snapshot->merge_id, error)
+      || !ti_row_set_capture (&snapshot->merged_adoption, db, adoption, snapshot->merge_id, error)
+      || !ti_row_set_capture (&snapshot->kept, db, kept, snapshot->keep_id, error)
+      || !ti_row_set_capture (&snapshot->kept_adoption, db, adoption, snapshot->keep_id, error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (moved); i++)
     {
@@ -298,35 +247,9 @@ ti_organisations_merge (TiDatabase *db, gint64 keep_id, gint64 merge_id,
 
 /* Undo ------------------------------------------------------------------------------------ */
 
-static gboolean
-insert_rows (TiDatabase *db, const char *table, const RowSet *set, GError **error)
-{
-  g_autoptr (GString) sql = g_string_new (NULL);
-  g_autofree char *cols = g_strjoinv (", ", set->columns);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-
-  g_string_append_printf (sql, "INSERT INTO %s (%s) VALUES (", table, cols);
-  for (guint i = 0; i < set->n_columns; i++)
-    g_string_append (sql, i ? ", ?" : "?");
-  g_string_append (sql, ")");
-  stmt = ti_database_prepare (db, sql->str, error);
-  if (stmt == NULL)
-    return FALSE;
-  for (guint r = 0; r < set->rows->len; r++)
-    {
-      sqlite3_value **row = g_ptr_array_index (set->rows, r);
-
-      for (guint i = 0; i < set->n_columns; i++)
-        sqlite3_bind_value (stmt, i + 1, row[i]);
-      if (!ti_database_step_done (db, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* Writes the single row of @set back over the row whose @key is @id (the key stays). */
 static gboolean
-update_row (TiDatabase *db, const char *table, const char *key, gint64 id, const RowSet *set,
+update_row (TiDatabase *db, const char *table, const char *key, gint64 id, const TiRowSet *set,
             GError **error)
 {
   g_autoptr (GString) sql = g_string_new (NULL);
@@ -445,8 +368,8 @@ unmerge_in_transaction (TiDatabase *db, const TiOrganisationMergeSnapshot *snaps
   if (!check_unmerge (db, snapshot, error))
     return FALSE;
   /* The merged organisation and its adoption first: what moves back points at them. */
-  if (!insert_rows (db, "organisations", &snapshot->merged, error)
-      || !insert_rows (db, "charter_adoptions", &snapshot->merged_adoption, error))
+  if (!ti_row_set_insert (&snapshot->merged, db, "organisations", error)
+      || !ti_row_set_insert (&snapshot->merged_adoption, db, "charter_adoptions", error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (moved); i++)
     if (!move_back (db, snapshot, i, error))

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ti-people.h"
+#include "ti-row-set.h"
 
 /*
  * Deleting a person (with undo), erasing one (privacy; no undo) and exporting everything
@@ -27,29 +28,12 @@ static const struct
   { "event_attendance", "person_id" },
 };
 
-typedef struct
-{
-  guint n_columns;
-  char **columns;  /* NULL-terminated */
-  GPtrArray *rows; /* of sqlite3_value *[n_columns] */
-} TableRows;
-
 struct _TiPersonSnapshot
 {
   gint64 id;
-  TableRows tables[G_N_ELEMENTS (cascaded)];
+  TiRowSet tables[G_N_ELEMENTS (cascaded)];
   GArray *reviews; /* ids of reviews the person wrote: the delete sets reviewer_id NULL */
 };
-
-static void
-row_free (gpointer data)
-{
-  sqlite3_value **row = data;
-
-  for (guint i = 0; row[i] != NULL; i++)
-    sqlite3_value_free (row[i]);
-  g_free (row);
-}
 
 /**
  * ti_person_snapshot_free:
@@ -61,10 +45,7 @@ ti_person_snapshot_free (TiPersonSnapshot *snapshot)
   if (snapshot == NULL)
     return;
   for (guint t = 0; t < G_N_ELEMENTS (cascaded); t++)
-    {
-      g_strfreev (snapshot->tables[t].columns);
-      g_clear_pointer (&snapshot->tables[t].rows, g_ptr_array_unref);
-    }
+    ti_row_set_clear (&snapshot->tables[t]);
   g_clear_pointer (&snapshot->reviews, g_array_unref);
   g_free (snapshot);
 }
@@ -81,32 +62,12 @@ ti_person_snapshot_get_id (const TiPersonSnapshot *snapshot)
 }
 
 static gboolean
-capture_table (TiDatabase *db, guint t, gint64 id, TableRows *out, GError **error)
+capture_table (TiDatabase *db, guint t, gint64 id, TiRowSet *out, GError **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE %s = ?", cascaded[t].table,
                                           cascaded[t].person_column);
-  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (db, sql, error);
-  int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  out->n_columns = sqlite3_column_count (stmt);
-  out->columns = g_new0 (char *, out->n_columns + 1);
-  for (guint i = 0; i < out->n_columns; i++)
-    out->columns[i] = g_strdup (sqlite3_column_name (stmt, i));
-  out->rows = g_ptr_array_new_with_free_func (row_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      sqlite3_value **row = g_new0 (sqlite3_value *, out->n_columns + 1);
-
-      for (guint i = 0; i < out->n_columns; i++)
-        row[i] = sqlite3_value_dup (sqlite3_column_value (stmt, i));
-      g_ptr_array_add (out->rows, row);
-    }
-  if (rc != SQLITE_DONE)
-    return ti_database_set_error_from_sqlite (db, rc, _("reading the person"), error);
-  return TRUE;
+  return ti_row_set_capture (out, db, sql, id, error);
 }
 
 static gboolean
@@ -234,38 +195,12 @@ ti_people_delete (TiDatabase *db, gint64 person_id, TiPersonSnapshot **out_snaps
 }
 
 static gboolean
-restore_table (TiDatabase *db, const char *table, const TableRows *rows, GError **error)
-{
-  g_autoptr (GString) sql = g_string_new (NULL);
-  g_autofree char *cols = g_strjoinv (", ", rows->columns);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-
-  g_string_append_printf (sql, "INSERT INTO %s (%s) VALUES (", table, cols);
-  for (guint i = 0; i < rows->n_columns; i++)
-    g_string_append (sql, i ? ", ?" : "?");
-  g_string_append (sql, ")");
-  stmt = ti_database_prepare (db, sql->str, error);
-  if (stmt == NULL)
-    return FALSE;
-  for (guint r = 0; r < rows->rows->len; r++)
-    {
-      sqlite3_value **row = g_ptr_array_index (rows->rows, r);
-
-      for (guint i = 0; i < rows->n_columns; i++)
-        sqlite3_bind_value (stmt, i + 1, row[i]);
-      if (!ti_database_step_done (db, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 restore_in_transaction (TiDatabase *db, const TiPersonSnapshot *snapshot, GError **error)
 {
   g_autoptr (sqlite3_stmt) relink = NULL;
 
   for (guint t = 0; t < G_N_ELEMENTS (cascaded); t++)
-    if (!restore_table (db, cascaded[t].table, &snapshot->tables[t], error))
+    if (!ti_row_set_insert (&snapshot->tables[t], db, cascaded[t].table, error))
       return FALSE;
 
   relink = ti_database_prepare (
