@@ -227,50 +227,59 @@ test_editor_validation_and_save (Fixture *f, gconstpointer data)
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (f->window));
 
-  /* Each invalid field gets one message, under it, and only it is marked. */
+  /* Every invalid field is marked at once, each with its own message under it, and
+   * the first of them takes the focus. A new champion's date is today, which is valid. */
   save (editor);
   assert_field_error (editor, "Name", "Enter a name.");
-  g_assert_cmpuint (count_error_rows (editor), ==, 1);
+  assert_field_error (editor, "Organisation",
+                      "Choose an organisation that exists, or create it first.");
+  g_assert_cmpuint (count_error_rows (editor), ==, 2);
 
+  set_row_text (editor, "Email", "alex.brook-at-example.org");
+  set_row_text (editor, "Champion since (YYYY-MM-DD or DD/MM/YYYY)", "2999-01-01");
+  save (editor);
+  assert_field_error (editor, "Name", "Enter a name.");
+  assert_field_error (editor, "Email", "“alex.brook-at-example.org” is not a valid email address.");
+  assert_field_error (editor, "Organisation",
+                      "Choose an organisation that exists, or create it first.");
+  assert_field_error (editor, "Champion since (YYYY-MM-DD or DD/MM/YYYY)",
+                      "The champion-since date cannot be in the future.");
+  g_assert_cmpuint (count_error_rows (editor), ==, 4);
+  g_assert_nonnull (gtk_window_get_focus (GTK_WINDOW (editor)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (editor)),
+                                         test_find_row (editor, "Name")));
+
+  /* Correcting a field takes only its own message away. */
   set_row_text (editor, "Name", "Alex Brook");
   g_assert_false (gtk_widget_has_css_class (test_find_row (editor, "Name"), "error"));
-  set_row_text (editor, "Email", "alex.brook-at-example.org");
+  g_assert_cmpuint (count_error_rows (editor), ==, 3);
+
+  /* A date that cannot be read is marked together with what the model refuses. */
+  set_row_text (editor, "Champion since (YYYY-MM-DD or DD/MM/YYYY)", "31/02/2023");
   save (editor);
   assert_field_error (editor, "Email", "“alex.brook-at-example.org” is not a valid email address.");
-  g_assert_cmpuint (count_error_rows (editor), ==, 1);
+  assert_field_error (editor, "Organisation",
+                      "Choose an organisation that exists, or create it first.");
+  assert_field_error (editor, "Champion since (YYYY-MM-DD or DD/MM/YYYY)",
+                      "31/02/2023 is not a real date.");
+  g_assert_cmpuint (count_error_rows (editor), ==, 3);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (editor)),
+                                         test_find_row (editor, "Email")));
 
   /* Emails are unique whatever their case. */
   set_row_text (editor, "Email", "ROBIN.Vale@Example.org");
+  select_organisation (editor, "Wellsway Primary School");
+  g_assert_false (gtk_widget_has_css_class (test_find_row (editor, "Organisation"), "error"));
+  set_row_text (editor, "Champion since (YYYY-MM-DD or DD/MM/YYYY)", "March 2023");
   save (editor);
   assert_field_error (editor, "Email",
                       "Another person in the programme already uses this email address.");
-
-  set_row_text (editor, "Email", "alex.brook@example.org");
-  save (editor);
-  assert_field_error (editor, "Organisation",
-                      "Choose an organisation that exists, or create it first.");
-  g_assert_cmpuint (count_error_rows (editor), ==, 1);
-
-  select_organisation (editor, "Wellsway Primary School");
-  g_assert_false (gtk_widget_has_css_class (test_find_row (editor, "Organisation"), "error"));
-  set_row_text (editor, "Champion since (YYYY-MM-DD or DD/MM/YYYY)", "2999-01-01");
-  save (editor);
-  assert_field_error (editor, "Champion since (YYYY-MM-DD or DD/MM/YYYY)",
-                      "The champion-since date cannot be in the future.");
-
-  /* A date written right that does not exist is named; a date written wrong asks for the form. */
-  set_row_text (editor, "Champion since (YYYY-MM-DD or DD/MM/YYYY)", "31/02/2023");
-  save (editor);
-  assert_field_error (editor, "Champion since (YYYY-MM-DD or DD/MM/YYYY)",
-                      "31/02/2023 is not a real date.");
-  g_assert_cmpuint (count_error_rows (editor), ==, 1);
-
-  set_row_text (editor, "Champion since (YYYY-MM-DD or DD/MM/YYYY)", "March 2023");
-  save (editor);
   assert_field_error (editor, "Champion since (YYYY-MM-DD or DD/MM/YYYY)",
                       "Enter the date as YYYY-MM-DD or DD/MM/YYYY.");
+  g_assert_cmpuint (count_error_rows (editor), ==, 2);
   g_assert_cmpint (count (f, "SELECT count(*) FROM people WHERE name = 'Alex Brook'"), ==, 0);
 
+  set_row_text (editor, "Email", "alex.brook@example.org");
   /* A valid person is saved, the editor closes, and the profile shows them. */
   set_row_text (editor, "Champion since (YYYY-MM-DD or DD/MM/YYYY)", "01/03/2023");
   save (editor);

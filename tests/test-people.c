@@ -310,6 +310,46 @@ test_validation (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* Every invalid field is reported at once, in the editor's order, with the codes and
+ * messages ti_people_validate() gives one at a time. */
+static void
+test_validate_all (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) errors = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) first = NULL;
+  TiPersonEdit edit = valid_edit ();
+  const GError *e;
+
+  errors = ti_people_validate_all (f->db, &edit, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (errors);
+  g_assert_cmpuint (errors->len, ==, 0);
+  g_clear_pointer (&errors, g_ptr_array_unref);
+
+  edit.name = "";
+  edit.email = "jo@";
+  g_date_set_dmy (&edit.champion_since, 1, 1, 2100);
+  errors = ti_people_validate_all (f->db, &edit, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (errors);
+  g_assert_cmpuint (errors->len, ==, 3);
+  e = g_ptr_array_index (errors, 0);
+  g_assert_error (e, TI_PEOPLE_ERROR, TI_PEOPLE_ERROR_NAME);
+  g_assert_cmpstr (e->message, ==, "Enter a name.");
+  e = g_ptr_array_index (errors, 1);
+  g_assert_error (e, TI_PEOPLE_ERROR, TI_PEOPLE_ERROR_EMAIL);
+  g_assert_cmpstr (e->message, ==, "“jo@” is not a valid email address.");
+  e = g_ptr_array_index (errors, 2);
+  g_assert_error (e, TI_PEOPLE_ERROR, TI_PEOPLE_ERROR_CHAMPION_SINCE);
+  g_assert_cmpstr (e->message, ==, "The champion-since date cannot be in the future.");
+
+  /* ti_people_validate() gives the first of them. */
+  g_assert_false (ti_people_validate (f->db, &edit, &first));
+  g_assert_error (first, TI_PEOPLE_ERROR, TI_PEOPLE_ERROR_NAME);
+  g_assert_cmpstr (first->message, ==, "Enter a name.");
+}
+
 static void
 test_save (Fixture *f, gconstpointer data)
 {
@@ -573,6 +613,7 @@ main (int argc, char **argv)
   ADD ("list-async", test_list_async);
   ADD ("profile", test_profile);
   ADD ("validation", test_validation);
+  ADD ("validate-all", test_validate_all);
   ADD ("save", test_save);
   ADD ("delete-restore", test_delete_restore);
   ADD ("delete-facilitator", test_delete_facilitator);

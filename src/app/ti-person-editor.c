@@ -14,8 +14,9 @@
 /**
  * TiPersonEditor:
  *
- * Adds or edits one person. Problems are shown on the field at fault, one message under
- * each. Emits #TiPersonEditor::saved with the person's id.
+ * Adds or edits one person. On saving, every field at fault is marked at once, one
+ * message under each, and the first takes the focus. Emits #TiPersonEditor::saved with
+ * the person's id.
  */
 
 /* The fields that can be refused, each with the message row under it. */
@@ -247,35 +248,56 @@ show_message (GtkWindow *parent, const char *heading, const char *body)
 
 /* Saving ---------------------------------------------------------------------------------- */
 
-/* Reads a date field when @needed; a date that cannot be read is marked on its field. */
-static gboolean
-read_date (TiPersonEditor *self, Field field, gboolean needed, GDate *date, gboolean *focus)
+/* Reads a date field when @needed. A date that cannot be read gives its message in
+ * @messages, the field's slot, and a date that is not valid in @date. */
+static void
+read_date (TiPersonEditor *self, Field field, gboolean needed, GDate *date, char **messages)
 {
   const char *text = field_text (self, field);
-  g_autofree char *message = NULL;
 
   g_date_clear (date, 1);
   if (!needed || *text == '\0')
-    return TRUE;
+    return;
   switch (ti_date_check (text, date))
     {
     case TI_DATE_OK:
-      return TRUE;
+      return;
     case TI_DATE_IMPOSSIBLE:
       {
         g_autofree char *trimmed = g_strstrip (g_strdup (text));
         /* Translators: a date as the person typed it, written right but with no such day. */
-        message = g_strdup_printf (_("%s is not a real date."), trimmed);
+        messages[field] = g_strdup_printf (_("%s is not a real date."), trimmed);
       }
       break;
     case TI_DATE_MALFORMED:
     default:
-      message = g_strdup (_("Enter the date as YYYY-MM-DD or DD/MM/YYYY."));
+      messages[field] = g_strdup (_("Enter the date as YYYY-MM-DD or DD/MM/YYYY."));
       break;
     }
-  show_field_error (self, field, message, *focus);
-  *focus = FALSE;
-  return FALSE;
+  g_date_clear (date, 1);
+}
+
+/* Marks every field that has a message in @messages, focusing the first in the form.
+ * Returns: whether any field was marked */
+static gboolean
+show_field_errors (TiPersonEditor *self, char **messages)
+{
+  gboolean focus = TRUE;
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (messages[i] != NULL)
+      {
+        show_field_error (self, i, messages[i], focus);
+        focus = FALSE;
+      }
+  return !focus;
+}
+
+static void
+free_messages (char **messages)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    g_clear_pointer (&messages[i], g_free);
 }
 
 static gboolean
@@ -284,9 +306,11 @@ ti_person_editor_save (TiEditorWindow *window)
   TiPersonEditor *self = TI_PERSON_EDITOR (window);
   g_autofree char *notes = notes_text (self);
   g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  char *messages[N_FIELDS] = { NULL };
+  const GError *unplaced = NULL;
   TiPersonEdit edit = { 0 };
-  gboolean focus = TRUE;
-  gboolean dates_ok;
+  gboolean marked;
   gint64 id = 0;
   int field;
 
@@ -308,13 +332,38 @@ ti_person_editor_save (TiEditorWindow *window)
   edit.directory_consent = gtk_switch_get_active (self->directory_consent_switch);
   edit.directory_consent_how = gtk_editable_get_text (self->directory_how_row);
 
-  /* Every date that cannot be read is marked at once; the model checks the rest. */
-  dates_ok = read_date (self, FIELD_CHAMPION_SINCE, edit.is_champion, &edit.champion_since, &focus);
-  dates_ok &= read_date (self, FIELD_CONTACT_ON, edit.contact_consent, &edit.contact_consent_on,
-                         &focus);
-  dates_ok &= read_date (self, FIELD_DIRECTORY_ON, edit.directory_consent,
-                         &edit.directory_consent_on, &focus);
-  if (!dates_ok)
+  /* Every field at fault is marked at once: dates that cannot be read first, as they
+   * are, then whatever the model refuses in the other fields. */
+  read_date (self, FIELD_CHAMPION_SINCE, edit.is_champion, &edit.champion_since, messages);
+  read_date (self, FIELD_CONTACT_ON, edit.contact_consent, &edit.contact_consent_on, messages);
+  read_date (self, FIELD_DIRECTORY_ON, edit.directory_consent, &edit.directory_consent_on,
+             messages);
+
+  problems = ti_people_validate_all (self->database, &edit, &error);
+  if (problems == NULL)
+    {
+      free_messages (messages);
+      show_message (GTK_WINDOW (self), _("The Person Could Not Be Saved"), error->message);
+      return FALSE;
+    }
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const GError *problem = g_ptr_array_index (problems, i);
+
+      field = field_for_error (problem);
+      if (field < 0)
+        {
+          if (unplaced == NULL)
+            unplaced = problem;
+        }
+      else if (messages[field] == NULL)
+        messages[field] = g_strdup (problem->message);
+    }
+  marked = show_field_errors (self, messages);
+  free_messages (messages);
+  if (unplaced != NULL)
+    show_message (GTK_WINDOW (self), _("The Person Could Not Be Saved"), unplaced->message);
+  if (marked || unplaced != NULL)
     return FALSE;
 
   if (!ti_people_save (self->database, &edit, &id, &error))

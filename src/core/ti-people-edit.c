@@ -50,30 +50,148 @@ row_exists (TiDatabase *db, const char *sql, gint64 id, const char *text, gint64
   return TRUE;
 }
 
-static gboolean
-check_date (const GDate *date, gboolean required, int code, const char *missing,
-            const char *future, GError **error)
+/* Adds a %TI_PEOPLE_ERROR with @code to @errors. */
+static void G_GNUC_PRINTF (3, 4)
+add_error (GPtrArray *errors, int code, const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (errors, g_error_new_valist (TI_PEOPLE_ERROR, code, format, args));
+  va_end (args);
+}
+
+static void
+check_date (GPtrArray *errors, const GDate *date, gboolean required, int code,
+            const char *missing, const char *future)
 {
   if (!g_date_valid (date))
     {
-      if (!required)
-        return TRUE;
-      g_set_error_literal (error, TI_PEOPLE_ERROR, code, missing);
-      return FALSE;
+      if (required)
+        g_ptr_array_add (errors, g_error_new_literal (TI_PEOPLE_ERROR, code, missing));
+      return;
     }
   if (ti_date_is_future (date))
-    {
-      g_set_error_literal (error, TI_PEOPLE_ERROR, code, future);
-      return FALSE;
-    }
+    g_ptr_array_add (errors, g_error_new_literal (TI_PEOPLE_ERROR, code, future));
+}
+
+/* Whether the person being edited can be edited at all: adds NOT_FOUND or ERASED to
+ * @errors when not. %FALSE only when the database cannot be read. */
+static gboolean
+check_editable (TiDatabase *db, gint64 id, GPtrArray *errors, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt
+    = ti_database_prepare (db, "SELECT erased_on IS NOT NULL FROM people WHERE id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    add_error (errors, TI_PEOPLE_ERROR_NOT_FOUND,
+               _("This person is no longer in the programme."));
+  else if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 0))
+    add_error (errors, TI_PEOPLE_ERROR_ERASED,
+               _("This person’s details were erased; they cannot be edited."));
+  else if (rc != SQLITE_ROW)
+    return ti_database_set_error_from_sqlite (db, rc, _("checking the person"), error);
   return TRUE;
+}
+
+/**
+ * ti_people_validate_all:
+ * @edit: the editor's values
+ *
+ * Checks every field of @edit, in the editor's order, so that all the problems can be
+ * shown at once. A person who cannot be edited (no longer there, or erased) gives that
+ * one problem only, as their fields no longer matter.
+ *
+ * Returns: (transfer full) (element-type GError) (nullable): one #GError per invalid
+ *   field, in %TI_PEOPLE_ERROR with its code naming the field and its message saying
+ *   what to do; empty when @edit can be saved. %NULL with @error set only when the
+ *   database cannot be read.
+ */
+GPtrArray *
+ti_people_validate_all (TiDatabase *db, const TiPersonEdit *edit, GError **error)
+{
+  g_autoptr (GPtrArray) errors = NULL;
+  g_autofree char *name = trimmed_or_null (edit->name);
+  g_autofree char *email = trimmed_or_null (edit->email);
+  gboolean exists = FALSE;
+
+  g_return_val_if_fail (TI_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (edit != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+
+  if (edit->id > 0)
+    {
+      if (!check_editable (db, edit->id, errors, error))
+        return NULL;
+      if (errors->len > 0)
+        return g_steal_pointer (&errors);
+    }
+
+  if (name == NULL)
+    add_error (errors, TI_PEOPLE_ERROR_NAME, _("Enter a name."));
+  if (email != NULL)
+    {
+      if (!ti_text_is_email (email))
+        add_error (errors, TI_PEOPLE_ERROR_EMAIL, _("“%s” is not a valid email address."),
+                   email);
+      else
+        {
+          /* The column is COLLATE NOCASE, so this compares case-insensitively. */
+          if (!row_exists (db, "SELECT 1 FROM people WHERE email = ?2 AND id <> ?3",
+                           1, email, edit->id, &exists, error))
+            return NULL;
+          if (exists)
+            add_error (errors, TI_PEOPLE_ERROR_EMAIL,
+                       _("Another person in the programme already uses this email address."));
+        }
+    }
+  exists = FALSE;
+  if (edit->organisation_id > 0
+      && !row_exists (db, "SELECT 1 FROM organisations WHERE id = ?1",
+                      edit->organisation_id, NULL, 0, &exists, error))
+    return NULL;
+  if (!exists)
+    add_error (errors, TI_PEOPLE_ERROR_ORGANISATION,
+               _("Choose an organisation that exists, or create it first."));
+  if (edit->locality != NULL && *edit->locality != '\0'
+      && g_strcmp0 (ti_vocabulary_locality_key (edit->locality), edit->locality) != 0)
+    add_error (errors, TI_PEOPLE_ERROR_LOCALITY, _("Choose a locality from the list."));
+  if (edit->role != NULL && *edit->role != '\0' && !g_str_equal (edit->role, "staff")
+      && !g_str_equal (edit->role, "coordinator") && !g_str_equal (edit->role, "psychologist"))
+    add_error (errors, TI_PEOPLE_ERROR_ROLE,
+               _("Choose a role: staff, coordinator or psychologist."));
+  if (edit->is_champion)
+    check_date (errors, &edit->champion_since, TRUE, TI_PEOPLE_ERROR_CHAMPION_SINCE,
+                _("Enter the date they became a champion."),
+                _("The champion-since date cannot be in the future."));
+  if (edit->is_champion && edit->status != NULL && *edit->status != '\0'
+      && *ti_champion_status_label (edit->status) == '\0')
+    add_error (errors, TI_PEOPLE_ERROR_STATUS,
+               _("Choose a status: active, paused or stepped down."));
+  check_date (errors, &edit->contact_consent_on, edit->contact_consent,
+              TI_PEOPLE_ERROR_CONTACT_CONSENT_DATE,
+              _("Enter the date contact consent was given."),
+              _("The contact consent date cannot be in the future."));
+  check_date (errors, &edit->directory_consent_on, edit->directory_consent,
+              TI_PEOPLE_ERROR_DIRECTORY_CONSENT_DATE,
+              _("Enter the date directory consent was given."),
+              _("The directory consent date cannot be in the future."));
+  return g_steal_pointer (&errors);
 }
 
 /**
  * ti_people_validate:
  * @edit: the editor's values
  *
- * Checks @edit field by field, in the editor's order, and stops at the first problem.
+ * Checks @edit with the rules of ti_people_validate_all(), giving only the first problem
+ * in the editor's order.
  *
  * Returns: %TRUE when @edit can be saved; otherwise %FALSE with @error in
  *   %TI_PEOPLE_ERROR, its code naming the field and its message saying what to do
@@ -81,107 +199,18 @@ check_date (const GDate *date, gboolean required, int code, const char *missing,
 gboolean
 ti_people_validate (TiDatabase *db, const TiPersonEdit *edit, GError **error)
 {
-  g_autofree char *name = trimmed_or_null (edit->name);
-  g_autofree char *email = trimmed_or_null (edit->email);
-  gboolean exists = FALSE;
+  g_autoptr (GPtrArray) errors = NULL;
 
   g_return_val_if_fail (TI_IS_DATABASE (db), FALSE);
 
-  if (edit->id > 0)
-    {
-      g_autoptr (sqlite3_stmt) stmt
-        = ti_database_prepare (db, "SELECT erased_on IS NOT NULL FROM people WHERE id = ?", error);
-      int rc;
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, edit->id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_DONE)
-        {
-          g_set_error (error, TI_PEOPLE_ERROR, TI_PEOPLE_ERROR_NOT_FOUND,
-                       _("This person is no longer in the programme."));
-          return FALSE;
-        }
-      if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 0))
-        {
-          g_set_error (error, TI_PEOPLE_ERROR, TI_PEOPLE_ERROR_ERASED,
-                       _("This person’s details were erased; they cannot be edited."));
-          return FALSE;
-        }
-    }
-
-  if (name == NULL)
-    {
-      g_set_error (error, TI_PEOPLE_ERROR, TI_PEOPLE_ERROR_NAME, _("Enter a name."));
-      return FALSE;
-    }
-  if (email != NULL)
-    {
-      if (!ti_text_is_email (email))
-        {
-          g_set_error (error, TI_PEOPLE_ERROR, TI_PEOPLE_ERROR_EMAIL,
-                       _("“%s” is not a valid email address."), email);
-          return FALSE;
-        }
-      /* The column is COLLATE NOCASE, so this compares case-insensitively. */
-      if (!row_exists (db, "SELECT 1 FROM people WHERE email = ?2 AND id <> ?3",
-                       1, email, edit->id, &exists, error))
-        return FALSE;
-      if (exists)
-        {
-          g_set_error (error, TI_PEOPLE_ERROR, TI_PEOPLE_ERROR_EMAIL,
-                       _("Another person in the programme already uses this email address."));
-          return FALSE;
-        }
-    }
-  if (edit->organisation_id <= 0
-      || !row_exists (db, "SELECT 1 FROM organisations WHERE id = ?1",
-                      edit->organisation_id, NULL, 0, &exists, error)
-      || !exists)
-    {
-      if (error != NULL && *error != NULL)
-        return FALSE;
-      g_set_error (error, TI_PEOPLE_ERROR, TI_PEOPLE_ERROR_ORGANISATION,
-                   _("Choose an organisation that exists, or create it first."));
-      return FALSE;
-    }
-  if (edit->locality != NULL && *edit->locality != '\0'
-      && g_strcmp0 (ti_vocabulary_locality_key (edit->locality), edit->locality) != 0)
-    {
-      g_set_error (error, TI_PEOPLE_ERROR, TI_PEOPLE_ERROR_LOCALITY,
-                   _("Choose a locality from the list."));
-      return FALSE;
-    }
-  if (edit->role != NULL && *edit->role != '\0' && !g_str_equal (edit->role, "staff")
-      && !g_str_equal (edit->role, "coordinator") && !g_str_equal (edit->role, "psychologist"))
-    {
-      g_set_error (error, TI_PEOPLE_ERROR, TI_PEOPLE_ERROR_ROLE,
-                   _("Choose a role: staff, coordinator or psychologist."));
-      return FALSE;
-    }
-  if (edit->is_champion
-      && !check_date (&edit->champion_since, TRUE, TI_PEOPLE_ERROR_CHAMPION_SINCE,
-                      _("Enter the date they became a champion."),
-                      _("The champion-since date cannot be in the future."), error))
+  errors = ti_people_validate_all (db, edit, error);
+  if (errors == NULL)
     return FALSE;
-  if (edit->is_champion && edit->status != NULL && *edit->status != '\0'
-      && *ti_champion_status_label (edit->status) == '\0')
+  if (errors->len > 0)
     {
-      g_set_error (error, TI_PEOPLE_ERROR, TI_PEOPLE_ERROR_STATUS,
-                   _("Choose a status: active, paused or stepped down."));
+      g_propagate_error (error, g_error_copy (g_ptr_array_index (errors, 0)));
       return FALSE;
     }
-  if (!check_date (&edit->contact_consent_on, edit->contact_consent,
-                   TI_PEOPLE_ERROR_CONTACT_CONSENT_DATE,
-                   _("Enter the date contact consent was given."),
-                   _("The contact consent date cannot be in the future."), error))
-    return FALSE;
-  if (!check_date (&edit->directory_consent_on, edit->directory_consent,
-                   TI_PEOPLE_ERROR_DIRECTORY_CONSENT_DATE,
-                   _("Enter the date directory consent was given."),
-                   _("The directory consent date cannot be in the future."), error))
-    return FALSE;
   return TRUE;
 }
 

@@ -172,6 +172,7 @@ typedef struct
   const char *directory_consent_how;
 } TiPersonEdit;
 
+GPtrArray *ti_people_validate_all (TiDatabase *db, const TiPersonEdit *edit, GError **error);
 gboolean ti_people_validate (TiDatabase *db, const TiPersonEdit *edit, GError **error);
 gboolean ti_people_save (TiDatabase *db, const TiPersonEdit *edit, gint64 *out_id,
                          GError **error);
