@@ -36,7 +36,7 @@ struct _TiPerson
   int highest_tier;
   char *last_activity;
   gboolean erased;
-  char *search_key; /* made on first use, on the main thread */
+  char *search_key; /* made with the person, in the list's worker thread */
 };
 
 G_DEFINE_FINAL_TYPE (TiPerson, ti_person, G_TYPE_OBJECT)
@@ -248,6 +248,12 @@ ti_person_new (const TiPersonFields *fields)
   self->highest_tier = CLAMP (fields->highest_tier, 0, 3);
   self->last_activity = g_strdup (fields->last_activity);
   self->erased = fields->erased;
+  /* Folded once here, off the main thread, so searching as you type is a plain strstr(). */
+  {
+    g_autofree char *joined = g_strconcat (self->name ? self->name : "", "\n",
+                                           self->organisation ? self->organisation : "", NULL);
+    self->search_key = ti_text_fold (joined);
+  }
   return self;
 }
 
@@ -359,20 +365,13 @@ ti_person_get_erased (TiPerson *self)
 /**
  * ti_person_get_search_key:
  *
- * Returns: the name and organisation, normalised and case-folded once, so that searching as
- *   you type does not normalise every person at every keystroke
+ * Returns: the name and organisation, normalised and case-folded when the person was read,
+ *   so that searching as you type does not normalise every person at every keystroke
  */
 const char *
 ti_person_get_search_key (TiPerson *self)
 {
   g_return_val_if_fail (TI_IS_PERSON (self), NULL);
 
-  if (self->search_key == NULL)
-    {
-      g_autofree char *joined = g_strconcat (self->name ? self->name : "", "\n",
-                                             self->organisation ? self->organisation : "", NULL);
-
-      self->search_key = ti_text_fold (joined);
-    }
   return self->search_key;
 }
