@@ -253,34 +253,10 @@ test_merge_keeps_advanced_stage (Fixture *f, gconstpointer data)
                              " AND parent_id IS NULL"), ==, 1);
 }
 
-/* Every table but the audit log, whose entries a merge and its undo add. */
 static char *
 content_digest (Fixture *f)
 {
-  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (sqlite3_stmt) tables = ti_database_prepare (
-    f->db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> 'audit_log'"
-           " ORDER BY name", &error);
-
-  g_assert_no_error (error);
-  while (sqlite3_step (tables) == SQLITE_ROW)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY 1, 2",
-                                              sqlite3_column_text (tables, 0));
-      g_autoptr (sqlite3_stmt) rows = ti_database_prepare (f->db, sql, &error);
-
-      g_assert_no_error (error);
-      g_checksum_update (checksum, sqlite3_column_text (tables, 0), -1);
-      while (sqlite3_step (rows) == SQLITE_ROW)
-        for (int i = 0; i < sqlite3_column_count (rows); i++)
-          {
-            const guchar *text = sqlite3_column_text (rows, i);
-            g_checksum_update (checksum, text ? text : (const guchar *) "\\N", -1);
-            g_checksum_update (checksum, (const guchar *) "\x1f", 1);
-          }
-    }
-  return g_strdup (g_checksum_get_string (checksum));
+  return test_content_digest (f->path);
 }
 
 static gint64

@@ -11,6 +11,7 @@ char *test_make_tmp_dir (void);
 void test_remove_tree (const char *path);
 char *test_file_digest (const char *path);
 char *test_table_digest (const char *db_path);
+char *test_content_digest (const char *db_path);
 
 /* A programme in a private folder, filled by @sql; for GTest fixtures. */
 typedef struct
