@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ti-champions-page.h"
+#include "ti-feedback.h"
 #include "ti-format.h"
 #include "ti-people.h"
 #include "ti-person-editor.h"
@@ -249,27 +250,6 @@ all_people_changed_cb (TiChampionsPage *self)
 
 /* The profile ---------------------------------------------------------------------------- */
 
-static void
-add_toast (TiChampionsPage *self, AdwToast *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
-show_message (TiChampionsPage *self, const char *heading, const char *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static gboolean
 profile_shown (TiChampionsPage *self)
 {
@@ -319,7 +299,7 @@ show_profile (TiChampionsPage *self, gint64 person_id, const char *email)
   profile = ti_people_get_profile (database, person_id, &error);
   if (profile == NULL)
     {
-      show_message (self, _("The Profile Could Not Be Opened"), error->message);
+      ti_feedback_show_message (GTK_WIDGET (self), _("The Profile Could Not Be Opened"), error->message);
       return FALSE;
     }
 
@@ -404,7 +384,7 @@ editor_saved_cb (TiPersonEditor *editor, gint64 person_id, TiChampionsPage *self
   /* Setting the same programme again reloads the list. */
   ti_page_set_database (TI_PAGE (self), database);
   show_profile (self, person_id, ti_person_editor_get_email (editor));
-  add_toast (self, adw_toast_new (_("Saved")));
+  ti_feedback_add_toast (GTK_WIDGET (self), adw_toast_new (_("Saved")));
 }
 
 static void
@@ -447,7 +427,7 @@ undo_delete_cb (AdwToast *toast, TiChampionsPage *self)
 
   if (!ti_people_restore (database, snapshot, &error))
     {
-      show_message (self, _("The Person Could Not Be Restored"), error->message);
+      ti_feedback_show_message (GTK_WIDGET (self), _("The Person Could Not Be Restored"), error->message);
       return;
     }
   if (database == ti_page_get_database (TI_PAGE (self)))
@@ -471,7 +451,7 @@ delete_action (GtkWidget *widget, const char *action, GVariant *param)
     return;
   if (!ti_people_delete (database, self->profile->id, &snapshot, &error))
     {
-      show_message (self,
+      ti_feedback_show_message (GTK_WIDGET (self),
                     g_error_matches (error, TI_PEOPLE_ERROR, TI_PEOPLE_ERROR_FACILITATOR)
                       ? _("This Person Cannot Be Deleted")
                       : _("The Person Could Not Be Deleted"),
@@ -494,7 +474,7 @@ delete_action (GtkWidget *widget, const char *action, GVariant *param)
                           (GDestroyNotify) ti_person_snapshot_free);
   g_object_set_data_full (G_OBJECT (toast), "database", g_object_ref (database), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
-  add_toast (self, toast);
+  ti_feedback_add_toast (GTK_WIDGET (self), toast);
 }
 
 /* Privacy: subject access and erasure --------------------------------------------------- */
@@ -524,16 +504,16 @@ ti_champions_page_export_profile (TiChampionsPage *self, GFile *file)
   path = g_file_get_path (file);
   if (path == NULL)
     {
-      show_message (self, _("The Data Could Not Be Exported"),
+      ti_feedback_show_message (GTK_WIDGET (self), _("The Data Could Not Be Exported"),
                     _("Choose a folder on this computer."));
       return FALSE;
     }
   if (!ti_people_export_subject_access (database, self->profile->id, path, &error))
     {
-      show_message (self, _("The Data Could Not Be Exported"), error->message);
+      ti_feedback_show_message (GTK_WIDGET (self), _("The Data Could Not Be Exported"), error->message);
       return FALSE;
     }
-  add_toast (self, adw_toast_new (_("Exported")));
+  ti_feedback_add_toast (GTK_WIDGET (self), adw_toast_new (_("Exported")));
   return TRUE;
 }
 
@@ -596,13 +576,13 @@ erase_response_cb (AdwMessageDialog *dialog, const char *response, TiChampionsPa
     return;
   if (!ti_people_erase (database, person_id, &error))
     {
-      show_message (self, _("The Person Could Not Be Erased"), error->message);
+      ti_feedback_show_message (GTK_WIDGET (self), _("The Person Could Not Be Erased"), error->message);
       return;
     }
   forget_profile (self);
   show_list (self);
   ti_page_set_database (TI_PAGE (self), database);
-  add_toast (self, adw_toast_new (_("Personal details erased")));
+  ti_feedback_add_toast (GTK_WIDGET (self), adw_toast_new (_("Personal details erased")));
 }
 
 static void

@@ -9,13 +9,13 @@
 #include "ti-adoption-editor.h"
 #include "ti-charter.h"
 #include "ti-format.h"
+#include "ti-feedback.h"
 #include "ti-organisation-detail.h"
 #include "ti-organisation-editor.h"
 #include "ti-organisations.h"
 #include "ti-people.h"
 #include "ti-person.h"
 #include "ti-vocabulary.h"
-#include "ti-window.h"
 
 /**
  * TiOrganisationDetail:
@@ -71,18 +71,9 @@ enum
 static guint signals[N_SIGNALS];
 
 static void
-toast (TiOrganisationDetail *self, const char *message)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), TI_TYPE_WINDOW);
-
-  if (window != NULL)
-    ti_window_add_toast (TI_WINDOW (window), message);
-}
-
-static void
 changed (TiOrganisationDetail *self, gint64 show_id, const char *message)
 {
-  toast (self, message);
+  ti_feedback_toast (GTK_WIDGET (self), message);
   g_signal_emit (self, signals[CHANGED], 0, show_id);
 }
 
@@ -390,17 +381,6 @@ edit_adoption_activated (GtkWidget *widget, const char *action_name, GVariant *p
 /* Merge ----------------------------------------------------------------------------------- */
 
 static void
-add_toast (TiOrganisationDetail *self, AdwToast *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
 undo_merge_cb (AdwToast *toast, TiOrganisationDetail *self)
 {
   TiOrganisationMergeSnapshot *snapshot = g_object_get_data (G_OBJECT (toast), "snapshot");
@@ -434,7 +414,7 @@ merge_confirmed_cb (TiOrganisationDetail *self, const char *response)
   if (!ti_organisations_merge (self->database, self->keep_id,
                                ti_organisation_get_id (self->organisation), &snapshot, &error))
     {
-      toast (self, error->message);
+      ti_feedback_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -449,7 +429,7 @@ merge_confirmed_cb (TiOrganisationDetail *self, const char *response)
   g_object_set_data_full (G_OBJECT (merged_toast), "database", g_object_ref (self->database),
                           g_object_unref);
   g_signal_connect_object (merged_toast, "button-clicked", G_CALLBACK (undo_merge_cb), self, 0);
-  add_toast (self, merged_toast);
+  ti_feedback_add_toast (GTK_WIDGET (self), merged_toast);
   g_signal_emit (self, signals[CHANGED], 0, self->keep_id);
 }
 
@@ -542,7 +522,7 @@ merge_activated (GtkWidget *widget, const char *action_name, GVariant *parameter
     }
   if (self->merge_ids->len == 0)
     {
-      toast (self, _("There is no other organisation to merge into."));
+      ti_feedback_toast (GTK_WIDGET (self), _("There is no other organisation to merge into."));
       return;
     }
 
@@ -629,7 +609,7 @@ delete_confirmed_cb (TiOrganisationDetail *self, const char *response)
       if (g_error_matches (error, TI_ORGANISATIONS_ERROR, TI_ORGANISATIONS_ERROR_IN_USE))
         explain_in_use (self, error->message);
       else
-        toast (self, error->message);
+        ti_feedback_toast (GTK_WIDGET (self), error->message);
       return;
     }
   message = g_strdup_printf (_("“%s” deleted"), ti_organisation_get_name (self->organisation));

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ti-feedback.h"
 #include "ti-format.h"
 #include "ti-organisation-detail.h"
 #include "ti-organisation-editor.h"
@@ -13,7 +14,6 @@
 #include "ti-organisations.h"
 #include "ti-organisations-view.h"
 #include "ti-table.h"
-#include "ti-window.h"
 
 /**
  * TiOrganisationsView:
@@ -178,10 +178,7 @@ detail_changed_cb (TiOrganisationsView *self, gint64 show_id)
 static void
 added_cb (TiOrganisationsView *self, gint64 id)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), TI_TYPE_WINDOW);
-
-  if (window != NULL)
-    ti_window_add_toast (TI_WINDOW (window), _("Organisation added"));
+  ti_feedback_toast (GTK_WIDGET (self), _("Organisation added"));
   load (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }

@@ -8,6 +8,7 @@
 #include "ti-format.h"
 #include "ti-organisation.h"
 #include "ti-organisations.h"
+#include "ti-feedback.h"
 #include "ti-person-editor.h"
 #include "ti-vocabulary.h"
 
@@ -237,15 +238,6 @@ field_for_error (const GError *error)
     }
 }
 
-static void
-show_message (GtkWindow *parent, const char *heading, const char *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* Saving ---------------------------------------------------------------------------------- */
 
 /* Reads a date field when @needed. A date that cannot be read gives its message in
@@ -343,7 +335,7 @@ ti_person_editor_save (TiEditorWindow *window)
   if (problems == NULL)
     {
       free_messages (messages);
-      show_message (GTK_WINDOW (self), _("The Person Could Not Be Saved"), error->message);
+      ti_feedback_show_message (GTK_WIDGET (self), _("The Person Could Not Be Saved"), error->message);
       return FALSE;
     }
   for (guint i = 0; i < problems->len; i++)
@@ -362,7 +354,7 @@ ti_person_editor_save (TiEditorWindow *window)
   marked = show_field_errors (self, messages);
   free_messages (messages);
   if (unplaced != NULL)
-    show_message (GTK_WINDOW (self), _("The Person Could Not Be Saved"), unplaced->message);
+    ti_feedback_show_message (GTK_WIDGET (self), _("The Person Could Not Be Saved"), unplaced->message);
   if (marked || unplaced != NULL)
     return FALSE;
 
@@ -372,7 +364,7 @@ ti_person_editor_save (TiEditorWindow *window)
       if (field >= 0)
         show_field_error (self, field, error->message, TRUE);
       else
-        show_message (GTK_WINDOW (self), _("The Person Could Not Be Saved"), error->message);
+        ti_feedback_show_message (GTK_WIDGET (self), _("The Person Could Not Be Saved"), error->message);
       return FALSE;
     }
 

@@ -8,6 +8,7 @@
 #include "ti-champions-page.h"
 #include "ti-demo.h"
 #include "ti-evaluation-page.h"
+#include "ti-feedback.h"
 #include "ti-events-page.h"
 #include "ti-import-assistant.h"
 #include "ti-network-page.h"
@@ -49,19 +50,11 @@ static const char *const destination_keys[TI_N_DESTINATIONS] = {
   "network-map", "training-tiers", "champions", "events", "evaluation",
 };
 
+/* @message is plain text: a name with an ampersand stays a name. */
 void
 ti_window_add_toast (TiWindow *self, const char *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
-static void
-show_error_dialog (TiWindow *self, const char *heading, const char *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  ti_feedback_toast (GTK_WIDGET (self->toast_overlay), message);
 }
 
 static GtkWidget *
@@ -180,7 +173,7 @@ set_database (TiWindow *self, TiDatabase *database)
 
   empty = ti_overview_programme_is_empty (database, &error);
   if (error != NULL)
-    show_error_dialog (self, _("The Programme Could Not Be Read"), error->message);
+    ti_feedback_show_message (GTK_WIDGET (self), _("The Programme Could Not Be Read"), error->message);
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "welcome" : "programme");
 }
 
@@ -308,7 +301,7 @@ new_response_cb (GtkNativeDialog *dialog, int response, TiWindow *self)
         database = ti_database_open (path, TI_DATABASE_OPEN_CREATE | TI_DATABASE_OPEN_EXCLUSIVE,
                                      &error);
       if (database == NULL && error != NULL)
-        show_error_dialog (self, _("The Programme Was Not Created"), error->message);
+        ti_feedback_show_message (GTK_WIDGET (self), _("The Programme Was Not Created"), error->message);
       else if (database != NULL)
         {
           g_clear_object (&database);
@@ -421,7 +414,7 @@ demo_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       if (self->database == NULL)
         gtk_stack_set_visible_child_name (self->main_stack, "welcome");
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error_dialog (self, _("The Demo Programme Was Not Written"), error->message);
+        ti_feedback_show_message (GTK_WIDGET (self), _("The Demo Programme Was Not Written"), error->message);
       return;
     }
   ti_window_open_programme (self, job->path, FALSE);
