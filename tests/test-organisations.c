@@ -102,6 +102,17 @@ test_list (Fixture *f, gconstpointer data)
   g_assert_cmpstr (ti_organisation_get_charter_stage_key (housing), ==, "not_started");
 
   services = find (list, "Children's Services");
+  {
+    /* The chooser's list: the same organisations and names, no figures counted. */
+    g_autoptr (GListModel) choices = ti_organisations_list_choices (f->db, &error);
+    TiOrganisation *chosen;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (choices), ==, g_list_model_get_n_items (list));
+    chosen = find (choices, "Wellsway Primary School");
+    g_assert_cmpint (ti_organisation_get_id (chosen), ==, ti_organisation_get_id (school));
+    g_assert_cmpuint (ti_organisation_get_champions (chosen), ==, 0);
+  }
   g_object_get (services, "parent", &parent, NULL);
   g_assert_cmpstr (parent, ==, "Somerset Council");
   g_assert_cmpint (ti_organisation_get_parent_id (services), ==, 1);

@@ -378,7 +378,7 @@ ti_person_editor_save (TiEditorWindow *window)
 static gboolean
 load_organisations (TiPersonEditor *self, GError **error)
 {
-  g_autoptr (GListModel) organisations = ti_organisations_list (self->database, error);
+  g_autoptr (GListModel) organisations = ti_organisations_list_choices (self->database, error);
 
   if (organisations == NULL)
     return FALSE;

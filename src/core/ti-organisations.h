@@ -40,6 +40,7 @@ typedef enum
 GQuark ti_organisations_error_quark (void);
 
 GListModel *ti_organisations_list (TiDatabase *db, GError **error);
+GListModel *ti_organisations_list_choices (TiDatabase *db, GError **error);
 void ti_organisations_list_async (const char *db_path, GCancellable *cancellable,
                                   GAsyncReadyCallback callback, gpointer user_data);
 GListModel *ti_organisations_list_finish (GAsyncResult *result, GError **error);
