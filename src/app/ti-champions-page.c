@@ -24,6 +24,10 @@
  * everyone the programme records), loaded in a worker thread. Activating a row slides in
  * that person's profile, where they can be edited, deleted (with Undo), exported for a
  * subject access request, or erased.
+ *
+ * The filter sits above the sort: the list is sorted once (when loaded or when a column
+ * header is clicked), and a keystroke only filters the sorted list, in batches between
+ * frames, instead of re-sorting what the filter lets through.
  */
 struct _TiChampionsPage
 {
@@ -57,7 +61,8 @@ struct _TiChampionsPage
   GtkStack *stack;
   GtkSpinner *spinner;
   GtkColumnView *column_view;
-  GtkFilterListModel *filter_model;
+  GtkSortListModel *sort_model;     /* every person loaded, in the column view's order */
+  GtkFilterListModel *filter_model; /* what the search and filters let through */
   AdwStatusPage *empty_page;
   AdwStatusPage *error_page;
 };
@@ -129,7 +134,7 @@ choices_model (const char *any, const TiTerm *terms, guint n_terms)
 static void
 update_count (TiChampionsPage *self)
 {
-  GListModel *all = gtk_filter_list_model_get_model (self->filter_model);
+  GListModel *all = gtk_sort_list_model_get_model (self->sort_model);
   guint total = all ? g_list_model_get_n_items (all) : 0;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   gboolean everyone = gtk_switch_get_active (self->all_people_switch);
@@ -211,7 +216,7 @@ people_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
-  gtk_filter_list_model_set_model (self->filter_model, people);
+  gtk_sort_list_model_set_model (self->sort_model, people);
   update_count (self);
 }
 
@@ -228,7 +233,7 @@ ti_champions_page_reload (TiPage *page)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  gtk_filter_list_model_set_model (self->filter_model, NULL);
+  gtk_sort_list_model_set_model (self->sort_model, NULL);
   gtk_label_set_text (self->count_label, "");
 
   if (database == NULL)
@@ -662,6 +667,7 @@ ti_champions_page_class_init (TiChampionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiChampionsPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, TiChampionsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, TiChampionsPage, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, TiChampionsPage, sort_model);
   gtk_widget_class_bind_template_child (widget_class, TiChampionsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TiChampionsPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, TiChampionsPage, leaflet);
