@@ -3,14 +3,19 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "ti-overview-view.h"
 #include "ti-training-page.h"
 
-/* Training tiers: Tier 1 completions, Tier 2 and 3 sessions and the review queue. */
+/* Training tiers: Tier 1 reach, the Tier 2 and 3 sessions with their registers, and the
+ * psychologist's review queue, as views beside each other. A view that changes the programme
+ * emits "changed"; the others reload, so a session marked delivered joins the queue at once. */
 struct _TiTrainingPage
 {
   TiPage parent_instance;
 
+  AdwViewStack *views;
   TiOverviewView *overview;
 };
 
@@ -20,8 +25,9 @@ static void
 ti_training_page_reload (TiPage *page)
 {
   TiTrainingPage *self = TI_TRAINING_PAGE (page);
+  TiDatabase *database = ti_page_get_database (page);
 
-  ti_overview_view_set_database (self->overview, ti_page_get_database (page));
+  ti_overview_view_set_database (self->overview, database);
 }
 
 static void
@@ -33,6 +39,7 @@ ti_training_page_class_init (TiTrainingPageClass *klass)
 
   g_type_ensure (TI_TYPE_OVERVIEW_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ti-training-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiTrainingPage, views);
   gtk_widget_class_bind_template_child (widget_class, TiTrainingPage, overview);
 }
 
