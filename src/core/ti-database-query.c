@@ -127,6 +127,25 @@ ti_database_rollback (TiDatabase *self)
 }
 
 /**
+ * ti_database_end:
+ * @ok: whether the work in the transaction succeeded
+ *
+ * Ends a transaction begun with ti_database_begin(): commits it when @ok, otherwise (or when
+ * the commit fails) rolls it back, so that nothing is half written.
+ *
+ * Returns: %TRUE when committed; %FALSE otherwise, with @error set by the failed work or
+ *   the commit
+ */
+gboolean
+ti_database_end (TiDatabase *self, gboolean ok, GError **error)
+{
+  if (ok && ti_database_commit (self, error))
+    return TRUE;
+  ti_database_rollback (self);
+  return FALSE;
+}
+
+/**
  * ti_database_audit:
  * @action: one of create, update, delete, merge, import, erase, migrate, restore
  * @entity: the table or kind of record

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ti-format.h"
+#include "ti-people-private.h"
 #include "ti-people.h"
 #include "ti-vocabulary.h"
 
@@ -368,18 +369,15 @@ free_values (char **values)
 }
 
 /**
- * ti_people_save:
- * @edit: the editor's values; @edit->id 0 adds a person
- * @out_id: (out) (optional): the person's id
+ * ti_people_save_in_transaction:
  *
- * Validates @edit (see ti_people_validate()), then writes the person and their champion
- * record in one transaction with an audit entry naming the fields that changed (never
- * their values). Unticking "champion" steps the champion down rather than deleting them.
- *
- * Returns: %TRUE when saved; %FALSE with @error set, and nothing written, otherwise
+ * ti_people_save() inside a transaction the caller began (and commits or rolls back), so
+ * that adding a person can be one change with what it is for: a new attendee on a
+ * session's register is one transaction, person and attendance together.
  */
 gboolean
-ti_people_save (TiDatabase *db, const TiPersonEdit *edit, gint64 *out_id, GError **error)
+ti_people_save_in_transaction (TiDatabase *db, const TiPersonEdit *edit, gint64 *out_id,
+                               GError **error)
 {
   char *values[N_PERSON_COLUMNS] = { NULL };
   char *old[N_PERSON_COLUMNS] = { NULL };
@@ -388,12 +386,8 @@ ti_people_save (TiDatabase *db, const TiPersonEdit *edit, gint64 *out_id, GError
   gint64 id = 0;
   gboolean ok = FALSE;
 
-  g_return_val_if_fail (TI_IS_DATABASE (db), FALSE);
-
-  if (!ti_database_begin (db, error))
-    return FALSE;
   if (!ti_people_validate (db, edit, error))
-    goto out;
+    return FALSE;
 
   edit_to_values (edit, values);
   if (edit->id > 0 && !read_values (db, edit->id, old, error))
@@ -414,8 +408,7 @@ ti_people_save (TiDatabase *db, const TiPersonEdit *edit, gint64 *out_id, GError
     }
   else
     detail = g_strdup ("no changes");
-  if (!ti_database_audit (db, edit->id > 0 ? "update" : "create", "person", id, detail, error)
-      || !ti_database_commit (db, error))
+  if (!ti_database_audit (db, edit->id > 0 ? "update" : "create", "person", id, detail, error))
     goto out;
 
   if (out_id != NULL)
@@ -423,9 +416,27 @@ ti_people_save (TiDatabase *db, const TiPersonEdit *edit, gint64 *out_id, GError
   ok = TRUE;
 
 out:
-  if (!ok)
-    ti_database_rollback (db);
   free_values (values);
   free_values (old);
   return ok;
+}
+
+/**
+ * ti_people_save:
+ * @edit: the editor's values; @edit->id 0 adds a person
+ * @out_id: (out) (optional): the person's id
+ *
+ * Validates @edit (see ti_people_validate()), then writes the person and their champion
+ * record in one transaction with an audit entry naming the fields that changed (never
+ * their values). Unticking "champion" steps the champion down rather than deleting them.
+ *
+ * Returns: %TRUE when saved; %FALSE with @error set, and nothing written, otherwise
+ */
+gboolean
+ti_people_save (TiDatabase *db, const TiPersonEdit *edit, gint64 *out_id, GError **error)
+{
+  g_return_val_if_fail (TI_IS_DATABASE (db), FALSE);
+
+  return ti_database_begin (db, error)
+         && ti_database_end (db, ti_people_save_in_transaction (db, edit, out_id, error), error);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "ti-attendee.h"
 #include "ti-database.h"
 
 G_BEGIN_DECLS
@@ -60,5 +61,17 @@ typedef struct
 
 gboolean ti_register_get_summary (TiDatabase *db, gint64 session_id, TiRegisterSummary *out_summary,
                                   GError **error);
+
+GListModel *ti_register_list (TiDatabase *db, gint64 session_id, GError **error);
+GPtrArray *ti_register_get_warnings (TiDatabase *db, gint64 session_id, GError **error);
+
+TiAttendee *ti_register_add (TiDatabase *db, gint64 session_id, gint64 person_id,
+                             GError **error);
+TiAttendee *ti_register_add_new_person (TiDatabase *db, gint64 session_id, const char *name,
+                                        gint64 organisation_id, GError **error);
+gboolean ti_register_update (TiDatabase *db, TiAttendee *attendee, const TiAttendeeMarks *marks,
+                             GError **error);
+gboolean ti_register_remove (TiDatabase *db, TiAttendee *attendee, GError **error);
+gboolean ti_register_restore (TiDatabase *db, TiAttendee *attendee, GError **error);
 
 G_END_DECLS
