@@ -20,14 +20,19 @@ static const struct
   { "Cultural consideration", "Move past cultural stereotypes and biases based on, for example, gender, sexual orientation, age, religion, disability, geography, race or ethnicity." },
 };
 
-/* What the psychologist checks a facilitated session against; editable in Preferences. */
+/* What the psychologist checks a facilitated session against; editable in Preferences. Drawn
+ * from the working definition of trauma-informed practice: the four Rs (realise, recognise,
+ * respond, resist re-traumatisation), the charter's principles modelled in the delivery, an
+ * offer fitted to its audience, wellbeing support, and disclosures handled safely. */
 static const char *const fidelity_items[] = {
-  "Explained what trauma and adverse childhood experiences are, and how common they are",
-  "Set up the session safely: ground rules, opt-out, and where to find support",
-  "Covered the principles of the county charter with examples from the participants' work",
-  "Used strengths-based, non-blaming language throughout",
-  "Linked the learning to the participants' own service and next steps",
-  "Offered a check-out and signposted staff wellbeing support",
+  "Realise: explained what trauma and adverse childhood experiences are, how common they are and how they affect people",
+  "Recognise: covered the signs of trauma in the people participants work with, and in colleagues",
+  "Respond: linked the learning to the participants' own service, with practical next steps",
+  "Resist re-traumatisation: showed how everyday practice can re-traumatise people, and how to avoid it",
+  "Modelled the charter principles in the delivery itself: safety, choice, collaboration, trust and empowerment in the room",
+  "Adapted the content, examples and language to the audience and their setting",
+  "Offered wellbeing support: opt-out and breaks made clear, a check-out at the end, and support signposted",
+  "Handled disclosures safely: said at the start what happens if something personal is shared, and followed it",
 };
 
 /**

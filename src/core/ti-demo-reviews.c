@@ -70,13 +70,16 @@ ti_demo_plan_review (DemoBuilder *b, DemoSession *s)
     }
 }
 
+/* One for each default checklist item (ti-defaults.c), in its order. */
 static const char *const unmet_comments[] = {
   "The prevalence of adverse childhood experiences was not covered.",
-  "Ground rules and the opt-out were not set out at the start.",
-  "The charter principles were mentioned but not linked to examples from the room.",
-  "Some case discussion slipped into blaming language; worth revisiting.",
+  "Little on how trauma shows itself in the people the participants work with.",
   "The session ended before next steps for the participants' own service.",
+  "Re-traumatisation was named but not linked to everyday practice.",
+  "Some case discussion slipped into blaming language, which the charter asks us to avoid.",
+  "The examples came from a different setting from the participants' own.",
   "No check-out, and staff wellbeing support was not signposted.",
+  "What happens if something personal is shared was not set out at the start.",
 };
 static const char *const praise_comments[] = {
   "Good use of local examples.", "Participants clearly felt safe to contribute.",
