@@ -60,7 +60,7 @@ test_destinations (void)
   test_wait_for_text (GTK_WIDGET (window), "Robin Vale");
   test_wait_for_gone (GTK_WIDGET (window), "Organisations in the network");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.destination", "i", 1);
-  test_wait_for_text (GTK_WIDGET (window), "Tier 1 completions");
+  test_wait_for_text (GTK_WIDGET (window), "No Tier 1 Completions Yet");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.destination", "i", 3);
   test_wait_for_text (GTK_WIDGET (window), "No network event has been planned yet.");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.destination", "i", 4);

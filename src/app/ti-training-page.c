@@ -5,7 +5,7 @@
 
 #include <adwaita.h>
 
-#include "ti-overview-view.h"
+#include "ti-tier1-view.h"
 #include "ti-training-page.h"
 
 /* Training tiers: Tier 1 reach, the Tier 2 and 3 sessions with their registers, and the
@@ -16,7 +16,7 @@ struct _TiTrainingPage
   TiPage parent_instance;
 
   AdwViewStack *views;
-  TiOverviewView *overview;
+  TiTier1View *tier1;
 };
 
 G_DEFINE_FINAL_TYPE (TiTrainingPage, ti_training_page, TI_TYPE_PAGE)
@@ -27,7 +27,7 @@ ti_training_page_reload (TiPage *page)
   TiTrainingPage *self = TI_TRAINING_PAGE (page);
   TiDatabase *database = ti_page_get_database (page);
 
-  ti_overview_view_set_database (self->overview, database);
+  ti_tier1_view_set_database (self->tier1, database);
 }
 
 static void
@@ -37,10 +37,10 @@ ti_training_page_class_init (TiTrainingPageClass *klass)
 
   TI_PAGE_CLASS (klass)->reload = ti_training_page_reload;
 
-  g_type_ensure (TI_TYPE_OVERVIEW_VIEW);
+  g_type_ensure (TI_TYPE_TIER1_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ti-training-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TiTrainingPage, views);
-  gtk_widget_class_bind_template_child (widget_class, TiTrainingPage, overview);
+  gtk_widget_class_bind_template_child (widget_class, TiTrainingPage, tier1);
 }
 
 static void
