@@ -222,6 +222,7 @@ test_import (void)
   g_autofree char *organisations = g_test_build_filename (G_TEST_DIST, "data", "organisations.csv",
                                                           NULL);
   g_autofree char *people = g_test_build_filename (G_TEST_DIST, "data", "people.csv", NULL);
+  g_autofree char *tier1 = g_test_build_filename (G_TEST_DIST, "data", "tier1.csv", NULL);
   g_autofree char *extra = g_build_filename (tmp_dir, "extra.csv", NULL);
 
   {
@@ -249,6 +250,27 @@ test_import (void)
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_str_has_suffix (run.out, "people.csv: 0 added, 0 updated, 7 unchanged.\n"));
   }
+  {
+    g_auto (Run) run;
+    g_autofree char *option = g_strconcat ("--import=tier1:", tier1, NULL);
+    g_autofree char *digest = NULL;
+    g_autofree char *again = NULL;
+
+    run_binary (&run, db, option, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_suffix (run.out, "tier1.csv: 9 added, 0 updated, 1 unchanged; 5 new "
+                                              "people.\n"));
+    g_assert_cmpstr (run.err, ==, "");
+    run_clear (&run);
+
+    /* Again: nothing changes, to the byte of every table. */
+    digest = test_table_digest (path);
+    run_binary (&run, db, option, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_suffix (run.out, "tier1.csv: 0 added, 0 updated, 10 unchanged.\n"));
+    again = test_table_digest (path);
+    g_assert_cmpstr (digest, ==, again);
+  }
   g_assert_true (g_file_set_contents (extra, "name,email,organisation,phone\n"
                                              "Ann Ford,ann@secondstep.example,Second Step,0\n", -1,
                                       NULL));
@@ -267,8 +289,30 @@ test_import (void)
 
     run_binary (&run, db, "--check", NULL);
     g_assert_cmpint (run.status, ==, 0);
-    g_assert_nonnull (strstr (run.out, "13 organisations, 8 people, 4 champions"));
+    g_assert_nonnull (strstr (run.out, "13 organisations, 13 people, 4 champions"));
   }
+}
+
+/* Refused with exit status 65: the first problem is @first, each of @others is said too,
+ * and the programme at @path is as it was. */
+static void
+assert_import_refused (const char *path, const char *option, const char *first,
+                       const char *const *others)
+{
+  g_autofree char *db = g_strconcat ("--db=", path, NULL);
+  g_autofree char *before = test_table_digest (path);
+  g_autofree char *after = NULL;
+  g_auto (Run) run;
+
+  run_binary (&run, db, option, NULL);
+  g_assert_cmpint (run.status, ==, 65);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, first));
+  for (guint i = 0; others[i] != NULL; i++)
+    g_assert_nonnull (strstr (run.err, others[i]));
+  g_assert_true (g_str_has_suffix (run.err, "\nNothing was imported.\n"));
+  after = test_table_digest (path);
+  g_assert_cmpstr (before, ==, after);
 }
 
 static void
@@ -297,19 +341,12 @@ test_import_refused (void)
   }
   before = test_table_digest (path);
   {
-    g_auto (Run) run;
+    /* The quoted line break moves Ben Ford to physical line 5. */
+    const char *const others[]
+      = { ":3: the email “ann@second\nstep.example” is not a valid", line_5, NULL };
 
-    run_binary (&run, db, option, NULL);
-    g_assert_cmpint (run.status, ==, 65);
-    g_assert_cmpstr (run.out, ==, "");
-    g_assert_true (g_str_has_prefix (run.err, line_2));
-    g_assert_nonnull (strstr (run.err, ":3: the email “ann@second\nstep.example” is not a valid"));
-    /* The quoted line break above moves Ben Ford to physical line 5. */
-    g_assert_nonnull (strstr (run.err, line_5));
-    g_assert_true (g_str_has_suffix (run.err, "\nNothing was imported.\n"));
+    assert_import_refused (path, option, line_2, others);
   }
-  after = test_table_digest (path);
-  g_assert_cmpstr (before, ==, after);
 
   {
     g_auto (Run) run;
@@ -325,7 +362,7 @@ test_import_refused (void)
     run_binary (&run, db, champions, NULL);
     g_assert_cmpint (run.status, !=, 0);
     g_assert_nonnull (strstr (run.err, "“champions” is not something that can be imported; the "
-                                       "kinds are: organisations, people."));
+                                       "kinds are: organisations, people, tier1."));
   }
   {
     g_auto (Run) run;
@@ -348,6 +385,42 @@ test_import_refused (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+static void
+test_import_tier1_refused (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "refusing-tier1.sqlite", NULL);
+  g_autofree char *db = g_strconcat ("--db=", path, NULL);
+  g_autofree char *bad = g_build_filename (tmp_dir, "bad-tier1.csv", NULL);
+  g_autofree char *option = g_strconcat ("--import=tier1:", bad, NULL);
+  g_autofree char *organisations = g_test_build_filename (G_TEST_DIST, "data", "organisations.csv",
+                                                          NULL);
+  g_autofree char *import_organisations = g_strconcat ("--import=organisations:", organisations,
+                                                       NULL);
+  g_autofree char *line_3 = g_strconcat (bad, ":3: the completed on “31/02/2023” is not a real "
+                                              "date\n", NULL);
+  g_autofree char *line_4 = g_strconcat (bad, ":4: the completed on “2999-01-01” is in the "
+                                              "future\n", NULL);
+  g_autofree char *line_5 = g_strconcat (bad, ":5: the organisation “Acme Bakery” is not in the "
+                                              "programme", NULL);
+  const char *const others[] = { line_4, line_5, NULL };
+
+  /* A good record first: what it would add is not written either. */
+  g_assert_true (g_file_set_contents (bad, "email,name,organisation,completed_on,source\n"
+                                           "ann@secondstep.example,Ann Ford,Second Step,"
+                                           "2023-01-05,Learning Centre\n"
+                                           ",Ben Ford,Second Step,31/02/2023,Learning Centre\n"
+                                           ",Cat Ford,Second Step,2999-01-01,Learning Centre\n"
+                                           ",Dan Ford,Acme Bakery,2023-01-05,Learning Centre\n",
+                                      -1, NULL));
+  {
+    g_auto (Run) run;
+
+    run_binary (&run, db, import_organisations, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  assert_import_refused (path, option, line_3, others);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -365,6 +438,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/check-refusals", test_check_refusals);
   g_test_add_func ("/cli/import", test_import);
   g_test_add_func ("/cli/import-refused", test_import_refused);
+  g_test_add_func ("/cli/import-tier1-refused", test_import_tier1_refused);
 
   status = g_test_run ();
   test_remove_tree (tmp_dir);

@@ -369,6 +369,129 @@ test_remap_people (void)
   test_programme_tear_down (&programme);
 }
 
+/* A Tier 1 export from the Learning Centre, under its own headers: they are matched. */
+static void
+test_import_tier1 (void)
+{
+  TestProgramme programme;
+  g_autofree char *csv = NULL;
+  TiWindow *window;
+  TiImportAssistant *assistant;
+  GtkWidget *tier1;
+
+  test_programme_set_up (&programme, "programme.sqlite", organisations_sql);
+  csv = write_file (programme.dir, "learning-centre.csv",
+                    "Learner Name,Email Address,Department,Course Title,Completion Date,Score\n"
+                    "Jo Marsh,jo.marsh@quantock.example,Quantock Housing,ACEs online learning,"
+                    "14/03/2023,80\n"
+                    "Robin Vale,robin.vale@somersetft.example,Somerset NHS Foundation Trust,"
+                    "Trauma-informed practice,2023-05-02,95\n");
+  window = test_window_new (programme.path);
+  assistant = open_assistant (window);
+
+  tier1 = test_find_row (GTK_WIDGET (assistant), "Tier 1 completions");
+  g_assert_nonnull (tier1);
+  test_wait_for_text (GTK_WIDGET (assistant), "email, name, organisation, completed_on, source");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (test_find_type (tier1, GTK_TYPE_CHECK_BUTTON)),
+                               TRUE);
+  g_assert_cmpint (ti_import_assistant_get_kind (assistant), ==, TI_IMPORT_TIER1);
+
+  ti_import_assistant_set_file (assistant, csv);
+  press (assistant, "_Next");
+  test_wait_for_text (GTK_WIDGET (assistant), "Trauma-informed practice");
+
+  /* Every column the export has is matched to ours without a choice to make. */
+  g_assert_cmpstr (chosen (assistant, "Their name"), ==, "Learner Name");
+  g_assert_cmpstr (chosen (assistant, "The work email address of the person who completed it"), ==,
+                   "Email Address");
+  g_assert_cmpstr (chosen (assistant, "The organisation they work for"), ==, "Department");
+  g_assert_cmpstr (chosen (assistant, "The date they completed Tier 1"), ==, "Completion Date");
+  g_assert_cmpstr (chosen (assistant, "Where they completed it: the course or the learning site"),
+                   ==, "Course Title");
+  test_wait_for_text (GTK_WIDGET (assistant), "Not imported, because no field above uses them: "
+                                              "“Score”.");
+
+  press (assistant, "_Import");
+  wait_until_closed (assistant);
+  test_wait_for_text (GTK_WIDGET (window),
+                      "Tier 1 completions: 2 added, 0 updated, 0 unchanged; 2 new people");
+  g_assert_cmpint (count (window, "SELECT count(*) FROM tier1_completions t JOIN people p"
+                                  " ON p.id = t.person_id WHERE p.name = 'Jo Marsh'"
+                                  " AND p.organisation_id = 2 AND t.completed_on = '2023-03-14'"
+                                  " AND t.source = 'ACEs online learning'"),
+                   ==, 1);
+
+  test_window_close (window);
+  test_programme_tear_down (&programme);
+}
+
+typedef struct
+{
+  GtkProgressBar *bar;
+  double fraction;
+} Progress;
+
+static gboolean
+progress_passed (gpointer data)
+{
+  Progress *wanted = data;
+
+  return gtk_progress_bar_get_fraction (wanted->bar) >= wanted->fraction;
+}
+
+/* Imports the file chosen and presses Stop Importing once the progress bar has passed
+ * @fraction: back to the columns, and the programme is as it was. */
+static void
+import_and_stop (TiImportAssistant *assistant, const char *db_path, double fraction)
+{
+  g_autofree char *before = test_table_digest (db_path);
+  g_autofree char *after = NULL;
+  Progress wanted = { NULL, fraction };
+
+  press (assistant, "_Import");
+  test_wait_for_text (GTK_WIDGET (assistant), "Every record is checked first; nothing is written "
+                                              "unless all of them are right.");
+  wanted.bar = GTK_PROGRESS_BAR (test_find_type (GTK_WIDGET (assistant), GTK_TYPE_PROGRESS_BAR));
+  test_iterate_until (progress_passed, &wanted);
+  press (assistant, "_Stop Importing");
+  test_wait_for_text (GTK_WIDGET (assistant), "The import was stopped; nothing was imported");
+  after = test_table_digest (db_path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* A monthly export of a quarter of a million records shows its progress and can be
+ * stopped while it is being written, leaving nothing. */
+static void
+test_cancel_tier1 (void)
+{
+  TestProgramme programme;
+  g_autofree char *csv = NULL;
+  g_autoptr (GString) contents = g_string_new ("email,name,organisation,completed_on,source\n");
+  TiWindow *window;
+  TiImportAssistant *assistant;
+
+  test_programme_set_up (&programme, "programme.sqlite", organisations_sql);
+  for (guint i = 0; i < 250000; i++)
+    g_string_append_printf (contents,
+                            "p%u@quantock.example,Person %u,Quantock Housing,"
+                            "%02u/%02u/2023,Learning Centre\n",
+                            i, i, 1 + i % 28, 1 + i % 12);
+  csv = write_file (programme.dir, "tier1.csv", contents->str);
+  window = test_window_new (programme.path);
+
+  /* Stopped once the records are being checked, past the reading of the file. */
+  assistant = open_assistant (window);
+  ti_import_assistant_set_kind (assistant, TI_IMPORT_TIER1);
+  ti_import_assistant_set_file (assistant, csv);
+  press (assistant, "_Next");
+  import_and_stop (assistant, programme.path, 0.5);
+
+  press (assistant, "_Cancel");
+  wait_until_closed (assistant);
+  test_window_close (window);
+  test_programme_tear_down (&programme);
+}
+
 static void
 test_problems (void)
 {
@@ -462,14 +585,8 @@ test_cancel (void)
   assistant = open_assistant (window);
   ti_import_assistant_set_file (assistant, csv);
   press (assistant, "_Next");
-  press (assistant, "_Import");
-  test_wait_for_text (GTK_WIDGET (assistant), "Every record is checked first; nothing is written "
-                                              "unless all of them are right.");
-  press (assistant, "_Stop Importing");
-  test_wait_for_text (GTK_WIDGET (assistant), "The import was stopped; nothing was imported");
+  import_and_stop (assistant, programme.path, 0);
   test_wait_for_text (GTK_WIDGET (assistant), "The organisation’s name");
-  after = test_table_digest (programme.path);
-  g_assert_cmpstr (before, ==, after);
 
   /* Closing the assistant mid-way stops the import too. */
   press (assistant, "_Import");
@@ -494,8 +611,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/import-assistant/entry-points", test_entry_points);
   g_test_add_func ("/import-assistant/import-organisations", test_import_organisations);
   g_test_add_func ("/import-assistant/remap-people", test_remap_people);
+  g_test_add_func ("/import-assistant/import-tier1", test_import_tier1);
   g_test_add_func ("/import-assistant/problems", test_problems);
   g_test_add_func ("/import-assistant/cancel", test_cancel);
+  g_test_add_func ("/import-assistant/cancel-tier1", test_cancel_tier1);
 
   return test_widget_finish (g_test_run ());
 }

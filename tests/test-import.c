@@ -132,6 +132,7 @@ assert_refused (Fixture *f, TiImportKind kind, const char *contents, gssize leng
 
 #define ORG_HEADER "name,sector,locality,headcount,parent\n"
 #define PEOPLE_HEADER "name,email,organisation,job_title,locality,champion,champion_since\n"
+#define TIER1_HEADER "email,name,organisation,completed_on,source\n"
 
 static void
 refused_organisations (const char *contents, gssize length, guint line, const char *phrase)
@@ -231,6 +232,53 @@ test_refused_people (void)
                   "the column “organisation” is missing");
 }
 
+static void
+refused_tier1 (const char *contents, guint line, const char *phrase)
+{
+  Fixture f = { 0 };
+  g_autofree char *people = NULL;
+
+  fixture_set_up (&f, NULL);
+  people = data_path ("people.csv");
+  ti_import_report_free (import_ok (&f, TI_IMPORT_PEOPLE, people));
+  ti_import_report_free (assert_refused (&f, TI_IMPORT_TIER1, contents, -1, line, phrase));
+  fixture_tear_down (&f, NULL);
+}
+
+static void
+test_refused_tier1 (void)
+{
+  refused_tier1 (TIER1_HEADER "ann@secondstep.example,Ann Ford,Second Step,2999-01-01,\n", 2,
+                 "the completed on “2999-01-01” is in the future");
+  refused_tier1 (TIER1_HEADER "ann@secondstep.example,Ann Ford,Second Step,2023-01-05,\n"
+                              "ben@secondstep.example,Ben Ford,Second Step,31/02/2023,\n",
+                 3, "the completed on “31/02/2023” is not a real date");
+  refused_tier1 (TIER1_HEADER "ann@secondstep.example,Ann Ford,Second Step,5 Jan 2023,\n", 2,
+                 "the completed on “5 Jan 2023” is not a date; write it as YYYY-MM-DD or "
+                 "DD/MM/YYYY");
+  refused_tier1 (TIER1_HEADER "ann@secondstep.example,Ann Ford,Second Step,,ACEs\n", 2,
+                 "the completed on is empty");
+  refused_tier1 (TIER1_HEADER "ann@acme.example,Ann Ford,Acme Bakery,2023-01-05,\n", 2,
+                 "the organisation “Acme Bakery” is not in the programme");
+  refused_tier1 (TIER1_HEADER "ann@secondstep.example,Ann Ford,,2023-01-05,\n", 2,
+                 "the organisation is empty");
+  refused_tier1 (TIER1_HEADER "ann.secondstep.example,Ann Ford,Second Step,2023-01-05,\n", 2,
+                 "the email “ann.secondstep.example” is not a valid address");
+  refused_tier1 (TIER1_HEADER ",,Second Step,2023-01-05,Learning Centre\n", 2,
+                 "the email and the name are both empty");
+  refused_tier1 (TIER1_HEADER "nobody@secondstep.example,,Second Step,2023-01-05,\n", 2,
+                 "nobody in the programme has the email “nobody@secondstep.example”, and the "
+                 "name is empty");
+  refused_tier1 ("email,name,organisation,source\nann@secondstep.example,Ann Ford,Second Step,x\n",
+                 1, "the column “completed_on” is missing");
+  refused_tier1 ("email,completed_on\nann@secondstep.example,2023-01-05\n", 1,
+                 "the column “organisation” is missing");
+  refused_tier1 (TIER1_HEADER "ann@secondstep.example,Ann Ford,Second Step,2023-01-05,LC,x\n", 2,
+                 "this record has 6 values but the header row names 5 columns");
+  refused_tier1 (TIER1_HEADER "ann@secondstep.example,\"Ann Ford,Second Step,2023-01-05,\n", 2,
+                 "closing quote mark is missing");
+}
+
 /* Every problem is found, in line order, not only the first. */
 static void
 test_every_problem (Fixture *f, gconstpointer data)
@@ -305,6 +353,167 @@ test_people (Fixture *f, gconstpointer data)
     g_autofree char *again = test_table_digest (f->db_path);
     g_assert_cmpstr (digest, ==, again);
   }
+}
+
+static gint64
+completions_of (Fixture *f, const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM tier1_completions t JOIN people p"
+                                          " ON p.id = t.person_id WHERE p.name = '%s'",
+                                          name);
+
+  return count (f, sql);
+}
+
+static void
+test_tier1 (Fixture *f, gconstpointer data)
+{
+  g_autofree char *people = data_path ("people.csv");
+  g_autofree char *tier1 = data_path ("tier1.csv");
+  g_autoptr (TiImportReport) held = import_ok (f, TI_IMPORT_PEOPLE, people);
+  g_autoptr (TiImportReport) first = import_ok (f, TI_IMPORT_TIER1, tier1);
+  g_autoptr (TiImportReport) second = NULL;
+  g_autofree char *digest = test_table_digest (f->db_path);
+  g_autofree char *again = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *lou = NULL;
+  g_autofree char *source = NULL;
+
+  /* Ten records: nine completions, one of them twice (the same date written both ways);
+   * five people the programme did not hold. */
+  g_assert_cmpuint (held->added, ==, 7);
+  g_assert_cmpuint (first->rows, ==, 10);
+  g_assert_cmpuint (first->added, ==, 9);
+  g_assert_cmpuint (first->updated, ==, 0);
+  g_assert_cmpuint (first->unchanged, ==, 1);
+  g_assert_cmpuint (first->people_added, ==, 5);
+  g_assert_cmpuint (first->warnings->len, ==, 0);
+  summary = ti_import_report_summary (first);
+  g_assert_true (g_str_has_suffix (summary, "tier1.csv: 9 added, 0 updated, 1 unchanged; 5 new "
+                                            "people."));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM people"), ==, 12);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM tier1_completions"), ==, 9);
+
+  /* Matched by email in another case, and by name within the organisation (Eli Marchant
+   * has no email): nobody held is added again, and their details stay as they were. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM people WHERE name = 'Alex Harrow'"), ==, 1);
+  g_assert_cmpint (completions_of (f, "Alex Harrow"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM people WHERE name = 'Eli Marchant'"), ==, 1);
+  g_assert_cmpint (completions_of (f, "Eli Marchant"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM people WHERE name = 'Alex Harrow'"
+                             " AND email = 'alex.harrow@somersetft.example'"
+                             " AND job_title = 'Ward manager'"),
+                   ==, 1);
+
+  /* New people belong to the organisation their record names; one without an email too. */
+  lou = text (f, "SELECT o.name FROM people p JOIN organisations o ON o.id = p.organisation_id"
+                 " WHERE p.email = 'lou.creech@frome-medical.example'");
+  g_assert_cmpstr (lou, ==, "Frome Medical Practice, Frome");
+  g_assert_cmpint (count (f, "SELECT count(*) FROM people WHERE name = 'Ivo Pryce'"
+                             " AND email IS NULL"),
+                   ==, 1);
+  g_assert_cmpint (completions_of (f, "Hana Moss"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM tier1_completions t JOIN people p ON p.id ="
+                             " t.person_id WHERE p.name = 'Hana Moss' AND t.completed_on ="
+                             " '2023-03-15' AND t.source = 'Learning Centre'"),
+                   ==, 1);
+  /* An empty source is kept empty. */
+  source = text (f, "SELECT '[' || source || ']' FROM tier1_completions t JOIN people p"
+                    " ON p.id = t.person_id WHERE p.name = 'Jun Ostrey'");
+  g_assert_cmpstr (source, ==, "[]");
+
+  /* One audit entry, with counts and the file's name only. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'import'"
+                             " AND entity = 'tier1'"),
+                   ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE entity = 'tier1' AND detail ="
+                             " 'tier1.csv, 9 added, 0 updated, 5 people added'"),
+                   ==, 1);
+
+  /* Again: nothing changes, not even the audit log. */
+  second = import_ok (f, TI_IMPORT_TIER1, tier1);
+  g_assert_cmpuint (second->added, ==, 0);
+  g_assert_cmpuint (second->people_added, ==, 0);
+  g_assert_cmpuint (second->unchanged, ==, 10);
+  g_clear_pointer (&summary, g_free);
+  summary = ti_import_report_summary (second);
+  g_assert_true (g_str_has_suffix (summary, "tier1.csv: 0 added, 0 updated, 10 unchanged."));
+  again = test_table_digest (f->db_path);
+  g_assert_cmpstr (digest, ==, again);
+}
+
+static void
+test_tier1_matching (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TiImportReport) report = NULL;
+  g_autoptr (TiImportReport) refused = NULL;
+  const char *warning;
+
+  report = import_text_ok (f, TI_IMPORT_PEOPLE,
+                           PEOPLE_HEADER "Sam Carter,sam.a@secondstep.example,Second Step,,,,\n"
+                                         "Sam Carter,sam.b@secondstep.example,Second Step,,,,\n"
+                                         "Rae Dunn,,Second Step,,,,\n");
+  g_assert_cmpuint (report->added, ==, 3);
+  ti_import_report_free (g_steal_pointer (&report));
+
+  /* A new person's later records are theirs: by email (under another name, which is
+   * worth a warning), and by name within the organisation. An email nobody has is the one
+   * person of that name without an email; a name alone finds the one person of that name
+   * at the organisation, not someone of that name elsewhere. */
+  report = import_text_ok (f, TI_IMPORT_TIER1,
+                           TIER1_HEADER
+                           "tom.hale@secondstep.example,Tom Hale,Second Step,2023-02-01,LC\n"
+                           "TOM.HALE@secondstep.example,Thomas Hale,Second Step,2023-03-01,LC\n"
+                           ",tom hale,Second Step,2023-04-01,LC\n"
+                           "rae.dunn@secondstep.example,Rae Dunn,Second Step,2023-02-01,LC\n"
+                           ",Rae Dunn,SHAL Housing,2023-02-01,LC\n"
+                           "sam.b@secondstep.example,Samuel Carter,Second Step,2023-02-02,LC\n");
+  g_assert_cmpuint (report->added, ==, 6);
+  g_assert_cmpuint (report->people_added, ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM people WHERE email = 'tom.hale@secondstep"
+                             ".example' AND name = 'Tom Hale'"),
+                   ==, 1);
+  g_assert_cmpint (completions_of (f, "Tom Hale"), ==, 3);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM people WHERE name = 'Rae Dunn'"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM people WHERE name = 'Rae Dunn'"
+                             " AND email IS NULL"),
+                   ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM tier1_completions t JOIN people p ON p.id ="
+                             " t.person_id WHERE p.email = 'sam.b@secondstep.example'"),
+                   ==, 1);
+  g_assert_cmpuint (report->warnings->len, ==, 1);
+  warning = g_ptr_array_index (report->warnings, 0);
+  g_test_message ("%s", warning);
+  g_assert_nonnull (strstr (warning, "on lines 3, 7 the email belongs to someone under another "
+                                     "name"));
+
+  /* Two people of that name at the organisation: a record without an email cannot say
+   * which, and nothing is written. */
+  refused = assert_refused (f, TI_IMPORT_TIER1,
+                            TIER1_HEADER ",Sam Carter,Second Step,2023-05-01,LC\n", -1, 2,
+                            "more than one person called “Sam Carter” works at “Second Step”; "
+                            "give an email to say which");
+  g_assert_cmpuint (refused->problems->len, ==, 1);
+}
+
+/* Refused after records that were good: what they wrote as the import went is undone. */
+static void
+test_tier1_refused_late (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) csv = g_string_new (TIER1_HEADER);
+  g_autoptr (TiImportReport) report = NULL;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (csv, "p%u@secondstep.example,Person %u,Second Step,2023-01-%02u,LC\n",
+                            i, i, 1 + i % 28);
+  g_string_append (csv, "late@secondstep.example,Late Person,Second Step,2999-12-31,LC\n"
+                        ",Early Person,Nowhere,2023-01-01,LC\n");
+  report = assert_refused (f, TI_IMPORT_TIER1, csv->str, csv->len, 2002, "is in the future");
+  g_assert_cmpuint (report->problems->len, ==, 2);
+  g_assert_cmpuint (((TiImportProblem *)g_ptr_array_index (report->problems, 1))->line, ==, 2003);
+  g_assert_cmpuint (report->people_added, ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM people"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM tier1_completions"), ==, 0);
 }
 
 static void
@@ -552,6 +761,74 @@ test_async (Fixture *f, gconstpointer data)
   g_assert_cmpint (count (f, "SELECT count(*) FROM people"), ==, 3000);
 }
 
+/* A Learning Centre export, under its own headers: the assistant's mapping finds them. */
+static void
+test_tier1_preview (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path
+    = write_csv (f, "learning-centre.csv",
+                 "Learner Name,Email Address,Department,Course Title,Date Completed,Score\n"
+                 "Ann Ford,ann@secondstep.example,Second Step,ACEs online learning,"
+                 "03/04/2023,90\n",
+                 -1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiImportPreview) preview = ti_import_preview (path, TI_IMPORT_TIER1, 5, &error);
+  g_autoptr (TiImportPreview) people = NULL;
+  g_autoptr (TiImportReport) report = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (ti_import_mapping_get (preview->mapping, "name"), ==, "Learner Name");
+  g_assert_cmpstr (ti_import_mapping_get (preview->mapping, "email"), ==, "Email Address");
+  g_assert_cmpstr (ti_import_mapping_get (preview->mapping, "organisation"), ==, "Department");
+  g_assert_cmpstr (ti_import_mapping_get (preview->mapping, "completed_on"), ==, "Date Completed");
+  g_assert_cmpstr (ti_import_mapping_get (preview->mapping, "source"), ==, "Course Title");
+
+  g_assert_true (ti_import_file (f->db, TI_IMPORT_TIER1, path, preview->mapping, NULL, NULL, NULL,
+                                 &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->added, ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM tier1_completions WHERE completed_on ="
+                             " '2023-04-03' AND source = 'ACEs online learning'"),
+                   ==, 1);
+
+  /* The names are a Tier 1 export's: a people import still asks. */
+  people = ti_import_preview (path, TI_IMPORT_PEOPLE, 5, &error);
+  g_assert_no_error (error);
+  g_assert_null (ti_import_mapping_get (people->mapping, "name"));
+}
+
+static void
+cancel_when_writing (double fraction, const char *step, gpointer data)
+{
+  if (fraction > 0.75)
+    g_cancellable_cancel (data);
+}
+
+/* Stopped half way through writing: nothing is left of what was written. */
+static void
+test_tier1_cancel (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) csv = g_string_new (TIER1_HEADER);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = test_table_digest (f->db_path);
+  g_autofree char *after = NULL;
+  TiImportReport *report = NULL;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (csv, "p%u@secondstep.example,Person %u,Second Step,2023-02-01,\n", i,
+                            i);
+  path = write_csv (f, "many.csv", csv->str, csv->len);
+  g_assert_false (ti_import_file (f->db, TI_IMPORT_TIER1, path, NULL, cancel_when_writing,
+                                  cancellable, cancellable, &report, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (report);
+  after = test_table_digest (f->db_path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM people"), ==, 0);
+}
+
 static void
 test_kinds (void)
 {
@@ -563,9 +840,11 @@ test_kinds (void)
   g_assert_true (ti_import_kind_from_string ("Organisations", &kind, NULL));
   g_assert_cmpint (kind, ==, TI_IMPORT_ORGANISATIONS);
   g_assert_cmpstr (ti_import_kind_to_string (kind), ==, "organisations");
+  g_assert_true (ti_import_kind_from_string ("TIER1", &kind, NULL));
+  g_assert_cmpint (kind, ==, TI_IMPORT_TIER1);
   g_assert_false (ti_import_kind_from_string ("champions", &kind, &error));
   g_assert_error (error, TI_IMPORT_ERROR, TI_IMPORT_ERROR_UNKNOWN_KIND);
-  g_assert_nonnull (strstr (error->message, "organisations, people"));
+  g_assert_nonnull (strstr (error->message, "organisations, people, tier1"));
 }
 
 static void
@@ -593,10 +872,16 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/kinds", test_kinds);
   g_test_add_func ("/import/refused/organisations", test_refused_organisations);
   g_test_add_func ("/import/refused/people", test_refused_people);
+  g_test_add_func ("/import/refused/tier1", test_refused_tier1);
   ADD ("refused/every-problem", test_every_problem);
   ADD ("refused/long-field", test_long_field);
   ADD ("refused/missing-file", test_missing_file);
   ADD ("people", test_people);
+  ADD ("tier1", test_tier1);
+  ADD ("tier1-matching", test_tier1_matching);
+  ADD ("tier1-refused-late", test_tier1_refused_late);
+  ADD ("tier1-preview", test_tier1_preview);
+  ADD ("tier1-cancel", test_tier1_cancel);
   ADD ("organisations-again", test_organisations_again);
   ADD ("organisation-updates", test_organisation_updates);
   ADD ("person-updates", test_person_updates);

@@ -38,7 +38,7 @@ static const GOptionEntry option_entries[] = {
   { "scale", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --create-demo: how many times county size"),
     N_("N") },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --db: import a CSV file (KIND is organisations or people) and exit"),
+    N_("With --db: import a CSV file (KIND is organisations, people or tier1) and exit"),
     N_("KIND:CSV") },
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --db: verify the programme file and print a summary"), NULL },

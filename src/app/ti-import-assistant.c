@@ -67,6 +67,8 @@ kind_label (TiImportKind kind)
       return _("Organisations");
     case TI_IMPORT_PEOPLE:
       return _("People");
+    case TI_IMPORT_TIER1:
+      return _("Tier 1 completions");
     default:
       return ti_import_kind_to_string (kind);
     }

@@ -28,8 +28,8 @@ struct _TiCsvReader
   gboolean started;
   gboolean finished;
 
-  GPtrArray *fields; /* of the record being parsed */
-  GArray *lengths;
+  GString *text;   /* the values of the record being parsed, each followed by a NUL */
+  GArray *lengths; /* of those values */
   GQueue records;  /* finished records not yet handed out */
   GError *pending; /* handed out once the records before it are */
   guint error_line;
@@ -46,7 +46,7 @@ static void
 on_field (void *data, size_t length, void *user_data)
 {
   TiCsvReader *self = user_data;
-  char *copy = g_malloc (length + 1);
+  gsize field_length = length;
 
   if (!self->in_record)
     {
@@ -54,27 +54,38 @@ on_field (void *data, size_t length, void *user_data)
       self->record_line = self->line;
     }
   if (data != NULL && length > 0)
-    memcpy (copy, data, length);
-  copy[length] = '\0';
-  g_ptr_array_add (self->fields, copy);
-  g_array_append_val (self->lengths, length);
+    g_string_append_len (self->text, data, length);
+  g_string_append_c (self->text, '\0');
+  g_array_append_val (self->lengths, field_length);
 }
 
+/* A record is one block: the struct, the value pointers, the lengths and the text, so a
+ * file of a million values costs one allocation a record rather than one a value. */
 static void
 on_record (int terminator, void *user_data)
 {
   TiCsvReader *self = user_data;
-  TiCsvRecord *record = g_new0 (TiCsvRecord, 1);
+  guint n = self->lengths->len;
+  gsize head = sizeof (TiCsvRecord) + (n + 1) * sizeof (char *) + n * sizeof (gsize);
+  TiCsvRecord *record = g_malloc (head + self->text->len);
+  char *text = (char *)record + head;
 
   record->line = self->in_record ? self->record_line : self->line;
-  record->n_fields = self->fields->len;
-  g_ptr_array_add (self->fields, NULL);
-  record->fields = (char **)g_ptr_array_free (g_steal_pointer (&self->fields), FALSE);
-  record->lengths = (gsize *)(void *)g_array_free (g_steal_pointer (&self->lengths), FALSE);
+  record->n_fields = n;
+  record->fields = (char **)(record + 1);
+  record->lengths = (gsize *)(record->fields + n + 1);
+  memcpy (record->lengths, self->lengths->data, n * sizeof (gsize));
+  memcpy (text, self->text->str, self->text->len);
+  for (guint i = 0; i < n; i++)
+    {
+      record->fields[i] = text;
+      text += record->lengths[i] + 1;
+    }
+  record->fields[n] = NULL;
   g_queue_push_tail (&self->records, record);
 
-  self->fields = g_ptr_array_new ();
-  self->lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_string_truncate (self->text, 0);
+  g_array_set_size (self->lengths, 0);
   self->in_record = FALSE;
 }
 
@@ -94,7 +105,7 @@ ti_csv_reader_new (GInputStream *stream)
   /* Grow a long value in large steps rather than libcsv's default 128 bytes. */
   csv_set_blk_size (&self->parser, 4096);
   self->line = 1;
-  self->fields = g_ptr_array_new ();
+  self->text = g_string_sized_new (1024);
   self->lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_queue_init (&self->records);
   return self;
@@ -107,8 +118,7 @@ ti_csv_reader_free (TiCsvReader *self)
     return;
   csv_free (&self->parser);
   g_clear_object (&self->stream);
-  g_ptr_array_set_free_func (self->fields, g_free);
-  g_ptr_array_unref (self->fields);
+  g_string_free (self->text, TRUE);
   g_array_unref (self->lengths);
   g_queue_clear_full (&self->records, (GDestroyNotify)ti_csv_record_free);
   g_clear_error (&self->pending);
@@ -118,11 +128,7 @@ ti_csv_reader_free (TiCsvReader *self)
 void
 ti_csv_record_free (TiCsvRecord *record)
 {
-  if (record == NULL)
-    return;
-  g_strfreev (record->fields);
-  g_free (record->lengths);
-  g_free (record);
+  g_free (record); /* one block with its values */
 }
 
 static void

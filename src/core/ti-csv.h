@@ -25,6 +25,8 @@ typedef enum
  * @fields: (array length=n_fields): each value, NUL-terminated; a value may itself hold NUL
  *   bytes, so use @lengths
  * @lengths: (array length=n_fields): the length of each value in bytes
+ *
+ * The record, its values and their lengths are one block: ti_csv_record_free() frees it.
  */
 typedef struct
 {

@@ -33,11 +33,7 @@ typedef struct
 
 typedef struct
 {
-  sqlite3_stmt *organisation;
   sqlite3_stmt *held;
-  sqlite3_stmt *by_email;
-  sqlite3_stmt *by_name;
-  sqlite3_stmt *by_name_without_email;
   sqlite3_stmt *insert;
   sqlite3_stmt *update;
   sqlite3_stmt *champion;
@@ -59,11 +55,7 @@ plan_clear (gpointer data)
 static void
 statements_clear (Statements *s)
 {
-  g_clear_pointer (&s->organisation, sqlite3_finalize);
   g_clear_pointer (&s->held, sqlite3_finalize);
-  g_clear_pointer (&s->by_email, sqlite3_finalize);
-  g_clear_pointer (&s->by_name, sqlite3_finalize);
-  g_clear_pointer (&s->by_name_without_email, sqlite3_finalize);
   g_clear_pointer (&s->insert, sqlite3_finalize);
   g_clear_pointer (&s->update, sqlite3_finalize);
   g_clear_pointer (&s->champion, sqlite3_finalize);
@@ -75,21 +67,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Statements, statements_clear)
 static gboolean
 statements_prepare (TiImportContext *ctx, Statements *s, GError **error)
 {
-  return (s->organisation = ti_database_prepare (ctx->db,
-                                                 "SELECT id FROM organisations"
-                                                 " WHERE name = ?",
-                                                 error))
-         && (s->held = ti_database_prepare (ctx->db, PERSON_COLUMNS " WHERE id = ?", error))
-         && (s->by_email = ti_database_prepare (ctx->db, PERSON_COLUMNS " WHERE email = ?", error))
-         && (s->by_name = ti_database_prepare (ctx->db,
-                                               PERSON_COLUMNS " WHERE organisation_id"
-                                                              " = ? AND name = ? COLLATE NOCASE",
-                                               error))
-         && (s->by_name_without_email = ti_database_prepare (
-               ctx->db,
-               PERSON_COLUMNS " WHERE organisation_id = ? AND name = ? COLLATE NOCASE"
-                              " AND email IS NULL",
-               error))
+  return (s->held = ti_database_prepare (ctx->db, PERSON_COLUMNS " WHERE id = ?", error))
          && (s->insert = ti_database_prepare (ctx->db,
                                               "INSERT INTO people (name, email,"
                                               " organisation_id, job_title, locality)"
@@ -141,8 +119,7 @@ plan_row (TiImportContext *ctx, const TiImportRow *row, Plan *plan)
   const TiTerm *localities;
   guint n_localities;
   gboolean ok = TRUE;
-  TiDateProblem problem = TI_DATE_MALFORMED;
-  GDate date;
+  char iso[11];
 
   localities = ti_vocabulary_localities (&n_localities);
   plan->row = row;
@@ -153,12 +130,7 @@ plan_row (TiImportContext *ctx, const TiImportRow *row, Plan *plan)
   ok &= ti_import_require (ctx, row, PERSON_NAME);
   ok &= ti_import_require (ctx, row, PERSON_ORGANISATION);
 
-  if (plan->email != NULL && !ti_text_is_email (plan->email))
-    {
-      ti_import_problem (ctx, row->line, _ ("the %s “%s” is not a valid address"),
-                         ti_import_column (ctx, PERSON_EMAIL), plan->email);
-      ok = FALSE;
-    }
+  ok &= ti_import_email (ctx, row, PERSON_EMAIL);
   plan->locality
     = ti_import_term (ctx, row, PERSON_LOCALITY, ti_vocabulary_locality_key (v[PERSON_LOCALITY]),
                       localities, n_localities);
@@ -172,27 +144,10 @@ plan_row (TiImportContext *ctx, const TiImportRow *row, Plan *plan)
       ok = FALSE;
     }
 
-  if (since != NULL && (problem = ti_date_check (since, &date)) == TI_DATE_IMPOSSIBLE)
-    {
-      ti_import_problem (ctx, row->line, _ ("the %s “%s” is not a real date"),
-                         ti_import_column (ctx, PERSON_CHAMPION_SINCE), since);
-      ok = FALSE;
-    }
-  else if (since != NULL && problem != TI_DATE_OK)
-    {
-      ti_import_problem (ctx, row->line,
-                         _ ("the %s “%s” is not a date; write it as YYYY-MM-DD or DD/MM/YYYY"),
-                         ti_import_column (ctx, PERSON_CHAMPION_SINCE), since);
-      ok = FALSE;
-    }
-  else if (since != NULL && ti_date_is_future (&date))
-    {
-      ti_import_problem (ctx, row->line, _ ("the %s “%s” is in the future"),
-                         ti_import_column (ctx, PERSON_CHAMPION_SINCE), since);
-      ok = FALSE;
-    }
+  if (!ti_import_date (ctx, row, PERSON_CHAMPION_SINCE, iso))
+    ok = FALSE;
   else if (since != NULL)
-    plan->since = ti_date_to_iso (&date);
+    plan->since = g_strdup (iso);
   else if (plan->champion == 1)
     {
       ti_import_problem (ctx, row->line,
@@ -203,91 +158,6 @@ plan_row (TiImportContext *ctx, const TiImportRow *row, Plan *plan)
       ok = FALSE;
     }
   return ok;
-}
-
-/* Finds an organisation by name once per name; 0 when the programme has none. */
-static gint64
-find_organisation (TiImportContext *ctx, Statements *s, GHashTable *cache, const char *name,
-                   GError **error)
-{
-  g_autofree char *key = ti_import_key (name);
-  gint64 *cached = g_hash_table_lookup (cache, key);
-  gint64 id = 0;
-  int rc;
-
-  if (cached != NULL)
-    return *cached;
-  sqlite3_bind_text (s->organisation, 1, name, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (s->organisation);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (s->organisation, 0);
-  sqlite3_reset (s->organisation);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      ti_database_set_error_from_sqlite (ctx->db, rc, _ ("reading the organisations"), error);
-      return -1;
-    }
-  g_hash_table_insert (cache, g_steal_pointer (&key), g_memdup2 (&id, sizeof id));
-  return id;
-}
-
-/* Runs a person query: how many people it finds (stopping at 2), the first one's id. */
-static int
-count_people (TiImportContext *ctx, sqlite3_stmt *query, gint64 *id, GError **error)
-{
-  int found = 0;
-  int rc = SQLITE_DONE;
-
-  while (found < 2 && (rc = sqlite3_step (query)) == SQLITE_ROW)
-    if (found++ == 0)
-      *id = sqlite3_column_int64 (query, 0);
-  if (found < 2 && rc != SQLITE_DONE)
-    {
-      sqlite3_reset (query);
-      ti_database_set_error_from_sqlite (ctx->db, rc, _ ("reading the people"), error);
-      return -1;
-    }
-  sqlite3_reset (query);
-  return found;
-}
-
-/* Which person held, if any, the record is about; a problem when it cannot be told. */
-static gboolean
-match_person (TiImportContext *ctx, Statements *s, Plan *plan, GError **error)
-{
-  int found;
-
-  if (plan->email != NULL)
-    {
-      sqlite3_bind_text (s->by_email, 1, plan->email, -1, SQLITE_TRANSIENT);
-      if ((found = count_people (ctx, s->by_email, &plan->id, error)) < 0)
-        return FALSE;
-      if (found > 0)
-        return TRUE;
-      sqlite3_bind_int64 (s->by_name_without_email, 1, plan->organisation_id);
-      sqlite3_bind_text (s->by_name_without_email, 2, plan->name, -1, SQLITE_TRANSIENT);
-      if ((found = count_people (ctx, s->by_name_without_email, &plan->id, error)) < 0)
-        return FALSE;
-      /* Only one of that name without an email can be told apart; else a new person. */
-      if (found != 1)
-        plan->id = 0;
-      return TRUE;
-    }
-
-  sqlite3_bind_int64 (s->by_name, 1, plan->organisation_id);
-  sqlite3_bind_text (s->by_name, 2, plan->name, -1, SQLITE_TRANSIENT);
-  if ((found = count_people (ctx, s->by_name, &plan->id, error)) < 0)
-    return FALSE;
-  if (found > 1)
-    {
-      plan->id = 0;
-      ti_import_problem (ctx, plan->row->line,
-                         _ ("more than one person called “%s” works at “%s”; give an %s to "
-                            "say which"),
-                         plan->name, plan->row->values[PERSON_ORGANISATION],
-                         ti_import_column (ctx, PERSON_EMAIL));
-    }
-  return TRUE;
 }
 
 static void
@@ -452,14 +322,13 @@ gboolean
 ti_import_people_run (TiImportContext *ctx, GError **error)
 {
   g_autoptr (GArray) plans = g_array_sized_new (FALSE, TRUE, sizeof (Plan), ctx->rows->len);
-  g_autoptr (GHashTable) organisations
-    = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (TiImportRoster) roster = NULL;
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_auto (Statements) s = { 0 };
   TiImportReport *report = ctx->report;
 
   g_array_set_clear_func (plans, plan_clear);
-  if (!statements_prepare (ctx, &s, error))
+  if (!statements_prepare (ctx, &s, error) || !(roster = ti_import_roster_load (ctx->db, error)))
     return FALSE;
 
   for (guint i = 0; i < ctx->rows->len; i++)
@@ -477,25 +346,14 @@ ti_import_people_run (TiImportContext *ctx, GError **error)
         }
       if (organisation != NULL)
         {
-          plan.organisation_id = find_organisation (ctx, &s, organisations, organisation, error);
-          if (plan.organisation_id < 0)
-            {
-              plan_clear (&plan);
-              return FALSE;
-            }
-          if (plan.organisation_id == 0)
-            {
-              ti_import_problem (ctx, row->line,
-                                 _ ("the %s “%s” is not in the programme; import it with the "
-                                    "organisations first, or add it in the window"),
-                                 ti_import_column (ctx, PERSON_ORGANISATION), organisation);
-              ok = FALSE;
-            }
+          plan.organisation_id = ti_import_organisation (ctx, roster, row, PERSON_ORGANISATION);
+          ok &= plan.organisation_id != 0;
         }
-      if (ok && !match_person (ctx, &s, &plan, error))
+      if (ok)
         {
-          plan_clear (&plan);
-          return FALSE;
+          const TiImportWho who = { plan.name, plan.email, organisation, plan.organisation_id };
+
+          ok = ti_import_roster_match (roster, ctx, row, &who, PERSON_EMAIL, &plan.id, NULL);
         }
       if (!ok)
         {

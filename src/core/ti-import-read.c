@@ -31,12 +31,7 @@ normalise_header (const char *text, gssize length)
 void
 ti_import_row_free (gpointer data)
 {
-  TiImportRow *row = data;
-
-  for (guint i = 0; i < row->n_values; i++)
-    g_free (row->values[i]);
-  g_free (row->values);
-  g_free (row);
+  g_free (data); /* one block with its values */
 }
 
 static gboolean
@@ -202,27 +197,60 @@ record_is_blank (const TiCsvRecord *record)
   return TRUE;
 }
 
+/* The trimmed value of a field in the record: where it starts, and its length. */
+static const char *
+trimmed (const TiCsvRecord *record, int column, gsize *length)
+{
+  const char *start;
+  const char *end;
+
+  *length = 0;
+  if (column < 0 || (guint)column >= record->n_fields)
+    return NULL;
+  start = record->fields[column];
+  end = start + record->lengths[column];
+  while (start < end && g_ascii_isspace (*start))
+    start++;
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+  *length = end - start;
+  return start;
+}
+
+/* A row is one block, like a record: the struct, the value pointers and the values. A
+ * large file holds a quarter of a million of them until it is written. */
 static TiImportRow *
 row_from_record (TiImportContext *ctx, const TiCsvRecord *record, const int *column_of)
 {
-  TiImportRow *row = g_new0 (TiImportRow, 1);
+  gsize head = sizeof (TiImportRow) + ctx->n_fields * sizeof (char *);
+  gsize size = head;
+  TiImportRow *row;
+  char *text;
 
-  row->line = record->line;
-  row->n_values = ctx->n_fields;
-  row->values = g_new0 (char *, ctx->n_fields);
   for (guint f = 0; f < ctx->n_fields; f++)
     {
-      int c = column_of[f];
+      gsize length;
 
-      if (c >= 0 && (guint)c < record->n_fields)
-        {
-          char *value = g_strstrip (g_strdup (record->fields[c]));
+      if (trimmed (record, column_of[f], &length) != NULL && length > 0)
+        size += length + 1;
+    }
+  row = g_malloc (size);
+  row->line = record->line;
+  row->n_values = ctx->n_fields;
+  row->values = (char **)(row + 1);
+  text = (char *)row + head;
+  for (guint f = 0; f < ctx->n_fields; f++)
+    {
+      gsize length;
+      const char *value = trimmed (record, column_of[f], &length);
 
-          if (*value != '\0')
-            row->values[f] = value;
-          else
-            g_free (value);
-        }
+      row->values[f] = NULL;
+      if (value == NULL || length == 0)
+        continue;
+      memcpy (text, value, length);
+      text[length] = '\0';
+      row->values[f] = text;
+      text += length + 1;
     }
   return row;
 }
@@ -332,13 +360,40 @@ ti_import_read_rows (TiImportContext *ctx, TiCsvReader *reader, goffset size,
 
 /* ---------------------------------------------------------------------------------- */
 
+static const char *
+find_header_named (const char *const *headers, const char *name)
+{
+  g_autofree char *wanted = normalise_header (name, -1);
+
+  for (guint c = 0; headers[c] != NULL; c++)
+    {
+      g_autofree char *key = normalise_header (headers[c], -1);
+
+      if (g_strcmp0 (key, wanted) == 0)
+        return headers[c];
+    }
+  return NULL;
+}
+
+/* The file's header for a field: its own name first, then the names exports give it. */
+static const char *
+find_header (const char *const *headers, const TiImportField *field)
+{
+  const char *found = find_header_named (headers, field->name);
+
+  for (guint a = 0; found == NULL && field->aliases != NULL && field->aliases[a] != NULL; a++)
+    found = find_header_named (headers, field->aliases[a]);
+  return found;
+}
+
 /**
  * ti_import_preview:
  * @csv_path: the file
  * @n_rows: how many records after the header to return, at most
  *
  * Reads the header and the first records of a file for the import assistant, and matches
- * each field to the header of the same name (case-insensitive, spaces ignored). Problems in
+ * each field to the header of the same name, or else to one of the field's aliases
+ * (case-insensitive; spaces, hyphens and underscores ignored). Problems in
  * the records are left for ti_import_file() to find; only an unreadable or empty file is
  * an error here.
  *
@@ -386,18 +441,8 @@ ti_import_preview (const char *csv_path, TiImportKind kind, guint n_rows, GError
 
   fields = ti_import_kind_get_fields (kind, &n_fields);
   for (guint f = 0; f < n_fields; f++)
-    {
-      const char *found = NULL;
-
-      for (guint c = 0; found == NULL && preview->headers[c] != NULL; c++)
-        {
-          g_autofree char *key = normalise_header (preview->headers[c], -1);
-          g_autofree char *wanted = normalise_header (fields[f].name, -1);
-          if (g_strcmp0 (key, wanted) == 0)
-            found = preview->headers[c];
-        }
-      ti_import_mapping_set (preview->mapping, fields[f].name, found);
-    }
+    ti_import_mapping_set (preview->mapping, fields[f].name,
+                           find_header ((const char *const *)preview->headers, &fields[f]));
 
   preview->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
   while (preview->rows->len < n_rows)

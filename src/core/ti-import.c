@@ -35,6 +35,32 @@ static const TiImportField person_fields[N_PERSON_FIELDS] = {
   [PERSON_CHAMPION_SINCE] = { "champion_since", N_ ("The date they became a champion"), FALSE },
 };
 
+/* A Learning Centre or ACEs online learning export names its columns its own way; these are
+ * the names it uses, for the window's assistant to match. */
+static const char *const tier1_email_aliases[]
+  = { "Email Address", "E-mail Address", "Learner Email", "Work Email", "User Email", NULL };
+static const char *const tier1_name_aliases[]
+  = { "Learner Name", "Full Name", "Learner", "Employee Name", "Staff Name", NULL };
+static const char *const tier1_organisation_aliases[]
+  = { "Organisation Name", "Organization", "Organization Name", "Department", "Employer", NULL };
+static const char *const tier1_completed_on_aliases[] = { "Completion Date",    "Date Completed",
+                                                          "Completed",          "Completed Date",
+                                                          "Date of Completion", NULL };
+static const char *const tier1_source_aliases[]
+  = { "Course Title", "Course", "Course Name", "Learning Title", NULL };
+
+static const TiImportField tier1_fields[N_TIER1_FIELDS] = {
+  [TIER1_EMAIL] = { "email", N_ ("The work email address of the person who completed it"), FALSE,
+                    tier1_email_aliases },
+  [TIER1_NAME] = { "name", N_ ("Their name"), TRUE, tier1_name_aliases },
+  [TIER1_ORGANISATION]
+  = { "organisation", N_ ("The organisation they work for"), TRUE, tier1_organisation_aliases },
+  [TIER1_COMPLETED_ON]
+  = { "completed_on", N_ ("The date they completed Tier 1"), TRUE, tier1_completed_on_aliases },
+  [TIER1_SOURCE] = { "source", N_ ("Where they completed it: the course or the learning site"),
+                     FALSE, tier1_source_aliases },
+};
+
 typedef struct
 {
   const char *name;
@@ -48,9 +74,10 @@ static const TiImportFormat formats[] = {
   [TI_IMPORT_ORGANISATIONS]
   = { "organisations", organisation_fields, N_ORGANISATION_FIELDS, ti_import_organisations_run },
   [TI_IMPORT_PEOPLE] = { "people", person_fields, N_PERSON_FIELDS, ti_import_people_run },
+  [TI_IMPORT_TIER1] = { "tier1", tier1_fields, N_TIER1_FIELDS, ti_import_tier1_run },
 };
 
-static const char *const kind_names[] = { "organisations", "people", NULL };
+static const char *const kind_names[] = { "organisations", "people", "tier1", NULL };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (kind_names) == G_N_ELEMENTS (formats) + 1);
 
@@ -74,7 +101,7 @@ ti_import_kind_names (void)
 
 /**
  * ti_import_kind_from_string:
- * @text: "organisations" or "people", in any case
+ * @text: "organisations", "people" or "tier1", in any case
  * @kind: (out): the kind
  *
  * Returns: %TRUE when @text names a kind; otherwise %FALSE with @error listing the kinds
@@ -259,6 +286,7 @@ ti_import_report_copy (const TiImportReport *self)
   copy->added = self->added;
   copy->updated = self->updated;
   copy->unchanged = self->unchanged;
+  copy->people_added = self->people_added;
   for (guint i = 0; i < self->problems->len; i++)
     {
       const TiImportProblem *problem = g_ptr_array_index (self->problems, i);
@@ -289,7 +317,8 @@ G_DEFINE_BOXED_TYPE (TiImportReport, ti_import_report, ti_import_report_copy, ti
 /**
  * ti_import_report_describe:
  *
- * Returns: (transfer full): what happened, for a toast: "143 added, 12 updated, 0 unchanged"
+ * Returns: (transfer full): what happened, for a toast: "143 added, 12 updated, 0 unchanged";
+ *   a Tier 1 import also counts the people it added
  */
 char *
 ti_import_report_describe (const TiImportReport *self)
@@ -297,10 +326,17 @@ ti_import_report_describe (const TiImportReport *self)
   g_autofree char *added = ti_format_count (self->added);
   g_autofree char *updated = ti_format_count (self->updated);
   g_autofree char *unchanged = ti_format_count (self->unchanged);
+  g_autofree char *people = ti_format_count (self->people_added);
 
   if (self->rows == 0)
     return g_strdup (_ ("the file has a header row but no records, so there was nothing to "
                         "import"));
+  if (self->people_added > 0)
+    /* Translators: counts of records in an import, then of the people it added. */
+    return g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%s added, %s updated, %s unchanged; %s new person",
+                   "%s added, %s updated, %s unchanged; %s new people", self->people_added),
+      added, updated, unchanged, people);
   /* Translators: counts of records in an import. */
   return g_strdup_printf (_ ("%s added, %s updated, %s unchanged"), added, updated, unchanged);
 }
@@ -415,6 +451,68 @@ ti_import_term (TiImportContext *ctx, const TiImportRow *row, guint field, const
   return NULL;
 }
 
+/* An email, when the record gives one, must look like an address. */
+gboolean
+ti_import_email (TiImportContext *ctx, const TiImportRow *row, guint field)
+{
+  const char *email = row->values[field];
+
+  if (email == NULL || ti_text_is_email (email))
+    return TRUE;
+  ti_import_problem (ctx, row->line, _ ("the %s “%s” is not a valid address"),
+                     ti_import_column (ctx, field), email);
+  return FALSE;
+}
+
+/**
+ * ti_import_date:
+ * @iso: (out caller-allocates): the date as `YYYY-MM-DD`; empty when the cell is
+ *
+ * A date, when the record gives one, must be written as YYYY-MM-DD or DD/MM/YYYY, be a real
+ * day and not be in the future.
+ *
+ * Returns: %FALSE after a problem
+ */
+gboolean
+ti_import_date (TiImportContext *ctx, const TiImportRow *row, guint field, char iso[11])
+{
+  const char *text = row->values[field];
+  TiDateProblem problem;
+  GDate date;
+
+  iso[0] = '\0';
+  if (text == NULL)
+    return TRUE;
+  problem = ti_date_check (text, &date);
+  if (problem == TI_DATE_IMPOSSIBLE)
+    ti_import_problem (ctx, row->line, _ ("the %s “%s” is not a real date"),
+                       ti_import_column (ctx, field), text);
+  else if (problem != TI_DATE_OK)
+    ti_import_problem (ctx, row->line,
+                       _ ("the %s “%s” is not a date; write it as YYYY-MM-DD or DD/MM/YYYY"),
+                       ti_import_column (ctx, field), text);
+  else if (g_date_compare (&date, &ctx->today) > 0)
+    ti_import_problem (ctx, row->line, _ ("the %s “%s” is in the future"),
+                       ti_import_column (ctx, field), text);
+  else
+    {
+      /* As ti_date_to_iso(), without an allocation: a file may have a million dates. */
+      guint parts[] = { g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date) };
+      char *p = iso + 10;
+
+      *p = '\0';
+      for (int i = G_N_ELEMENTS (parts) - 1; i >= 0; i--)
+        {
+          for (guint digits = i == 0 ? 4 : 2, value = parts[i]; digits > 0; digits--, value /= 10)
+            *--p = '0' + value % 10;
+          if (i > 0)
+            *--p = '-';
+        }
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* Matches as SQLite's NOCASE does, so the file and the programme agree on what is the same. */
 char *
 ti_import_key (const char *text)
@@ -433,7 +531,7 @@ compare_problems (gconstpointer a, gconstpointer b)
 
 /* Runs the kind inside one transaction; commits only a change without problems. */
 static gboolean
-check_and_write (TiImportContext *ctx, const TiImportFormat *format, GError **error)
+run_in_transaction (TiImportContext *ctx, const TiImportFormat *format, GError **error)
 {
   TiImportReport *report = ctx->report;
   g_autofree char *base = g_path_get_basename (report->file);
@@ -456,6 +554,12 @@ check_and_write (TiImportContext *ctx, const TiImportFormat *format, GError **er
 
   /* A file name and counts: never anyone's personal data. */
   detail = g_strdup_printf ("%s, %u added, %u updated", display, report->added, report->updated);
+  if (report->people_added > 0)
+    {
+      g_autofree char *counts = g_steal_pointer (&detail);
+
+      detail = g_strdup_printf ("%s, %u people added", counts, report->people_added);
+    }
   if (!ti_database_audit (ctx->db, "import", format->name, 0, detail, error)
       || !ti_database_commit (ctx->db, error))
     {
@@ -463,6 +567,34 @@ check_and_write (TiImportContext *ctx, const TiImportFormat *format, GError **er
       return FALSE;
     }
   return TRUE;
+}
+
+/* A large import goes through every index page again and again: in SQLite's default 2 MB
+ * page cache the pages would spill to the write-ahead log and be read back from it, which
+ * takes most of the time. The cache grows only as far as pages are used, and is put back
+ * after the import. */
+#define IMPORT_CACHE_KIB 262144
+
+static gboolean
+check_and_write (TiImportContext *ctx, const TiImportFormat *format, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  gint64 cache_size = ti_database_count (ctx->db, "PRAGMA cache_size", &local);
+  g_autofree char *restore = NULL;
+  gboolean ok;
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
+  if (!ti_database_exec (ctx->db, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB), error))
+    return FALSE;
+  ok = run_in_transaction (ctx, format, error);
+  if (!ti_database_exec (ctx->db, restore, ok ? error : NULL))
+    return FALSE;
+  return ok;
 }
 
 /**
@@ -522,6 +654,13 @@ ti_import_file (TiDatabase *db, TiImportKind kind, const char *csv_path,
     .progress_data = progress_data,
     .cancellable = cancellable,
   };
+  {
+    g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+    g_date_clear (&ctx.today, 1);
+    g_date_set_dmy (&ctx.today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                    g_date_time_get_year (now));
+  }
   reader = ti_csv_reader_new (G_INPUT_STREAM (stream));
 
   ok = ti_import_read_rows (&ctx, reader, size, mapping, &header_ok, error);
@@ -541,7 +680,7 @@ ti_import_file (TiDatabase *db, TiImportKind kind, const char *csv_path,
       g_autofree char *display = g_filename_display_name (csv_path);
       g_autofree char *count = ti_format_count (result->problems->len);
 
-      result->added = result->updated = result->unchanged = 0;
+      result->added = result->updated = result->unchanged = result->people_added = 0;
       g_set_error (error, TI_IMPORT_ERROR, TI_IMPORT_ERROR_INVALID,
                    g_dngettext (GETTEXT_PACKAGE, "“%s” has %s problem, so nothing was imported.",
                                 "“%s” has %s problems, so nothing was imported.",

@@ -23,6 +23,7 @@ typedef enum
 {
   TI_IMPORT_ORGANISATIONS,
   TI_IMPORT_PEOPLE,
+  TI_IMPORT_TIER1,
 } TiImportKind;
 
 /* The most characters one value (a name, a job title) may have. */
@@ -33,12 +34,15 @@ typedef enum
  * @name: the canonical header, as DESIGN.md §5 names it ("champion_since")
  * @description: what the column holds, in words (translated)
  * @required: whether the file must have this column
+ * @aliases: (nullable) (array zero-terminated=1): other headers that mean this column, as
+ *   exports from elsewhere write them ("Email Address"); ti_import_preview() matches them
  */
 typedef struct
 {
   const char *name;
   const char *description;
   gboolean required;
+  const char *const *aliases;
 } TiImportField;
 
 /**
@@ -60,6 +64,7 @@ typedef struct
  * @added: records that became new rows
  * @updated: records that changed something already held
  * @unchanged: records that matched what was already held
+ * @people_added: people a Tier 1 import added because nobody held matched them
  * @problems: (element-type TiImportProblem): in line order; when there are any, nothing
  *   was written
  * @warnings: (element-type utf8): things worth knowing that did not stop the import
@@ -72,6 +77,7 @@ typedef struct
   guint added;
   guint updated;
   guint unchanged;
+  guint people_added;
   GPtrArray *problems;
   GPtrArray *warnings;
 } TiImportReport;
