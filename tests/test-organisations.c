@@ -371,6 +371,32 @@ test_merge_undo_refused (Fixture *f, gconstpointer data)
   g_assert_cmpint (count (f, "SELECT count(*) FROM organisations WHERE id = 4"), ==, 0);
 }
 
+/* A parent's headcount includes its directorates, so its reach counts their people too: the
+ * rule of the training figures, which this list shares. */
+static void
+test_list_reach_directorates (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) list = NULL;
+  TiOrganisation *council, *services;
+
+  g_assert_true (ti_database_exec (f->db,
+                                   "INSERT INTO people (id, name, organisation_id) VALUES"
+                                   "  (9, 'Ann Lowe', 5), (10, 'Tom Hale', 1);"
+                                   "INSERT INTO tier1_completions (person_id, completed_on)"
+                                   "  VALUES (9, '2023-07-01'), (10, '2023-08-01');",
+                                   &error));
+  g_assert_no_error (error);
+  list = ti_organisations_list (f->db, &error);
+  g_assert_no_error (error);
+  council = find (list, "Somerset Council");
+  services = find (list, "Children's Services");
+  g_assert_cmpuint (ti_organisation_get_tier1_completions (council), ==, 2);
+  g_assert_cmpfloat_with_epsilon (ti_organisation_get_reach (council), 2.0 / 5000, 1e-12);
+  g_assert_cmpuint (ti_organisation_get_tier1_completions (services), ==, 1);
+  g_assert_cmpfloat_with_epsilon (ti_organisation_get_reach (services), 1.0 / 800, 1e-12);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -379,6 +405,7 @@ main (int argc, char **argv)
 #define ADD(name, func) \
   g_test_add ("/organisations/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("list", test_list);
+  ADD ("list-reach-directorates", test_list_reach_directorates);
   ADD ("validation", test_validation);
   ADD ("save-delete", test_save_delete);
   ADD ("merge", test_merge);

@@ -12,9 +12,10 @@
  *
  * One row of the organisations list: an immutable snapshot read by ti_organisations_list(),
  * every column a read-only property so a GtkColumnView can sort by it. Reach is the share
- * of the workforce with at least one Tier 1 completion: people of the organisation with a
- * completion ÷ headcount, capped at 1 (a headcount can be out of date), or -1 when the
- * headcount is 0 (unknown). The uncapped count is the tier1-completions property.
+ * of the workforce with at least one Tier 1 completion: people of the organisation and of
+ * its directorates (its headcount includes theirs) with a completion ÷ headcount, capped at
+ * 1 (a headcount can be out of date), or -1 when the headcount is 0 (unknown), as
+ * ti_tier1_reach_list() counts it. The uncapped count is the tier1-completions property.
  */
 struct _TiOrganisation
 {
@@ -171,7 +172,7 @@ ti_organisation_class_init (TiOrganisationClass *klass)
   properties[PROP_PARENT_ID] = g_param_spec_int64 ("parent-id", NULL, NULL, 0, G_MAXINT64, 0, FLAGS);
   /* Active champions */
   properties[PROP_CHAMPIONS] = g_param_spec_uint ("champions", NULL, NULL, 0, G_MAXUINT, 0, FLAGS);
-  /* People with at least one Tier 1 completion */
+  /* People, its directorates' included, with at least one Tier 1 completion */
   properties[PROP_TIER1_COMPLETIONS] = g_param_spec_uint ("tier1-completions", NULL, NULL, 0, G_MAXUINT, 0, FLAGS);
   /* Tier 1 reach: tier1-completions ÷ headcount, at most 1; -1 when the headcount is 0 */
   properties[PROP_REACH] = g_param_spec_double ("reach", NULL, NULL, -1.0, 1.0, -1.0, FLAGS);

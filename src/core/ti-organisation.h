@@ -20,7 +20,7 @@ typedef struct
   gint64 parent_id; /* 0 when none */
   const char *parent;
   guint champions;            /* active champions */
-  guint tier1_people;         /* people with at least one Tier 1 completion */
+  guint tier1_people;         /* people, its directorates' too, with a Tier 1 completion */
   guint sessions_hosted;      /* delivered sessions hosted */
   guint people;               /* everyone who belongs to it */
   const char *charter_stage_key;

@@ -7,12 +7,14 @@
 
 #include "ti-format.h"
 #include "ti-organisations.h"
+#include "ti-training-figures.h"
 #include "ti-vocabulary.h"
 
 /*
  * Organisations: the list with its figures, the editor's validation and saving, delete
- * and merge. Reach counts people (not completions): the people of the organisation with
- * at least one Tier 1 completion, over its headcount — see TiOrganisation.
+ * and merge. Reach counts people (not completions): the people of the organisation and its
+ * directorates with a Tier 1 completion, over its headcount, as the training figures count
+ * it (ti_tier1_reach_list(), the one place reach is defined) — see TiOrganisation.
  */
 
 G_DEFINE_QUARK (ti-organisations-error-quark, ti_organisations_error)
@@ -21,21 +23,17 @@ static const char list_sql[] =
   "WITH champs AS ("
   "  SELECT p.organisation_id AS oid, count(*) AS n FROM champions c"
   "  JOIN people p ON p.id = c.person_id WHERE c.status = 'active' GROUP BY 1),"
-  " reached AS ("
-  "  SELECT p.organisation_id AS oid, count(*) AS n FROM people p"
-  "  WHERE EXISTS (SELECT 1 FROM tier1_completions t WHERE t.person_id = p.id) GROUP BY 1),"
   " hosted AS ("
   "  SELECT host_organisation_id AS oid, count(*) AS n FROM sessions"
   "  WHERE status = 'delivered' GROUP BY 1),"
   " members AS ("
   "  SELECT organisation_id AS oid, count(*) AS n FROM people GROUP BY 1)"
   " SELECT o.id, o.name, o.sector, o.locality, o.headcount, o.parent_id, parent.name,"
-  "  coalesce(champs.n, 0), coalesce(reached.n, 0), coalesce(hosted.n, 0), ca.stage,"
+  "  coalesce(champs.n, 0), 0, coalesce(hosted.n, 0), ca.stage,"
   "  coalesce(members.n, 0)"
   " FROM organisations o"
   " LEFT JOIN organisations parent ON parent.id = o.parent_id"
   " LEFT JOIN champs ON champs.oid = o.id"
-  " LEFT JOIN reached ON reached.oid = o.id"
   " LEFT JOIN hosted ON hosted.oid = o.id"
   " LEFT JOIN members ON members.oid = o.id"
   " LEFT JOIN charter_adoptions ca ON ca.organisation_id = o.id"
@@ -49,20 +47,41 @@ static const char choices_sql[] =
   " ORDER BY o.name COLLATE NOCASE";
 
 static GListModel *
-list_with_sql (TiDatabase *db, const char *sql, GError **error);
+list_with_sql (TiDatabase *db, const char *sql, GHashTable *reached, GError **error);
 
 /**
  * ti_organisations_list:
  *
- * Every organisation with its champions, Tier 1 reach, sessions hosted and charter stage,
- * sorted by name.
+ * Every organisation with its champions, Tier 1 reach (over the whole programme), sessions
+ * hosted and charter stage, sorted by name.
  *
  * Returns: (transfer full) (nullable): a #GListModel of #TiOrganisation
  */
 GListModel *
 ti_organisations_list (TiDatabase *db, GError **error)
 {
-  return list_with_sql (db, list_sql, error);
+  g_autoptr (GHashTable) reached = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                          g_object_unref);
+  g_autoptr (GListModel) reach = NULL;
+  GListModel *list = NULL;
+  gboolean own_transaction = sqlite3_get_autocommit (ti_database_get_handle (db));
+
+  /* One snapshot for the reach and the rest. */
+  if (own_transaction && !ti_database_exec (db, "BEGIN", error))
+    return NULL;
+  reach = ti_tier1_reach_list (db, TI_REACH_BY_ORGANISATION, NULL, NULL, error);
+  if (reach != NULL)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (reach); i++)
+        {
+          TiReachRow *row = g_list_model_get_item (reach, i);
+          g_hash_table_insert (reached, (gpointer) ti_reach_row_get_key (row), row);
+        }
+      list = list_with_sql (db, list_sql, reached, error);
+    }
+  if (own_transaction)
+    ti_database_rollback (db);
+  return list;
 }
 
 /**
@@ -76,11 +95,12 @@ ti_organisations_list (TiDatabase *db, GError **error)
 GListModel *
 ti_organisations_list_choices (TiDatabase *db, GError **error)
 {
-  return list_with_sql (db, choices_sql, error);
+  return list_with_sql (db, choices_sql, NULL, error);
 }
 
+/* @reached: (nullable): organisation ids (as text) → their #TiReachRow */
 static GListModel *
-list_with_sql (TiDatabase *db, const char *sql, GError **error)
+list_with_sql (TiDatabase *db, const char *sql, GHashTable *reached, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (db, sql, error);
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
@@ -105,6 +125,11 @@ list_with_sql (TiDatabase *db, const char *sql, GError **error)
         .charter_stage_key = (const char *) sqlite3_column_text (stmt, 10),
         .people = sqlite3_column_int (stmt, 11),
       };
+      TiReachRow *reach = reached ? g_hash_table_lookup (reached, sqlite3_column_text (stmt, 0))
+                                  : NULL;
+
+      if (reach != NULL)
+        f.tier1_people = ti_reach_row_get_reached (reach);
       g_ptr_array_add (items, ti_organisation_new (&f));
     }
   if (rc != SQLITE_DONE)
