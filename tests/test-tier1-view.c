@@ -266,6 +266,7 @@ test_empty (Fixture *f, gconstpointer data)
   g_assert_nonnull (test_find_button (f->view, "_Import Completions…"));
   g_assert_null (test_find_shown (f->view, "Somerset Council"));
   g_assert_null (test_find_shown (f->view, "Tier 1 completions"));
+  g_assert_null (test_find_widget (f->view, TRUE, is_search_entry, NULL));
 }
 
 int

@@ -44,6 +44,7 @@ struct _TiTier1View
   GtkLabel *reach_value;
   GtkLabel *reach_label;
   GtkLabel *period_label;
+  GtkWidget *toolbar;
   GtkDropDown *grouping;
   GtkSearchEntry *search_entry;
   GtkLabel *count_label;
@@ -185,6 +186,7 @@ show_error (TiTier1View *self, const GError *error)
   gtk_spinner_stop (self->spinner);
   adw_status_page_set_description (self->error_page, error->message);
   gtk_widget_set_visible (self->summary, FALSE);
+  gtk_widget_set_visible (self->toolbar, FALSE);
   gtk_label_set_text (self->count_label, "");
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
@@ -197,7 +199,9 @@ load_finished (TiTier1View *self)
 
   g_clear_object (&self->cancellable);
   gtk_spinner_stop (self->spinner);
+  /* Nothing to sum up, group or search before the first completions. */
   gtk_widget_set_visible (self->summary, self->has_completions);
+  gtk_widget_set_visible (self->toolbar, self->has_completions);
   if (!self->has_completions)
     {
       adw_status_page_set_title (self->empty_page, _("No Tier 1 Completions Yet"));
@@ -456,6 +460,7 @@ ti_tier1_view_class_init (TiTier1ViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiTier1View, reach_value);
   gtk_widget_class_bind_template_child (widget_class, TiTier1View, reach_label);
   gtk_widget_class_bind_template_child (widget_class, TiTier1View, period_label);
+  gtk_widget_class_bind_template_child (widget_class, TiTier1View, toolbar);
   gtk_widget_class_bind_template_child (widget_class, TiTier1View, grouping);
   gtk_widget_class_bind_template_child (widget_class, TiTier1View, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TiTier1View, count_label);
