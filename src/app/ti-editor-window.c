@@ -235,6 +235,32 @@ ti_editor_window_class_install_actions (TiEditorWindowClass *klass, const char *
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, cancel, NULL);
 }
 
+/**
+ * ti_editor_window_class_bind_fields:
+ * @names: (array length=n_fields): the fields' names in the template
+ * @fields_offset: where the editor's array of #TiEditorField is, in the same order
+ *
+ * Binds each field's `NAME_row` and `NAME_error` template children.
+ */
+void
+ti_editor_window_class_bind_fields (GtkWidgetClass *widget_class, const char *const *names,
+                                    guint n_fields, gsize fields_offset)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *row = g_strconcat (names[i], "_row", NULL);
+      g_autofree char *error = g_strconcat (names[i], "_error", NULL);
+      gsize field = fields_offset + i * sizeof (TiEditorField);
+
+      /* Interned: the names must outlive the class. */
+      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (row), FALSE,
+                                                 field + G_STRUCT_OFFSET (TiEditorField, row));
+      gtk_widget_class_bind_template_child_full (
+        widget_class, g_intern_string (error), FALSE,
+        field + G_STRUCT_OFFSET (TiEditorField, error_label));
+    }
+}
+
 static void
 ti_editor_window_finalize (GObject *object)
 {

@@ -23,7 +23,22 @@ struct _TiEditorWindowClass
   gboolean (*save) (TiEditorWindow *self);
 };
 
+/**
+ * TiEditorField:
+ * @row: the field's row: `NAME_row` in the template
+ * @error_label: the message under it: `NAME_error`
+ *
+ * A field that can be refused, for ti_editor_window_show_error().
+ */
+typedef struct
+{
+  GtkWidget *row;
+  GtkLabel *error_label;
+} TiEditorField;
+
 void ti_editor_window_class_install_actions (TiEditorWindowClass *klass, const char *group);
+void ti_editor_window_class_bind_fields (GtkWidgetClass *widget_class, const char *const *names,
+                                         guint n_fields, gsize fields_offset);
 
 void ti_editor_window_set_changed (TiEditorWindow *self, gboolean changed);
 void ti_editor_window_mark_changed (TiEditorWindow *self);

@@ -36,6 +36,25 @@ ti_feedback_toast (GtkWidget *widget, const char *message)
 }
 
 /**
+ * ti_feedback_undo_toast:
+ * @message: what was done, plain text (not markup)
+ *
+ * A toast offering Undo, shown before other toasts; connect to its "button-clicked".
+ *
+ * Returns: (transfer full): the toast, for ti_feedback_add_toast()
+ */
+AdwToast *
+ti_feedback_undo_toast (const char *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  return toast;
+}
+
+/**
  * ti_feedback_show_message:
  * @widget: a widget in the window the message belongs to
  *

@@ -34,12 +34,6 @@ typedef enum
   N_FIELDS
 } Field;
 
-typedef struct
-{
-  GtkWidget *row;
-  GtkLabel *error_label; /* its row in the list follows its visibility (see the .ui) */
-} FieldWidgets;
-
 struct _TiPersonEditor
 {
   TiEditorWindow parent_instance;
@@ -51,7 +45,7 @@ struct _TiPersonEditor
   char *initial_values; /* what the fields held when opened, to know whether anything changed */
   char *saved_email;
 
-  FieldWidgets fields[N_FIELDS];
+  TiEditorField fields[N_FIELDS];
   GtkDropDown *organisation_dropdown;
   GtkEditable *job_title_row;
   GtkSwitch *champion_switch;
@@ -615,10 +609,6 @@ ti_person_editor_finalize (GObject *object)
   G_OBJECT_CLASS (ti_person_editor_parent_class)->finalize (object);
 }
 
-#define BIND_FIELD(name, field, member)                                                          \
-  gtk_widget_class_bind_template_child_full (widget_class, name, FALSE,                          \
-                                             G_STRUCT_OFFSET (TiPersonEditor, fields[field].member))
-
 static void
 ti_person_editor_class_init (TiPersonEditorClass *klass)
 {
@@ -645,15 +635,8 @@ ti_person_editor_class_init (TiPersonEditorClass *klass)
 
   g_type_ensure (TI_TYPE_ORGANISATION);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ti-person-editor.ui");
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      g_autofree char *row = g_strconcat (field_names[i], "_row", NULL);
-      g_autofree char *error = g_strconcat (field_names[i], "_error", NULL);
-
-      /* Interned: the names must outlive the class. */
-      BIND_FIELD (g_intern_string (row), i, row);
-      BIND_FIELD (g_intern_string (error), i, error_label);
-    }
+  ti_editor_window_class_bind_fields (widget_class, field_names, N_FIELDS,
+                                      G_STRUCT_OFFSET (TiPersonEditor, fields));
   gtk_widget_class_bind_template_child (widget_class, TiPersonEditor, organisation_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TiPersonEditor, job_title_row);
   gtk_widget_class_bind_template_child (widget_class, TiPersonEditor, champion_switch);

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "ti-tier1-view.h"
+#include "ti-sessions-view.h"
 #include "ti-training-page.h"
 
 /* Training tiers: Tier 1 reach, the Tier 2 and 3 sessions with their registers, and the
@@ -16,6 +17,7 @@ struct _TiTrainingPage
   TiPage parent_instance;
 
   AdwViewStack *views;
+  TiSessionsView *sessions;
   TiTier1View *tier1;
 };
 
@@ -27,7 +29,16 @@ ti_training_page_reload (TiPage *page)
   TiTrainingPage *self = TI_TRAINING_PAGE (page);
   TiDatabase *database = ti_page_get_database (page);
 
+  ti_sessions_view_set_database (self->sessions, database);
   ti_tier1_view_set_database (self->tier1, database);
+}
+
+/* Sessions or a register changed: the other views reload (the sessions view has already,
+ * so it ignores the reload it caused). */
+static void
+sessions_changed_cb (TiTrainingPage *self)
+{
+  ti_training_page_reload (TI_PAGE (self));
 }
 
 static void
@@ -38,8 +49,11 @@ ti_training_page_class_init (TiTrainingPageClass *klass)
   TI_PAGE_CLASS (klass)->reload = ti_training_page_reload;
 
   g_type_ensure (TI_TYPE_TIER1_VIEW);
+  g_type_ensure (TI_TYPE_SESSIONS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ti-training-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TiTrainingPage, views);
+  gtk_widget_class_bind_template_child (widget_class, TiTrainingPage, sessions);
+  gtk_widget_class_bind_template_callback (widget_class, sessions_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, TiTrainingPage, tier1);
 }
 
