@@ -3,64 +3,21 @@
 
 #include <math.h>
 
+#include "test-reviews-fixture.h"
 #include "test-util.h"
 #include "ti-fidelity.h"
 #include "ti-review-context.h"
 #include "ti-review-item.h"
 #include "ti-reviews.h"
 
-/*
- * The psychologist's review queue, recording reviews, histories and the fidelity checklist,
- * on a hand-made programme seen from 1 July 2023. A new programme has the eight default
- * checklist items (ids 1–8).
- *
- *   session  held        status     review              facilitators
- *   1        2 May       delivered  awaiting            Morgan Reed (coordinator), Sam Carter
- *   2        10 Jun      delivered  awaiting            Kit Elms
- *   3        20 Apr      delivered  awaiting            Sam Carter
- *   4        1 Mar       delivered  approved (2 reviews: changes, then approved)   Sam Carter
- *   5        15 Mar      delivered  changes requested   Kit Elms
- *   6        1 Aug       planned    not due             Sam Carter
- *   7        20 May      cancelled  not due             Sam Carter
- *   8        25 May      delivered  not due (psychologist-led)   Dr Rowan Hale
- */
-static const char fixture[] =
-  "INSERT INTO organisations (id, name, sector, locality, headcount) VALUES"
-  "  (1, 'Somerset Council', 'council', 'county_wide', 5000),"
-  "  (2, 'Wellsway Primary School', 'education', 'mendip', 40);"
-  "INSERT INTO people (id, name, organisation_id, role) VALUES"
-  "  (1, 'Dr Rowan Hale', 1, 'psychologist'), (2, 'Morgan Reed', 1, 'coordinator'),"
-  "  (3, 'Sam Carter', 2, 'staff'), (4, 'Kit Elms', 1, 'staff'), (5, 'Jo Marsh', 2, 'staff');"
-  "INSERT INTO sessions (id, tier, title, starts_at, host_organisation_id, status,"
-  "  review_status) VALUES"
-  "  (1, 2, 'Trauma-skilled practice', '2023-05-02 10:00', 2, 'delivered', 'awaiting'),"
-  "  (2, 3, 'Trauma-enhanced supervision', '2023-06-10 09:30', 1, 'delivered', 'awaiting'),"
-  "  (3, 2, 'Trauma-skilled schools', '2023-04-20 14:00', 1, 'delivered', 'awaiting'),"
-  "  (4, 2, 'Trauma-skilled housing', '2023-03-01 10:00', NULL, 'delivered', 'approved'),"
-  "  (5, 2, 'Trauma-skilled police', '2023-03-15 10:00', 1, 'delivered', 'changes_requested'),"
-  "  (6, 2, 'Trauma-skilled primary care', '2023-08-01 10:00', 1, 'planned', 'not_due'),"
-  "  (7, 2, 'Trauma-skilled VCSE', '2023-05-20 10:00', 1, 'cancelled', 'not_due'),"
-  "  (8, 3, 'Trauma-enhanced practice', '2023-05-25 10:00', 1, 'delivered', 'not_due');"
-  "INSERT INTO session_facilitators (session_id, person_id, kind) VALUES"
-  "  (1, 3, 'champion'), (1, 2, 'coordinator'), (2, 4, 'champion'), (3, 3, 'champion'),"
-  "  (4, 3, 'champion'), (5, 4, 'champion'), (6, 3, 'champion'), (7, 3, 'champion'),"
-  "  (8, 1, 'psychologist');"
-  "INSERT INTO attendance (session_id, person_id, attended, completed) VALUES"
-  "  (1, 4, 1, 1), (1, 5, 1, 0);"
-  "INSERT INTO reviews (id, session_id, reviewer_id, reviewed_on, outcome, notes) VALUES"
-  "  (1, 4, 1, '2023-03-05', 'changes_requested', 'Add a check-out.'),"
-  "  (2, 4, 1, '2023-03-10', 'approved', 'Changes made; approved.'),"
-  "  (3, 5, 1, '2023-03-20', 'changes_requested', 'Link the learning to policing.');"
-  "INSERT INTO review_answers (review_id, item_id, met, comment)"
-  "  SELECT r.id, i.id, NOT (r.id IN (1, 3) AND i.id = 7), CASE WHEN r.id IN (1, 3) AND i.id = 7"
-  "    THEN 'No check-out.' END FROM reviews r, fidelity_items i;";
+/* The psychologist's review queue, recording reviews, histories, on test-reviews-fixture.h. */
 
 typedef TestProgramme Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  test_programme_set_up (f, "reviews.sqlite", fixture);
+  test_programme_set_up (f, "reviews.sqlite", reviews_fixture_sql);
 }
 
 static void
@@ -361,8 +318,14 @@ test_record_refused (Fixture *f, gconstpointer data)
   expect_refused (f, &edit, TI_REVIEWS_ERROR_NOT_FOUND,
                   "This session is no longer in the programme.");
 
-  /* The reviewer: chosen, a psychologist, and not one of the facilitators. */
+  /* An outcome chosen. */
   edit.session_id = 2;
+  edit.outcome = (TiReviewOutcome) -1;
+  expect_refused (f, &edit, TI_REVIEWS_ERROR_OUTCOME,
+                  "Choose whether to approve the session or ask for changes.");
+  edit.outcome = TI_REVIEW_OUTCOME_APPROVED;
+
+  /* The reviewer: chosen, a psychologist, and not one of the facilitators. */
   edit.reviewer_id = 0;
   expect_refused (f, &edit, TI_REVIEWS_ERROR_REVIEWER, "Choose who reviewed the session.");
   edit.reviewer_id = 3;
@@ -541,6 +504,17 @@ test_context (Fixture *f, gconstpointer data)
   history = g_ptr_array_index (context->facilitator_histories, 1);
   g_assert_cmpstr (history->name, ==, "Sam Carter");
   g_assert_cmpuint (history->reviews, ==, 2);
+
+  g_assert_null (context->not_reviewable);
+
+  /* An approved session is shown with its history, and why it cannot be reviewed again. */
+  g_clear_pointer (&context, ti_review_context_free);
+  context = ti_reviews_get_context (f->db, 4, 20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (context->not_reviewable, ==,
+                   "“Trauma-skilled housing” is already approved. It comes back for review if "
+                   "its delivery is edited.");
+  g_assert_cmpuint (context->history->len, ==, 2);
 
   g_assert_null (ti_reviews_get_context (f->db, 99, 20, &error));
   g_assert_error (error, TI_REVIEWS_ERROR, TI_REVIEWS_ERROR_NOT_FOUND);

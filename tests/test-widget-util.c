@@ -307,3 +307,30 @@ test_window_close (TiWindow *window)
   test_iterate_a_while ();
   g_assert_finalize_object (window);
 }
+
+/* Shows @destination (0 is the Network map) and, in its view switcher, the view named @view;
+ * returns the widget of @view_type in that view. */
+GtkWidget *
+test_show_view (TiWindow *window, guint destination, const char *view, GType view_type)
+{
+  g_autoptr (GPtrArray) stacks = NULL;
+
+  ti_window_show_destination (window, destination);
+  stacks = test_collect_widgets (GTK_WIDGET (window), FALSE, has_type,
+                                 GSIZE_TO_POINTER (ADW_TYPE_VIEW_STACK));
+  for (guint i = 0; i < stacks->len; i++)
+    {
+      AdwViewStack *stack = g_ptr_array_index (stacks, i);
+      GtkWidget *child = adw_view_stack_get_child_by_name (stack, view);
+
+      if (child != NULL)
+        {
+          GtkWidget *found = test_find_type (child, view_type);
+
+          adw_view_stack_set_visible_child_name (stack, view);
+          g_assert_nonnull (found);
+          return found;
+        }
+    }
+  g_assert_not_reached ();
+}

@@ -38,5 +38,7 @@ AdwMessageDialog *test_wait_for_dialog (const char *heading);
 
 TiWindow *test_window_new (const char *path);
 void test_window_close (TiWindow *window);
+GtkWidget *test_show_view (TiWindow *window, guint destination, const char *view,
+                           GType view_type);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "ti-charter-view.h"
 #include "ti-charter.h"
 #include "ti-format.h"
+#include "ti-ordered-rows.h"
 #include "ti-window.h"
 
 /**
@@ -176,12 +177,6 @@ rename_cb (AdwEntryRow *row, TiCharterView *self)
 }
 
 static void
-clear_error_cb (GtkWidget *row)
-{
-  gtk_widget_remove_css_class (row, "error");
-}
-
-static void
 add_principle_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   TiCharterView *self = TI_CHARTER_VIEW (widget);
@@ -299,34 +294,6 @@ undo_remove_activated (GtkWidget *widget, const char *action_name, GVariant *par
 }
 
 static void
-action_button_clicked_cb (GtkWidget *button, TiCharterView *self)
-{
-  gint64 *id = g_object_get_data (G_OBJECT (button), "principle-id");
-
-  gtk_widget_activate_action (GTK_WIDGET (self), g_object_get_data (G_OBJECT (button), "action"),
-                              "x", *id);
-}
-
-/* Not a GtkActionable: the first principle's Move Up stays insensitive while the action is on. */
-static GtkWidget *
-action_button (TiCharterView *self, const char *icon_name, const char *label, const char *action,
-               gint64 id, gboolean sensitive)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  g_object_set_data (G_OBJECT (button), "action", (gpointer) action);
-  g_object_set_data_full (G_OBJECT (button), "principle-id", g_memdup2 (&id, sizeof id), g_free);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (action_button_clicked_cb), self, 0);
-  gtk_widget_set_sensitive (button, sensitive);
-  return button;
-}
-
-static void
 add_principle_row (TiCharterView *self, TiCharterPrinciple *principle, guint index, guint n)
 {
   gint64 id = ti_charter_principle_get_id (principle);
@@ -335,22 +302,15 @@ add_principle_row (TiCharterView *self, TiCharterPrinciple *principle, guint ind
                                             ti_charter_principle_get_name (principle));
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *name_row = adw_entry_row_new ();
-  GtkWidget *up, *down;
+  TiOrderedRowButtons buttons;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (description != NULL && *description != '\0')
     adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), description);
 
-  up = action_button (self, "go-up-symbolic", _("Move Up"), "charter.move-up", id, index > 0);
-  down = action_button (self, "go-down-symbolic", _("Move Down"), "charter.move-down", id,
-                        index + 1 < n);
-  /* Each action goes before the ones already added. */
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               action_button (self, "user-trash-symbolic", _("Remove"),
-                                              "charter.remove", id, TRUE));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), down);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), up);
+  buttons = ti_ordered_rows_add_buttons (GTK_WIDGET (self), "charter", ADW_EXPANDER_ROW (row), id,
+                                         index, n);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name_row), _("Name"));
   gtk_editable_set_text (GTK_EDITABLE (name_row), ti_charter_principle_get_name (principle));
@@ -358,7 +318,7 @@ add_principle_row (TiCharterView *self, TiCharterPrinciple *principle, guint ind
   g_object_set_data_full (G_OBJECT (name_row), "principle", g_object_ref (principle),
                           g_object_unref);
   g_signal_connect_object (name_row, "apply", G_CALLBACK (rename_cb), self, 0);
-  g_signal_connect (name_row, "changed", G_CALLBACK (clear_error_cb), NULL);
+  ti_ordered_rows_clear_error_on_change (name_row);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), name_row);
 
   if (description != NULL && *description != '\0')
@@ -376,32 +336,18 @@ add_principle_row (TiCharterView *self, TiCharterPrinciple *principle, guint ind
 
   if (id == self->focus_id)
     {
-      GtkWidget *target = g_strcmp0 (self->focus_action, "charter.move-up") == 0 ? up : down;
-      gtk_widget_grab_focus (gtk_widget_get_sensitive (target) ? target
-                                                               : (target == up ? down : up));
+      ti_ordered_rows_focus_after_move (buttons,
+                                        g_strcmp0 (self->focus_action, "charter.move-up") == 0);
       self->focus_id = 0;
     }
 }
 
 static void
-new_principle_activated_cb (TiCharterView *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "charter.add-principle", NULL);
-}
-
-static void
 add_new_principle_row (TiCharterView *self)
 {
-  GtkWidget *row = adw_entry_row_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add"));
+  GtkWidget *row
+    = ti_ordered_rows_new_entry (GTK_WIDGET (self), "charter.add-principle", _("New principle"));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("New principle"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "charter.add-principle");
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
-  g_signal_connect_object (row, "entry-activated", G_CALLBACK (new_principle_activated_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect (row, "changed", G_CALLBACK (clear_error_cb), NULL);
   adw_preferences_group_add (self->principles_group, row);
   g_ptr_array_add (self->rows, row);
   g_object_set_data (G_OBJECT (self), "new-principle-row", row);

@@ -8,6 +8,7 @@
 #include "ti-format.h"
 #include "ti-preferences-window.h"
 #include "ti-programme-settings.h"
+#include "ti-review-checklist-page.h"
 
 /**
  * TiPreferencesWindow:
@@ -227,5 +228,8 @@ ti_preferences_window_new (GtkWindow *parent, TiDatabase *database, GSettings *s
   g_settings_bind (settings, "backup-retention-days",
                    gtk_spin_button_get_adjustment (self->retention_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
+  /* The fidelity checklist the psychologist reviews sessions against. */
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (ti_review_checklist_page_new (database)));
   return self;
 }

@@ -7,6 +7,7 @@
 
 #include "ti-tier1-view.h"
 #include "ti-sessions-view.h"
+#include "ti-review-view.h"
 #include "ti-training-page.h"
 
 /* Training tiers: Tier 1 reach, the Tier 2 and 3 sessions with their registers, and the
@@ -17,6 +18,7 @@ struct _TiTrainingPage
   TiPage parent_instance;
 
   AdwViewStack *views;
+  TiReviewView *review;
   TiSessionsView *sessions;
   TiTier1View *tier1;
 };
@@ -30,13 +32,13 @@ ti_training_page_reload (TiPage *page)
   TiDatabase *database = ti_page_get_database (page);
 
   ti_sessions_view_set_database (self->sessions, database);
+  ti_review_view_set_database (self->review, database);
   ti_tier1_view_set_database (self->tier1, database);
 }
 
-/* Sessions or a register changed: the other views reload (the sessions view has already,
- * so it ignores the reload it caused). */
+/* A view changed the programme (a session, its register, a review): every view shows it. */
 static void
-sessions_changed_cb (TiTrainingPage *self)
+view_changed_cb (TiTrainingPage *self)
 {
   ti_training_page_reload (TI_PAGE (self));
 }
@@ -50,10 +52,12 @@ ti_training_page_class_init (TiTrainingPageClass *klass)
 
   g_type_ensure (TI_TYPE_TIER1_VIEW);
   g_type_ensure (TI_TYPE_SESSIONS_VIEW);
+  g_type_ensure (TI_TYPE_REVIEW_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ti-training-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TiTrainingPage, views);
+  gtk_widget_class_bind_template_child (widget_class, TiTrainingPage, review);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, TiTrainingPage, sessions);
-  gtk_widget_class_bind_template_callback (widget_class, sessions_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, TiTrainingPage, tier1);
 }
 

@@ -25,6 +25,7 @@ ti_review_context_free (TiReviewContext *context)
   g_free (context->mode_key);
   g_free (context->venue);
   g_free (context->host);
+  g_free (context->not_reviewable);
   g_clear_pointer (&context->facilitators, g_ptr_array_unref);
   g_clear_pointer (&context->items, g_ptr_array_unref);
   g_clear_pointer (&context->reviewers, g_ptr_array_unref);
@@ -67,6 +68,8 @@ read_session (TiDatabase *db, TiReviewContext *context, GError **error)
   ti_session_status_from_key ((const char *) sqlite3_column_text (stmt, 7), &context->status);
   ti_review_status_from_key ((const char *) sqlite3_column_text (stmt, 8),
                              &context->review_status);
+  context->not_reviewable
+    = ti_reviews_why_not_reviewable (context->title, context->status, context->review_status);
   return TRUE;
 }
 

@@ -23,6 +23,7 @@ G_BEGIN_DECLS
  * @host: (nullable): the host organisation
  * @status: its delivery status
  * @review_status: where it stands in the review
+ * @not_reviewable: (nullable): why it cannot be reviewed now, in words; %NULL when it can
  * @facilitators: (element-type TiReviewPerson): who facilitated it, with their kinds
  * @summary: its register in figures
  * @items: (element-type TiFidelityItem): the checklist, in order
@@ -46,6 +47,7 @@ typedef struct
   char *host;
   TiSessionStatus status;
   TiReviewStatus review_status;
+  char *not_reviewable;
   GPtrArray *facilitators;
   TiRegisterSummary summary;
   GPtrArray *items;

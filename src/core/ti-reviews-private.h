@@ -10,4 +10,7 @@ void ti_reviews_today (const GDate *today, GDate *out);
 GPtrArray *ti_reviews_read_people (TiDatabase *db, const char *sql, gint64 id,
                                    gboolean with_kind, GError **error);
 
+char *ti_reviews_why_not_reviewable (const char *title, TiSessionStatus status,
+                                     TiReviewStatus review);
+
 G_END_DECLS

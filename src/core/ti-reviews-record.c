@@ -31,6 +31,30 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/**
+ * ti_reviews_why_not_reviewable:
+ * @title: the session's title
+ *
+ * Asks the state machine whether a session can be reviewed now.
+ *
+ * Returns: (transfer full) (nullable): %NULL when it can; otherwise why not, in words
+ */
+char *
+ti_reviews_why_not_reviewable (const char *title, TiSessionStatus status, TiReviewStatus review)
+{
+  if (ti_review_status_can_review (review, status))
+    return NULL;
+  if (status == TI_SESSION_PLANNED)
+    return g_strdup_printf (_("“%s” has not been delivered yet: only a delivered session is "
+                              "reviewed."),
+                            title);
+  if (status == TI_SESSION_CANCELLED)
+    return g_strdup_printf (_("“%s” was cancelled: there is nothing to review."), title);
+  return g_strdup_printf (_("“%s” is already approved. It comes back for review if its "
+                            "delivery is edited."),
+                          title);
+}
+
 /* The session as the review needs it: whether the state machine allows a review now, and
  * the day it was held. */
 static gboolean
@@ -58,19 +82,9 @@ check_session (TiDatabase *db, gint64 session_id, GDate *held_on, GError **error
   ti_session_status_from_key ((const char *) sqlite3_column_text (stmt, 1), &status);
   ti_review_status_from_key ((const char *) sqlite3_column_text (stmt, 2), &review);
   ti_date_parse ((const char *) sqlite3_column_text (stmt, 3), held_on);
-  if (ti_review_status_can_review (review, status))
+  message = ti_reviews_why_not_reviewable (title, status, review);
+  if (message == NULL)
     return TRUE;
-
-  if (status == TI_SESSION_PLANNED)
-    message = g_strdup_printf (_("“%s” has not been delivered yet: only a delivered session is "
-                                 "reviewed."),
-                               title);
-  else if (status == TI_SESSION_CANCELLED)
-    message = g_strdup_printf (_("“%s” was cancelled: there is nothing to review."), title);
-  else
-    message = g_strdup_printf (_("“%s” is already approved. It comes back for review if its "
-                                 "delivery is edited."),
-                               title);
   return fail_with (error, TI_REVIEWS_ERROR_CANNOT_REVIEW, message);
 }
 
@@ -200,7 +214,8 @@ check_edit (TiDatabase *db, const TiReviewEdit *edit, GDate *reviewed_on, GError
   g_date_clear (&held_on, 1);
   if (!check_session (db, edit->session_id, &held_on, error))
     return FALSE;
-  if (edit->outcome > TI_REVIEW_OUTCOME_CHANGES_REQUESTED)
+  if (edit->outcome != TI_REVIEW_OUTCOME_APPROVED
+      && edit->outcome != TI_REVIEW_OUTCOME_CHANGES_REQUESTED)
     return fail_with (error, TI_REVIEWS_ERROR_OUTCOME,
                       _("Choose whether to approve the session or ask for changes."));
   if (!check_reviewer (db, edit->session_id, edit->reviewer_id, error)
