@@ -75,7 +75,7 @@ static const TiTableColumn columns[] = {
   { N_("Facilitators"), "facilitators", TI_CELL_TEXT, TRUE, 14 },
   { N_("Attendees"), "attendees", TI_CELL_COUNT, FALSE },
   { N_("Status"), "status", TI_CELL_TEXT, FALSE },
-  { N_("Review"), "review-status", TI_CELL_TEXT, FALSE },
+  { N_("Review"), "review-status", TI_CELL_TEXT, FALSE, 14 },
 };
 
 static void
