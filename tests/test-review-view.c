@@ -295,7 +295,8 @@ test_dialog_shows_approved (Fixture *f, gconstpointer data)
   test_wait_for_text (GTK_WIDGET (dialog), "“Trauma-skilled housing” is already approved. It "
                                            "comes back for review if its delivery is edited.");
   g_assert_null (test_find_shown (GTK_WIDGET (dialog), "Fidelity Checklist"));
-  g_assert_false (gtk_widget_is_sensitive (test_find_button (GTK_WIDGET (dialog), "_Save Review")));
+  g_assert_null (test_find_button (GTK_WIDGET (dialog), "_Save Review"));
+  g_assert_nonnull (test_find_button (GTK_WIDGET (dialog), "_Close"));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "review.save", NULL);
   g_assert_cmpint (test_count (database (f), "SELECT count(*) FROM reviews"), ==, 3);
   g_assert_nonnull (test_find_row (GTK_WIDGET (dialog), "Approved · 10 Mar 2023"));

@@ -38,6 +38,7 @@ struct _TiReviewDialog
   GPtrArray *comments; /* an AdwEntryRow for each checklist item, in order */
 
   GtkButton *cancel_button;
+  GtkWidget *save_button;
   GtkStack *stack;
   GtkSpinner *spinner;
   AdwStatusPage *error_page;
@@ -397,6 +398,7 @@ context_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       gtk_button_set_label (self->cancel_button, _("_Close"));
+      gtk_widget_set_visible (self->save_button, FALSE);
       return;
     }
   self->context = c;
@@ -418,6 +420,7 @@ context_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       gtk_label_set_text (self->not_reviewable_label, c->not_reviewable);
       gtk_widget_set_visible (GTK_WIDGET (self->not_reviewable_label), TRUE);
       gtk_widget_set_visible (self->review_box, FALSE);
+      gtk_widget_set_visible (self->save_button, FALSE);
       gtk_button_set_label (self->cancel_button, _("_Close"));
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.save", c->not_reviewable == NULL);
@@ -610,6 +613,7 @@ ti_review_dialog_class_init (TiReviewDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ti-review-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TiReviewDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, TiReviewDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, TiReviewDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, TiReviewDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, TiReviewDialog, error_page);
