@@ -13,7 +13,7 @@ DEMO_DB = $(BUILD_DIR)/demo-programme.sqlite
 SHELL := /bin/bash
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test install pot clean
+.PHONY: all deps build run test bench install pot clean
 
 all: build
 
@@ -51,6 +51,10 @@ test: build
 	timeout=$$(sed -n 's/^Timeout: *\([0-9]*\).*/\1/p' $(BUILD_DIR)/test-summary.txt | tail -1); \
 	echo "$$(( $${ok:-0} + $${expfail:-0} )) passed, $$(( $${fail:-0} + $${unexp:-0} + $${timeout:-0} )) failed"; \
 	exit $$status
+
+# DESIGN.md §6: each benchmark prints ours beside its yardstick, measured in one run.
+bench: build
+	bench/tier1-import.sh $(BUILD_DIR)
 
 install: build
 	meson install -C $(BUILD_DIR)

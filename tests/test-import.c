@@ -496,7 +496,7 @@ test_tier1_matching (Fixture *f, gconstpointer data)
   g_assert_cmpuint (refused->problems->len, ==, 1);
 }
 
-/* Refused after records that were good: what they wrote as the import went is undone. */
+/* Refused after two thousand good records: nothing of theirs is written either. */
 static void
 test_tier1_refused_late (Fixture *f, gconstpointer data)
 {

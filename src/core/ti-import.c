@@ -571,15 +571,19 @@ run_in_transaction (TiImportContext *ctx, const TiImportFormat *format, GError *
 
 /* A large import goes through every index page again and again: in SQLite's default 2 MB
  * page cache the pages would spill to the write-ahead log and be read back from it, which
- * takes most of the time. The cache grows only as far as pages are used, and is put back
- * after the import. */
-#define IMPORT_CACHE_KIB 262144
+ * takes most of the time. The cache (256 MB at most) grows only as pages are used. A
+ * statement that writes thousands of rows keeps the pages it changed in a statement journal
+ * until it ends, which SQLite would spill to a temporary file; in memory it is freed as each
+ * statement ends. (Changing temp_store drops the connection's temporary tables: the import's
+ * own connection, or the command line's, has none.) Both are put back after the import. */
+#define IMPORT_PRAGMAS "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY"
 
 static gboolean
 check_and_write (TiImportContext *ctx, const TiImportFormat *format, GError **error)
 {
   g_autoptr (GError) local = NULL;
   gint64 cache_size = ti_database_count (ctx->db, "PRAGMA cache_size", &local);
+  gint64 temp_store = local == NULL ? ti_database_count (ctx->db, "PRAGMA temp_store", &local) : 0;
   g_autofree char *restore = NULL;
   gboolean ok;
 
@@ -588,8 +592,10 @@ check_and_write (TiImportContext *ctx, const TiImportFormat *format, GError **er
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
-  if (!ti_database_exec (ctx->db, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB), error))
+  restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT ";"
+                             " PRAGMA temp_store = %" G_GINT64_FORMAT,
+                             cache_size, temp_store);
+  if (!ti_database_exec (ctx->db, IMPORT_PRAGMAS, error))
     return FALSE;
   ok = run_in_transaction (ctx, format, error);
   if (!ti_database_exec (ctx->db, restore, ok ? error : NULL))
