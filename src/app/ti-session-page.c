@@ -110,9 +110,7 @@ show_facts (TiSessionPage *self)
   set_fact (self->host_value, ti_session_get_host_organisation (s));
   set_fact (self->venue_value, ti_session_get_venue (s));
   if (ti_session_get_capacity (s) > 0)
-    capacity = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d place", "%d places",
-                                             ti_session_get_capacity (s)),
-                                ti_session_get_capacity (s));
+    capacity = ti_format_count (ti_session_get_capacity (s));
   set_fact (self->capacity_value, capacity ? capacity : _("No limit"));
   for (guint i = 0; i < facilitators->len; i++)
     {
