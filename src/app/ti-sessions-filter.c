@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "ti-format.h"
@@ -15,7 +16,8 @@
  * What the sessions list lets through: a tier, a status, a host organisation, a facilitator,
  * a range of dates (inclusive, ISO), and words in the title, host, facilitators or venue.
  * Each is off until set; every change says whether it narrows or widens the list, so the
- * filter model re-checks only what it must.
+ * filter model re-checks only what it must. It also fills the host and facilitator
+ * drop-downs with the ones the sessions name, and knows whose id each choice stands for.
  */
 struct _TiSessionsFilter
 {
@@ -28,6 +30,8 @@ struct _TiSessionsFilter
   char *from;      /* ISO date or NULL */
   char *to;
   char *search;    /* folded, or NULL */
+  GArray *host_ids;        /* the ids behind the host drop-down's choices; 0 first, for any */
+  GArray *facilitator_ids; /* the same for facilitators */
 };
 
 G_DEFINE_FINAL_TYPE (TiSessionsFilter, ti_sessions_filter, GTK_TYPE_FILTER)
@@ -67,6 +71,8 @@ ti_sessions_filter_finalize (GObject *object)
   g_free (self->from);
   g_free (self->to);
   g_free (self->search);
+  g_clear_pointer (&self->host_ids, g_array_unref);
+  g_clear_pointer (&self->facilitator_ids, g_array_unref);
 
   G_OBJECT_CLASS (ti_sessions_filter_parent_class)->finalize (object);
 }
@@ -202,4 +208,121 @@ ti_sessions_filter_set_search (TiSessionsFilter *self, const char *text)
   g_free (self->search);
   self->search = g_steal_pointer (&search);
   gtk_filter_changed (GTK_FILTER (self), change);
+}
+
+/* Choices for the drop-downs ---------------------------------------------------------------- */
+
+typedef struct
+{
+  gint64 id;
+  const char *name;
+} Choice;
+
+static int
+compare_choices (gconstpointer a, gconstpointer b)
+{
+  const Choice *ca = a, *cb = b;
+  int by_name = g_utf8_collate (ca->name, cb->name);
+
+  return by_name != 0 ? by_name : (ca->id > cb->id) - (ca->id < cb->id);
+}
+
+static gint64
+chosen_id (GtkDropDown *dropdown, GArray *ids)
+{
+  guint choice = gtk_drop_down_get_selected (dropdown);
+
+  return ids != NULL && choice < ids->len ? g_array_index (ids, gint64, choice) : 0;
+}
+
+/* Fills @dropdown with @any and every name in @names (by id), by name, keeping the choice. */
+static void
+set_choices (GtkDropDown *dropdown, GArray **ids, GHashTable *names, const char *any)
+{
+  gint64 kept = chosen_id (dropdown, *ids);
+  g_autoptr (GArray) choices = g_array_new (FALSE, FALSE, sizeof (Choice));
+  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
+  GHashTableIter iter;
+  gpointer id, name;
+  guint selected = 0;
+  gint64 none = 0;
+
+  g_hash_table_iter_init (&iter, names);
+  while (g_hash_table_iter_next (&iter, &id, &name))
+    g_array_append_val (choices, ((Choice){ *(gint64 *) id, name }));
+  g_array_sort (choices, compare_choices);
+
+  g_clear_pointer (ids, g_array_unref);
+  *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (*ids, none);
+  gtk_string_list_append (list, any);
+  for (guint i = 0; i < choices->len; i++)
+    {
+      Choice *choice = &g_array_index (choices, Choice, i);
+
+      if (choice->id == kept)
+        selected = (*ids)->len;
+      g_array_append_val (*ids, choice->id);
+      gtk_string_list_append (list, choice->name);
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (dropdown, selected);
+}
+
+/**
+ * ti_sessions_filter_update_choices:
+ * @sessions: a #GListModel of #TiSession
+ * @hosts: the host drop-down
+ * @facilitators: the facilitator drop-down
+ *
+ * Offers "Any …" and every host and facilitator @sessions name, by name (two people of the
+ * same name are two choices), keeping what was chosen when it is still there. Call
+ * ti_sessions_filter_apply_choices() after.
+ */
+void
+ti_sessions_filter_update_choices (TiSessionsFilter *self, GListModel *sessions,
+                                   GtkDropDown *hosts, GtkDropDown *facilitators)
+{
+  /* Names (and facilitators' ids) are borrowed from @sessions, which outlive this call. */
+  g_autoptr (GHashTable) host_names
+    = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GHashTable) people = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (TI_IS_SESSIONS_FILTER (self));
+
+  for (guint i = 0, n = g_list_model_get_n_items (sessions); i < n; i++)
+    {
+      TiSession *session = g_list_model_get_item (sessions, i);
+      GPtrArray *list = ti_session_get_facilitators (session);
+      gint64 host = ti_session_get_host_organisation_id (session);
+
+      g_ptr_array_add (items, session);
+      if (host != 0)
+        g_hash_table_insert (host_names, g_memdup2 (&host, sizeof host),
+                             (gpointer) ti_session_get_host_organisation (session));
+      for (guint f = 0; f < list->len; f++)
+        {
+          TiFacilitator *facilitator = g_ptr_array_index (list, f);
+          g_hash_table_insert (people, &facilitator->person_id, facilitator->name);
+        }
+    }
+  set_choices (hosts, &self->host_ids, host_names, _("Any host"));
+  set_choices (facilitators, &self->facilitator_ids, people, _("Any facilitator"));
+}
+
+/**
+ * ti_sessions_filter_apply_choices:
+ *
+ * Filters by the host and the facilitator chosen in the drop-downs that
+ * ti_sessions_filter_update_choices() filled.
+ */
+void
+ti_sessions_filter_apply_choices (TiSessionsFilter *self, GtkDropDown *hosts,
+                                  GtkDropDown *facilitators)
+{
+  g_return_if_fail (TI_IS_SESSIONS_FILTER (self));
+
+  ti_sessions_filter_set_host (self, chosen_id (hosts, self->host_ids));
+  ti_sessions_filter_set_facilitator (self, chosen_id (facilitators, self->facilitator_ids));
 }

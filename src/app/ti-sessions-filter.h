@@ -15,5 +15,9 @@ void ti_sessions_filter_set_host (TiSessionsFilter *self, gint64 organisation_id
 void ti_sessions_filter_set_facilitator (TiSessionsFilter *self, gint64 person_id);
 void ti_sessions_filter_set_dates (TiSessionsFilter *self, const char *from, const char *to);
 void ti_sessions_filter_set_search (TiSessionsFilter *self, const char *text);
+void ti_sessions_filter_update_choices (TiSessionsFilter *self, GListModel *sessions,
+                                        GtkDropDown *hosts, GtkDropDown *facilitators);
+void ti_sessions_filter_apply_choices (TiSessionsFilter *self, GtkDropDown *hosts,
+                                       GtkDropDown *facilitators);
 
 G_END_DECLS

@@ -31,8 +31,6 @@ struct _TiSessionsView
   TiDatabase *database;
   GCancellable *cancellable;
   TiSessionsFilter *filter;
-  GArray *host_ids;        /* ids behind the host filter's choices; 0 first, for any */
-  GArray *facilitator_ids; /* the same for facilitators */
   gint64 reshow_id;        /* the session to show again once the list is loaded, or 0 */
   gboolean emitting;       /* in ::changed: the reload it causes is already under way */
 
@@ -107,14 +105,6 @@ update_count (TiSessionsView *self)
 
 /* Filters ---------------------------------------------------------------------------------- */
 
-static gint64
-chosen_id (GtkDropDown *dropdown, GArray *ids)
-{
-  guint choice = gtk_drop_down_get_selected (dropdown);
-
-  return ids != NULL && choice < ids->len ? g_array_index (ids, gint64, choice) : 0;
-}
-
 static void
 filters_changed_cb (TiSessionsView *self)
 {
@@ -126,9 +116,7 @@ filters_changed_cb (TiSessionsView *self)
     return;
   ti_sessions_filter_set_tier (self->filter, tier == 1 ? 2 : tier == 2 ? 3 : 0);
   ti_sessions_filter_set_status (self->filter, status >= 1 && status <= 3 ? (int) status - 1 : -1);
-  ti_sessions_filter_set_host (self->filter, chosen_id (self->host_filter, self->host_ids));
-  ti_sessions_filter_set_facilitator (self->filter,
-                                      chosen_id (self->facilitator_filter, self->facilitator_ids));
+  ti_sessions_filter_apply_choices (self->filter, self->host_filter, self->facilitator_filter);
 }
 
 static void
@@ -181,68 +169,6 @@ dates_changed_cb (TiSessionsView *self)
     ti_sessions_filter_set_dates (self->filter, from, to);
 }
 
-static int
-compare_names (gconstpointer a, gconstpointer b, gpointer data)
-{
-  return g_utf8_collate (a, b);
-}
-
-/* Fills a drop-down with "Any …" and every (id, name) seen, by name, keeping the choice. */
-static void
-set_choices (GtkDropDown *dropdown, GArray **ids, GHashTable *names, const char *any)
-{
-  gint64 kept = chosen_id (dropdown, *ids);
-  g_autoptr (GList) keys = g_hash_table_get_keys (names);
-  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
-  guint selected = 0;
-  gint64 none = 0;
-
-  keys = g_list_sort_with_data (keys, compare_names, NULL);
-  g_clear_pointer (ids, g_array_unref);
-  *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_array_append_val (*ids, none);
-  gtk_string_list_append (list, any);
-  for (GList *l = keys; l != NULL; l = l->next)
-    {
-      gint64 id = *(gint64 *) g_hash_table_lookup (names, l->data);
-
-      if (id == kept)
-        selected = (*ids)->len;
-      g_array_append_val (*ids, id);
-      gtk_string_list_append (list, l->data);
-    }
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
-  gtk_drop_down_set_selected (dropdown, selected);
-}
-
-/* The hosts and facilitators the loaded sessions name, for their filters. */
-static void
-update_choices (TiSessionsView *self, GListModel *sessions)
-{
-  g_autoptr (GHashTable) hosts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr (GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  for (guint i = 0, n = g_list_model_get_n_items (sessions); i < n; i++)
-    {
-      g_autoptr (TiSession) session = g_list_model_get_item (sessions, i);
-      GPtrArray *facilitators = ti_session_get_facilitators (session);
-      gint64 host = ti_session_get_host_organisation_id (session);
-
-      if (host != 0)
-        g_hash_table_replace (hosts, g_strdup (ti_session_get_host_organisation (session)),
-                              g_memdup2 (&host, sizeof host));
-      for (guint f = 0; f < facilitators->len; f++)
-        {
-          TiFacilitator *facilitator = g_ptr_array_index (facilitators, f);
-          g_hash_table_replace (people, g_strdup (facilitator->name),
-                                g_memdup2 (&facilitator->person_id, sizeof (gint64)));
-        }
-    }
-  set_choices (self->host_filter, &self->host_ids, hosts, _("Any host"));
-  set_choices (self->facilitator_filter, &self->facilitator_ids, people, _("Any facilitator"));
-  filters_changed_cb (self);
-}
-
 /* Loading ---------------------------------------------------------------------------------- */
 
 static void show_list (TiSessionsView *self);
@@ -266,7 +192,9 @@ sessions_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
-  update_choices (self, sessions);
+  ti_sessions_filter_update_choices (self->filter, sessions, self->host_filter,
+                                     self->facilitator_filter);
+  filters_changed_cb (self);
   gtk_sort_list_model_set_model (self->sort_model, sessions);
   update_count (self);
   if (reshow_id != 0 && !ti_session_page_show (self->session_page, self->database, reshow_id,
@@ -551,8 +479,6 @@ ti_sessions_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->database);
   g_clear_object (&self->filter);
-  g_clear_pointer (&self->host_ids, g_array_unref);
-  g_clear_pointer (&self->facilitator_ids, g_array_unref);
   if (self->search_entry != NULL)
     gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TI_TYPE_SESSIONS_VIEW);
