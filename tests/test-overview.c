@@ -109,8 +109,6 @@ test_destinations (void)
   g_autofree char *dir = NULL;
   g_autoptr (TiDatabase) db = make_fixture (&dir);
   g_autoptr (TiOverview) network = load (db, TI_DESTINATION_NETWORK_MAP);
-  g_autoptr (TiOverview) training = load (db, TI_DESTINATION_TRAINING_TIERS);
-  g_autoptr (TiOverview) champions = load (db, TI_DESTINATION_CHAMPIONS);
   g_autoptr (TiOverview) events = load (db, TI_DESTINATION_EVENTS);
   g_autoptr (TiOverview) evaluation = load (db, TI_DESTINATION_EVALUATION);
   TiRecordSection *s;
@@ -122,23 +120,6 @@ test_destinations (void)
   s = section (network, "Organisations with the most champions");
   g_assert_cmpuint (s->records->len, ==, 2);
   g_assert_cmpstr (record (s, 0)->subtitle, ==, "Housing · Sedgemoor");
-
-  g_assert_cmpstr (figure (training, "Tier 1 completions"), ==, "3");
-  g_assert_cmpstr (figure (training, "Tier 2 sessions delivered"), ==, "2");
-  g_assert_cmpstr (figure (training, "Tier 3 sessions delivered"), ==, "1");
-  g_assert_cmpstr (figure (training, "Sessions awaiting review"), ==, "1");
-  s = section (training, "Awaiting review");
-  g_assert_cmpstr (record (s, 0)->title, ==, "Trauma-skilled schools");
-  g_assert_cmpstr (record (s, 0)->subtitle, ==, "12 Sep 2023 · Tier 2 · Wellsway Primary School");
-  s = section (training, "Latest sessions");
-  g_assert_cmpstr (record (s, 0)->title, ==, "Housing teams");
-  g_assert_cmpstr (record (s, 0)->suffix, ==, "1 attended");
-
-  g_assert_cmpstr (figure (champions, "Active champions"), ==, "2");
-  g_assert_cmpstr (figure (champions, "Paused"), ==, "1");
-  g_assert_cmpstr (figure (champions, "Stepped down"), ==, "0");
-  s = section (champions, "Newest champions");
-  g_assert_cmpstr (record (s, 0)->title, ==, "Jo Marsh");
 
   g_assert_cmpstr (figure (events, "Events"), ==, "2");
   g_assert_cmpstr (figure (events, "Attendances"), ==, "2");
@@ -173,15 +154,16 @@ test_empty_programme (void)
   g_autofree char *path = g_build_filename (dir, "empty.sqlite", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (TiDatabase) db = ti_database_open (path, TI_DATABASE_OPEN_CREATE, &error);
-  g_autoptr (TiOverview) overview = ti_overview_load (db, TI_DESTINATION_TRAINING_TIERS, &error);
+  g_autoptr (TiOverview) overview = ti_overview_load (db, TI_DESTINATION_EVALUATION, &error);
 
   g_assert_no_error (error);
   g_assert_true (overview->programme_empty);
   g_assert_true (ti_overview_programme_is_empty (db, NULL));
-  g_assert_cmpstr (figure (overview, "Tier 1 completions"), ==, "0");
-  g_assert_cmpuint (section (overview, "Awaiting review")->records->len, ==, 0);
-  g_assert_cmpstr (section (overview, "Awaiting review")->empty_text, ==,
-                   "No session is waiting for review.");
+  g_assert_cmpstr (figure (overview, "Tier 1 completions in the period"), ==, "0");
+  g_assert_cmpstr (figure (overview, "Mean confidence change (1–5 scale)"), ==, "No scores yet");
+  g_assert_cmpuint (section (overview, "Milestones")->records->len, ==, 0);
+  g_assert_cmpstr (section (overview, "Milestones")->empty_text, ==,
+                   "No milestone has been set yet.");
   test_remove_tree (dir);
 }
 
@@ -202,7 +184,7 @@ test_async (void)
   g_autoptr (TiDatabase) db = make_fixture (&dir);
   g_autoptr (TiOverview) overview = NULL;
 
-  ti_overview_load_async (ti_database_get_path (db), TI_DESTINATION_CHAMPIONS, NULL, loaded_cb,
+  ti_overview_load_async (ti_database_get_path (db), TI_DESTINATION_NETWORK_MAP, NULL, loaded_cb,
                           &overview);
   while (overview == NULL)
     g_main_context_iteration (NULL, TRUE);

@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "ti-format.h"
 #include "ti-overview.h"
 #include "ti-programme-settings.h"
+#include "ti-training-figures.h"
 #include "ti-vocabulary.h"
 
 #define SECTION_ROWS 8
@@ -189,66 +191,6 @@ load_network_map (TiOverview *o, TiDatabase *db, GError **error)
 }
 
 static gboolean
-load_training_tiers (TiOverview *o, TiDatabase *db, GError **error)
-{
-  return add_count (o, db, _("Tier 1 completions"), "SELECT count(*) FROM tier1_completions",
-                    NULL, error)
-         && add_count (o, db, _("Tier 2 sessions delivered"),
-                       "SELECT count(*) FROM sessions WHERE tier = 2 AND status = 'delivered'",
-                       NULL, error)
-         && add_count (o, db, _("Tier 3 sessions delivered"),
-                       "SELECT count(*) FROM sessions WHERE tier = 3 AND status = 'delivered'",
-                       NULL, error)
-         && add_count (o, db, _("Sessions awaiting review"),
-                       "SELECT count(*) FROM sessions WHERE review_status = 'awaiting'", NULL,
-                       error)
-         && add_section (o, db, _("Awaiting review"),
-                         _("Delivered sessions the psychologist has not yet reviewed, oldest first"),
-                         _("No session is waiting for review."),
-                         "SELECT s.title, 'Tier ' || s.tier || ' · ' || coalesce(o.name, 'No host'),"
-                         "  s.starts_at, NULL"
-                         " FROM sessions s LEFT JOIN organisations o ON o.id = s.host_organisation_id"
-                         " WHERE s.review_status = 'awaiting'"
-                         " ORDER BY s.starts_at LIMIT " G_STRINGIFY (SECTION_ROWS),
-                         NULL, error)
-         && add_section (o, db, _("Latest sessions"), _("The most recent Tier 2 and 3 sessions"),
-                         _("No session has been scheduled yet."),
-                         "SELECT s.title, 'Tier ' || s.tier || ' · ' || coalesce(o.name, 'No host'),"
-                         "  s.starts_at,"
-                         "  (SELECT count(*) FROM attendance a WHERE a.session_id = s.id"
-                         "     AND a.attended) || ' attended'"
-                         " FROM sessions s LEFT JOIN organisations o ON o.id = s.host_organisation_id"
-                         " WHERE s.status = 'delivered'"
-                         " ORDER BY s.starts_at DESC LIMIT " G_STRINGIFY (SECTION_ROWS),
-                         NULL, error);
-}
-
-static gboolean
-load_champions (TiOverview *o, TiDatabase *db, GError **error)
-{
-  return add_count (o, db, _("Active champions"),
-                    "SELECT count(*) FROM champions WHERE status = 'active'", NULL, error)
-         && add_count (o, db, _("Paused"), "SELECT count(*) FROM champions WHERE status = 'paused'",
-                       NULL, error)
-         && add_count (o, db, _("Stepped down"),
-                       "SELECT count(*) FROM champions WHERE status = 'stepped_down'", NULL, error)
-         && add_count (o, db, _("Organisations with a champion"),
-                       "SELECT count(DISTINCT p.organisation_id) FROM champions c"
-                       " JOIN people p ON p.id = c.person_id WHERE c.status = 'active'",
-                       NULL, error)
-         && add_section (o, db, _("Newest champions"), _("People who joined the network most recently"),
-                         _("No one has joined the champions network yet."),
-                         "SELECT p.name, coalesce(o.name, 'No organisation'), c.since,"
-                         "  CASE c.status WHEN 'active' THEN 'Active' WHEN 'paused' THEN 'Paused'"
-                         "  ELSE 'Stepped down' END"
-                         " FROM champions c JOIN people p ON p.id = c.person_id"
-                         " LEFT JOIN organisations o ON o.id = p.organisation_id"
-                         " WHERE p.erased_on IS NULL"
-                         " ORDER BY c.since DESC, p.name LIMIT " G_STRINGIFY (SECTION_ROWS),
-                         NULL, error);
-}
-
-static gboolean
 load_events (TiOverview *o, TiDatabase *db, GError **error)
 {
   return add_count (o, db, _("Events"), "SELECT count(*) FROM events", NULL, error)
@@ -287,48 +229,28 @@ static gboolean
 load_evaluation (TiOverview *o, TiDatabase *db, GError **error)
 {
   g_autoptr (TiProgrammeSettings) settings = ti_programme_settings_load (db, error);
-  g_autoptr (sqlite3_stmt) confidence = NULL;
+  g_auto (TiTrainingFigures) figures = { 0 };
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
   g_autofree char *description = NULL;
   Period period;
-  int rc;
 
   if (settings == NULL)
     return FALSE;
   g_date_strftime (period.start, sizeof period.start, "%Y-%m-%d", &settings->period_start);
   g_date_strftime (period.end, sizeof period.end, "%Y-%m-%d", &settings->period_end);
 
-  if (!add_count (o, db, _("Tier 1 completions in the period"),
-                  "SELECT count(*) FROM tier1_completions WHERE completed_on BETWEEN ?1 AND ?2",
-                  &period, error)
-      || !add_count (o, db, _("Tier 2/3 sessions delivered"),
-                     "SELECT count(*) FROM sessions WHERE status = 'delivered'"
-                     " AND date(starts_at) BETWEEN ?1 AND ?2",
-                     &period, error)
-      || !add_count (o, db, _("Tier 2/3 attendees"),
-                     "SELECT count(*) FROM attendance a JOIN sessions s ON s.id = a.session_id"
-                     " WHERE a.attended AND s.status = 'delivered'"
-                     " AND date(s.starts_at) BETWEEN ?1 AND ?2",
-                     &period, error))
+  /* The same figures as the Training tiers destination and the workbook: one formula each. */
+  if (!ti_training_figures_compute (db, period.start, period.end, &figures, error))
     return FALSE;
-
-  confidence = prepare_with_period (
-    db,
-    "SELECT avg(a.confidence_after - a.confidence_before), count(*) FROM attendance a"
-    " JOIN sessions s ON s.id = a.session_id"
-    " WHERE a.attended AND a.confidence_before IS NOT NULL AND a.confidence_after IS NOT NULL"
-    " AND s.status = 'delivered' AND date(s.starts_at) BETWEEN ?1 AND ?2",
-    &period, error);
-  if (confidence == NULL)
-    return FALSE;
-  rc = sqlite3_step (confidence);
-  if (rc != SQLITE_ROW)
-    return ti_database_set_error_from_sqlite (db, rc, _("reading the programme"), error);
+  add_figure (o, _("Tier 1 completions in the period"), ti_format_count (figures.tier1_completions));
+  add_figure (o, _("Tier 2/3 sessions delivered"),
+              ti_format_count (figures.sessions_tier2 + figures.sessions_tier3));
+  add_figure (o, _("Tier 2/3 attendees"), ti_format_count (figures.attendees));
   add_figure (o, _("Mean confidence change (1–5 scale)"),
-              sqlite3_column_int64 (confidence, 1) > 0
-                ? ti_format_decimal (sqlite3_column_double (confidence, 0), 2, TRUE)
-                : g_strdup (_("No scores yet")));
+              isnan (figures.confidence_change)
+                ? g_strdup (_("No scores yet"))
+                : ti_format_decimal (figures.confidence_change, 2, TRUE));
 
   start = ti_format_date (period.start);
   end = ti_format_date (period.end);
@@ -393,7 +315,11 @@ ti_overview_load (TiDatabase *db, TiDestination destination, GError **error)
   gboolean ok = FALSE;
 
   g_return_val_if_fail (TI_IS_DATABASE (db), NULL);
-  g_return_val_if_fail (destination < TI_N_DESTINATIONS, NULL);
+  /* Training tiers and Champions have views of their own records and figures. */
+  g_return_val_if_fail (destination == TI_DESTINATION_NETWORK_MAP
+                          || destination == TI_DESTINATION_EVENTS
+                          || destination == TI_DESTINATION_EVALUATION,
+                        NULL);
 
   overview->destination = destination;
   overview->figures = g_ptr_array_new_with_free_func (figure_free);
@@ -410,18 +336,14 @@ ti_overview_load (TiDatabase *db, TiDestination destination, GError **error)
       case TI_DESTINATION_NETWORK_MAP:
         ok = load_network_map (overview, db, error);
         break;
-      case TI_DESTINATION_TRAINING_TIERS:
-        ok = load_training_tiers (overview, db, error);
-        break;
-      case TI_DESTINATION_CHAMPIONS:
-        ok = load_champions (overview, db, error);
-        break;
       case TI_DESTINATION_EVENTS:
         ok = load_events (overview, db, error);
         break;
       case TI_DESTINATION_EVALUATION:
         ok = load_evaluation (overview, db, error);
         break;
+      case TI_DESTINATION_TRAINING_TIERS:
+      case TI_DESTINATION_CHAMPIONS:
       case TI_N_DESTINATIONS:
       default:
         g_assert_not_reached ();
