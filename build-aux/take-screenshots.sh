@@ -18,21 +18,35 @@ printf '[Settings]\ngtk-font-name=Cantarell 11\n' > "$home/config/gtk-4.0/settin
 export HOME=$home XDG_CONFIG_HOME=$home/config XDG_DATA_HOME=$home/data
 export GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR=$build/data GTK_A11Y=none
 
-shoot() { # destination style [width height]
-  local destination=$1 style=$2 width=${3:-1100} height=${4:-720}
+shoot() { # destination style [view]
+  local destination=$1 style=$2 view=${3:-} width=1100 height=720 name=$1
   gsettings set org.somerset.TraumaInformed last-destination "$destination"
   gsettings set org.somerset.TraumaInformed color-scheme "$style"
   gsettings set org.somerset.TraumaInformed window-width "$width"
   gsettings set org.somerset.TraumaInformed window-height "$height"
+  if [ -n "$view" ]; then
+    gsettings set org.somerset.TraumaInformed "$destination-view" "$view"
+    name=$destination-$view
+  fi
   xvfb-run -a -s "-screen 0 ${width}x${height}x24" dbus-run-session -- bash -c "
     '$binary' --db='$demo' & app=\$!
     sleep 4
-    import -window root '$out/$destination-$style.png'
+    import -window root '$out/$name-$style.png'
     kill \$app" 2>/dev/null
-  echo "$out/$destination-$style.png"
+  [ -z "$view" ] || gsettings reset org.somerset.TraumaInformed "$destination-view"
+  echo "$out/$name-$style.png"
 }
 
 for destination in network-map training-tiers champions events evaluation; do
   shoot "$destination" light
   shoot "$destination" dark
+done
+# The other views of the destinations that have several.
+for view in sessions review; do
+  shoot training-tiers light "$view"
+  shoot training-tiers dark "$view"
+done
+for view in organisations charter; do
+  shoot network-map light "$view"
+  shoot network-map dark "$view"
 done

@@ -7,6 +7,10 @@
 #include "test-util.h"
 #include "test-widget-util.h"
 #include "ti-application.h"
+#include "ti-charter-view.h"
+#include "ti-overview-view.h"
+#include "ti-review-view.h"
+#include "ti-tier1-view.h"
 #include "ti-window.h"
 
 static const char *const destinations[] = {
@@ -19,6 +23,12 @@ static gboolean
 is_sidebar (GtkWidget *widget, gconstpointer data)
 {
   return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
+}
+
+static gboolean
+is_view_stack (GtkWidget *widget, gconstpointer data)
+{
+  return ADW_IS_VIEW_STACK (widget);
 }
 
 /* A programme with one organisation, one champion and its own name. */
@@ -112,6 +122,18 @@ test_refused_programme (void)
   test_remove_tree (dir);
 }
 
+/* The visible view of the view stack that has a view named @view. */
+static const char *
+visible_view (TiWindow *window, const char *view)
+{
+  g_autoptr (GPtrArray) stacks = test_collect_widgets (GTK_WIDGET (window), FALSE, is_view_stack, NULL);
+
+  for (guint i = 0; i < stacks->len; i++)
+    if (adw_view_stack_get_child_by_name (g_ptr_array_index (stacks, i), view) != NULL)
+      return adw_view_stack_get_visible_child_name (g_ptr_array_index (stacks, i));
+  g_assert_not_reached ();
+}
+
 static void
 test_remembers_destination (void)
 {
@@ -128,6 +150,15 @@ test_remembers_destination (void)
   /* The next window opens where the person left off. */
   window = test_window_new (NULL);
   g_assert_cmpuint (ti_window_get_destination (window), ==, 3);
+  /* ...and each destination on the view last shown in it. */
+  test_show_view (window, 1, "review", TI_TYPE_REVIEW_VIEW);
+  test_show_view (window, 0, "charter", TI_TYPE_CHARTER_VIEW);
+  test_window_close (window);
+  window = test_window_new (NULL);
+  g_assert_cmpstr (visible_view (window, "review"), ==, "review");
+  g_assert_cmpstr (visible_view (window, "charter"), ==, "charter");
+  test_show_view (window, 1, "tier1", TI_TYPE_TIER1_VIEW);
+  test_show_view (window, 0, "map", TI_TYPE_OVERVIEW_VIEW);
   test_window_close (window);
   test_programme_tear_down (&programme);
 }

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "ti-charter-view.h"
 #include "ti-network-page.h"
 #include "ti-organisations-view.h"
@@ -14,6 +16,7 @@ struct _TiNetworkPage
 {
   TiPage parent_instance;
 
+  AdwViewStack *views;
   TiOverviewView *overview;
   TiOrganisationsView *organisations;
   TiCharterView *charter;
@@ -53,6 +56,7 @@ ti_network_page_class_init (TiNetworkPageClass *klass)
   g_type_ensure (TI_TYPE_ORGANISATIONS_VIEW);
   g_type_ensure (TI_TYPE_CHARTER_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ti-network-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiNetworkPage, views);
   gtk_widget_class_bind_template_child (widget_class, TiNetworkPage, overview);
   gtk_widget_class_bind_template_child (widget_class, TiNetworkPage, organisations);
   gtk_widget_class_bind_template_child (widget_class, TiNetworkPage, charter);
@@ -62,5 +66,10 @@ ti_network_page_class_init (TiNetworkPageClass *klass)
 static void
 ti_network_page_init (TiNetworkPage *self)
 {
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The view shown last is shown again (the binding keeps the settings alive). */
+  g_settings_bind (settings, "network-map-view", self->views, "visible-child-name",
+                   G_SETTINGS_BIND_DEFAULT);
 }
