@@ -249,15 +249,15 @@ static void
 test_refused_tier1 (void)
 {
   refused_tier1 (TIER1_HEADER "ann@secondstep.example,Ann Ford,Second Step,2999-01-01,\n", 2,
-                 "the completed on “2999-01-01” is in the future");
+                 "the completion date “2999-01-01” is in the future");
   refused_tier1 (TIER1_HEADER "ann@secondstep.example,Ann Ford,Second Step,2023-01-05,\n"
                               "ben@secondstep.example,Ben Ford,Second Step,31/02/2023,\n",
-                 3, "the completed on “31/02/2023” is not a real date");
+                 3, "the completion date “31/02/2023” is not a real date");
   refused_tier1 (TIER1_HEADER "ann@secondstep.example,Ann Ford,Second Step,5 Jan 2023,\n", 2,
-                 "the completed on “5 Jan 2023” is not a date; write it as YYYY-MM-DD or "
+                 "the completion date “5 Jan 2023” is not a date; write it as YYYY-MM-DD or "
                  "DD/MM/YYYY");
   refused_tier1 (TIER1_HEADER "ann@secondstep.example,Ann Ford,Second Step,,ACEs\n", 2,
-                 "the completed on is empty");
+                 "the completion date is empty");
   refused_tier1 (TIER1_HEADER "ann@acme.example,Ann Ford,Acme Bakery,2023-01-05,\n", 2,
                  "the organisation “Acme Bakery” is not in the programme");
   refused_tier1 (TIER1_HEADER "ann@secondstep.example,Ann Ford,,2023-01-05,\n", 2,

@@ -134,7 +134,8 @@ run_import (const char *db_path, const char *spec)
       g_print ("%s\n", summary);
     }
   for (guint i = 0; report != NULL && i < report->warnings->len; i++)
-    g_printerr ("warning: %s\n", (const char *) g_ptr_array_index (report->warnings, i));
+    g_printerr ("%s: warning: %s\n", report->file,
+                (const char *) g_ptr_array_index (report->warnings, i));
   if (error == NULL)
     return EXIT_SUCCESS;
   if (!g_error_matches (error, TI_IMPORT_ERROR, TI_IMPORT_ERROR_INVALID))

@@ -595,10 +595,13 @@ show_problems (TiImportAssistant *self, const TiImportReport *report, const GErr
             = g_strdup_printf (_("Line %u: %s"), problem->line, problem->message);
           append_line (self->problems_list, text);
         }
+      /* A warning is a sentence on its own here; on the command line it follows the file. */
       for (guint i = 0; i < report->warnings->len; i++)
         {
-          g_autofree char *text
-            = with_file_name (g_ptr_array_index (report->warnings, i), report->file);
+          const char *warning = g_ptr_array_index (report->warnings, i);
+          g_autofree char *first = g_utf8_strup (warning, g_utf8_next_char (warning) - warning);
+          g_autofree char *text = g_strconcat (first, g_utf8_next_char (warning), NULL);
+
           append_line (self->warnings_list, text);
         }
     }

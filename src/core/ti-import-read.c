@@ -117,12 +117,11 @@ read_header (TiImportContext *ctx, const TiCsvRecord *header, const TiImportMapp
   if (n_ignored > 0)
     g_ptr_array_add (ctx->report->warnings,
                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "%s: this column was ignored, because a %s "
+                                                   "this column was ignored, because a %s "
                                                    "import does not read it: %s.",
-                                                   "%s: these columns were ignored, because a %s "
+                                                   "these columns were ignored, because a %s "
                                                    "import does not read them: %s.",
                                                    n_ignored),
-                                      ctx->report->file,
                                       ti_import_kind_to_string (ctx->report->kind), ignored->str));
   return ok;
 }

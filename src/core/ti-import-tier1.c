@@ -413,16 +413,16 @@ warn_renamed (Import *import)
     }
   g_ptr_array_add (ctx->report->warnings,
                    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "%s: on line %s the %s belongs to someone "
+                                                 "on line %s the %s belongs to someone "
                                                  "under another name; the completion was "
                                                  "recorded for them, under the name they "
                                                  "already had.",
-                                                 "%s: on lines %s the %s belongs to someone "
+                                                 "on lines %s the %s belongs to someone "
                                                  "under another name; the completions were "
                                                  "recorded for them, under the name they "
                                                  "already had.",
                                                  n),
-                                    ctx->report->file, lines->str,
+                                    lines->str,
                                     ti_import_column (ctx, TIER1_EMAIL)));
 }
 

@@ -56,7 +56,8 @@ static const TiImportField tier1_fields[N_TIER1_FIELDS] = {
   [TIER1_ORGANISATION]
   = { "organisation", N_ ("The organisation they work for"), TRUE, tier1_organisation_aliases },
   [TIER1_COMPLETED_ON]
-  = { "completed_on", N_ ("The date they completed Tier 1"), TRUE, tier1_completed_on_aliases },
+  = { "completed_on", N_ ("The date they completed Tier 1"), TRUE, tier1_completed_on_aliases,
+      N_ ("completion date") },
   [TIER1_SOURCE] = { "source", N_ ("Where they completed it: the course or the learning site"),
                      FALSE, tier1_source_aliases },
 };
@@ -381,7 +382,7 @@ ti_import_count (TiImportContext *ctx, TiImportOutcome outcome)
 }
 
 /* The column as the file names it, so a message points at what the person sees. Our own
- * header ("champion_since") reads as words in a sentence: "the champion since …". */
+ * header reads as words in a sentence: "the champion since …", "the completion date …". */
 const char *
 ti_import_column (TiImportContext *ctx, guint field)
 {
@@ -391,6 +392,8 @@ ti_import_column (TiImportContext *ctx, guint field)
 
   if (strchr (column, '_') == NULL || g_ascii_strcasecmp (column, name) != 0)
     return column;
+  if (ctx->fields[field].noun != NULL)
+    return _ (ctx->fields[field].noun);
   words = g_strdelimit (g_ascii_strdown (column, -1), "_", ' ');
   return g_intern_string (words); /* a handful of names, and the workers may share them */
 }

@@ -36,6 +36,8 @@ typedef enum
  * @required: whether the file must have this column
  * @aliases: (nullable) (array zero-terminated=1): other headers that mean this column, as
  *   exports from elsewhere write them ("Email Address"); ti_import_preview() matches them
+ * @noun: (nullable): how a message names the column when the file uses our header and the
+ *   header does not read as words ("completion date" for "completed_on"), marked with N_()
  */
 typedef struct
 {
@@ -43,6 +45,7 @@ typedef struct
   const char *description;
   gboolean required;
   const char *const *aliases;
+  const char *noun;
 } TiImportField;
 
 /**
