@@ -63,10 +63,10 @@ G_DEFINE_FINAL_TYPE (TiTier1View, ti_tier1_view, GTK_TYPE_WIDGET)
 static const TiTableColumn reach_columns[] = {
   { N_("Organisation"), "label", TI_CELL_TEXT, TRUE, 20 },
   { N_("Completions"), "completions", TI_CELL_COUNT, FALSE },
-  { N_("People reached"), "reached", TI_CELL_COUNT, FALSE },
+  { N_("Trained"), "reached", TI_CELL_COUNT, FALSE },
   { N_("Headcount"), "headcount", TI_CELL_COUNT, FALSE },
   { N_("Reach"), "reach", TI_CELL_PERCENT, FALSE },
-  { N_("Latest completion"), "latest", TI_CELL_DATE, FALSE },
+  { N_("Latest"), "latest", TI_CELL_DATE, FALSE },
 };
 
 static const TiTableColumn month_columns[] = {
