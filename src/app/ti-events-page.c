@@ -3,14 +3,19 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "ti-overview-view.h"
 #include "ti-events-page.h"
 
-/* Events: network events with their speakers and attendance, and engagement with lived experience. */
+/* Events: network events with their speakers and attendance, and engagement with lived
+ * experience, as views beside each other. A view that changes the programme emits "changed";
+ * the others reload. */
 struct _TiEventsPage
 {
   TiPage parent_instance;
 
+  AdwViewStack *views;
   TiOverviewView *overview;
 };
 
@@ -33,11 +38,17 @@ ti_events_page_class_init (TiEventsPageClass *klass)
 
   g_type_ensure (TI_TYPE_OVERVIEW_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ti-events-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiEventsPage, views);
   gtk_widget_class_bind_template_child (widget_class, TiEventsPage, overview);
 }
 
 static void
 ti_events_page_init (TiEventsPage *self)
 {
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The view shown last is shown again (the binding keeps the settings alive). */
+  g_settings_bind (settings, "events-view", self->views, "visible-child-name",
+                   G_SETTINGS_BIND_DEFAULT);
 }
