@@ -15,17 +15,20 @@
  *   Lee   attended, completed, before 1                        before only
  *   Ana   did not attend,      before 4                        not counted
  *   Rae   attended, completed,           after 5, feedback 3   after only
- *   registered 5, attended 4, completed 3, paired 2;
- *   mean before (2 + 3 + 1) / 3 = 2; mean after (4 + 3 + 5) / 3 = 4;
- *   mean change (2 + 0) / 2 = 1 (not 4 − 2); improved 1; feedback 3, mean (5 + 4 + 3) / 3 = 4.
+ *   registered 5, attended 4, completed 3, paired 2 (Jo and Kit); the confidence figures are
+ *   over the paired only, as the training figures define them: mean before (2 + 3) / 2 = 2.5
+ *   (not (2 + 3 + 1) / 3 = 2); mean after (4 + 3) / 2 = 3.5 (not (4 + 3 + 5) / 3 = 4);
+ *   mean change (2 + 0) / 2 = 1 = 3.5 − 2.5; improved 1; feedback 3, mean (5 + 4 + 3) / 3 = 4.
  *
  * Session 2 (Tier 3, delivered, capacity 2, led by the psychologist): Jo, Kit and Lee.
  *   Jo  attended, completed, 3 → 4;  Kit attended, completed, 2 → 4, feedback 4;  Lee attended.
  *   registered 3, attended 3, completed 2, paired 2; before 2.5, after 4, change 1.5;
  *   improved 2; feedback 1, mean 4.
- *   Warnings: over capacity (3 of 2); Kit has no Tier 2 (attended session 1, not completed).
+ *   Warnings: over capacity (3 of 2); Kit (Wellsway Primary School) has no Tier 2 (attended
+ *   session 1, not completed).
  *
- * Session 3 (Tier 2, planned, 2030): no register, no warning.
+ * Session 3 (Tier 2, planned, 2030): no register, no warning (made Tier 3 in a test, it
+ *   warns that no psychologist facilitates it).
  * Session 4 (Tier 2, delivered, approved, with its review and a milestone it evidences):
  *   no register, which is a warning.
  * Person 9 was erased.

@@ -177,7 +177,8 @@ test_session_page (Fixture *f, gconstpointer data)
   g_assert_nonnull (test_find_shown (page, "Needs a Look"));
   g_assert_nonnull (test_find_shown (page, "The register has 3 people for 2 places."));
   g_assert_nonnull (test_find_shown (
-    page, "Kit Elms is on this Tier 3 session without having completed Tier 2."));
+    page, "Kit Elms (Wellsway Primary School) is on this Tier 3 session without having "
+                            "completed Tier 2."));
   g_assert_nonnull (test_find_shown (page, "+1.50"));
   g_assert_nonnull (test_find_shown (page, "Mean confidence change (2 people with both scores)"));
   g_assert_nonnull (test_find_shown (page, "3 of 3"));
@@ -242,6 +243,10 @@ test_register_edit (Fixture *f, gconstpointer data)
   GtkWidget *ana = register_row (page, "Ana Cole");
 
   g_assert_nonnull (test_find_shown (page, "+1.00"));
+  /* Before and after over the same paired attendees as the change, two decimals each. */
+  g_assert_nonnull (test_find_shown (page, "Mean confidence 2.50 before and 3.50 after, on a "
+                                           "scale of 1 to 5, of those who attended with both "
+                                           "scores; 1 of 2 of them improved."));
   g_assert_nonnull (test_find_shown (page, "4 of 5"));
   g_assert_false (gtk_check_button_get_active (row_check (ana, "Attended")));
 
@@ -294,7 +299,8 @@ test_register_remove_undo (Fixture *f, gconstpointer data)
   g_assert_nonnull (remove);
   g_signal_emit_by_name (remove, "clicked");
   test_wait_for_text (page, "2 people");
-  test_wait_for_gone (page, "Kit Elms is on this Tier 3 session without having completed Tier 2.");
+  test_wait_for_gone (page, "Kit Elms (Wellsway Primary School) is on this Tier 3 session without having "
+                            "completed Tier 2.");
   g_assert_null (test_find_shown (page, "The register has 3 people for 2 places."));
   g_assert_cmpint (count (f, "SELECT count(*) FROM attendance WHERE session_id = 2"), ==, 2);
 
@@ -302,7 +308,8 @@ test_register_remove_undo (Fixture *f, gconstpointer data)
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   test_wait_for_text (page, "3 people");
-  test_wait_for_text (page, "Kit Elms is on this Tier 3 session without having completed Tier 2.");
+  test_wait_for_text (page, "Kit Elms (Wellsway Primary School) is on this Tier 3 session without having "
+                            "completed Tier 2.");
   g_assert_cmpint (count (f, "SELECT count(*) FROM attendance WHERE session_id = 2 AND person_id = 5"
                              " AND confidence_before = 2 AND confidence_after = 4 AND feedback = 4"),
                    ==, 1);

@@ -5,6 +5,7 @@
 
 #include "test-sessions-fixture.h"
 #include "test-util.h"
+#include "ti-format.h"
 #include "ti-people.h"
 #include "ti-register.h"
 #include "ti-sessions.h"
@@ -59,7 +60,8 @@ test_summary (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   TiRegisterSummary s;
 
-  assert_summary (f, 1, &(TiRegisterSummary){ 5, 4, 3, 2, 2.0, 4.0, 1.0, 1, 3, 4.0 });
+  /* Before and after over the paired attendees only, as the training figures: 2.5 and 3.5. */
+  assert_summary (f, 1, &(TiRegisterSummary){ 5, 4, 3, 2, 2.5, 3.5, 1.0, 1, 3, 4.0 });
   assert_summary (f, 2, &(TiRegisterSummary){ 3, 3, 2, 2, 2.5, 4.0, 1.5, 2, 1, 4.0 });
   /* An empty register: counts of zero and no means. */
   assert_summary (f, 3, &(TiRegisterSummary){ 0, 0, 0, 0, NAN, NAN, NAN, 0, 0, NAN });
@@ -356,6 +358,8 @@ test_review_status (Fixture *f, gconstpointer data)
 {
   const TiFacilitatorEdit psychologist[] = { { 2, "psychologist" } };
   const TiFacilitatorEdit as_champion[] = { { 1, "champion" } };
+  const TiFacilitatorEdit psychologist_and_champion[] = { { 2, "psychologist" },
+                                                          { 3, "champion" } };
   TiSessionEdit edit = valid_edit ();
   gint64 id = 0;
 
@@ -370,6 +374,12 @@ test_review_status (Fixture *f, gconstpointer data)
   edit.facilitators = psychologist;
   edit.n_facilitators = 1;
   ASSERT_REVIEW (f, &edit, NULL, "not_due");
+
+  /* The psychologist with a champion beside them: the champion's delivery is reviewed. */
+  edit.facilitators = psychologist_and_champion;
+  edit.n_facilitators = 2;
+  ASSERT_REVIEW (f, &edit, NULL, "awaiting");
+  edit.n_facilitators = 1;
 
   /* Approved (session 4), then a corrected title or venue: still approved. */
   edit = valid_edit ();
@@ -401,6 +411,45 @@ test_review_status (Fixture *f, gconstpointer data)
   edit.status = TI_SESSION_DELIVERED;
   edit.time = "10:30";
   ASSERT_REVIEW (f, &edit, NULL, "awaiting");
+}
+
+static void
+test_psychologist_led (void)
+{
+  const char *alone[] = { "psychologist" };
+  const char *two[] = { "psychologist", "psychologist" };
+  const char *with_champion[] = { "psychologist", "champion" };
+  const char *with_coordinator[] = { "coordinator", "psychologist" };
+
+  /* Exempt from review only when every facilitator is there as psychologist. */
+  g_assert_true (ti_facilitators_are_psychologists (alone, 1));
+  g_assert_true (ti_facilitators_are_psychologists (two, 2));
+  g_assert_false (ti_facilitators_are_psychologists (with_champion, 2));
+  g_assert_false (ti_facilitators_are_psychologists (with_coordinator, 2));
+  g_assert_false (ti_facilitators_are_psychologists (NULL, 0));
+}
+
+static void
+test_confidence_format (void)
+{
+  /* One precision for a confidence mean or change, wherever it is shown. */
+  const struct
+  {
+    double value;
+    const char *score, *change;
+  } cases[] = {
+    { 1.176, "1.18", "+1.18" }, { 1.2, "1.20", "+1.20" }, { 0, "0.00", "0.00" },
+    { -0.5, "-0.50", "-0.50" }, { NAN, "—", "—" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *score = ti_format_confidence (cases[i].value);
+      g_autofree char *change = ti_format_confidence_change (cases[i].value);
+
+      g_assert_cmpstr (score, ==, cases[i].score);
+      g_assert_cmpstr (change, ==, cases[i].change);
+    }
 }
 
 static char *
@@ -501,7 +550,8 @@ test_warnings (Fixture *f, gconstpointer data)
   g_assert_cmpuint (two->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (two, 0), ==, "The register has 3 people for 2 places.");
   g_assert_cmpstr (g_ptr_array_index (two, 1), ==,
-                   "Kit Elms is on this Tier 3 session without having completed Tier 2.");
+                   "Kit Elms (Wellsway Primary School) is on this Tier 3 session without "
+                   "having completed Tier 2.");
   g_assert_cmpuint (four->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (four, 0), ==,
                    "This session was delivered but its register is empty: add the people who "
@@ -516,7 +566,16 @@ test_warnings (Fixture *f, gconstpointer data)
   two = ti_register_get_warnings (f->db, 2, &error);
   g_assert_cmpstr (g_ptr_array_index (two, 1), ==,
                    "2 people are on this Tier 3 session without having completed Tier 2: "
-                   "Kit Elms, Lee Hart.");
+                   "Kit Elms (Wellsway Primary School); Lee Hart (Quantock Housing).");
+
+  /* A Tier 3 session with no psychologist among its facilitators: a warning, not a refusal. */
+  g_assert_true (ti_database_exec (f->db, "UPDATE sessions SET tier = 3 WHERE id = 3", NULL));
+  g_clear_pointer (&three, g_ptr_array_unref);
+  three = ti_register_get_warnings (f->db, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (three->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (three, 0),
+                                   "No psychologist facilitates this Tier 3 session"));
 
   missing = ti_register_get_warnings (f->db, 99, &error);
   g_assert_null (missing);
@@ -663,6 +722,8 @@ main (int argc, char **argv)
   ADD ("validation", test_validation);
   ADD ("save", test_save);
   ADD ("review-status", test_review_status);
+  g_test_add_func ("/sessions/psychologist-led", test_psychologist_led);
+  g_test_add_func ("/sessions/confidence-format", test_confidence_format);
   ADD ("delete-restore", test_delete_restore);
   ADD ("register-list", test_register_list);
   ADD ("register-add", test_register_add);

@@ -74,10 +74,9 @@ format_duration (int minutes)
 }
 
 static char *
-format_mean (double mean, gboolean signed_value)
+format_mean (double mean)
 {
-  return isnan (mean) ? g_strdup ("—") : ti_format_decimal (mean, signed_value ? 2 : 1,
-                                                            signed_value);
+  return isnan (mean) ? g_strdup ("—") : ti_format_decimal (mean, 1, FALSE);
 }
 
 static void
@@ -125,14 +124,14 @@ show_facts (TiSessionPage *self)
 static void
 show_figures (TiSessionPage *self, const TiRegisterSummary *s)
 {
-  g_autofree char *change = format_mean (s->mean_change, TRUE);
+  g_autofree char *change = ti_format_confidence_change (s->mean_change);
   g_autofree char *change_label = NULL;
   g_autofree char *attended = NULL;
   g_autofree char *completed = NULL;
-  g_autofree char *feedback = format_mean (s->feedback_mean, FALSE);
+  g_autofree char *feedback = format_mean (s->feedback_mean);
   g_autofree char *feedback_label = NULL;
-  g_autofree char *before = format_mean (s->mean_before, FALSE);
-  g_autofree char *after = format_mean (s->mean_after, FALSE);
+  g_autofree char *before = ti_format_confidence (s->mean_before);
+  g_autofree char *after = ti_format_confidence (s->mean_after);
   g_autofree char *note = NULL;
 
   change_label = g_strdup_printf (
@@ -146,12 +145,13 @@ show_figures (TiSessionPage *self, const TiRegisterSummary *s)
     g_dngettext (GETTEXT_PACKAGE, "Mean feedback (%u rating)", "Mean feedback (%u ratings)",
                  s->feedback_count),
     s->feedback_count);
-  if (isnan (s->mean_before) && isnan (s->mean_after))
-    note = g_strdup (_("No confidence scores yet: record them for the people who attended."));
+  if (s->paired == 0)
+    note = g_strdup (_("No confidence scores yet: record them before and after for the people "
+                       "who attended."));
   else
-    note = g_strdup_printf (_("Mean confidence %s before and %s after, on a scale of 1 to 5; "
-                              "%u of %u with both scores improved. Only those who attended "
-                              "count."),
+    note = g_strdup_printf (_("Mean confidence %s before and %s after, on a scale of 1 to 5, "
+                              "of those who attended with both scores; %u of %u of them "
+                              "improved."),
                             before, after, s->improved, s->paired);
 
   gtk_label_set_text (self->change_value, change);

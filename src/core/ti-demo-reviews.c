@@ -6,17 +6,22 @@
 #include <glib/gi18n-lib.h>
 
 #include "ti-demo-private.h"
+#include "ti-session.h"
 
 /* ------------------------------------------------------------------------------------- */
 /* The psychologist's reviews of delivered sessions                                        */
 
-/* Delivered sessions led by anyone but a psychologist go to the psychologist's review
- * queue: recent ones mostly wait, older ones are mostly approved, some after changes. */
+/* Delivered sessions not led by psychologists alone (ti_facilitators_are_psychologists(),
+ * the rule saving a session follows) go to the psychologist's review queue: recent ones
+ * mostly wait, older ones are mostly approved, some after changes. */
 void
 ti_demo_plan_review (DemoBuilder *b, DemoSession *s)
 {
+  /* The demo's facilitator kinds, in their enum's order, as the programme stores them. */
+  static const char *const kind_keys[] = { "coordinator", "psychologist", "champion" };
+  const char *kinds[MAX_FACILITATORS] = { NULL };
   DemoRng *rng = &b->rng;
-  gboolean needs_review = FALSE;
+  gboolean needs_review;
   guint reviewer = STAFF_CLINICAL_PSYCHOLOGIST;
   int earliest, d1;
   double r;
@@ -25,11 +30,12 @@ ti_demo_plan_review (DemoBuilder *b, DemoSession *s)
   s->review_status = REVIEW_NOT_DUE;
   for (guint i = 0; i < s->n_facilitators; i++)
     {
-      if (s->facilitator_kinds[i] != FACILITATOR_PSYCHOLOGIST)
-        needs_review = TRUE;
-      else if (s->facilitators[i] == STAFF_CLINICAL_PSYCHOLOGIST)
+      kinds[i] = kind_keys[s->facilitator_kinds[i]];
+      if (s->facilitator_kinds[i] == FACILITATOR_PSYCHOLOGIST
+          && s->facilitators[i] == STAFF_CLINICAL_PSYCHOLOGIST)
         reviewer = STAFF_EDUCATIONAL_PSYCHOLOGIST; /* nobody reviews their own session */
     }
+  needs_review = !ti_facilitators_are_psychologists (kinds, s->n_facilitators);
   if (s->status != SESSION_DELIVERED || !needs_review)
     return;
   if (reviewer == STAFF_CLINICAL_PSYCHOLOGIST && s->tier == 2 && ti_demo_rng_chance (rng, 0.3))

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -90,6 +91,33 @@ ti_format_decimal (double value, int digits, gboolean signed_value)
   if (signed_value && value > 0)
     return g_strconcat ("+", buf, NULL);
   return g_strdup (buf);
+}
+
+/* Every confidence figure has this many decimals, on every page and in every dialog. */
+#define CONFIDENCE_DIGITS 2
+
+/**
+ * ti_format_confidence:
+ * @mean: a mean confidence score (1–5), or NAN when there are no scores
+ *
+ * Returns: (transfer full): "3.50"; "—" for NAN
+ */
+char *
+ti_format_confidence (double mean)
+{
+  return isnan (mean) ? g_strdup ("—") : ti_format_decimal (mean, CONFIDENCE_DIGITS, FALSE);
+}
+
+/**
+ * ti_format_confidence_change:
+ * @change: a mean change in confidence (after − before), or NAN when there are no pairs
+ *
+ * Returns: (transfer full): "+1.18", "0.00", "-0.50"; "—" for NAN
+ */
+char *
+ti_format_confidence_change (double change)
+{
+  return isnan (change) ? g_strdup ("—") : ti_format_decimal (change, CONFIDENCE_DIGITS, TRUE);
 }
 
 /* Reads @min_digits to @max_digits ASCII digits, and nothing else, from *@p. */

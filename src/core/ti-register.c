@@ -57,9 +57,10 @@ column_mean (sqlite3_stmt *stmt, int column)
  *
  * One session's register in figures. Everyone on the register counts in @registered;
  * the scores (confidence before and after, the paired change, improvement and feedback)
- * count only for those who attended. The mean change is the mean over paired attendees of
- * after − before, which is not the difference of the two means when some scores are
- * missing.
+ * count only for those who attended. The confidence figures follow the programme's
+ * definitions (ti_training_figure_definition() "confidence_before", "confidence_after",
+ * "confidence_change"): they are over the paired attendees only, those with both a before
+ * and an after score, so the mean change is the mean after minus the mean before.
  *
  * Returns: %TRUE with @out_summary filled in; %FALSE with @error set when the session does
  *   not exist (%TI_REGISTER_ERROR_SESSION) or the programme cannot be read
@@ -80,8 +81,8 @@ ti_register_get_summary (TiDatabase *db, gint64 session_id, TiRegisterSummary *o
     db,
     "WITH a AS ("
     "  SELECT attended, completed,"
-    "    CASE WHEN attended THEN confidence_before END AS b,"
-    "    CASE WHEN attended THEN confidence_after END AS f,"
+    "    CASE WHEN attended AND confidence_after IS NOT NULL THEN confidence_before END AS b,"
+    "    CASE WHEN attended AND confidence_before IS NOT NULL THEN confidence_after END AS f,"
     "    CASE WHEN attended THEN feedback END AS fb"
     "  FROM attendance WHERE session_id = ?1)"
     " SELECT count(*), coalesce(sum(attended), 0), coalesce(sum(completed), 0),"
@@ -187,27 +188,41 @@ ti_register_list (TiDatabase *db, gint64 session_id, GError **error)
   return G_LIST_MODEL (store);
 }
 
+/* "Adam Ahmed (Sedgemoor District Council)": two people of one name told apart. */
+static char *
+attendee_label (TiAttendee *attendee)
+{
+  const char *organisation = ti_attendee_get_organisation (attendee);
+
+  if (organisation == NULL || *organisation == '\0')
+    return g_strdup (ti_attendee_get_name (attendee));
+  /* Translators: a person's name and their organisation */
+  return g_strdup_printf (_("%s (%s)"), ti_attendee_get_name (attendee), organisation);
+}
+
 static char *
 tier2_warning (GPtrArray *attendees)
 {
-  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < attendees->len; i++)
     if (ti_attendee_get_warning (g_ptr_array_index (attendees, i)) != NULL)
-      g_ptr_array_add (names, (char *) ti_attendee_get_name (g_ptr_array_index (attendees, i)));
+      g_ptr_array_add (names, attendee_label (g_ptr_array_index (attendees, i)));
   if (names->len == 0)
     return NULL;
   if (names->len == 1)
     return g_strdup_printf (_("%s is on this Tier 3 session without having completed Tier 2."),
                             (const char *) g_ptr_array_index (names, 0));
-  g_ptr_array_add (names, NULL);
   {
-    /* Translators: a list of names, separated by commas */
-    g_autofree char *list = g_strjoinv (_(", "), (char **) names->pdata);
+    guint n = names->len;
+    g_autofree char *list = NULL;
 
+    g_ptr_array_add (names, NULL);
+    /* Translators: a list of names, separated by semicolons (a name may hold a comma) */
+    list = g_strjoinv (_("; "), (char **) names->pdata);
     return g_strdup_printf (_("%u people are on this Tier 3 session without having completed "
                               "Tier 2: %s."),
-                            names->len - 1, list);
+                            n, list);
   }
 }
 
@@ -216,8 +231,9 @@ tier2_warning (GPtrArray *attendees)
  * @session_id: the session
  *
  * What about the session's register needs a look: a delivered session with nobody on
- * its register, more people on it than places, Tier 3 attendees without Tier 2. None of
- * these stops anything being saved.
+ * its register, more people on it than places, a Tier 3 session with no psychologist among
+ * its facilitators, Tier 3 attendees without Tier 2 (each named with their organisation).
+ * None of these stops anything being saved.
  *
  * Returns: (transfer full) (element-type utf8) (nullable): the warnings in words, empty
  *   when there are none; %NULL with @error set when the session does not exist
@@ -238,8 +254,13 @@ ti_register_get_warnings (TiDatabase *db, gint64 session_id, GError **error)
   if (!check_session (db, session_id, error))
     return NULL;
   attendees = read_attendees (db, session_id, 0, error);
-  stmt = ti_database_prepare (db, "SELECT status, coalesce(capacity, 0) FROM sessions WHERE id = ?",
-                              error);
+  stmt = ti_database_prepare (
+    db,
+    "SELECT status, coalesce(capacity, 0), tier,"
+    "  EXISTS (SELECT 1 FROM session_facilitators f"
+    "    WHERE f.session_id = s.id AND f.kind = 'psychologist')"
+    " FROM sessions s WHERE id = ?",
+    error);
   if (attendees == NULL || stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, session_id);
@@ -261,6 +282,12 @@ ti_register_get_warnings (TiDatabase *db, gint64 session_id, GError **error)
                                                    "The register has %u people for %d places.",
                                                    capacity),
                                       attendees->len, capacity));
+  /* DESIGN.md: Tier 3 is delivered or supervised by the psychologist. */
+  if (sqlite3_column_int (stmt, 2) == 3 && !sqlite3_column_int (stmt, 3))
+    g_ptr_array_add (warnings, g_strdup (_("No psychologist facilitates this Tier 3 session: "
+                                           "Tier 3 is delivered or supervised by the "
+                                           "psychologist. Add them as a facilitator, or make "
+                                           "sure they supervise it.")));
   tier2 = tier2_warning (attendees);
   if (tier2 != NULL)
     g_ptr_array_add (warnings, tier2);

@@ -35,15 +35,17 @@ GQuark ti_register_error_quark (void);
  * @attended: of those, how many attended
  * @completed: of those, how many completed
  * @paired: attendees with a confidence score both before and after
- * @mean_before: mean confidence before (1–5) over attendees with a before score; NAN when none
- * @mean_after: mean confidence after (1–5) over attendees with an after score; NAN when none
- * @mean_change: mean of (after − before) over the paired attendees; NAN when none
+ * @mean_before: mean confidence before (1–5) over the paired attendees; NAN when none
+ * @mean_after: mean confidence after (1–5) over the paired attendees; NAN when none
+ * @mean_change: mean of (after − before) over the paired attendees, which is @mean_after −
+ *   @mean_before; NAN when none
  * @improved: paired attendees whose confidence after is higher than before
  * @feedback_count: attendees who gave feedback (1–5)
  * @feedback_mean: their mean feedback; NAN when none
  *
  * One session's register in figures: what the session page shows and the review dialog
- * summarises.
+ * summarises. The confidence figures are over the paired attendees only, as the training
+ * figures define them, so a session and the programme never disagree on what they mean.
  */
 typedef struct
 {

@@ -13,7 +13,7 @@
  * a review makes of it.
  *
  *   planned / cancelled ───────────────────────────────▶ not due
- *   delivered, led by a psychologist ──────────────────▶ not due (theirs is the fidelity)
+ *   delivered, every facilitator a psychologist ───────▶ not due (theirs is the fidelity)
  *   delivered, otherwise ──────────────────────────────▶ awaiting
  *   awaiting / changes requested ── review: approved ──▶ approved
  *   awaiting / changes requested ── review: changes ───▶ changes requested
@@ -139,7 +139,8 @@ ti_review_outcome_from_key (const char *key, TiReviewOutcome *outcome)
  * ti_review_status_after_edit:
  * @current: the review status before the session was saved
  * @status: the session's delivery status as saved
- * @psychologist_led: whether a facilitator is there as psychologist
+ * @psychologist_led: whether every facilitator is there as psychologist
+ *   (ti_facilitators_are_psychologists())
  * @delivery_changed: whether the tier, date and time, duration, mode or facilitators changed
  *
  * Returns: the review status the saved session has.

@@ -26,6 +26,7 @@ struct _TiSession
   char *title;
   char *starts_at;
   char *when;
+  char *time;
   int duration;
   char *mode_key;
   char *venue;
@@ -51,6 +52,7 @@ enum
   PROP_TITLE,
   PROP_STARTS_AT,
   PROP_WHEN,
+  PROP_TIME,
   PROP_DURATION,
   PROP_MODE,
   PROP_VENUE,
@@ -92,6 +94,29 @@ ti_facilitator_free (TiFacilitator *facilitator)
   g_free (facilitator->name);
   g_free (facilitator->kind);
   g_free (facilitator);
+}
+
+/**
+ * ti_facilitators_are_psychologists:
+ * @kinds: (array length=n_kinds): in which role each facilitator was there
+ * @n_kinds: how many facilitators
+ *
+ * The one rule for a session "led by a psychologist", which is not queued for the
+ * psychologist's review (their own presence is the fidelity): every facilitator is there as
+ * psychologist. A session with a coordinator or a champion facilitating is reviewed, even
+ * with a psychologist beside them. The session editor's save and the demo both ask this.
+ *
+ * Returns: %TRUE when there is at least one facilitator and all are there as psychologist
+ */
+gboolean
+ti_facilitators_are_psychologists (const char *const *kinds, guint n_kinds)
+{
+  g_return_val_if_fail (kinds != NULL || n_kinds == 0, FALSE);
+
+  for (guint i = 0; i < n_kinds; i++)
+    if (g_strcmp0 (kinds[i], "psychologist") != 0)
+      return FALSE;
+  return n_kinds > 0;
 }
 
 /**
@@ -142,6 +167,7 @@ ti_session_finalize (GObject *object)
   g_free (self->title);
   g_free (self->starts_at);
   g_free (self->when);
+  g_free (self->time);
   g_free (self->mode_key);
   g_free (self->venue);
   g_free (self->host_organisation);
@@ -173,6 +199,9 @@ ti_session_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
       break;
     case PROP_WHEN:
       g_value_set_string (value, self->when);
+      break;
+    case PROP_TIME:
+      g_value_set_string (value, self->time);
       break;
     case PROP_DURATION:
       g_value_set_int (value, self->duration);
@@ -239,6 +268,8 @@ ti_session_class_init (TiSessionClass *klass)
 
   /* When it starts, in words: “12 Sep 2023, 09:30” */
   properties[PROP_WHEN] = g_param_spec_string ("when", NULL, NULL, NULL, FLAGS);
+  /* The start time alone, "09:30"; sorts as text */
+  properties[PROP_TIME] = g_param_spec_string ("time", NULL, NULL, NULL, FLAGS);
 
   /* Length in minutes */
   properties[PROP_DURATION] = g_param_spec_int ("duration", NULL, NULL, 0, 1440, 0, FLAGS);
@@ -315,6 +346,8 @@ ti_session_new (const TiSessionFields *fields)
   self->title = g_strdup (fields->title ? fields->title : "");
   self->starts_at = g_strdup (fields->starts_at ? fields->starts_at : "");
   self->when = format_when (fields->starts_at);
+  self->time = g_strdup (fields->starts_at != NULL && strlen (fields->starts_at) >= 16
+                           ? fields->starts_at + 11 : "");
   self->duration = fields->duration_minutes;
   self->mode_key = g_strdup (fields->mode_key);
   self->venue = g_strdup (fields->venue ? fields->venue : "");
@@ -376,6 +409,18 @@ ti_session_get_starts_at (TiSession *self)
 {
   g_return_val_if_fail (TI_IS_SESSION (self), NULL);
   return self->starts_at;
+}
+
+/**
+ * ti_session_get_time:
+ *
+ * Returns: the start time, as 'HH:MM'; "" when not known
+ */
+const char *
+ti_session_get_time (TiSession *self)
+{
+  g_return_val_if_fail (TI_IS_SESSION (self), NULL);
+  return self->time;
 }
 
 int

@@ -26,6 +26,7 @@ TiFacilitator *ti_facilitator_new (gint64 person_id, const char *name, const cha
 void ti_facilitator_free (TiFacilitator *facilitator);
 const char *ti_facilitator_kind_label (const char *kind);
 gboolean ti_facilitator_kind_is_valid (const char *kind);
+gboolean ti_facilitators_are_psychologists (const char *const *kinds, guint n_kinds);
 
 /**
  * TiSessionFields:
@@ -61,6 +62,7 @@ gint64 ti_session_get_id (TiSession *self);
 int ti_session_get_tier (TiSession *self);
 const char *ti_session_get_title (TiSession *self);
 const char *ti_session_get_starts_at (TiSession *self);
+const char *ti_session_get_time (TiSession *self);
 int ti_session_get_duration (TiSession *self);
 const char *ti_session_get_mode_key (TiSession *self);
 const char *ti_session_get_mode (TiSession *self);

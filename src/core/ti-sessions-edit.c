@@ -307,10 +307,11 @@ edit_facilitators (const TiSessionEdit *edit)
 static gboolean
 is_psychologist_led (const TiSessionEdit *edit)
 {
+  g_autofree const char **kinds = g_new0 (const char *, edit->n_facilitators + 1);
+
   for (guint i = 0; i < edit->n_facilitators; i++)
-    if (g_strcmp0 (edit->facilitators[i].kind, "psychologist") == 0)
-      return TRUE;
-  return FALSE;
+    kinds[i] = edit->facilitators[i].kind;
+  return ti_facilitators_are_psychologists (kinds, edit->n_facilitators);
 }
 
 /* Adds the names of the delivery fields that differ from @old to @changed. */
@@ -469,7 +470,8 @@ out:
  * Validates @edit (see ti_sessions_validate_all(); the first problem is the error), then
  * writes the session and its facilitators in one transaction with an audit entry. The
  * review status is what ti_review_status_after_edit() makes of the saved session: it is
- * led by a psychologist when a facilitator is there as psychologist, and its delivery
+ * led by a psychologist when every facilitator is there as psychologist
+ * (ti_facilitators_are_psychologists()), and its delivery
  * changed when the tier, date and time, duration, mode or facilitators (who or in which
  * role) differ from what was stored.
  *
