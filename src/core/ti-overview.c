@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "ti-format.h"
+#include "ti-milestone-status.h"
 #include "ti-overview.h"
 #include "ti-programme-settings.h"
 #include "ti-training-figures.h"
@@ -260,13 +261,7 @@ load_evaluation (TiOverview *o, TiDatabase *db, GError **error)
   return add_section (o, db, _("Milestones"), description,
                       _("No milestone has been set yet."),
                       "SELECT m.title, 'Due ' || month_label(m.due_month) || ' · ' || w.name, NULL,"
-                      "  CASE WHEN m.done_on IS NOT NULL AND m.done_on <= date(m.due_month || '-01',"
-                      "    '+1 month', '-1 day') THEN 'Done'"
-                      "  WHEN m.done_on IS NOT NULL THEN 'Done late'"
-                      "  WHEN date('now') > date(m.due_month || '-01', '+1 month', '-1 day')"
-                      "    THEN 'Late'"
-                      "  WHEN date('now', '+30 days') >= date(m.due_month || '-01') THEN 'At risk'"
-                      "  ELSE 'On track' END"
+                      "  milestone_status_label(m.due_month, m.done_on)"
                       " FROM milestones m JOIN workstreams w ON w.id = m.workstream_id"
                       " ORDER BY m.due_month, w.position, m.id",
                       NULL, error);
@@ -289,6 +284,17 @@ month_function (sqlite3_context *context, int argc, sqlite3_value **argv)
   sqlite3_result_text (context, month ? ti_format_month (month) : NULL, -1, g_free);
 }
 
+/* A milestone's status for today, from the one formula (ti_milestone_status_compute()). */
+static void
+milestone_status_function (sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+  TiMilestoneStatus status
+    = ti_milestone_status_compute ((const char *) sqlite3_value_text (argv[0]),
+                                   (const char *) sqlite3_value_text (argv[1]), NULL);
+
+  sqlite3_result_text (context, ti_milestone_status_label (status), -1, SQLITE_TRANSIENT);
+}
+
 /* Lets the queries show labels ("NHS trust", "Jan 2023") rather than stored keys. */
 static void
 register_label_functions (TiDatabase *db)
@@ -301,6 +307,8 @@ register_label_functions (TiDatabase *db)
                            (void *) ti_vocabulary_locality_label, label_function, NULL, NULL);
   sqlite3_create_function (handle, "month_label", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                            month_function, NULL, NULL);
+  sqlite3_create_function (handle, "milestone_status_label", 2, SQLITE_UTF8, NULL,
+                           milestone_status_function, NULL, NULL);
 }
 
 /**
