@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ti-event-figures"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "ti-event-figures.h"
+#include "ti-training-figures-private.h"
+
+/*
+ * The network events' figures of an evaluation period, in one place: the Events views, the
+ * Evaluation dashboards and the workbook read them from here, and the workbook's notes print
+ * the definitions below.
+ *
+ * An event is held in the period when it started on one of its days (both ends included)
+ * and has started by now: a planned event is not yet held. Attendance and feedback count
+ * only people marked as attended; erased people keep their place in every count.
+ */
+
+static const TiFigureDefinition definitions[] = {
+  { "events_held", N_("Events held"),
+    N_("Network events, launches, conferences, workshops and webinars that started in the "
+       "period, up to now.") },
+  { "invitations", N_("Invitations"),
+    N_("People invited to the events held; someone invited to two events counts twice.") },
+  { "attendances", N_("Attendances"),
+    N_("People marked as attended at the events held, invited or not; someone at two events "
+       "counts twice.") },
+  { "attendance_mean", N_("Attendance per event"),
+    N_("Attendances ÷ events held; no figure without events.") },
+  { "people_attending", N_("People attending"),
+    N_("Different people who attended at least one event held in the period.") },
+  { "organisations_reached", N_("Organisations reached"),
+    N_("Different organisations of the people who attended the events held.") },
+  { "sectors_reached", N_("Sectors reached"),
+    N_("Different sectors of those organisations.") },
+  { "speakers_local", N_("Local speakers"),
+    N_("Guest speakers of local reach at the events held; a speaker at two events counts "
+       "twice.") },
+  { "speakers_national", N_("National speakers"),
+    N_("Guest speakers of national reach at the events held.") },
+  { "speakers_international", N_("International speakers"),
+    N_("Guest speakers of international reach at the events held.") },
+  { "feedback_count", N_("Feedback given"),
+    N_("Attendees of the events held who rated their event from 1 to 5.") },
+  { "feedback_mean", N_("Mean feedback"),
+    N_("Mean of those ratings (1–5); no figure without feedback.") },
+};
+
+/**
+ * ti_event_figure_definitions:
+ * @n_definitions: (out): how many
+ *
+ * Every event figure's name and one-line definition, in the order of #TiEventFigures.
+ *
+ * Returns: (transfer none) (array length=n_definitions): the definitions
+ */
+const TiFigureDefinition *
+ti_event_figure_definitions (guint *n_definitions)
+{
+  *n_definitions = G_N_ELEMENTS (definitions);
+  return definitions;
+}
+
+/**
+ * ti_event_figure_definition:
+ * @key: a figure's key
+ *
+ * Returns: (transfer none) (nullable): its definition, or %NULL for no such figure
+ */
+const TiFigureDefinition *
+ti_event_figure_definition (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (definitions); i++)
+    if (g_strcmp0 (definitions[i].key, key) == 0)
+      return &definitions[i];
+  return NULL;
+}
+
+/* ?1 the first day, ?2 the last start on the last day, ?3 now ('YYYY-MM-DD HH:MM'). */
+static const char figures_sql[] =
+  "WITH held AS (SELECT id FROM events WHERE starts_at >= ?1 AND starts_at <= ?2"
+  "    AND starts_at <= ?3),"
+  "  list AS (SELECT a.* FROM event_attendance a JOIN held h ON h.id = a.event_id),"
+  "  came AS (SELECT l.person_id, l.feedback, p.organisation_id, o.sector FROM list l"
+  "    JOIN people p ON p.id = l.person_id LEFT JOIN organisations o ON o.id = p.organisation_id"
+  "    WHERE l.attended),"
+  "  speakers AS (SELECT s.reach FROM event_speakers s JOIN held h ON h.id = s.event_id)"
+  " SELECT (SELECT count(*) FROM held), (SELECT coalesce(sum(invited), 0) FROM list),"
+  "  (SELECT count(*) FROM came), (SELECT count(DISTINCT person_id) FROM came),"
+  "  (SELECT count(DISTINCT organisation_id) FROM came),"
+  "  (SELECT count(DISTINCT sector) FROM came),"
+  "  (SELECT count(*) FROM speakers WHERE reach = 'local'),"
+  "  (SELECT count(*) FROM speakers WHERE reach = 'national'),"
+  "  (SELECT count(*) FROM speakers WHERE reach = 'international'),"
+  "  (SELECT count(feedback) FROM came), (SELECT avg(feedback) FROM came)";
+
+/**
+ * ti_event_figures_compute:
+ * @from: (nullable): the period's first day, 'YYYY-MM-DD', or %NULL for no start
+ * @to: (nullable): its last day, or %NULL for no end
+ * @out: (out caller-allocates): the figures; clear with ti_event_figures_clear()
+ *
+ * Computes every event figure for the period, as ti_event_figure_definitions() defines
+ * them.
+ *
+ * Returns: %TRUE with @out filled in; %FALSE with @error set when a date is not
+ *   'YYYY-MM-DD' (%TI_TRAINING_FIGURES_ERROR_PERIOD) or the programme cannot be read
+ */
+gboolean
+ti_event_figures_compute (TiDatabase *db, const char *from, const char *to, TiEventFigures *out,
+                          GError **error)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *now_text = g_date_time_format (now, "%Y-%m-%d %H:%M");
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  TiPeriod period;
+  int rc;
+
+  g_return_val_if_fail (TI_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  memset (out, 0, sizeof *out);
+  if (!ti_period_init (&period, from, to, error))
+    return FALSE;
+  stmt = ti_database_prepare (db, figures_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, period.from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, period.to_time, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, now_text, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return ti_database_set_error_from_sqlite (db, rc, _("computing the event figures"), error);
+
+  out->from = g_strdup (from);
+  out->to = g_strdup (to);
+  out->events_held = sqlite3_column_int (stmt, 0);
+  out->invitations = sqlite3_column_int (stmt, 1);
+  out->attendances = sqlite3_column_int (stmt, 2);
+  out->attendance_mean = out->events_held > 0 ? (double) out->attendances / out->events_held
+                                              : NAN;
+  out->people_attending = sqlite3_column_int (stmt, 3);
+  out->organisations_reached = sqlite3_column_int (stmt, 4);
+  out->sectors_reached = sqlite3_column_int (stmt, 5);
+  out->speakers_local = sqlite3_column_int (stmt, 6);
+  out->speakers_national = sqlite3_column_int (stmt, 7);
+  out->speakers_international = sqlite3_column_int (stmt, 8);
+  out->feedback_count = sqlite3_column_int (stmt, 9);
+  out->feedback_mean = sqlite3_column_type (stmt, 10) == SQLITE_NULL
+                         ? NAN
+                         : sqlite3_column_double (stmt, 10);
+  return TRUE;
+}
+
+/**
+ * ti_event_figures_clear:
+ * @figures: figures from ti_event_figures_compute()
+ */
+void
+ti_event_figures_clear (TiEventFigures *figures)
+{
+  g_free (figures->from);
+  g_free (figures->to);
+  memset (figures, 0, sizeof *figures);
+}
+
+/**
+ * ti_event_figures_free:
+ * @figures: (nullable): figures from ti_event_figures_compute_finish()
+ */
+void
+ti_event_figures_free (TiEventFigures *figures)
+{
+  if (figures == NULL)
+    return;
+  ti_event_figures_clear (figures);
+  g_free (figures);
+}
+
+static gpointer
+read_figures (TiDatabase *db, gpointer data, GError **error)
+{
+  TiPeriodJob *job = data;
+  g_autoptr (TiEventFigures) figures = g_new0 (TiEventFigures, 1);
+
+  if (!ti_event_figures_compute (db, job->from, job->to, figures, error))
+    return NULL;
+  return g_steal_pointer (&figures);
+}
+
+/**
+ * ti_event_figures_compute_async:
+ * @db_path: the programme file; the worker opens its own read-only connection
+ * @from: (nullable): as for ti_event_figures_compute(); copied
+ * @to: (nullable): likewise
+ *
+ * Computes the figures in a worker thread.
+ */
+void
+ti_event_figures_compute_async (const char *db_path, const char *from, const char *to,
+                                GCancellable *cancellable, GAsyncReadyCallback callback,
+                                gpointer user_data)
+{
+  ti_database_read_async (db_path, read_figures, ti_period_job_new (from, to, 0),
+                          ti_period_job_free, (GDestroyNotify) ti_event_figures_free,
+                          cancellable, callback, user_data);
+}
+
+/**
+ * ti_event_figures_compute_finish:
+ *
+ * Returns: (transfer full) (nullable): the figures, to free with ti_event_figures_free(), or
+ *   %NULL with @error set
+ */
+TiEventFigures *
+ti_event_figures_compute_finish (GAsyncResult *result, GError **error)
+{
+  return ti_database_read_finish (result, error);
+}

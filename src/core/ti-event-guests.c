@@ -1,0 +1,465 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ti-events"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ti-events.h"
+
+/*
+ * An event's list of people: invitations (one person, every active champion, or everyone
+ * at an organisation and its directorates), who attended, and their feedback. Inviting
+ * never puts anyone on the list twice, and erased people are never invited. Every change is
+ * one transaction with an audit entry naming people by id only.
+ */
+
+#define COL_TEXT(stmt, i) ((const char *) sqlite3_column_text ((stmt), (i)))
+
+/* The list of @event_id, or only @person_id's row when that is not 0, by name. A
+ * first-timer came to this event and to none that started earlier. */
+static GPtrArray *
+read_guests (TiDatabase *db, gint64 event_id, gint64 person_id, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (
+    db,
+    "SELECT a.person_id, p.name, o.name, o.sector, a.invited, a.attended,"
+    "  coalesce(a.feedback, 0), a.feedback_theme,"
+    "  a.attended AND NOT EXISTS (SELECT 1 FROM event_attendance b"
+    "    JOIN events e ON e.id = b.event_id WHERE b.person_id = a.person_id AND b.attended"
+    "    AND e.starts_at < (SELECT starts_at FROM events WHERE id = ?1))"
+    " FROM event_attendance a JOIN people p ON p.id = a.person_id"
+    " LEFT JOIN organisations o ON o.id = p.organisation_id"
+    " WHERE a.event_id = ?1 AND (?2 = 0 OR a.person_id = ?2)"
+    " ORDER BY p.name COLLATE NOCASE, p.id",
+    error);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TiEventGuestFields f = {
+        .event_id = event_id,
+        .person_id = sqlite3_column_int64 (stmt, 0),
+        .name = COL_TEXT (stmt, 1),
+        .organisation = COL_TEXT (stmt, 2),
+        .sector_key = COL_TEXT (stmt, 3),
+        .invited = sqlite3_column_int (stmt, 4),
+        .first_time = sqlite3_column_int (stmt, 8),
+        .marks = {
+          .attended = sqlite3_column_int (stmt, 5),
+          .feedback = sqlite3_column_int (stmt, 6),
+          .feedback_theme = COL_TEXT (stmt, 7),
+        },
+      };
+      g_ptr_array_add (items, ti_event_guest_new (&f));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ti_database_set_error_from_sqlite (db, rc, _("reading the event’s list"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
+/**
+ * ti_events_list_guests:
+ * @event_id: the event
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #TiEventGuest, by name; %NULL with
+ *   @error set when the programme cannot be read
+ */
+GListModel *
+ti_events_list_guests (TiDatabase *db, gint64 event_id, GError **error)
+{
+  g_autoptr (GPtrArray) items = NULL;
+  GListStore *store;
+
+  g_return_val_if_fail (TI_IS_DATABASE (db), NULL);
+
+  items = read_guests (db, event_id, 0, error);
+  if (items == NULL)
+    return NULL;
+  store = g_list_store_new (TI_TYPE_EVENT_GUEST);
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (store);
+}
+
+static gboolean
+check_event (TiDatabase *db, gint64 event_id, GError **error)
+{
+  gint64 n = ti_database_count_with (db, "SELECT count(*) FROM events WHERE id = ?", event_id,
+                                     NULL, error);
+
+  if (n == 0)
+    g_set_error (error, TI_EVENTS_ERROR, TI_EVENTS_ERROR_NOT_FOUND,
+                 _("This event is no longer in the programme."));
+  return n > 0;
+}
+
+/* The audit names the person by id, or says how many were invited. */
+static gboolean
+audit_person (TiDatabase *db, const char *action, gint64 event_id, gint64 person_id,
+              GError **error)
+{
+  g_autofree char *detail = g_strdup_printf ("person %" G_GINT64_FORMAT, person_id);
+
+  return ti_database_audit (db, action, "event_attendance", event_id, detail, error);
+}
+
+/* Whether @person_id is on @event_id's list: 1 or 0, or -1 with @error set. */
+static int
+on_list (TiDatabase *db, gint64 event_id, gint64 person_id, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (
+    db, "SELECT 1 FROM event_attendance WHERE event_id = ?1 AND person_id = ?2", error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return rc == SQLITE_ROW;
+  ti_database_set_error_from_sqlite (db, rc, _("reading the event’s list"), error);
+  return -1;
+}
+
+/* Whether @person_id can go on the list: they exist, are not erased, are not on it yet. */
+static gboolean
+check_can_add (TiDatabase *db, gint64 event_id, gint64 person_id, GError **error)
+{
+  gint64 n;
+  int on;
+
+  if (!check_event (db, event_id, error))
+    return FALSE;
+  n = ti_database_count_with (db, "SELECT count(*) FROM people WHERE id = ? AND erased_on IS NULL",
+                              person_id, NULL, error);
+  if (n < 0)
+    return FALSE;
+  if (n == 0)
+    {
+      g_set_error (error, TI_EVENTS_ERROR, TI_EVENTS_ERROR_PERSON,
+                   _("Choose someone in the programme whose details have not been erased."));
+      return FALSE;
+    }
+  on = on_list (db, event_id, person_id, error);
+  if (on == 1)
+    g_set_error (error, TI_EVENTS_ERROR, TI_EVENTS_ERROR_ON_LIST,
+                 _("This person is already on the event’s list."));
+  return on == 0;
+}
+
+static gboolean
+insert_guest (TiDatabase *db, gint64 event_id, gint64 person_id, gboolean invited,
+              const TiGuestMarks *marks, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (
+    db,
+    "INSERT INTO event_attendance (event_id, person_id, invited, attended, feedback,"
+    "  feedback_theme) VALUES (?1, ?2, ?3, ?4, nullif(?5, 0), nullif(trim(?6), ''))",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  sqlite3_bind_int (stmt, 3, invited != FALSE);
+  sqlite3_bind_int (stmt, 4, marks->attended != FALSE);
+  sqlite3_bind_int (stmt, 5, marks->feedback);
+  sqlite3_bind_text (stmt, 6, marks->feedback_theme, -1, SQLITE_STATIC);
+  return ti_database_step_done (db, stmt, error);
+}
+
+static TiEventGuest *
+read_guest (TiDatabase *db, gint64 event_id, gint64 person_id, GError **error)
+{
+  g_autoptr (GPtrArray) items = read_guests (db, event_id, person_id, error);
+
+  if (items == NULL)
+    return NULL;
+  if (items->len == 0)
+    {
+      g_set_error (error, TI_EVENTS_ERROR, TI_EVENTS_ERROR_NOT_ON_LIST,
+                   _("This person is no longer on the event’s list."));
+      return NULL;
+    }
+  return g_object_ref (g_ptr_array_index (items, 0));
+}
+
+/**
+ * ti_events_invite:
+ * @event_id: the event
+ * @person_id: someone in the programme, not erased, not on the event's list yet
+ *
+ * Invites one person (not yet marked as attended), in one transaction with an audit entry.
+ *
+ * Returns: (transfer full) (nullable): their row on the list, or %NULL with @error set
+ *   (%TI_EVENTS_ERROR_NOT_FOUND, %TI_EVENTS_ERROR_PERSON, %TI_EVENTS_ERROR_ON_LIST)
+ */
+TiEventGuest *
+ti_events_invite (TiDatabase *db, gint64 event_id, gint64 person_id, GError **error)
+{
+  const TiGuestMarks none = { 0 };
+  g_autoptr (TiEventGuest) guest = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (TI_IS_DATABASE (db), NULL);
+
+  if (!ti_database_begin (db, error))
+    return NULL;
+  ok = check_can_add (db, event_id, person_id, error)
+       && insert_guest (db, event_id, person_id, TRUE, &none, error)
+       && audit_person (db, "create", event_id, person_id, error)
+       && (guest = read_guest (db, event_id, person_id, error)) != NULL;
+  if (!ti_database_end (db, ok, error))
+    return NULL;
+  return g_steal_pointer (&guest);
+}
+
+/* Invites everyone @who selects (?1 the event, ?2 its parameter) not on the list yet. */
+static gboolean
+invite_many (TiDatabase *db, gint64 event_id, const char *who, gint64 parameter,
+             const char *detail, guint *out_added, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO event_attendance (event_id, person_id, invited)"
+    " SELECT ?1, p.id, 1 FROM people p WHERE p.erased_on IS NULL AND (%s)"
+    " AND NOT EXISTS (SELECT 1 FROM event_attendance a WHERE a.event_id = ?1"
+    "   AND a.person_id = p.id)",
+    who);
+  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (db, sql, error);
+  g_autofree char *audit_detail = NULL;
+  guint added;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  sqlite3_bind_int64 (stmt, 2, parameter);
+  if (!ti_database_step_done (db, stmt, error))
+    return FALSE;
+  added = sqlite3_changes (ti_database_get_handle (db));
+  audit_detail = g_strdup_printf ("%s: %u invited", detail, added);
+  *out_added = added;
+  return ti_database_audit (db, "create", "event_attendance", event_id, audit_detail, error);
+}
+
+/**
+ * ti_events_invite_champions:
+ * @event_id: the event
+ * @out_added: (out) (optional): how many were invited now
+ *
+ * Invites every active champion (not paused or stepped down, details not erased) who is not
+ * on the event's list yet, in one transaction with one audit entry. Inviting again adds
+ * only champions who joined since.
+ *
+ * Returns: %TRUE when done; %FALSE with @error set, and nothing changed, otherwise
+ */
+gboolean
+ti_events_invite_champions (TiDatabase *db, gint64 event_id, guint *out_added, GError **error)
+{
+  guint added = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (TI_IS_DATABASE (db), FALSE);
+
+  if (!ti_database_begin (db, error))
+    return FALSE;
+  ok = check_event (db, event_id, error)
+       && invite_many (db, event_id,
+                       "p.id IN (SELECT person_id FROM champions WHERE status = 'active')"
+                       " AND ?2 = 0",
+                       0, "active champions", &added, error);
+  if (!ti_database_end (db, ok, error))
+    return FALSE;
+  if (out_added != NULL)
+    *out_added = added;
+  return TRUE;
+}
+
+/**
+ * ti_events_invite_organisation:
+ * @event_id: the event
+ * @organisation_id: the organisation
+ * @out_added: (out) (optional): how many were invited now
+ *
+ * Invites everyone at the organisation and its directorates (details not erased) who is not
+ * on the event's list yet, in one transaction with one audit entry.
+ *
+ * Returns: %TRUE when done; %FALSE with @error set (%TI_EVENTS_ERROR_ORGANISATION when there
+ *   is no such organisation), and nothing changed, otherwise
+ */
+gboolean
+ti_events_invite_organisation (TiDatabase *db, gint64 event_id, gint64 organisation_id,
+                               guint *out_added, GError **error)
+{
+  g_autofree char *detail = g_strdup_printf ("organisation %" G_GINT64_FORMAT, organisation_id);
+  guint added = 0;
+  gboolean ok;
+  gint64 n;
+
+  g_return_val_if_fail (TI_IS_DATABASE (db), FALSE);
+
+  if (!ti_database_begin (db, error))
+    return FALSE;
+  ok = check_event (db, event_id, error);
+  if (ok)
+    {
+      n = ti_database_count_with (db, "SELECT count(*) FROM organisations WHERE id = ?",
+                                  organisation_id, NULL, error);
+      if (n == 0)
+        g_set_error (error, TI_EVENTS_ERROR, TI_EVENTS_ERROR_ORGANISATION,
+                     _("Choose an organisation in the programme."));
+      ok = n > 0;
+    }
+  ok = ok
+       && invite_many (db, event_id,
+                       "p.organisation_id IN (SELECT id FROM organisations"
+                       " WHERE id = ?2 OR parent_id = ?2)",
+                       organisation_id, detail, &added, error);
+  if (!ti_database_end (db, ok, error))
+    return FALSE;
+  if (out_added != NULL)
+    *out_added = added;
+  return TRUE;
+}
+
+static gboolean
+write_marks (TiDatabase *db, TiEventGuest *guest, const TiGuestMarks *marks, GError **error)
+{
+  gint64 event_id = ti_event_guest_get_event_id (guest);
+  gint64 person_id = ti_event_guest_get_person_id (guest);
+  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (
+    db,
+    "UPDATE event_attendance SET attended = ?3, feedback = nullif(?4, 0),"
+    "  feedback_theme = nullif(trim(?5), '') WHERE event_id = ?1 AND person_id = ?2",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  sqlite3_bind_int (stmt, 3, marks->attended != FALSE);
+  sqlite3_bind_int (stmt, 4, marks->feedback);
+  sqlite3_bind_text (stmt, 5, marks->feedback_theme, -1, SQLITE_STATIC);
+  if (!ti_database_step_done (db, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (ti_database_get_handle (db)) == 0)
+    {
+      g_set_error (error, TI_EVENTS_ERROR, TI_EVENTS_ERROR_NOT_ON_LIST,
+                   _("This person is no longer on the event’s list."));
+      return FALSE;
+    }
+  return audit_person (db, "update", event_id, person_id, error);
+}
+
+/**
+ * ti_events_update_guest:
+ * @guest: a row of ti_events_list_guests()
+ * @marks: attended, feedback (1–5, or 0 for none) and its theme (trimmed; empty for none)
+ *
+ * Saves @marks in one transaction with an audit entry, then sets them on @guest. Feedback
+ * is kept as given, but counts in the figures only for people who attended.
+ *
+ * Returns: %TRUE when saved; %FALSE with @error set (%TI_EVENTS_ERROR_SCORE,
+ *   %TI_EVENTS_ERROR_NOT_ON_LIST), and nothing changed, otherwise
+ */
+gboolean
+ti_events_update_guest (TiDatabase *db, TiEventGuest *guest, const TiGuestMarks *marks,
+                        GError **error)
+{
+  g_autofree char *theme = NULL;
+  TiGuestMarks saved;
+
+  g_return_val_if_fail (TI_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (TI_IS_EVENT_GUEST (guest), FALSE);
+  g_return_val_if_fail (marks != NULL, FALSE);
+
+  if (marks->feedback < 0 || marks->feedback > 5)
+    {
+      g_set_error (error, TI_EVENTS_ERROR, TI_EVENTS_ERROR_SCORE,
+                   _("Feedback is from 1 to 5, or none."));
+      return FALSE;
+    }
+  theme = g_strstrip (g_strdup (marks->feedback_theme ? marks->feedback_theme : ""));
+  saved = *marks;
+  saved.attended = marks->attended != FALSE;
+  saved.feedback_theme = theme;
+  if (!ti_database_begin (db, error)
+      || !ti_database_end (db, write_marks (db, guest, &saved, error), error))
+    return FALSE;
+  ti_event_guest_set_marks (guest, &saved);
+  return TRUE;
+}
+
+/**
+ * ti_events_remove_guest:
+ * @guest: a row of ti_events_list_guests()
+ *
+ * Takes the person off the event's list (invitation, attendance and feedback), in one
+ * transaction with an audit entry. Keep @guest to put them back with
+ * ti_events_restore_guest().
+ *
+ * Returns: %TRUE when removed; %FALSE with @error set otherwise
+ */
+gboolean
+ti_events_remove_guest (TiDatabase *db, TiEventGuest *guest, GError **error)
+{
+  gint64 event_id = ti_event_guest_get_event_id (guest);
+  gint64 person_id = ti_event_guest_get_person_id (guest);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (TI_IS_DATABASE (db), FALSE);
+
+  stmt = ti_database_prepare (
+    db, "DELETE FROM event_attendance WHERE event_id = ?1 AND person_id = ?2", error);
+  if (stmt == NULL || !ti_database_begin (db, error))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  ok = ti_database_step_done (db, stmt, error);
+  if (ok && sqlite3_changes (ti_database_get_handle (db)) == 0)
+    {
+      g_set_error (error, TI_EVENTS_ERROR, TI_EVENTS_ERROR_NOT_ON_LIST,
+                   _("This person is no longer on the event’s list."));
+      ok = FALSE;
+    }
+  ok = ok && audit_person (db, "delete", event_id, person_id, error);
+  return ti_database_end (db, ok, error);
+}
+
+/**
+ * ti_events_restore_guest:
+ * @guest: a row ti_events_remove_guest() took off
+ *
+ * Puts the person back on the list as they were, in one transaction with an audit entry.
+ *
+ * Returns: %TRUE when restored; %FALSE with @error set, and nothing changed, when the event
+ *   or the person is no longer there, or the person is on the list again
+ */
+gboolean
+ti_events_restore_guest (TiDatabase *db, TiEventGuest *guest, GError **error)
+{
+  gint64 event_id = ti_event_guest_get_event_id (guest);
+  gint64 person_id = ti_event_guest_get_person_id (guest);
+  TiGuestMarks marks;
+  gboolean ok;
+
+  g_return_val_if_fail (TI_IS_DATABASE (db), FALSE);
+
+  ti_event_guest_get_marks (guest, &marks);
+  if (!ti_database_begin (db, error))
+    return FALSE;
+  ok = check_can_add (db, event_id, person_id, error)
+       && insert_guest (db, event_id, person_id, ti_event_guest_get_invited (guest), &marks,
+                        error)
+       && audit_person (db, "restore", event_id, person_id, error);
+  return ti_database_end (db, ok, error);
+}
