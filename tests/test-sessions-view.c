@@ -6,6 +6,7 @@
 #include "test-sessions-fixture.h"
 #include "test-util.h"
 #include "test-widget-util.h"
+#include "ti-person-chooser.h"
 #include "ti-register-editor.h"
 #include "ti-session-editor.h"
 #include "ti-session-page.h"
@@ -399,6 +400,116 @@ test_editor (Fixture *f, gconstpointer data)
                    ==, 1);
 }
 
+/* Booked and Attended are two columns, and the start time has its own. */
+static void
+test_columns (Fixture *f, gconstpointer data)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (test_find_type (f->view, GTK_TYPE_COLUMN_VIEW));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_autoptr (GString) titles = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_string_append_printf (titles, "%s|", gtk_column_view_column_get_title (column));
+    }
+  g_assert_cmpstr (titles->str, ==,
+                   "Date|Time|Tier|Title|Host organisation|Facilitators|Booked|Attended|Status|"
+                   "Review|");
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GObject) session = g_list_model_get_item (model, i);
+      g_autofree char *title = NULL;
+      g_autofree char *time = NULL;
+      guint booked = 0, attended = 0;
+
+      g_object_get (session, "title", &title, "time", &time, "attendees", &booked, "attended",
+                    &attended, NULL);
+      if (g_str_equal (title, "Trauma-skilled schools"))
+        {
+          /* Five on the register, four came. */
+          g_assert_cmpstr (time, ==, "09:30");
+          g_assert_cmpuint (booked, ==, 5);
+          g_assert_cmpuint (attended, ==, 4);
+        }
+    }
+}
+
+static void
+record_no_match (GtkStack *stack, GParamSpec *pspec, gboolean *seen)
+{
+  *seen |= g_strcmp0 (gtk_stack_get_visible_child_name (stack), "no-match") == 0;
+}
+
+static void
+test_person_chooser (Fixture *f, gconstpointer data)
+{
+  GtkWidget *page = open_session (f, "Housing teams");
+  GtkWidget *chooser;
+  GtkWidget *stack;
+  gboolean no_match_seen = FALSE;
+
+  g_assert_true (gtk_widget_activate_action (test_find_type (page, TI_TYPE_REGISTER_EDITOR),
+                                             "register.add", NULL));
+  chooser = GTK_WIDGET (test_wait_for_toplevel (TI_TYPE_PERSON_CHOOSER));
+  test_wait_for_text (chooser, "Alex Rowe");
+  /* Under each name, what tells two people of one name apart. */
+  g_assert_nonnull (test_find_shown (chooser, "Somerset NHS Foundation Trust"));
+
+  /* Adding someone never flashes "No One Found" while the list is filtered again. */
+  stack = test_find_type (chooser, GTK_TYPE_STACK);
+  g_signal_connect (stack, "notify::visible-child-name", G_CALLBACK (record_no_match),
+                    &no_match_seen);
+  g_signal_emit_by_name (test_find_type (chooser, GTK_TYPE_LIST_VIEW), "activate", 0);
+  test_wait_for_text (chooser, "Alex Rowe (Somerset NHS Foundation Trust) is on the register.");
+  test_iterate_a_while ();
+  g_assert_false (no_match_seen);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "list");
+  g_signal_handlers_disconnect_by_data (stack, &no_match_seen);
+
+  /* Escape in the search closes the chooser. */
+  g_signal_emit_by_name (test_find_type (chooser, GTK_TYPE_SEARCH_ENTRY), "stop-search");
+  test_wait_for_toplevel_gone (TI_TYPE_PERSON_CHOOSER);
+}
+
+#define BACK_IN_QUEUE "Saving sends this session back to the psychologist's review queue: what " \
+                      "was delivered has changed since it was reviewed."
+
+/* Editing an approved session: a corrected title leaves it approved; a new start time sends
+ * it back to the queue, which the editor says before saving and the toast after. */
+static void
+test_edit_approved (Fixture *f, gconstpointer data)
+{
+  GtkWidget *editor;
+  GtkWidget *alex;
+
+  open_session (f, "Quiet delivery");
+  g_assert_true (gtk_widget_activate_action (f->view, "sessions.edit", NULL));
+  editor = GTK_WIDGET (test_wait_for_toplevel (TI_TYPE_SESSION_EDITOR));
+  alex = test_find_row (editor, "Alex Rowe");
+  g_assert_nonnull (alex);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (alex)), ==,
+                   "Somerset NHS Foundation Trust");
+
+  set_row_text (editor, "Title", "Quiet delivery, corrected");
+  test_iterate_a_while ();
+  g_assert_null (test_find_shown (editor, BACK_IN_QUEUE));
+  set_row_text (editor, "Start time (HH:MM, 24-hour)", "10:30");
+  test_wait_for_text (editor, BACK_IN_QUEUE);
+  set_row_text (editor, "Start time (HH:MM, 24-hour)", "10:00");
+  test_wait_for_gone (editor, BACK_IN_QUEUE);
+  set_row_text (editor, "Start time (HH:MM, 24-hour)", "10:30");
+  test_wait_for_text (editor, BACK_IN_QUEUE);
+
+  g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+  test_wait_for_toplevel_gone (TI_TYPE_SESSION_EDITOR);
+  test_wait_for_text (GTK_WIDGET (f->window), "Session saved — back in the review queue");
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sessions WHERE id = 4"
+                             " AND review_status = 'awaiting'"),
+                   ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -414,6 +525,9 @@ main (int argc, char **argv)
   ADD ("register-remove-undo", test_register_remove_undo);
   ADD ("delete-undo", test_delete_undo);
   ADD ("editor", test_editor);
+  ADD ("columns", test_columns);
+  ADD ("person-chooser", test_person_chooser);
+  ADD ("edit-approved", test_edit_approved);
 #undef ADD
 
   status = g_test_run ();

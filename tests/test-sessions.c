@@ -393,9 +393,12 @@ test_review_status (Fixture *f, gconstpointer data)
   ASSERT_REVIEW (f, &edit, NULL, "approved");
 
   /* Approved, then the delivery edited (a facilitator's role): awaiting again, and the
-   * earlier review stays in the history. */
+   * earlier review stays in the history. The editor can tell before saving. */
+  g_assert_false (ti_sessions_save_reopens_review (f->db, &edit));
   edit.facilitators = as_champion;
+  g_assert_true (ti_sessions_save_reopens_review (f->db, &edit));
   ASSERT_REVIEW (f, &edit, NULL, "awaiting");
+  g_assert_false (ti_sessions_save_reopens_review (f->db, &edit));
   g_assert_cmpint (count (f, "SELECT count(*) FROM reviews WHERE session_id = 4"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE entity = 'session'"
                              " AND entity_id = 4 AND detail = 'delivery: facilitators;"

@@ -73,14 +73,61 @@ person_match (gpointer item, gpointer user_data)
          && (self->search == NULL || strstr (ti_person_get_search_key (person), self->search));
 }
 
+/* "No One Found" only once the filter has gone through everyone: the incremental filter
+ * empties the list first when someone is excluded, and fills it again in idle steps. */
 static void
 update_stack (TiPersonChooser *self)
 {
   if (gtk_filter_list_model_get_model (self->filter_model) == NULL)
     return;
-  gtk_stack_set_visible_child_name (
-    self->stack, g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0 ? "list"
-                                                                                  : "no-match");
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
+    gtk_stack_set_visible_child_name (self->stack, "list");
+  else if (gtk_filter_list_model_get_pending (self->filter_model) == 0)
+    gtk_stack_set_visible_child_name (self->stack, "no-match");
+}
+
+/* Escape in the search closes the chooser, as it does anywhere else in it. */
+static void
+stop_search_cb (TiPersonChooser *self)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Each row: the name, and under it what tells two people of one name apart. */
+static void
+setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  for (GtkWidget *label = name; label != NULL; label = label == name ? detail : NULL)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  TiPerson *person = gtk_list_item_get_item (item);
+  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *detail = gtk_widget_get_next_sibling (name);
+  g_autofree char *text = ti_format_person_detail (ti_person_get_organisation (person),
+                                                   ti_person_get_job_title (person));
+
+  gtk_label_set_text (GTK_LABEL (name), ti_person_get_name (person));
+  gtk_label_set_text (GTK_LABEL (detail), text);
+  gtk_widget_set_visible (detail, *text != '\0');
 }
 
 static void
@@ -355,6 +402,7 @@ ti_person_chooser_class_init (TiPersonChooserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiPersonChooser, organisation_error);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "chooser.create", NULL, create_activated);
@@ -365,6 +413,7 @@ static void
 ti_person_chooser_init (TiPersonChooser *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->excluded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -372,6 +421,11 @@ ti_person_chooser_init (TiPersonChooser *self)
   gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_stack), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_model, "notify::pending", G_CALLBACK (update_stack), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
+  gtk_list_view_set_factory (self->list_view, factory);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (search_key_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);

@@ -327,6 +327,19 @@ undo_remove_cb (AdwToast *toast, TiRegisterEditor *self)
   changed (self);
 }
 
+/* Keeps the keyboard where the removed row was, on the row that took its place (or the one
+ * before it), so that the register does not scroll back to its first row. */
+static void
+focus_row_near (TiRegisterEditor *self, guint position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->attendees));
+  GtkListBoxRow *row
+    = n > 0 ? gtk_list_box_get_row_at_index (self->list_box, MIN (position, n - 1)) : NULL;
+
+  if (row == NULL || !gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD))
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_box));
+}
+
 static void
 remove_clicked_cb (GtkButton *button, TiRegisterEditor *self)
 {
@@ -334,7 +347,7 @@ remove_clicked_cb (GtkButton *button, TiRegisterEditor *self)
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
   AdwToast *toast;
-  guint position;
+  guint position = 0;
 
   if (self->database == NULL)
     return;
@@ -356,7 +369,7 @@ remove_clicked_cb (GtkButton *button, TiRegisterEditor *self)
     g_list_store_remove (self->attendees, position);
   ti_feedback_add_toast (GTK_WIDGET (self), toast);
   changed (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_box));
+  focus_row_near (self, position);
 }
 
 /* Adding --------------------------------------------------------------------------------- */
@@ -364,8 +377,15 @@ remove_clicked_cb (GtkButton *button, TiRegisterEditor *self)
 static void
 added (TiRegisterEditor *self, TiAttendee *attendee)
 {
-  g_autofree char *message = g_strdup_printf (_("%s is on the register."),
-                                              ti_attendee_get_name (attendee));
+  g_autofree char *message = NULL;
+  const char *organisation = ti_attendee_get_organisation (attendee);
+
+  if (organisation != NULL && *organisation != '\0')
+    /* Translators: a person's name and organisation, so that two of one name are told apart */
+    message = g_strdup_printf (_("%s (%s) is on the register."), ti_attendee_get_name (attendee),
+                               organisation);
+  else
+    message = g_strdup_printf (_("%s is on the register."), ti_attendee_get_name (attendee));
 
   insert_attendee (self, attendee);
   if (self->chooser != NULL)
@@ -436,6 +456,50 @@ add_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_window_present (GTK_WINDOW (self->chooser));
 }
 
+static gboolean
+same_attendee (TiAttendee *a, TiAttendee *b)
+{
+  TiAttendeeMarks ma, mb;
+
+  ti_attendee_get_marks (a, &ma);
+  ti_attendee_get_marks (b, &mb);
+  return ti_attendee_get_person_id (a) == ti_attendee_get_person_id (b)
+         && g_strcmp0 (ti_attendee_get_name (a), ti_attendee_get_name (b)) == 0
+         && g_strcmp0 (ti_attendee_get_organisation (a), ti_attendee_get_organisation (b)) == 0
+         && g_strcmp0 (ti_attendee_get_warning (a), ti_attendee_get_warning (b)) == 0
+         && ma.attended == mb.attended && ma.completed == mb.completed
+         && ma.confidence_before == mb.confidence_before
+         && ma.confidence_after == mb.confidence_after && ma.feedback == mb.feedback;
+}
+
+/* The same session read again (after every change, as the views reload): only the rows that
+ * differ are made again, so the register keeps its scroll position and the keyboard focus.
+ * %FALSE when the people on it are not the same, in the same order. */
+static gboolean
+update_in_place (TiRegisterEditor *self, GPtrArray *items)
+{
+  GListModel *shown = G_LIST_MODEL (self->attendees);
+
+  if (g_list_model_get_n_items (shown) != items->len)
+    return FALSE;
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autoptr (TiAttendee) old = g_list_model_get_item (shown, i);
+
+      if (ti_attendee_get_person_id (old)
+          != ti_attendee_get_person_id (g_ptr_array_index (items, i)))
+        return FALSE;
+    }
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autoptr (TiAttendee) old = g_list_model_get_item (shown, i);
+
+      if (!same_attendee (old, g_ptr_array_index (items, i)))
+        g_list_store_splice (self->attendees, i, 1, &items->pdata[i], 1);
+    }
+  return TRUE;
+}
+
 /**
  * ti_register_editor_show:
  * @database: the open programme
@@ -451,6 +515,7 @@ ti_register_editor_show (TiRegisterEditor *self, TiDatabase *database, TiSession
 {
   g_autoptr (GListModel) attendees = NULL;
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean same_session;
 
   g_return_val_if_fail (TI_IS_REGISTER_EDITOR (self), FALSE);
   g_return_val_if_fail (TI_IS_DATABASE (database), FALSE);
@@ -462,12 +527,16 @@ ti_register_editor_show (TiRegisterEditor *self, TiDatabase *database, TiSession
   if (self->chooser != NULL && (database != self->database || self->session == NULL
                                 || ti_session_get_id (self->session) != ti_session_get_id (session)))
     gtk_window_destroy (GTK_WINDOW (self->chooser));
+  same_session = database == self->database && self->session != NULL
+                 && ti_session_get_id (self->session) == ti_session_get_id (session);
   g_set_object (&self->database, database);
   g_set_object (&self->session, session);
   for (guint i = 0, n = g_list_model_get_n_items (attendees); i < n; i++)
     g_ptr_array_add (items, g_list_model_get_item (attendees, i));
-  g_list_store_splice (self->attendees, 0, g_list_model_get_n_items (G_LIST_MODEL (self->attendees)),
-                       items->pdata, items->len);
+  if (!same_session || !update_in_place (self, items))
+    g_list_store_splice (self->attendees, 0,
+                         g_list_model_get_n_items (G_LIST_MODEL (self->attendees)), items->pdata,
+                         items->len);
   update_count (self);
   return TRUE;
 }

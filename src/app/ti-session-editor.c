@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ti-feedback.h"
+#include "ti-format.h"
 #include "ti-organisation.h"
 #include "ti-organisations.h"
 #include "ti-people.h"
@@ -45,7 +46,8 @@ typedef struct
 {
   gint64 person_id;
   char *name;
-  guint kind; /* index in kind_keys */
+  char *detail; /* organisation and job title, to tell two of one name apart */
+  guint kind;   /* index in kind_keys */
 } Facilitator;
 
 struct _TiSessionEditor
@@ -63,6 +65,7 @@ struct _TiSessionEditor
   GtkDropDown *host_dropdown;
   GtkEditable *venue_row;
   GtkListBox *facilitators_list;
+  GtkRevealer *review_note;
 };
 
 G_DEFINE_FINAL_TYPE (TiSessionEditor, ti_session_editor, TI_TYPE_EDITOR_WINDOW)
@@ -137,13 +140,57 @@ current_values (TiSessionEditor *self)
   return g_string_free (values, FALSE);
 }
 
+/* The fields as the core reads them; @facilitators has room for every facilitator. */
+static void
+read_edit (TiSessionEditor *self, TiSessionEdit *edit, TiFacilitatorEdit *facilitators)
+{
+  static const TiSessionStatus statuses[]
+    = { TI_SESSION_PLANNED, TI_SESSION_DELIVERED, TI_SESSION_CANCELLED };
+
+  for (guint i = 0; i < self->facilitators->len; i++)
+    {
+      Facilitator *f = &g_array_index (self->facilitators, Facilitator, i);
+      facilitators[i].person_id = f->person_id;
+      facilitators[i].kind = kind_keys[MIN (f->kind, G_N_ELEMENTS (kind_keys) - 1)];
+    }
+  *edit = (TiSessionEdit){ 0 };
+  edit->id = self->id;
+  edit->tier = combo_choice (self, FIELD_TIER) == 1 ? 3 : 2;
+  edit->title = field_text (self, FIELD_TITLE);
+  edit->date = field_text (self, FIELD_DATE);
+  edit->time = field_text (self, FIELD_TIME);
+  edit->duration_minutes = gtk_spin_button_get_value_as_int (self->duration_spin);
+  edit->mode = mode_keys[MIN (combo_choice (self, FIELD_MODE), G_N_ELEMENTS (mode_keys) - 1)];
+  edit->venue = gtk_editable_get_text (self->venue_row);
+  edit->host_organisation_id = selected_host_id (self);
+  edit->capacity = capacity_value (self);
+  edit->status = statuses[MIN (combo_choice (self, FIELD_STATUS), G_N_ELEMENTS (statuses) - 1)];
+  edit->facilitators = facilitators;
+  edit->n_facilitators = self->facilitators->len;
+}
+
+/* Whether saving now sends an approved session back to the review queue (the core decides). */
+static gboolean
+reopens_review (TiSessionEditor *self)
+{
+  g_autofree TiFacilitatorEdit *facilitators
+    = g_new0 (TiFacilitatorEdit, self->facilitators->len + 1);
+  TiSessionEdit edit;
+
+  if (self->database == NULL || self->id <= 0)
+    return FALSE;
+  read_edit (self, &edit, facilitators);
+  return ti_sessions_save_reopens_review (self->database, &edit);
+}
+
 static void
 update_changed (TiSessionEditor *self)
 {
   g_autofree char *values = current_values (self);
+  gboolean changed = g_strcmp0 (values, self->initial_values) != 0;
 
-  ti_editor_window_set_changed (TI_EDITOR_WINDOW (self),
-                                g_strcmp0 (values, self->initial_values) != 0);
+  ti_editor_window_set_changed (TI_EDITOR_WINDOW (self), changed);
+  gtk_revealer_set_reveal_child (self->review_note, changed && reopens_review (self));
 }
 
 /* Validation messages ---------------------------------------------------------------------- */
@@ -256,6 +303,7 @@ facilitator_row_new (TiSessionEditor *self, guint index)
   kind = gtk_drop_down_new_from_strings (kinds);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), f->name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), f->detail);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), f->kind);
   gtk_widget_set_valign (kind, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (kind), GTK_ACCESSIBLE_PROPERTY_LABEL, kind_label,
@@ -304,10 +352,15 @@ void
 ti_session_editor_add_facilitator (TiSessionEditor *self, gint64 person_id, const char *name,
                                    const char *kind)
 {
-  Facilitator f = { person_id, g_strdup (name), G_N_ELEMENTS (kind_keys) - 1 };
+  Facilitator f = { person_id, g_strdup (name), NULL, G_N_ELEMENTS (kind_keys) - 1 };
+  g_autoptr (TiPersonProfile) profile = NULL;
 
   g_return_if_fail (TI_IS_SESSION_EDITOR (self));
 
+  if (self->database != NULL)
+    profile = ti_people_get_profile (self->database, person_id, NULL);
+  f.detail = profile != NULL ? ti_format_person_detail (profile->organisation, profile->job_title)
+                             : g_strdup ("");
   for (guint i = 0; i < G_N_ELEMENTS (kind_keys); i++)
     if (g_strcmp0 (kind_keys[i], kind) == 0)
       f.kind = i;
@@ -351,8 +404,6 @@ add_facilitator_activated (GtkWidget *widget, const char *action_name, GVariant 
 static gboolean
 ti_session_editor_save (TiEditorWindow *window)
 {
-  static const TiSessionStatus statuses[]
-    = { TI_SESSION_PLANNED, TI_SESSION_DELIVERED, TI_SESSION_CANCELLED };
   TiSessionEditor *self = TI_SESSION_EDITOR (window);
   g_autofree TiFacilitatorEdit *facilitators = g_new0 (TiFacilitatorEdit,
                                                        self->facilitators->len + 1);
@@ -361,31 +412,13 @@ ti_session_editor_save (TiEditorWindow *window)
   gboolean marked[N_FIELDS] = { FALSE };
   gboolean focus = TRUE;
   const GError *unplaced = NULL;
-  TiSessionEdit edit = { 0 };
+  gboolean back_in_queue;
+  TiSessionEdit edit;
   gint64 id = 0;
 
   for (guint i = 0; i < N_FIELDS; i++)
     clear_field_error (self, i);
-  for (guint i = 0; i < self->facilitators->len; i++)
-    {
-      Facilitator *f = &g_array_index (self->facilitators, Facilitator, i);
-      facilitators[i].person_id = f->person_id;
-      facilitators[i].kind = kind_keys[MIN (f->kind, G_N_ELEMENTS (kind_keys) - 1)];
-    }
-
-  edit.id = self->id;
-  edit.tier = combo_choice (self, FIELD_TIER) == 1 ? 3 : 2;
-  edit.title = field_text (self, FIELD_TITLE);
-  edit.date = field_text (self, FIELD_DATE);
-  edit.time = field_text (self, FIELD_TIME);
-  edit.duration_minutes = gtk_spin_button_get_value_as_int (self->duration_spin);
-  edit.mode = mode_keys[MIN (combo_choice (self, FIELD_MODE), G_N_ELEMENTS (mode_keys) - 1)];
-  edit.venue = gtk_editable_get_text (self->venue_row);
-  edit.host_organisation_id = selected_host_id (self);
-  edit.capacity = capacity_value (self);
-  edit.status = statuses[MIN (combo_choice (self, FIELD_STATUS), G_N_ELEMENTS (statuses) - 1)];
-  edit.facilitators = facilitators;
-  edit.n_facilitators = self->facilitators->len;
+  read_edit (self, &edit, facilitators);
 
   /* Every field at fault is marked at once; several facilitator problems share one message. */
   problems = ti_sessions_validate_all (self->database, &edit, &error);
@@ -422,6 +455,7 @@ ti_session_editor_save (TiEditorWindow *window)
   if (!focus || unplaced != NULL)
     return FALSE;
 
+  back_in_queue = ti_sessions_save_reopens_review (self->database, &edit);
   if (!ti_sessions_save (self->database, &edit, &id, &error))
     {
       int field = field_for_error (error);
@@ -433,7 +467,7 @@ ti_session_editor_save (TiEditorWindow *window)
                                   error->message);
       return FALSE;
     }
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0, id);
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, id, back_in_queue);
   return TRUE;
 }
 
@@ -549,6 +583,7 @@ static void
 facilitator_clear (gpointer data)
 {
   g_free (((Facilitator *) data)->name);
+  g_free (((Facilitator *) data)->detail);
 }
 
 static void
@@ -580,11 +615,14 @@ ti_session_editor_class_init (TiSessionEditorClass *klass)
   /**
    * TiSessionEditor::saved:
    * @id: the session's id
+   * @back_in_queue: whether saving sent its approved (or changes requested) review back to
+   *   the psychologist's queue
    *
    * The session was saved; the editor closes next.
    */
-  signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                        NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SIGNAL_SAVED]
+    = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                    G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_BOOLEAN);
 
   g_type_ensure (TI_TYPE_ORGANISATION);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ti-session-editor.ui");
@@ -594,6 +632,7 @@ ti_session_editor_class_init (TiSessionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiSessionEditor, host_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TiSessionEditor, venue_row);
   gtk_widget_class_bind_template_child (widget_class, TiSessionEditor, facilitators_list);
+  gtk_widget_class_bind_template_child (widget_class, TiSessionEditor, review_note);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_notify_cb);
 

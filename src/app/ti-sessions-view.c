@@ -67,11 +67,14 @@ static guint signals[N_SIGNALS];
 
 static const TiTableColumn columns[] = {
   { N_("Date"), "starts-at", TI_CELL_DATE, FALSE, 11 },
+  { N_("Time"), "time", TI_CELL_TEXT, FALSE },
   { N_("Tier"), "tier", TI_CELL_TIER, FALSE },
   { N_("Title"), "title", TI_CELL_TEXT, TRUE, 18 },
   { N_("Host organisation"), "host-organisation", TI_CELL_TEXT, TRUE, 14 },
   { N_("Facilitators"), "facilitators", TI_CELL_TEXT, TRUE, 14 },
-  { N_("Attendees"), "attendees", TI_CELL_COUNT, FALSE },
+  /* "Booked" is everyone on the register; "Attended" those who came, as the figures count. */
+  { N_("Booked"), "attendees", TI_CELL_COUNT, FALSE },
+  { N_("Attended"), "attended", TI_CELL_COUNT, FALSE },
   { N_("Status"), "status", TI_CELL_TEXT, FALSE },
   { N_("Review"), "review-status", TI_CELL_TEXT, FALSE, 14 },
 };
@@ -382,9 +385,11 @@ search_activated (GtkWidget *widget, const char *action_name, GVariant *paramete
 /* Adding, editing, deleting ---------------------------------------------------------------- */
 
 static void
-saved_cb (TiSessionsView *self, gint64 id)
+saved_cb (TiSessionsView *self, gint64 id, gboolean back_in_queue)
 {
-  ti_feedback_toast (GTK_WIDGET (self), _("Session saved"));
+  ti_feedback_toast (GTK_WIDGET (self), back_in_queue ? _("Session saved — back in the review "
+                                                          "queue")
+                                                      : _("Session saved"));
   changed (self);
   ti_sessions_view_show_session (self, id);
 }

@@ -120,6 +120,29 @@ ti_format_confidence_change (double change)
   return isnan (change) ? g_strdup ("—") : ti_format_decimal (change, CONFIDENCE_DIGITS, TRUE);
 }
 
+/**
+ * ti_format_person_detail:
+ * @organisation: (nullable): the person's organisation
+ * @job_title: (nullable): their job title
+ *
+ * The line under a person's name that tells two people of the same name apart. It never
+ * holds contact details.
+ *
+ * Returns: (transfer full): "Somerset NHS Foundation Trust · Ward manager", either part
+ *   alone, or "" when neither is known
+ */
+char *
+ti_format_person_detail (const char *organisation, const char *job_title)
+{
+  gboolean has_organisation = organisation != NULL && *organisation != '\0';
+  gboolean has_job = job_title != NULL && *job_title != '\0';
+
+  if (has_organisation && has_job)
+    /* Translators: a person's organisation and job title, under their name */
+    return g_strdup_printf (_("%s · %s"), organisation, job_title);
+  return g_strdup (has_organisation ? organisation : has_job ? job_title : "");
+}
+
 /* Reads @min_digits to @max_digits ASCII digits, and nothing else, from *@p. */
 static gboolean
 read_digits (const char **p, guint min_digits, guint max_digits, int *value)

@@ -11,6 +11,7 @@ char *ti_format_month (const char *iso_month);
 char *ti_format_decimal (double value, int digits, gboolean signed_value);
 char *ti_format_confidence (double mean);
 char *ti_format_confidence_change (double change);
+char *ti_format_person_detail (const char *organisation, const char *job_title);
 
 /* What is wrong with a date as written, if anything. */
 typedef enum

@@ -414,6 +414,58 @@ validate (TiDatabase *db, const TiSessionEdit *edit, GError **error)
   return TRUE;
 }
 
+/* What @edit would store as the delivery; its starts_at is %NULL when the date or time
+ * cannot be read. */
+static void
+edit_delivery (const TiSessionEdit *edit, Delivery *now)
+{
+  now->tier = edit->tier;
+  now->starts_at = edit_starts_at (edit);
+  now->duration = edit->duration_minutes;
+  now->mode = g_strdup (edit->mode);
+  now->facilitators = edit_facilitators (edit);
+}
+
+/**
+ * ti_sessions_save_reopens_review:
+ * @edit: the editor's values, as they would be saved
+ *
+ * Whether saving @edit sends a session whose review was approved, or had changes requested,
+ * back to the psychologist's queue as awaiting review: its delivery (tier, date and time,
+ * duration, mode or facilitators) changed. The session editor says so before saving.
+ *
+ * Returns: %TRUE when it would; %FALSE for a new session, values that cannot be saved as they
+ *   are, or a session that cannot be read
+ */
+gboolean
+ti_sessions_save_reopens_review (TiDatabase *db, const TiSessionEdit *edit)
+{
+  Delivery old = { .review_status = TI_REVIEW_NOT_DUE };
+  Delivery now = { 0 };
+  g_autoptr (GPtrArray) changed = g_ptr_array_new ();
+  gboolean reopens = FALSE;
+
+  g_return_val_if_fail (TI_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  if (edit->id <= 0 || !read_delivery (db, edit->id, &old, NULL))
+    goto out;
+  edit_delivery (edit, &now);
+  if (now.starts_at == NULL
+      || (old.review_status != TI_REVIEW_APPROVED
+          && old.review_status != TI_REVIEW_CHANGES_REQUESTED))
+    goto out;
+  compare_delivery (&old, &now, changed);
+  reopens = ti_review_status_after_edit (old.review_status, edit->status,
+                                         is_psychologist_led (edit), changed->len > 0)
+            == TI_REVIEW_AWAITING;
+
+out:
+  delivery_clear (&old);
+  delivery_clear (&now);
+  return reopens;
+}
+
 static gboolean
 save_in_transaction (TiDatabase *db, const TiSessionEdit *edit, gint64 *out_id, GError **error)
 {
@@ -428,11 +480,7 @@ save_in_transaction (TiDatabase *db, const TiSessionEdit *edit, gint64 *out_id, 
   if (edit->id > 0 && !read_delivery (db, edit->id, &old, error))
     goto out;
 
-  now.tier = edit->tier;
-  now.starts_at = edit_starts_at (edit);
-  now.duration = edit->duration_minutes;
-  now.mode = g_strdup (edit->mode);
-  now.facilitators = edit_facilitators (edit);
+  edit_delivery (edit, &now);
   if (edit->id > 0)
     compare_delivery (&old, &now, changed);
   now.review_status = ti_review_status_after_edit (old.review_status, edit->status,

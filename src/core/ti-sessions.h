@@ -104,6 +104,7 @@ typedef struct
 } TiSessionEdit;
 
 GPtrArray *ti_sessions_validate_all (TiDatabase *db, const TiSessionEdit *edit, GError **error);
+gboolean ti_sessions_save_reopens_review (TiDatabase *db, const TiSessionEdit *edit);
 gboolean ti_sessions_save (TiDatabase *db, const TiSessionEdit *edit, gint64 *out_id,
                            GError **error);
 
