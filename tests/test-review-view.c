@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "test-reviews-fixture.h"
 #include "test-util.h"
@@ -165,6 +166,65 @@ test_filters (Fixture *f, gconstpointer data)
                    "Trauma-skilled schools|Trauma-skilled practice|Trauma-enhanced supervision");
 }
 
+/* The titles of the queue's visible columns, joined with "|". */
+static char *
+visible_columns (Fixture *f)
+{
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (test_find_type (f->view, GTK_TYPE_COLUMN_VIEW));
+  GListModel *columns = gtk_column_view_get_columns (column_view);
+  g_autoptr (GString) titles = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      if (gtk_column_view_column_get_visible (column))
+        g_string_append_printf (titles, "%s%s", titles->len ? "|" : "",
+                                gtk_column_view_column_get_title (column));
+    }
+  return g_string_free (g_steal_pointer (&titles), FALSE);
+}
+
+static gboolean
+columns_are (gpointer data)
+{
+  gpointer *args = data;
+  g_autofree char *shown = visible_columns (args[0]);
+
+  return g_strcmp0 (shown, args[1]) == 0;
+}
+
+/* The queue in a window @width wide shows @expected columns. */
+static void
+expect_columns_at (Fixture *f, int width, const char *expected)
+{
+  GtkWidget *window = gtk_window_new ();
+  TiReviewView *view = g_object_new (TI_TYPE_REVIEW_VIEW, NULL);
+  Fixture sized = *f;
+  gpointer args[2] = { &sized, (gpointer) expected };
+
+  sized.view = GTK_WIDGET (view);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 640);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  ti_review_view_set_database (view, database (f));
+  gtk_window_present (GTK_WINDOW (window));
+  test_wait_for_text (GTK_WIDGET (view), "Trauma-skilled schools");
+  test_iterate_until (columns_are, args);
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_iterate_a_while ();
+}
+
+/* Never the status the filter already names. Wide, every other column; at the default
+ * window's width the age says when and the title takes the host's room; as narrow as a
+ * phone, only age, tier and title, so the list reads without scrolling sideways. */
+static void
+test_narrow_columns (Fixture *f, gconstpointer data)
+{
+  test_wait_for_text (f->view, "First review");
+  expect_columns_at (f, 1200, "Session date|Age|Tier|Title|Host|Facilitators|Review");
+  expect_columns_at (f, 770, "Age|Tier|Title|Facilitators|Review");
+  expect_columns_at (f, 360, "Age|Tier|Title");
+}
+
 /* Activates the queue's row for @title and waits for its dialog to load. */
 static TiReviewDialog *
 open_review (Fixture *f, const char *title)
@@ -218,8 +278,8 @@ test_dialog_records_approval (Fixture *f, gconstpointer data)
   /* The session's facts and register. */
   test_wait_for_text (GTK_WIDGET (dialog), "Tier 2: Trauma-skilled schools");
   test_wait_for_text (GTK_WIDGET (dialog), "2 of 2 on the register attended; 2 completed");
-  test_wait_for_text (GTK_WIDGET (dialog), "2.5 before, 4.0 after; a mean change of +1.5, with 2 "
-                                           "of 2 improving");
+  test_wait_for_text (GTK_WIDGET (dialog), "2.50 before, 4.00 after; a mean change of +1.50, "
+                                           "with 2 of 2 improving");
   test_wait_for_text (GTK_WIDGET (dialog), "A mean of 4.5 from 2 attendees");
   /* The only psychologist reviews; Sam Carter's history is there. */
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (reviewer)), ==, 0);
@@ -280,6 +340,136 @@ test_dialog_needs_notes (Fixture *f, gconstpointer data)
                                              " AND notes = 'Add a check-out at the end.'"),
                    ==, 1);
   test_wait_for_text (f->view, count);
+}
+
+/* Ticks the first @n checklist items as met, the others not. */
+static void
+tick_items (TiReviewDialog *dialog, guint n)
+{
+  g_autoptr (GPtrArray) checks
+    = test_collect_widgets (GTK_WIDGET (dialog), FALSE, is_check_button, NULL);
+  guint item = 0;
+
+  for (guint i = 0; i < checks->len; i++)
+    if (gtk_widget_get_ancestor (g_ptr_array_index (checks, i), ADW_TYPE_EXPANDER_ROW) != NULL)
+      gtk_check_button_set_active (g_ptr_array_index (checks, i), item++ < n);
+  g_assert_cmpuint (item, ==, 8);
+}
+
+static void
+test_dialog_marks_every_field (Fixture *f, gconstpointer data)
+{
+  TiReviewDialog *dialog = open_review (f, "Trauma-skilled practice");
+  GtkWidget *approve = test_find_row (GTK_WIDGET (dialog), "_Approve");
+  GtkWidget *changes = test_find_row (GTK_WIDGET (dialog), "Request _changes");
+  GtkWidget *notes = test_find_type (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
+  GtkWidget *date = test_find_row (GTK_WIDGET (dialog), "Reviewed on (YYYY-MM-DD)");
+  GtkWidget *checklist = test_find_row (GTK_WIDGET (dialog), "Comment");
+
+  /* Nothing chosen and no date: both fields marked at once. */
+  gtk_editable_set_text (GTK_EDITABLE (date), "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "review.save", NULL));
+  g_assert_cmpstr (message_after (changes, GTK_TYPE_LIST_BOX), ==,
+                   "Choose whether to approve the session or ask for changes.");
+  g_assert_true (gtk_widget_has_css_class (approve, "error"));
+  g_assert_cmpstr (message_after (date, GTK_TYPE_LIST_BOX), ==, "Enter the date of the review.");
+  g_assert_true (gtk_widget_has_css_class (date, "error"));
+
+  /* Choosing an outcome takes its message away at once; typing a date takes the date's. */
+  gtk_widget_activate (changes);
+  g_assert_null (message_after (changes, GTK_TYPE_LIST_BOX));
+  g_assert_false (gtk_widget_has_css_class (approve, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (date), "2023-06-30");
+  g_assert_null (message_after (date, GTK_TYPE_LIST_BOX));
+  g_assert_false (gtk_widget_has_css_class (date, "error"));
+
+  /* Changes without notes, and a date in the future: both. */
+  gtk_editable_set_text (GTK_EDITABLE (date), "2999-01-01");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "review.save", NULL));
+  g_assert_true (gtk_widget_has_css_class (notes, "error"));
+  g_assert_cmpstr (message_after (notes, GTK_TYPE_FRAME), ==,
+                   "Say in the notes what should change: notes are required when changes are "
+                   "requested.");
+  g_assert_cmpstr (message_after (date, GTK_TYPE_LIST_BOX), ==,
+                   "The review date cannot be in the future.");
+
+  /* Approving needs no notes: their message goes. Approving with nothing met is refused. */
+  gtk_widget_activate (approve);
+  g_assert_false (gtk_widget_has_css_class (notes, "error"));
+  g_assert_null (message_after (notes, GTK_TYPE_FRAME));
+  gtk_editable_set_text (GTK_EDITABLE (date), "2023-06-30");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "review.save", NULL));
+  g_assert_cmpstr (message_after (gtk_widget_get_ancestor (checklist, ADW_TYPE_EXPANDER_ROW),
+                                  GTK_TYPE_LIST_BOX),
+                   ==,
+                   "No checklist item is ticked as met. Tick each item the session met; a session "
+                   "that met none of them cannot be approved: ask for changes instead.");
+  tick_items (dialog, 8);
+  g_assert_null (message_after (gtk_widget_get_ancestor (checklist, ADW_TYPE_EXPANDER_ROW),
+                                GTK_TYPE_LIST_BOX));
+  g_assert_cmpint (test_count (database (f), "SELECT count(*) FROM reviews"), ==, 3);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  test_wait_for_toplevel_gone (TI_TYPE_REVIEW_DIALOG);
+}
+
+static void
+test_dialog_confirms_unmet (Fixture *f, gconstpointer data)
+{
+  TiReviewDialog *dialog = open_review (f, "Trauma-skilled practice");
+  const char *heading = "Approve With 2 of 8 Checklist Items Not Met?";
+  AdwMessageDialog *ask;
+
+  /* Six of eight met: approving asks first, naming the two. */
+  tick_items (dialog, 6);
+  gtk_widget_activate (test_find_row (GTK_WIDGET (dialog), "_Approve"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "review.save", NULL));
+  ask = test_wait_for_dialog (heading);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ask),
+                            "Offered wellbeing support: opt-out and breaks made clear"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (ask, "approve"), ==, "_Approve Anyway");
+
+  /* Cancel (the button also closes the dialog): nothing recorded, the review still open. */
+  adw_message_dialog_response (ask, "cancel");
+  gtk_window_destroy (GTK_WINDOW (ask));
+  test_iterate_a_while ();
+  g_assert_nonnull (test_find_toplevel (TI_TYPE_REVIEW_DIALOG));
+  g_assert_cmpint (test_count (database (f), "SELECT count(*) FROM reviews"), ==, 3);
+
+  /* Approve anyway: recorded with the two not met. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "review.save", NULL));
+  ask = test_wait_for_dialog (heading);
+  adw_message_dialog_response (ask, "approve");
+  gtk_window_destroy (GTK_WINDOW (ask));
+  test_wait_for_toplevel_gone (TI_TYPE_REVIEW_DIALOG);
+  g_assert_cmpint (test_count (database (f), "SELECT count(*) FROM review_answers a"
+                                             " JOIN reviews r ON r.id = a.review_id"
+                                             " WHERE r.session_id = 1 AND r.outcome = 'approved'"
+                                             " AND a.met = 0"), ==, 2);
+  test_wait_for_text (GTK_WIDGET (f->window), "“Trauma-skilled practice” approved");
+}
+
+static void
+test_back_for_review (Fixture *f, gconstpointer data)
+{
+  TiReviewDialog *dialog;
+
+  /* The approved session's delivery was edited (before the audit log could say when). */
+  test_wait_for_text (f->view, "Trauma-skilled schools");
+  g_assert_cmpint (test_count (database (f), "UPDATE sessions SET review_status = 'awaiting'"
+                                             " WHERE id = 4 RETURNING 1"), ==, 1);
+  choose (f, "Review status", "Approved");
+  test_wait_for_text (f->view, "No Approved Sessions Yet");
+  choose (f, "Review status", "Awaiting review");
+
+  /* The queue tells a re-review from a first one; the dialog says why it is back. */
+  test_wait_for_text (f->view, "Re-review: approved 10 Mar 2023");
+  test_wait_for_text (f->view, "First review");
+  dialog = open_review (f, "Trauma-skilled housing");
+  test_wait_for_text (GTK_WIDGET (dialog), "Approved on 10 Mar 2023; the delivery was edited "
+                                           "afterwards, so it needs a fresh review.");
+  g_assert_nonnull (test_find_shown (GTK_WIDGET (dialog), "Fidelity Checklist"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "review.cancel", NULL));
+  test_wait_for_toplevel_gone (TI_TYPE_REVIEW_DIALOG);
 }
 
 static void
@@ -362,8 +552,12 @@ main (int argc, char *argv[])
   g_test_add ("/review/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("queue-oldest-first", test_queue);
   ADD ("filters", test_filters);
+  ADD ("narrow-columns", test_narrow_columns);
   ADD ("dialog-records-approval", test_dialog_records_approval);
   ADD ("dialog-needs-notes-for-changes", test_dialog_needs_notes);
+  ADD ("dialog-marks-every-field", test_dialog_marks_every_field);
+  ADD ("dialog-confirms-unmet", test_dialog_confirms_unmet);
+  ADD ("back-for-review", test_back_for_review);
   ADD ("dialog-shows-approved", test_dialog_shows_approved);
   ADD ("checklist-preferences", test_checklist_preferences);
 #undef ADD

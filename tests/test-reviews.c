@@ -6,9 +6,11 @@
 #include "test-reviews-fixture.h"
 #include "test-util.h"
 #include "ti-fidelity.h"
+#include "ti-format.h"
 #include "ti-review-context.h"
 #include "ti-review-item.h"
 #include "ti-reviews.h"
+#include "ti-sessions.h"
 
 /* The psychologist's review queue, recording reviews, histories, on test-reviews-fixture.h. */
 
@@ -112,6 +114,12 @@ test_queue (Fixture *f, gconstpointer data)
   g_free (ids);
   ids = ti_review_age_in_words (0);
   g_assert_cmpstr (ids, ==, "Today");
+  g_free (ids);
+  ids = ti_review_age_in_words (1222);
+  g_assert_cmpstr (ids, ==, "1,222 days");
+
+  /* Nothing reviewed yet: a first review. */
+  g_assert_cmpstr (ti_review_item_get_last_review (newest), ==, "First review");
 }
 
 static void
@@ -177,6 +185,7 @@ review_of (Fixture *f, gint64 session_id, const char *reviewed_on, TiReviewOutco
     .session_id = session_id,
     .reviewer_id = 1,
     .reviewed_on = reviewed_on,
+    .decided = TRUE,
     .outcome = outcome,
     .notes = notes,
     .answers = answers,
@@ -230,6 +239,13 @@ test_record_approval (Fixture *f, gconstpointer data)
                                       " WHERE id = 3"), ==, 1);
   expect_ids (f, TI_REVIEW_AWAITING, 0, "1,2");
   expect_ids (f, TI_REVIEW_APPROVED, 0, "4,3");
+  {
+    g_autoptr (TiReviewQueue) approved = get_queue (f, TI_REVIEW_APPROVED, 0);
+    g_autoptr (TiReviewItem) housing = g_list_model_get_item (approved->items, 0);
+
+    /* The filter says approved; the list says when. */
+    g_assert_cmpstr (ti_review_item_get_last_review (housing), ==, "10 Mar 2023");
+  }
   g_assert_cmpint (test_count (f->db, "SELECT count(*) FROM review_answers a JOIN reviews r"
                                       " ON r.id = a.review_id WHERE r.session_id = 3"), ==, 8);
   g_assert_cmpint (test_count (f->db, "SELECT count(*) FROM review_answers a JOIN reviews r"
@@ -320,10 +336,10 @@ test_record_refused (Fixture *f, gconstpointer data)
 
   /* An outcome chosen. */
   edit.session_id = 2;
-  edit.outcome = (TiReviewOutcome) -1;
+  edit.decided = FALSE;
   expect_refused (f, &edit, TI_REVIEWS_ERROR_OUTCOME,
                   "Choose whether to approve the session or ask for changes.");
-  edit.outcome = TI_REVIEW_OUTCOME_APPROVED;
+  edit.decided = TRUE;
 
   /* The reviewer: chosen, a psychologist, and not one of the facilitators. */
   edit.reviewer_id = 0;
@@ -349,6 +365,108 @@ test_record_refused (Fixture *f, gconstpointer data)
   expect_refused (f, &edit, TI_REVIEWS_ERROR_CHECKLIST,
                   "The fidelity checklist has changed since this review was opened: close it and "
                   "open it again to answer the checklist as it is now.");
+}
+
+/* Approving says the session was delivered as intended: not when it met none of the
+ * checklist. Asking for changes then is fine, and so is approving with one item met. */
+static void
+test_record_nothing_met (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  TiReviewAnswer answers[32];
+  guint n = 0;
+  TiReviewEdit edit = review_of (f, 3, "2023-06-30", TI_REVIEW_OUTCOME_APPROVED, NULL, answers, &n);
+
+  for (guint i = 0; i < n; i++)
+    answers[i].met = FALSE;
+  expect_refused (f, &edit, TI_REVIEWS_ERROR_NOTHING_MET,
+                  "No checklist item is ticked as met. Tick each item the session met; a session "
+                  "that met none of them cannot be approved: ask for changes instead.");
+
+  answers[0].met = TRUE;
+  g_assert_true (ti_reviews_record (f->db, &edit, NULL, &error));
+  g_assert_no_error (error);
+
+  answers[0].met = FALSE;
+  edit.session_id = 2;
+  edit.outcome = TI_REVIEW_OUTCOME_CHANGES_REQUESTED;
+  edit.notes = "Cover the four Rs.";
+  g_assert_true (ti_reviews_record (f->db, &edit, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_count (f->db, "SELECT count(*) FROM review_answers a JOIN reviews r"
+                                      " ON r.id = a.review_id WHERE r.session_id = 2"
+                                      " AND a.met = 0"), ==, 8);
+}
+
+/* The codes of @edit's problems, in order, joined with ",". */
+static char *
+problem_codes (Fixture *f, const TiReviewEdit *edit)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = ti_reviews_validate_all (f->db, edit, &error);
+  g_autoptr (GString) codes = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (problems);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      GError *problem = g_ptr_array_index (problems, i);
+      g_assert_true (problem->domain == TI_REVIEWS_ERROR);
+      g_string_append_printf (codes, "%s%d", i ? "," : "", problem->code);
+    }
+  return g_string_free (g_steal_pointer (&codes), FALSE);
+}
+
+/* Every field at fault at once, in the dialog's order; a session that cannot be reviewed
+ * says only that. */
+static void
+test_validate_all (Fixture *f, gconstpointer data)
+{
+  TiReviewAnswer answers[32];
+  guint n = 0;
+  TiReviewEdit edit = review_of (f, 2, "", TI_REVIEW_OUTCOME_APPROVED, NULL, answers, &n);
+  g_autofree char *all = NULL;
+  g_autofree char *changes = NULL;
+  g_autofree char *nothing_met = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *planned = NULL;
+  g_autofree char *expected = NULL;
+
+  edit.decided = FALSE;
+  edit.reviewer_id = 0;
+  all = problem_codes (f, &edit);
+  expected = g_strdup_printf ("%d,%d,%d", TI_REVIEWS_ERROR_OUTCOME, TI_REVIEWS_ERROR_REVIEWER,
+                              TI_REVIEWS_ERROR_DATE);
+  g_assert_cmpstr (all, ==, expected);
+
+  edit.decided = TRUE;
+  edit.outcome = TI_REVIEW_OUTCOME_CHANGES_REQUESTED;
+  changes = problem_codes (f, &edit);
+  g_free (expected);
+  expected = g_strdup_printf ("%d,%d,%d", TI_REVIEWS_ERROR_NOTES, TI_REVIEWS_ERROR_REVIEWER,
+                              TI_REVIEWS_ERROR_DATE);
+  g_assert_cmpstr (changes, ==, expected);
+
+  edit.outcome = TI_REVIEW_OUTCOME_APPROVED;
+  edit.reviewer_id = 1;
+  edit.reviewed_on = "2023-06-30";
+  for (guint i = 0; i < n; i++)
+    answers[i].met = FALSE;
+  nothing_met = problem_codes (f, &edit);
+  g_free (expected);
+  expected = g_strdup_printf ("%d", TI_REVIEWS_ERROR_NOTHING_MET);
+  g_assert_cmpstr (nothing_met, ==, expected);
+
+  answers[3].met = TRUE;
+  none = problem_codes (f, &edit);
+  g_assert_cmpstr (none, ==, "");
+
+  edit.session_id = 6;
+  edit.reviewer_id = 0;
+  planned = problem_codes (f, &edit);
+  g_free (expected);
+  expected = g_strdup_printf ("%d", TI_REVIEWS_ERROR_CANNOT_REVIEW);
+  g_assert_cmpstr (planned, ==, expected);
 }
 
 static void
@@ -520,6 +638,77 @@ test_context (Fixture *f, gconstpointer data)
   g_assert_error (error, TI_REVIEWS_ERROR, TI_REVIEWS_ERROR_NOT_FOUND);
 }
 
+/* An approved session whose delivery is edited is back in the queue, and the dialog's
+ * context says why: the review, and the edit since, from the audit log. */
+static void
+test_context_back_for_review (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiReviewContext) context = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *today_iso = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = ti_format_date (today_iso);
+  g_autofree char *expected = NULL;
+  TiReviewAnswer answers[32];
+  guint n = 0;
+  TiReviewEdit review = review_of (f, 3, "2023-06-30", TI_REVIEW_OUTCOME_APPROVED, NULL, answers,
+                                   &n);
+  g_autoptr (TiReviewQueue) queue = NULL;
+  g_autoptr (TiReviewItem) again = NULL;
+  TiFacilitatorEdit facilitator = { 3, "champion" };
+  TiSessionEdit session = {
+    .id = 3,
+    .tier = 2,
+    .title = "Trauma-skilled schools",
+    .date = "2023-04-21",
+    .time = "14:00",
+    .duration_minutes = 120,
+    .mode = "in_person",
+    .host_organisation_id = 1,
+    .status = TI_SESSION_DELIVERED,
+    .facilitators = &facilitator,
+    .n_facilitators = 1,
+  };
+
+  /* Awaiting its first review: nothing to explain. */
+  context = ti_reviews_get_context (f->db, 3, 20, &error);
+  g_assert_no_error (error);
+  g_assert_null (context->back_for_review);
+  g_clear_pointer (&context, ti_review_context_free);
+
+  g_assert_true (ti_reviews_record (f->db, &review, NULL, &error));
+  g_assert_no_error (error);
+  context = ti_reviews_get_context (f->db, 3, 20, &error);
+  g_assert_null (context->back_for_review);
+  g_clear_pointer (&context, ti_review_context_free);
+
+  /* Moved to the next day: awaiting again, and the context says why. */
+  g_assert_true (ti_sessions_save (f->db, &session, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_count (f->db, "SELECT review_status = 'awaiting' FROM sessions"
+                                      " WHERE id = 3"), ==, 1);
+  context = ti_reviews_get_context (f->db, 3, 20, &error);
+  g_assert_no_error (error);
+  queue = get_queue (f, TI_REVIEW_AWAITING, 0);
+  again = g_list_model_get_item (queue->items, 0);
+  g_assert_cmpint (ti_review_item_get_session_id (again), ==, 3);
+  g_assert_cmpstr (ti_review_item_get_last_review (again), ==, "Re-review: approved 30 Jun 2023");
+  expected = g_strdup_printf ("Approved on 30 Jun 2023; the delivery was edited on %s (date and "
+                              "time), so it needs a fresh review.",
+                              today);
+  g_assert_cmpstr (context->back_for_review, ==, expected);
+  g_clear_pointer (&context, ti_review_context_free);
+
+  /* Without the audit log's word (a review from before), the state alone says it. */
+  g_assert_cmpint (test_count (f->db, "UPDATE sessions SET review_status = 'awaiting'"
+                                      " WHERE id = 5 RETURNING 1"), ==, 1);
+  context = ti_reviews_get_context (f->db, 5, 20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (context->back_for_review, ==,
+                   "Changes were requested on 20 Mar 2023; the delivery was edited afterwards, "
+                   "so it needs a fresh review.");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -532,10 +721,13 @@ main (int argc, char **argv)
   ADD ("record-approval", test_record_approval);
   ADD ("record-changes", test_record_changes);
   ADD ("record-refused", test_record_refused);
+  ADD ("record-nothing-met", test_record_nothing_met);
+  ADD ("validate-all", test_validate_all);
   ADD ("record-dates", test_record_dates);
   ADD ("history", test_history);
   ADD ("reviewers", test_reviewers);
   ADD ("context", test_context);
+  ADD ("context-back-for-review", test_context_back_for_review);
 #undef ADD
 
   return g_test_run ();

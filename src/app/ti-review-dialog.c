@@ -23,8 +23,9 @@
  * the fidelity checklist (met or not, with a comment), the outcome with notes, who reviewed
  * it and when; beside the earlier reviews of the session and of each facilitator. What it
  * shows is read in a worker thread. A session that cannot be reviewed now (an approved one)
- * is shown with its history and says why. Saving records the review; the core refuses what
- * is incomplete, and the field at fault is marked with its message.
+ * is shown with its history and says why; one back for review after its delivery was edited
+ * says that too. Saving marks every field the core refuses at once, each message going as
+ * soon as its field changes; approving with checklist items not met asks first.
  */
 struct _TiReviewDialog
 {
@@ -36,6 +37,9 @@ struct _TiReviewDialog
   TiReviewContext *context;
   GPtrArray *checks;   /* a GtkCheckButton for each checklist item, in order */
   GPtrArray *comments; /* an AdwEntryRow for each checklist item, in order */
+  char *reviewer_error; /* the reviewer and the date share one message: each one's part */
+  char *date_error;
+  gboolean unmet_confirmed; /* the psychologist chose to approve with items not met */
 
   GtkButton *cancel_button;
   GtkWidget *save_button;
@@ -43,6 +47,7 @@ struct _TiReviewDialog
   GtkSpinner *spinner;
   AdwStatusPage *error_page;
   GtkLabel *general_message;
+  GtkLabel *back_for_review_label;
   AdwPreferencesGroup *session_group;
   AdwPreferencesGroup *register_group;
   GtkLabel *not_reviewable_label;
@@ -193,9 +198,10 @@ fill_register (TiReviewDialog *self, const TiRegisterSummary *s)
     confidence = g_strdup (_("No attendee scored their confidence both before and after"));
   else
     {
-      g_autofree char *before = ti_format_decimal (s->mean_before, 1, FALSE);
-      g_autofree char *after = ti_format_decimal (s->mean_after, 1, FALSE);
-      g_autofree char *change = ti_format_decimal (s->mean_change, 1, TRUE);
+      /* As the session page shows them: one formatting for every confidence figure. */
+      g_autofree char *before = ti_format_confidence (s->mean_before);
+      g_autofree char *after = ti_format_confidence (s->mean_after);
+      g_autofree char *change = ti_format_confidence_change (s->mean_change);
 
       /* Translators: mean confidence scores out of 5, the mean change, how many improved */
       confidence = g_strdup_printf (_("%s before, %s after; a mean change of %s, with %u of %u "
@@ -226,12 +232,82 @@ field_changed_cb (TiReviewDialog *self)
   ti_editor_window_mark_changed (TI_EDITOR_WINDOW (self));
 }
 
-/* Once someone is chosen, the row shows them instead of asking. */
+/* The reviewer's and the date's messages, one under the other. */
+static void
+show_reviewer_errors (TiReviewDialog *self)
+{
+  TiEditorWindow *window = TI_EDITOR_WINDOW (self);
+  g_autofree char *both = NULL;
+
+  ti_editor_window_clear_error (window, NULL, self->reviewer_message);
+  if (self->reviewer_error != NULL && self->date_error != NULL)
+    both = g_strdup_printf ("%s\n%s", self->reviewer_error, self->date_error);
+  else
+    both = g_strdup (self->reviewer_error != NULL ? self->reviewer_error : self->date_error);
+  if (both != NULL)
+    ti_editor_window_show_error (window, NULL, self->reviewer_message, both, FALSE);
+}
+
+static void
+clear_reviewer_error (TiReviewDialog *self)
+{
+  g_clear_pointer (&self->reviewer_error, g_free);
+  ti_editor_window_clear_error (TI_EDITOR_WINDOW (self), GTK_WIDGET (self->reviewer_row), NULL);
+  show_reviewer_errors (self);
+}
+
+static void
+clear_date_error (TiReviewDialog *self)
+{
+  g_clear_pointer (&self->date_error, g_free);
+  ti_editor_window_clear_error (TI_EDITOR_WINDOW (self), GTK_WIDGET (self->date_row), NULL);
+  show_reviewer_errors (self);
+}
+
+/* Once someone is chosen, the row shows them instead of asking, and its message goes. */
 static void
 reviewer_selected_cb (TiReviewDialog *self)
 {
   if (adw_combo_row_get_selected (self->reviewer_row) != GTK_INVALID_LIST_POSITION)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->reviewer_row), NULL);
+  clear_reviewer_error (self);
+  field_changed_cb (self);
+}
+
+static void
+date_changed_cb (TiReviewDialog *self)
+{
+  clear_date_error (self);
+  field_changed_cb (self);
+}
+
+/* Choosing an outcome answers its message; approving needs no notes, so theirs goes too. */
+static void
+outcome_toggled_cb (TiReviewDialog *self)
+{
+  TiEditorWindow *window = TI_EDITOR_WINDOW (self);
+
+  ti_editor_window_clear_error (window, GTK_WIDGET (self->approve_row), self->outcome_message);
+  if (gtk_check_button_get_active (self->approve_check))
+    ti_editor_window_clear_error (window, GTK_WIDGET (self->notes_view), self->notes_message);
+  /* Ticking nothing met is a problem of approving only. */
+  if (gtk_check_button_get_active (self->changes_check))
+    ti_editor_window_clear_error (window, NULL, self->checklist_message);
+  field_changed_cb (self);
+}
+
+static void
+notes_changed_cb (TiReviewDialog *self)
+{
+  ti_editor_window_clear_error (TI_EDITOR_WINDOW (self), GTK_WIDGET (self->notes_view),
+                                self->notes_message);
+  field_changed_cb (self);
+}
+
+static void
+check_toggled_cb (TiReviewDialog *self)
+{
+  ti_editor_window_clear_error (TI_EDITOR_WINDOW (self), NULL, self->checklist_message);
   field_changed_cb (self);
 }
 
@@ -253,7 +329,7 @@ fill_checklist (TiReviewDialog *self, GPtrArray *items)
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       -1);
       gtk_widget_set_tooltip_text (check, _("Met"));
-      g_signal_connect_object (check, "toggled", G_CALLBACK (field_changed_cb), self,
+      g_signal_connect_object (check, "toggled", G_CALLBACK (check_toggled_cb), self,
                                G_CONNECT_SWAPPED);
       adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), check);
 
@@ -414,6 +490,11 @@ context_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
   fill_session_history (self, c->history);
   fill_facilitator_histories (self, c);
+  if (c->back_for_review != NULL)
+    {
+      gtk_label_set_text (self->back_for_review_label, c->back_for_review);
+      gtk_widget_set_visible (GTK_WIDGET (self->back_for_review_label), TRUE);
+    }
 
   if (c->not_reviewable != NULL)
     {
@@ -440,26 +521,35 @@ clear_messages (TiReviewDialog *self)
   ti_editor_window_clear_error (window, NULL, self->checklist_message);
   ti_editor_window_clear_error (window, GTK_WIDGET (self->approve_row), self->outcome_message);
   ti_editor_window_clear_error (window, GTK_WIDGET (self->notes_view), self->notes_message);
-  ti_editor_window_clear_error (window, GTK_WIDGET (self->reviewer_row), self->reviewer_message);
-  ti_editor_window_clear_error (window, GTK_WIDGET (self->date_row), NULL);
+  clear_reviewer_error (self);
+  clear_date_error (self);
 }
 
-/* Marks the field the error names, and puts its message under it. */
+/* Marks the field @problem names, and puts its message under it; focus goes to the first. */
 static void
-show_error (TiReviewDialog *self, const GError *error)
+show_problem (TiReviewDialog *self, const GError *problem, gboolean focus)
 {
+  TiEditorWindow *window = TI_EDITOR_WINDOW (self);
   GtkLabel *label = self->general_message;
   GtkWidget *row = NULL;
 
-  if (error->domain == TI_REVIEWS_ERROR)
-    switch (error->code)
+  if (problem->domain == TI_REVIEWS_ERROR)
+    switch (problem->code)
       {
       case TI_REVIEWS_ERROR_REVIEWER:
-        label = self->reviewer_message, row = GTK_WIDGET (self->reviewer_row);
-        break;
+        g_free (self->reviewer_error);
+        self->reviewer_error = g_strdup (problem->message);
+        ti_editor_window_show_error (window, GTK_WIDGET (self->reviewer_row), NULL,
+                                     problem->message, focus);
+        show_reviewer_errors (self);
+        return;
       case TI_REVIEWS_ERROR_DATE:
-        label = self->reviewer_message, row = GTK_WIDGET (self->date_row);
-        break;
+        g_free (self->date_error);
+        self->date_error = g_strdup (problem->message);
+        ti_editor_window_show_error (window, GTK_WIDGET (self->date_row), NULL, problem->message,
+                                     focus);
+        show_reviewer_errors (self);
+        return;
       case TI_REVIEWS_ERROR_OUTCOME:
         label = self->outcome_message, row = GTK_WIDGET (self->approve_row);
         break;
@@ -467,12 +557,13 @@ show_error (TiReviewDialog *self, const GError *error)
         label = self->notes_message, row = GTK_WIDGET (self->notes_view);
         break;
       case TI_REVIEWS_ERROR_CHECKLIST:
+      case TI_REVIEWS_ERROR_NOTHING_MET:
         label = self->checklist_message;
         break;
       default:
         break;
       }
-  ti_editor_window_show_error (TI_EDITOR_WINDOW (self), row, label, error->message, TRUE);
+  ti_editor_window_show_error (window, row, label, problem->message, focus);
 }
 
 static char *
@@ -485,14 +576,86 @@ notes_text (TiReviewDialog *self)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-static TiReviewOutcome
-chosen_outcome (TiReviewDialog *self)
+/* Whether an outcome is chosen, and which. */
+static gboolean
+chosen_outcome (TiReviewDialog *self, TiReviewOutcome *outcome)
 {
   if (gtk_check_button_get_active (self->approve_check))
-    return TI_REVIEW_OUTCOME_APPROVED;
-  if (gtk_check_button_get_active (self->changes_check))
-    return TI_REVIEW_OUTCOME_CHANGES_REQUESTED;
-  return (TiReviewOutcome) -1; /* none: the core asks for one */
+    *outcome = TI_REVIEW_OUTCOME_APPROVED;
+  else if (gtk_check_button_get_active (self->changes_check))
+    *outcome = TI_REVIEW_OUTCOME_CHANGES_REQUESTED;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+save_confirmed (gpointer data)
+{
+  g_autoptr (TiReviewDialog) self = data;
+
+  self->unmet_confirmed = TRUE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "review.save", NULL);
+  self->unmet_confirmed = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+unmet_response_cb (TiReviewDialog *self, const char *response)
+{
+  /* Saved once the question has closed: saving closes this window, its parent. */
+  if (g_str_equal (response, "approve"))
+    g_idle_add (save_confirmed, g_object_ref (self));
+}
+
+/* Approving says the session was delivered as intended: with items not met, that is the
+ * psychologist's call to make knowingly, so they are named and asked. (With none met, the
+ * core refuses.) Returns whether it asked. */
+static gboolean
+ask_about_unmet (TiReviewDialog *self, const TiReviewEdit *edit)
+{
+  g_autoptr (GString) items = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  guint unmet = 0;
+  AdwMessageDialog *dialog;
+
+  if (self->unmet_confirmed || edit->outcome != TI_REVIEW_OUTCOME_APPROVED)
+    return FALSE;
+  for (guint i = 0; i < edit->n_answers; i++)
+    if (!edit->answers[i].met)
+      {
+        TiFidelityItem *item = g_ptr_array_index (self->context->items, i);
+        g_string_append_printf (items, "\n• %s", item->text);
+        unmet++;
+      }
+  if (unmet == 0)
+    return FALSE;
+
+  /* Translators: "Approve With 2 of 8 Checklist Items Not Met?" */
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Approve With %u of %u Checklist Items Not Met?",
+                                          "Approve With %u of %u Checklist Items Not Met?",
+                                          edit->n_answers),
+                             unmet, edit->n_answers);
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "This item is not ticked as met:%s\n\nThe facilitators "
+                                       "see it in the review. Tick it if the session met it, or "
+                                       "ask for changes.",
+                                       "These items are not ticked as met:%s\n\nThe "
+                                       "facilitators see them in the review. Tick those the "
+                                       "session met, or ask for changes.",
+                                       unmet),
+                          items->str);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "approve",
+                                    _("_Approve Anyway"), NULL);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unmet_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 static gboolean
@@ -501,6 +664,7 @@ ti_review_dialog_save (TiEditorWindow *window)
   TiReviewDialog *self = TI_REVIEW_DIALOG (window);
   TiReviewContext *c = self->context;
   g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GArray) answers = g_array_new (FALSE, FALSE, sizeof (TiReviewAnswer));
   g_autofree char *notes = notes_text (self);
   g_autofree char *message = NULL;
@@ -525,14 +689,26 @@ ti_review_dialog_save (TiEditorWindow *window)
                        ? ((TiReviewPerson *) g_ptr_array_index (c->reviewers, reviewer))->id
                        : 0;
   edit.reviewed_on = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
-  edit.outcome = chosen_outcome (self);
+  edit.decided = chosen_outcome (self, &edit.outcome);
   edit.notes = notes;
   edit.answers = (const TiReviewAnswer *) answers->data;
   edit.n_answers = answers->len;
 
+  /* Every field at fault is marked at once. */
+  problems = ti_reviews_validate_all (self->database, &edit, &error);
+  if (problems == NULL)
+    {
+      show_problem (self, error, TRUE);
+      return FALSE;
+    }
+  for (guint i = 0; i < problems->len; i++)
+    show_problem (self, g_ptr_array_index (problems, i), i == 0);
+  if (problems->len > 0 || ask_about_unmet (self, &edit))
+    return FALSE;
+
   if (!ti_reviews_record (self->database, &edit, NULL, &error))
     {
-      show_error (self, error);
+      show_problem (self, error, TRUE);
       return FALSE;
     }
   if (edit.outcome == TI_REVIEW_OUTCOME_APPROVED)
@@ -587,6 +763,8 @@ ti_review_dialog_finalize (GObject *object)
 
   g_ptr_array_unref (self->checks);
   g_ptr_array_unref (self->comments);
+  g_free (self->reviewer_error);
+  g_free (self->date_error);
 
   G_OBJECT_CLASS (ti_review_dialog_parent_class)->finalize (object);
 }
@@ -618,6 +796,7 @@ ti_review_dialog_class_init (TiReviewDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiReviewDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, TiReviewDialog, error_page);
   gtk_widget_class_bind_template_child (widget_class, TiReviewDialog, general_message);
+  gtk_widget_class_bind_template_child (widget_class, TiReviewDialog, back_for_review_label);
   gtk_widget_class_bind_template_child (widget_class, TiReviewDialog, session_group);
   gtk_widget_class_bind_template_child (widget_class, TiReviewDialog, register_group);
   gtk_widget_class_bind_template_child (widget_class, TiReviewDialog, not_reviewable_label);
@@ -637,6 +816,8 @@ ti_review_dialog_class_init (TiReviewDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiReviewDialog, facilitators_group);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, reviewer_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, outcome_toggled_cb);
 
   ti_editor_window_class_install_actions (editor_class, "review");
 }
@@ -649,5 +830,5 @@ ti_review_dialog_init (TiReviewDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.save", FALSE);
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
-                           G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
 }

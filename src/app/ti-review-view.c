@@ -22,6 +22,15 @@
  * facilitator's. Activating a session (Enter or a double-click) opens its review. The
  * queue is read in a worker thread.
  */
+/* How much of the list fits the width the view is given. Narrower, it keeps what tells
+ * sessions apart at a glance; the dialog says the rest. */
+typedef enum
+{
+  LAYOUT_WIDE,   /* every column */
+  LAYOUT_MEDIUM, /* the age says when, and the host gives way to the title */
+  LAYOUT_NARROW, /* a phone: age, tier and title, with no scrolling sideways */
+} Layout;
+
 struct _TiReviewView
 {
   GtkWidget parent_instance;
@@ -34,6 +43,7 @@ struct _TiReviewView
   GArray *facilitator_ids; /* the filter's positions → ids; position 0 is everyone */
   gboolean filling;        /* the filter's choices are being replaced */
   guint awaiting;
+  Layout layout;
 
   GtkDropDown *status_filter;
   GtkDropDown *facilitator_filter;
@@ -66,15 +76,28 @@ enum
 
 static guint signals[N_SIGNALS];
 
+/* The filter says which status is shown, so the list does not repeat it; the Review column
+ * says what it cannot: a first review or a re-review, or when the last review was. The
+ * title has the most room. */
 static const TiTableColumn columns[] = {
   { N_("Session date"), "date", TI_CELL_DATE, FALSE },
-  { N_("Age"), "age", TI_CELL_TEXT, FALSE, 9 },
+  { N_("Age"), "age", TI_CELL_TEXT, FALSE, 10 },
   { N_("Tier"), "tier", TI_CELL_TIER, FALSE },
-  { N_("Title"), "title", TI_CELL_TEXT, TRUE, 18 },
+  { N_("Title"), "title", TI_CELL_TEXT, TRUE, 16 },
   { N_("Host"), "host", TI_CELL_TEXT, FALSE, 12 },
-  { N_("Facilitators"), "facilitators", TI_CELL_TEXT, TRUE, 18 },
-  { N_("Status"), "status", TI_CELL_TEXT, FALSE },
+  { N_("Facilitators"), "facilitators", TI_CELL_TEXT, FALSE, 16 },
+  { N_("Review"), "last-review", TI_CELL_TEXT, FALSE, 12 },
 };
+
+#define MEDIUM_WIDTH 1000
+#define NARROW_WIDTH 640
+
+/* The widest layout each column of columns[] is shown in. */
+static const Layout shown_up_to[] = {
+  LAYOUT_WIDE, LAYOUT_NARROW, LAYOUT_NARROW, LAYOUT_NARROW, LAYOUT_WIDE, LAYOUT_MEDIUM,
+  LAYOUT_MEDIUM,
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (shown_up_to) == G_N_ELEMENTS (columns));
 
 /* What the count says, and the empty list, for each status. */
 static char *
@@ -296,6 +319,45 @@ row_activated_cb (TiReviewView *self, guint position)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+set_layout (TiReviewView *self, Layout layout)
+{
+  GListModel *view_columns = gtk_column_view_get_columns (self->column_view);
+
+  if (self->layout == layout)
+    return;
+  self->layout = layout;
+  for (guint i = 0; i < g_list_model_get_n_items (view_columns); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (view_columns, i);
+      gtk_column_view_column_set_visible (column, layout <= shown_up_to[i]);
+    }
+}
+
+static GtkSizeRequestMode
+ti_review_view_get_request_mode (GtkWidget *widget)
+{
+  return gtk_widget_get_request_mode (gtk_widget_get_first_child (widget));
+}
+
+static void
+ti_review_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
+                        int *minimum, int *natural, int *minimum_baseline, int *natural_baseline)
+{
+  gtk_widget_measure (gtk_widget_get_first_child (widget), orientation, for_size, minimum,
+                      natural, minimum_baseline, natural_baseline);
+}
+
+/* The columns follow the width the view is given, as a leaflet folds. */
+static void
+ti_review_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  set_layout (TI_REVIEW_VIEW (widget), width < NARROW_WIDTH   ? LAYOUT_NARROW
+                                       : width < MEDIUM_WIDTH ? LAYOUT_MEDIUM
+                                                              : LAYOUT_WIDE);
+  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
+}
+
 /**
  * ti_review_view_set_database:
  * @database: (nullable): the open programme
@@ -378,6 +440,9 @@ ti_review_view_class_init (TiReviewViewClass *klass)
   object_class->dispose = ti_review_view_dispose;
   object_class->finalize = ti_review_view_finalize;
   object_class->get_property = ti_review_view_get_property;
+  widget_class->get_request_mode = ti_review_view_get_request_mode;
+  widget_class->measure = ti_review_view_measure;
+  widget_class->size_allocate = ti_review_view_size_allocate;
 
   /**
    * TiReviewView:awaiting:

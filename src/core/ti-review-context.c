@@ -4,8 +4,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "ti-fidelity.h"
+#include "ti-format.h"
 #include "ti-review-context.h"
 #include "ti-reviews-private.h"
 
@@ -26,6 +28,7 @@ ti_review_context_free (TiReviewContext *context)
   g_free (context->venue);
   g_free (context->host);
   g_free (context->not_reviewable);
+  g_free (context->back_for_review);
   g_clear_pointer (&context->facilitators, g_ptr_array_unref);
   g_clear_pointer (&context->items, g_ptr_array_unref);
   g_clear_pointer (&context->reviewers, g_ptr_array_unref);
@@ -73,6 +76,109 @@ read_session (TiDatabase *db, TiReviewContext *context, GError **error)
   return TRUE;
 }
 
+/* The parts of a delivery a session edit names in the audit log, in words. */
+static const struct
+{
+  const char *key;
+  const char *words;
+} delivery_parts[] = {
+  { "tier", N_("tier") },
+  { "starts_at", N_("date and time") },
+  { "duration", N_("duration") },
+  { "mode", N_("in person or online") },
+  { "facilitators", N_("facilitators") },
+};
+
+/* "date and time, facilitators" from an audit detail "delivery: starts_at, facilitators; …" */
+static char *
+changed_parts (const char *detail)
+{
+  g_autoptr (GString) words = g_string_new (NULL);
+  g_autofree char *list = NULL;
+  g_auto (GStrv) keys = NULL;
+  const char *end;
+
+  if (detail == NULL || !g_str_has_prefix (detail, "delivery: ")
+      || (end = strchr (detail, ';')) == NULL)
+    return NULL;
+  list = g_strndup (detail + strlen ("delivery: "), end - detail - strlen ("delivery: "));
+  keys = g_strsplit (list, ", ", -1);
+  for (guint i = 0; keys[i] != NULL; i++)
+    for (guint j = 0; j < G_N_ELEMENTS (delivery_parts); j++)
+      if (g_str_equal (keys[i], delivery_parts[j].key))
+        {
+          if (words->len > 0)
+            /* Translators: between the parts of a delivery that changed */
+            g_string_append (words, _(", "));
+          g_string_append (words, _(delivery_parts[j].words));
+        }
+  return words->len > 0 ? g_string_free (g_steal_pointer (&words), FALSE) : NULL;
+}
+
+/* A session awaiting review after it was reviewed came back because its delivery was edited
+ * (ti_review_status_after_edit()). The audit log says when, and what changed, for reviews
+ * recorded by the programme; otherwise the state alone says it. */
+static gboolean
+read_back_for_review (TiDatabase *db, TiReviewContext *context, GError **error)
+{
+  const TiReviewEntry *latest;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *reviewed = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *parts = NULL;
+  g_autofree char *review = NULL;
+  int rc;
+
+  if (context->review_status != TI_REVIEW_AWAITING || context->history->len == 0)
+    return TRUE;
+  latest = g_ptr_array_index (context->history, 0);
+  reviewed = ti_format_date (latest->reviewed_on);
+
+  /* The first edit after the review's own audit entry that sent it back. */
+  stmt = ti_database_prepare (
+    db,
+    "SELECT substr(a.at, 1, 10), a.detail FROM audit_log a"
+    " WHERE a.entity = 'session' AND a.entity_id = ?1 AND a.action = 'update'"
+    "   AND a.detail LIKE '%review: awaiting (was %'"
+    "   AND a.id > (SELECT max(r.id) FROM audit_log r"
+    "               WHERE r.entity = 'review' AND r.action = 'create' AND r.entity_id = ?2)"
+    " ORDER BY a.id LIMIT 1",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, context->session_id);
+  sqlite3_bind_int64 (stmt, 2, latest->id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      edited = ti_format_date ((const char *) sqlite3_column_text (stmt, 0));
+      parts = changed_parts ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  else if (rc != SQLITE_DONE)
+    return ti_database_set_error_from_sqlite (db, rc, _("reading the session’s history"), error);
+
+  if (latest->outcome == TI_REVIEW_OUTCOME_APPROVED)
+    /* Translators: the date of the session's latest review */
+    review = g_strdup_printf (_("Approved on %s"), reviewed);
+  else
+    review = g_strdup_printf (_("Changes were requested on %s"), reviewed);
+  if (edited != NULL && parts != NULL)
+    /* Translators: "Approved on 1 Aug 2024; the delivery was edited on 3 Aug 2024 (date and
+     * time, facilitators), so it needs a fresh review." */
+    context->back_for_review = g_strdup_printf (_("%s; the delivery was edited on %s (%s), so "
+                                                  "it needs a fresh review."),
+                                                review, edited, parts);
+  else if (edited != NULL)
+    context->back_for_review = g_strdup_printf (_("%s; the delivery was edited on %s, so it "
+                                                  "needs a fresh review."),
+                                                review, edited);
+  else
+    context->back_for_review = g_strdup_printf (_("%s; the delivery was edited afterwards, so "
+                                                  "it needs a fresh review."),
+                                                review);
+  return TRUE;
+}
+
 /**
  * ti_reviews_get_context:
  * @history_limit: list at most this many of each facilitator's reviews (0 for all)
@@ -99,7 +205,8 @@ ti_reviews_get_context (TiDatabase *db, gint64 session_id, guint history_limit, 
       || (context->reviewers
           = ti_reviews_list_reviewers (db, &context->default_reviewer_id, error))
            == NULL
-      || (context->history = ti_reviews_session_history (db, session_id, error)) == NULL)
+      || (context->history = ti_reviews_session_history (db, session_id, error)) == NULL
+      || !read_back_for_review (db, context, error))
     return NULL;
 
   context->facilitator_histories

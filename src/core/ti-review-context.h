@@ -24,6 +24,8 @@ G_BEGIN_DECLS
  * @status: its delivery status
  * @review_status: where it stands in the review
  * @not_reviewable: (nullable): why it cannot be reviewed now, in words; %NULL when it can
+ * @back_for_review: (nullable): for a session awaiting review again after a review, why, in
+ *   words: its latest review and the edit of its delivery since
  * @facilitators: (element-type TiReviewPerson): who facilitated it, with their kinds
  * @summary: its register in figures
  * @items: (element-type TiFidelityItem): the checklist, in order
@@ -48,6 +50,7 @@ typedef struct
   TiSessionStatus status;
   TiReviewStatus review_status;
   char *not_reviewable;
+  char *back_for_review;
   GPtrArray *facilitators;
   TiRegisterSummary summary;
   GPtrArray *items;

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ti-format.h"
 #include "ti-review-item.h"
 
 /**
@@ -28,6 +29,7 @@ struct _TiReviewItem
   char *facilitators;
   TiReviewStatus review_status;
   char *last_reviewed_on;
+  char *last_review;
 };
 
 G_DEFINE_FINAL_TYPE (TiReviewItem, ti_review_item, G_TYPE_OBJECT)
@@ -47,6 +49,7 @@ enum
   PROP_STATUS,
   PROP_STATUS_KEY,
   PROP_LAST_REVIEWED_ON,
+  PROP_LAST_REVIEW,
   N_PROPS
 };
 
@@ -56,16 +59,42 @@ static GParamSpec *properties[N_PROPS];
  * ti_review_age_in_words:
  * @age_days: days since the session
  *
- * Returns: (transfer full): "Today", "1 day", "23 days"; "Not yet held" for a later date
+ * Returns: (transfer full): "Today", "1 day", "23 days", "1,222 days"; "Not yet held" for a
+ *   later date
  */
 char *
 ti_review_age_in_words (int age_days)
 {
+  g_autofree char *days = NULL;
+
   if (age_days < 0)
     return g_strdup (_("Not yet held"));
   if (age_days == 0)
     return g_strdup (_("Today"));
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", age_days), age_days);
+  days = ti_format_count (age_days);
+  /* Translators: %s is a number of days, grouped in thousands: "1,222" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s day", "%s days", age_days), days);
+}
+
+/* What the queue's Review column says: whether a session awaiting review was reviewed
+ * before, and how; otherwise when it was last reviewed (the filter says how). */
+static char *
+last_review_in_words (const TiReviewItemFields *fields)
+{
+  g_autofree char *date = ti_format_date (fields->last_reviewed_on);
+
+  if (fields->review_status == TI_REVIEW_AWAITING || fields->review_status == TI_REVIEW_NOT_DUE)
+    {
+      if (!fields->has_last_outcome || fields->last_reviewed_on == NULL)
+        return g_strdup (_("First review"));
+      if (fields->last_outcome == TI_REVIEW_OUTCOME_APPROVED)
+        /* Translators: a session back in the queue after its delivery was edited */
+        return g_strdup_printf (_("Re-review: approved %s"), date);
+      return g_strdup_printf (_("Re-review: changes requested %s"), date);
+    }
+  if (fields->last_reviewed_on == NULL)
+    return g_strdup (_("Not recorded"));
+  return g_steal_pointer (&date);
 }
 
 static void
@@ -80,6 +109,7 @@ ti_review_item_finalize (GObject *object)
   g_free (self->host);
   g_free (self->facilitators);
   g_free (self->last_reviewed_on);
+  g_free (self->last_review);
   G_OBJECT_CLASS (ti_review_item_parent_class)->finalize (object);
 }
 
@@ -126,6 +156,9 @@ ti_review_item_get_property (GObject *object, guint prop_id, GValue *value, GPar
     case PROP_LAST_REVIEWED_ON:
       g_value_set_string (value, self->last_reviewed_on);
       break;
+    case PROP_LAST_REVIEW:
+      g_value_set_string (value, self->last_review);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -157,6 +190,8 @@ ti_review_item_class_init (TiReviewItemClass *klass)
   properties[PROP_STATUS_KEY] = g_param_spec_string ("status-key", NULL, NULL, NULL, flags);
   properties[PROP_LAST_REVIEWED_ON] = g_param_spec_string ("last-reviewed-on", NULL, NULL, NULL,
                                                            flags);
+  /* In words: "First review", "Re-review: approved 1 Aug 2024", or the date. */
+  properties[PROP_LAST_REVIEW] = g_param_spec_string ("last-review", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -186,6 +221,7 @@ ti_review_item_new (const TiReviewItemFields *fields)
   self->facilitators = g_strdup (fields->facilitators);
   self->review_status = fields->review_status;
   self->last_reviewed_on = g_strdup (fields->last_reviewed_on);
+  self->last_review = last_review_in_words (fields);
   return self;
 }
 
@@ -264,4 +300,17 @@ ti_review_item_get_last_reviewed_on (TiReviewItem *self)
 {
   g_return_val_if_fail (TI_IS_REVIEW_ITEM (self), NULL);
   return self->last_reviewed_on;
+}
+
+/**
+ * ti_review_item_get_last_review:
+ *
+ * Returns: for a session awaiting review, whether it is a first review or a re-review (and
+ *   what the last review decided, when); otherwise the date of its latest review
+ */
+const char *
+ti_review_item_get_last_review (TiReviewItem *self)
+{
+  g_return_val_if_fail (TI_IS_REVIEW_ITEM (self), NULL);
+  return self->last_review;
 }

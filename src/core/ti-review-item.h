@@ -18,6 +18,8 @@ G_BEGIN_DECLS
  * @facilitators: (nullable): "Name (kind), Name (kind)", already in words
  * @review_status: where the session stands in the review
  * @last_reviewed_on: (nullable): ISO date of its latest review
+ * @has_last_outcome: whether it was reviewed before
+ * @last_outcome: what its latest review decided, when @has_last_outcome
  *
  * What a #TiReviewItem shows, as read by ti_reviews_get_queue(); strings are copied.
  */
@@ -32,6 +34,8 @@ typedef struct
   const char *facilitators;
   TiReviewStatus review_status;
   const char *last_reviewed_on;
+  gboolean has_last_outcome;
+  TiReviewOutcome last_outcome;
 } TiReviewItemFields;
 
 #define TI_TYPE_REVIEW_ITEM (ti_review_item_get_type ())
@@ -50,6 +54,7 @@ const char *ti_review_item_get_host (TiReviewItem *self);
 const char *ti_review_item_get_facilitators (TiReviewItem *self);
 TiReviewStatus ti_review_item_get_review_status (TiReviewItem *self);
 const char *ti_review_item_get_last_reviewed_on (TiReviewItem *self);
+const char *ti_review_item_get_last_review (TiReviewItem *self);
 
 char *ti_review_age_in_words (int age_days);
 

@@ -206,26 +206,117 @@ check_answers (TiDatabase *db, const TiReviewEdit *edit, GError **error)
                       "it and open it again to answer the checklist as it is now."));
 }
 
+/* Approving says the session was delivered as the model intends: a review that finds none
+ * of the checklist met cannot say that (most likely the items were not ticked). Approving
+ * with some not met is the psychologist's call; the dialog asks them to confirm it. */
+static gboolean
+check_something_met (const TiReviewEdit *edit, GError **error)
+{
+  if (!edit->decided || edit->outcome != TI_REVIEW_OUTCOME_APPROVED || edit->n_answers == 0)
+    return TRUE;
+  for (guint i = 0; i < edit->n_answers; i++)
+    if (edit->answers[i].met)
+      return TRUE;
+  return fail_with (error, TI_REVIEWS_ERROR_NOTHING_MET,
+                    _("No checklist item is ticked as met. Tick each item the session met; a "
+                      "session that met none of them cannot be approved: ask for changes "
+                      "instead."));
+}
+
+/* Keeps a refusal as one of the problems; anything else (the database) stops the check. */
+static gboolean
+keep_problem (GPtrArray *problems, GError *problem, GError **error)
+{
+  if (problem == NULL)
+    return TRUE;
+  if (problem->domain == TI_REVIEWS_ERROR)
+    {
+      g_ptr_array_add (problems, problem);
+      return TRUE;
+    }
+  g_propagate_error (error, problem);
+  return FALSE;
+}
+
+/**
+ * ti_reviews_validate_all:
+ * @edit: the review as the dialog gives it
+ *
+ * Checks every field of @edit, in the dialog's order (checklist, outcome, notes, reviewer,
+ * date), so that all the problems can be shown at once. A session that cannot be reviewed
+ * now gives that one problem only, as the fields no longer matter.
+ *
+ * Returns: (transfer full) (element-type GError) (nullable): one #GError per invalid field,
+ *   in %TI_REVIEWS_ERROR with its code naming the field and its message saying what to do;
+ *   empty when @edit can be recorded. %NULL with @error set only when the database cannot
+ *   be read.
+ */
+GPtrArray *
+ti_reviews_validate_all (TiDatabase *db, const TiReviewEdit *edit, GError **error)
+{
+  g_autoptr (GPtrArray) problems = NULL;
+  GError *problem = NULL;
+  GDate held_on, reviewed_on;
+
+  g_return_val_if_fail (TI_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (edit != NULL, NULL);
+  g_return_val_if_fail (edit->n_answers == 0 || edit->answers != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_date_clear (&held_on, 1);
+  g_date_clear (&reviewed_on, 1);
+  if (!check_session (db, edit->session_id, &held_on, &problem))
+    return keep_problem (problems, g_steal_pointer (&problem), error) ? g_steal_pointer (&problems)
+                                                                       : NULL;
+
+  /* The checklist as it is now first: when it changed, whether anything was met is moot. */
+  if (!check_answers (db, edit, &problem))
+    {
+      if (!keep_problem (problems, g_steal_pointer (&problem), error))
+        return NULL;
+    }
+  else if (!check_something_met (edit, &problem))
+    g_ptr_array_add (problems, g_steal_pointer (&problem));
+
+  if (!edit->decided
+      || (edit->outcome != TI_REVIEW_OUTCOME_APPROVED
+          && edit->outcome != TI_REVIEW_OUTCOME_CHANGES_REQUESTED))
+    fail_with (&problem, TI_REVIEWS_ERROR_OUTCOME,
+               _("Choose whether to approve the session or ask for changes."));
+  else if (edit->outcome == TI_REVIEW_OUTCOME_CHANGES_REQUESTED && is_blank (edit->notes))
+    fail_with (&problem, TI_REVIEWS_ERROR_NOTES,
+               _("Say in the notes what should change: notes are required when changes "
+                 "are requested."));
+  if (problem != NULL)
+    g_ptr_array_add (problems, g_steal_pointer (&problem));
+
+  if (!check_reviewer (db, edit->session_id, edit->reviewer_id, &problem)
+      && !keep_problem (problems, g_steal_pointer (&problem), error))
+    return NULL;
+  if (!check_date (db, edit, &held_on, &reviewed_on, &problem)
+      && !keep_problem (problems, g_steal_pointer (&problem), error))
+    return NULL;
+  return g_steal_pointer (&problems);
+}
+
 static gboolean
 check_edit (TiDatabase *db, const TiReviewEdit *edit, GDate *reviewed_on, GError **error)
 {
-  GDate held_on;
+  g_autoptr (GPtrArray) problems = ti_reviews_validate_all (db, edit, error);
+  g_autofree char *iso = NULL;
 
-  g_date_clear (&held_on, 1);
-  if (!check_session (db, edit->session_id, &held_on, error))
+  if (problems == NULL)
     return FALSE;
-  if (edit->outcome != TI_REVIEW_OUTCOME_APPROVED
-      && edit->outcome != TI_REVIEW_OUTCOME_CHANGES_REQUESTED)
-    return fail_with (error, TI_REVIEWS_ERROR_OUTCOME,
-                      _("Choose whether to approve the session or ask for changes."));
-  if (!check_reviewer (db, edit->session_id, edit->reviewer_id, error)
-      || !check_date (db, edit, &held_on, reviewed_on, error))
-    return FALSE;
-  if (edit->outcome == TI_REVIEW_OUTCOME_CHANGES_REQUESTED && is_blank (edit->notes))
-    return fail_with (error, TI_REVIEWS_ERROR_NOTES,
-                      _("Say in the notes what should change: notes are required when changes "
-                        "are requested."));
-  return check_answers (db, edit, error);
+  if (problems->len > 0)
+    {
+      g_propagate_error (error, g_error_copy (g_ptr_array_index (problems, 0)));
+      return FALSE;
+    }
+  /* Valid, so it reads. */
+  iso = g_strstrip (g_strdup (edit->reviewed_on));
+  return ti_date_check (iso, reviewed_on) == TI_DATE_OK
+         || fail_with (error, TI_REVIEWS_ERROR_DATE, _("Enter the date of the review."));
 }
 
 /* Text as written, without surrounding space; blank is no text. */

@@ -223,8 +223,10 @@ read_items (TiDatabase *db, TiReviewStatus status, gint64 facilitator_id, const 
   stmt = ti_database_prepare (
     db,
     "SELECT s.id, s.starts_at, s.tier, s.title, o.name,"
-    "  (SELECT max(reviewed_on) FROM reviews r WHERE r.session_id = s.id)"
+    "  r.reviewed_on, r.outcome"
     " FROM sessions s LEFT JOIN organisations o ON o.id = s.host_organisation_id"
+    " LEFT JOIN reviews r ON r.id = (SELECT id FROM reviews WHERE session_id = s.id"
+    "                                ORDER BY reviewed_on DESC, id DESC LIMIT 1)"
     " WHERE s.status = 'delivered' AND s.review_status = ?1 AND" WITH_FACILITATOR
     " ORDER BY s.starts_at, s.id",
     error);
@@ -248,6 +250,9 @@ read_items (TiDatabase *db, TiReviewStatus status, gint64 facilitator_id, const 
         .review_status = status,
         .last_reviewed_on = (const char *) sqlite3_column_text (stmt, 5),
       };
+
+      f.has_last_outcome = ti_review_outcome_from_key (
+        (const char *) sqlite3_column_text (stmt, 6), &f.last_outcome);
       g_ptr_array_add (items, ti_review_item_new (&f));
     }
   if (rc != SQLITE_DONE)

@@ -21,6 +21,7 @@ G_BEGIN_DECLS
  * @TI_REVIEWS_ERROR_OUTCOME: not an outcome
  * @TI_REVIEWS_ERROR_NOTES: changes requested without saying which
  * @TI_REVIEWS_ERROR_CHECKLIST: the answers do not match the checklist
+ * @TI_REVIEWS_ERROR_NOTHING_MET: approved with no checklist item met
  *
  * Validation codes name the field at fault.
  */
@@ -33,6 +34,7 @@ typedef enum
   TI_REVIEWS_ERROR_OUTCOME,
   TI_REVIEWS_ERROR_NOTES,
   TI_REVIEWS_ERROR_CHECKLIST,
+  TI_REVIEWS_ERROR_NOTHING_MET,
 } TiReviewsError;
 
 GQuark ti_reviews_error_quark (void);
@@ -106,7 +108,8 @@ typedef struct
  * @session_id: the session reviewed
  * @reviewer_id: the psychologist who reviewed it
  * @reviewed_on: the date, as `YYYY-MM-DD` or `DD/MM/YYYY`
- * @outcome: approved or changes requested
+ * @decided: whether the psychologist chose an outcome
+ * @outcome: approved or changes requested, when @decided
  * @notes: (nullable): required when changes are requested: which, and why
  * @answers: (array length=n_answers): one answer for each item in the checklist
  * @n_answers: how many
@@ -119,6 +122,7 @@ typedef struct
   gint64 session_id;
   gint64 reviewer_id;
   const char *reviewed_on;
+  gboolean decided;
   TiReviewOutcome outcome;
   const char *notes;
   const TiReviewAnswer *answers;
@@ -126,6 +130,7 @@ typedef struct
   const GDate *today;
 } TiReviewEdit;
 
+GPtrArray *ti_reviews_validate_all (TiDatabase *db, const TiReviewEdit *edit, GError **error);
 gboolean ti_reviews_record (TiDatabase *db, const TiReviewEdit *edit, gint64 *out_review_id,
                             GError **error);
 
