@@ -50,5 +50,3 @@ for view in organisations charter; do
   shoot network-map light "$view"
   shoot network-map dark "$view"
 done
-shoot evaluation light timeline
-shoot evaluation dark timeline

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "ti-engagement-view.h"
 #include "ti-overview-view.h"
 #include "ti-events-page.h"
 
@@ -17,6 +18,7 @@ struct _TiEventsPage
 
   AdwViewStack *views;
   TiOverviewView *overview;
+  TiEngagementView *engagement;
 };
 
 G_DEFINE_FINAL_TYPE (TiEventsPage, ti_events_page, TI_TYPE_PAGE)
@@ -27,6 +29,14 @@ ti_events_page_reload (TiPage *page)
   TiEventsPage *self = TI_EVENTS_PAGE (page);
 
   ti_overview_view_set_database (self->overview, ti_page_get_database (page));
+  ti_engagement_view_set_database (self->engagement, ti_page_get_database (page));
+}
+
+/* A view changed the programme: every view shows it. */
+static void
+view_changed_cb (TiEventsPage *self)
+{
+  ti_events_page_reload (TI_PAGE (self));
 }
 
 static void
@@ -37,9 +47,12 @@ ti_events_page_class_init (TiEventsPageClass *klass)
   TI_PAGE_CLASS (klass)->reload = ti_events_page_reload;
 
   g_type_ensure (TI_TYPE_OVERVIEW_VIEW);
+  g_type_ensure (TI_TYPE_ENGAGEMENT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ti-events-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TiEventsPage, views);
   gtk_widget_class_bind_template_child (widget_class, TiEventsPage, overview);
+  gtk_widget_class_bind_template_child (widget_class, TiEventsPage, engagement);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
 }
 
 static void
