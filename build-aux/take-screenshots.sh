@@ -50,3 +50,5 @@ for view in organisations charter; do
   shoot network-map light "$view"
   shoot network-map dark "$view"
 done
+shoot evaluation light timeline
+shoot evaluation dark timeline

@@ -3,15 +3,22 @@
 
 #include "config.h"
 
-#include "ti-overview-view.h"
-#include "ti-evaluation-page.h"
+#include <adwaita.h>
 
-/* Evaluation: headline figures over the evaluation period and the programme timeline. */
+#include "ti-evaluation-page.h"
+#include "ti-overview-view.h"
+#include "ti-timeline-view.h"
+
+/* Evaluation: headline figures over the evaluation period (Overview) and the workstreams'
+ * milestones (Programme timeline), as views beside each other. A milestone changed on the
+ * timeline shows in the overview's milestones at once. */
 struct _TiEvaluationPage
 {
   TiPage parent_instance;
 
+  AdwViewStack *views;
   TiOverviewView *overview;
+  TiTimelineView *timeline;
 };
 
 G_DEFINE_FINAL_TYPE (TiEvaluationPage, ti_evaluation_page, TI_TYPE_PAGE)
@@ -22,6 +29,13 @@ ti_evaluation_page_reload (TiPage *page)
   TiEvaluationPage *self = TI_EVALUATION_PAGE (page);
 
   ti_overview_view_set_database (self->overview, ti_page_get_database (page));
+  ti_timeline_view_set_database (self->timeline, ti_page_get_database (page));
+}
+
+static void
+timeline_changed_cb (TiEvaluationPage *self)
+{
+  ti_overview_view_set_database (self->overview, ti_page_get_database (TI_PAGE (self)));
 }
 
 static void
@@ -32,12 +46,22 @@ ti_evaluation_page_class_init (TiEvaluationPageClass *klass)
   TI_PAGE_CLASS (klass)->reload = ti_evaluation_page_reload;
 
   g_type_ensure (TI_TYPE_OVERVIEW_VIEW);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ti-evaluation-page.ui");
+  g_type_ensure (TI_TYPE_TIMELINE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ti-evaluation-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiEvaluationPage, views);
   gtk_widget_class_bind_template_child (widget_class, TiEvaluationPage, overview);
+  gtk_widget_class_bind_template_child (widget_class, TiEvaluationPage, timeline);
+  gtk_widget_class_bind_template_callback (widget_class, timeline_changed_cb);
 }
 
 static void
 ti_evaluation_page_init (TiEvaluationPage *self)
 {
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The view shown last is shown again (the binding keeps the settings alive). */
+  g_settings_bind (settings, "evaluation-view", self->views, "visible-child-name",
+                   G_SETTINGS_BIND_DEFAULT);
 }
