@@ -72,7 +72,7 @@ test_destinations (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.destination", "i", 1);
   test_wait_for_text (GTK_WIDGET (window), "No Tier 1 Completions Yet");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.destination", "i", 3);
-  test_wait_for_text (GTK_WIDGET (window), "No network event has been planned yet.");
+  test_wait_for_text (GTK_WIDGET (window), "No Network Events Yet");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.destination", "i", 4);
   test_wait_for_text (GTK_WIDGET (window), "Mean confidence change (1–5 scale)");
   g_assert_cmpuint (ti_window_get_destination (window), ==, 4);

@@ -6,7 +6,7 @@
 #include <adwaita.h>
 
 #include "ti-engagement-view.h"
-#include "ti-overview-view.h"
+#include "ti-events-view.h"
 #include "ti-events-page.h"
 
 /* Events: network events with their speakers and attendance, and engagement with lived
@@ -17,7 +17,7 @@ struct _TiEventsPage
   TiPage parent_instance;
 
   AdwViewStack *views;
-  TiOverviewView *overview;
+  TiEventsView *events;
   TiEngagementView *engagement;
 };
 
@@ -28,7 +28,7 @@ ti_events_page_reload (TiPage *page)
 {
   TiEventsPage *self = TI_EVENTS_PAGE (page);
 
-  ti_overview_view_set_database (self->overview, ti_page_get_database (page));
+  ti_events_view_set_database (self->events, ti_page_get_database (page));
   ti_engagement_view_set_database (self->engagement, ti_page_get_database (page));
 }
 
@@ -46,11 +46,11 @@ ti_events_page_class_init (TiEventsPageClass *klass)
 
   TI_PAGE_CLASS (klass)->reload = ti_events_page_reload;
 
-  g_type_ensure (TI_TYPE_OVERVIEW_VIEW);
+  g_type_ensure (TI_TYPE_EVENTS_VIEW);
   g_type_ensure (TI_TYPE_ENGAGEMENT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ti-events-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TiEventsPage, views);
-  gtk_widget_class_bind_template_child (widget_class, TiEventsPage, overview);
+  gtk_widget_class_bind_template_child (widget_class, TiEventsPage, events);
   gtk_widget_class_bind_template_child (widget_class, TiEventsPage, engagement);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
 }
