@@ -52,3 +52,5 @@ for view in organisations charter; do
 done
 shoot evaluation light timeline
 shoot evaluation dark timeline
+shoot events light engagement
+shoot events dark engagement
