@@ -9,6 +9,7 @@
 #include "ti-charter-principle.h"
 #include "ti-charter.h"
 #include "ti-format.h"
+#include "ti-validation.h"
 
 /*
  * The county charter: its ordered principles, each organisation's adoption and its
@@ -405,17 +406,6 @@ ti_charter_get_adoption (TiDatabase *db, gint64 organisation_id, TiCharterAdopti
 }
 
 static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
 fail_with (GError **error, int code, const char *message)
 {
   g_set_error_literal (error, TI_CHARTER_ERROR, code, message);
@@ -447,10 +437,10 @@ ti_charter_validate_adoption (const TiCharterAdoption *a, GError **error)
   if (g_date_valid (&a->signed_on) && ti_date_is_future (&a->signed_on))
     return fail_with (error, TI_CHARTER_ERROR_SIGNED_ON,
                       _("The signing date cannot be in the future."));
-  if (signed_stage && is_blank (a->signatory_name))
+  if (signed_stage && ti_text_is_blank (a->signatory_name))
     return fail_with (error, TI_CHARTER_ERROR_SIGNATORY_NAME,
                       _("Enter the name of the person who signed."));
-  if (signed_stage && is_blank (a->signatory_role))
+  if (signed_stage && ti_text_is_blank (a->signatory_role))
     return fail_with (error, TI_CHARTER_ERROR_SIGNATORY_ROLE,
                       _("Enter the role of the person who signed."));
   if (a->stage == TI_CHARTER_STAGE_REVIEW_DUE && !g_date_valid (&a->review_on))
@@ -474,7 +464,7 @@ bind_date (sqlite3_stmt *stmt, int index, const GDate *date)
 static void
 bind_trimmed (sqlite3_stmt *stmt, int index, const char *text)
 {
-  if (is_blank (text))
+  if (ti_text_is_blank (text))
     sqlite3_bind_null (stmt, index);
   else
     sqlite3_bind_text (stmt, index, g_strstrip (g_strdup (text)), -1, g_free);
@@ -571,7 +561,7 @@ ti_charter_list_commitments (TiDatabase *db, gint64 organisation_id, GError **er
 static gboolean
 validate_commitment (const char *action, const GDate *done_on, GError **error)
 {
-  if (is_blank (action))
+  if (ti_text_is_blank (action))
     return fail_with (error, TI_CHARTER_ERROR_ACTION, _("Enter what the organisation will do."));
   if (done_on != NULL && g_date_valid (done_on) && ti_date_is_future (done_on))
     return fail_with (error, TI_CHARTER_ERROR_DONE_ON, _("The done date cannot be in the future."));

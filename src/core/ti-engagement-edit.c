@@ -7,6 +7,7 @@
 
 #include "ti-engagement.h"
 #include "ti-format.h"
+#include "ti-validation.h"
 
 /*
  * Adding and editing engagement activities and their "you said, we did" actions. Each save
@@ -14,30 +15,16 @@
  * title or anything said: those are free text and could hold anything.
  */
 
-static void G_GNUC_PRINTF (3, 4)
-add_error (GPtrArray *errors, int code, const char *format, ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_ptr_array_add (errors, g_error_new_valist (TI_ENGAGEMENT_ERROR, code, format, args));
-  va_end (args);
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
-
-  return *trimmed == '\0';
-}
+/* A problem with one field, in this module's error domain. */
+#define add_error(errors, code, ...) \
+  ti_field_errors_add (errors, TI_ENGAGEMENT_ERROR, code, __VA_ARGS__)
 
 /* The date as stored, or NULL (with its problem added to @errors) when it cannot be. */
 static char *
 check_date (const char *text, gboolean required, gboolean past_only, int code,
             GPtrArray *errors)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *trimmed = ti_text_trimmed (text);
   GDate date;
 
   if (*trimmed == '\0')
@@ -119,7 +106,7 @@ ti_engagement_validate_all (TiDatabase *db, const TiEngagementEdit *edit, GError
     add_error (errors, TI_ENGAGEMENT_ERROR_KIND,
                _("Choose the kind of activity: focus group, survey, panel, one-to-one, "
                  "co-production workshop or consultation."));
-  if (is_blank (edit->title))
+  if (ti_text_is_blank (edit->title))
     add_error (errors, TI_ENGAGEMENT_ERROR_TITLE, _("Enter a title."));
   for (guint g = 0; g < TI_ENGAGEMENT_N_GROUPS; g++)
     {
@@ -149,20 +136,6 @@ ti_engagement_validate_all (TiDatabase *db, const TiEngagementEdit *edit, GError
                        ti_engagement_area_label (edit->areas[i]));
     }
   return g_steal_pointer (&errors);
-}
-
-/* The first problem of @errors becomes @error. */
-static gboolean
-no_problems (GPtrArray *errors, GError **error)
-{
-  if (errors == NULL)
-    return FALSE;
-  if (errors->len > 0)
-    {
-      g_propagate_error (error, g_error_copy (g_ptr_array_index (errors, 0)));
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* Text without surrounding white space, or NULL when nothing is left. */
@@ -235,7 +208,7 @@ save_in_transaction (TiDatabase *db, const TiEngagementEdit *edit, gint64 *out_i
   GDate date;
   gint64 total = 0;
 
-  if (!no_problems (problems, error))
+  if (!ti_field_errors_none (problems, error))
     return FALSE;
   ti_date_check (edit->held_on, &date);
   held_on = ti_date_to_iso (&date);
@@ -318,10 +291,10 @@ ti_engagement_validate_action (TiDatabase *db, const TiEngagementActionEdit *edi
   if (errors->len > 0)
     return g_steal_pointer (&errors);
 
-  if (is_blank (edit->you_said))
+  if (ti_text_is_blank (edit->you_said))
     add_error (errors, TI_ENGAGEMENT_ERROR_YOU_SAID,
                _("Enter what was said: the view or request the action answers."));
-  if (edit->status == TI_ENGAGEMENT_ACTION_DONE && is_blank (edit->we_did))
+  if (edit->status == TI_ENGAGEMENT_ACTION_DONE && ti_text_is_blank (edit->we_did))
     add_error (errors, TI_ENGAGEMENT_ERROR_WE_DID,
                _("Say what was done before marking the action done."));
   due_on = check_date (edit->due_on, FALSE, FALSE, TI_ENGAGEMENT_ERROR_DUE, errors);
@@ -341,7 +314,7 @@ save_action_in_transaction (TiDatabase *db, const TiEngagementActionEdit *edit, 
   g_autofree char *detail = NULL;
   GDate date;
 
-  if (!no_problems (problems, error))
+  if (!ti_field_errors_none (problems, error))
     return FALSE;
   if (ti_date_check (edit->due_on, &date) == TI_DATE_OK)
     due_on = ti_date_to_iso (&date);

@@ -9,33 +9,22 @@
 #include "ti-events.h"
 #include "ti-format.h"
 #include "ti-row-set.h"
+#include "ti-validation.h"
 
 /*
  * Adding, editing and deleting network events (deleting puts back exactly, for Undo: its
  * speakers, its list of people and the milestones it was evidence for).
  */
 
-static void G_GNUC_PRINTF (3, 4)
-add_error (GPtrArray *errors, int code, const char *format, ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_ptr_array_add (errors, g_error_new_valist (TI_EVENTS_ERROR, code, format, args));
-  va_end (args);
-}
-
-static char *
-trimmed (const char *text)
-{
-  return g_strstrip (g_strdup (text ? text : ""));
-}
+/* A problem with one field, in this module's error domain. */
+#define add_error(errors, code, ...) \
+  ti_field_errors_add (errors, TI_EVENTS_ERROR, code, __VA_ARGS__)
 
 /* Reads `HH:MM` or `H:MM` (24-hour) as 'HH:MM'; %NULL when it cannot. */
 static char *
 read_time (const char *text)
 {
-  g_autofree char *t = trimmed (text);
+  g_autofree char *t = ti_text_trimmed (text);
   g_auto (GStrv) parts = g_strsplit (t, ":", -1);
   guint64 hours, minutes;
 
@@ -77,8 +66,8 @@ link_is_valid (const char *link)
 static void
 check_date_time (const TiEventEdit *edit, GPtrArray *errors)
 {
-  g_autofree char *date = trimmed (edit->date);
-  g_autofree char *time = trimmed (edit->time);
+  g_autofree char *date = ti_text_trimmed (edit->date);
+  g_autofree char *time = ti_text_trimmed (edit->time);
   g_autofree char *parsed = NULL;
   GDate d;
 
@@ -145,9 +134,9 @@ ti_events_validate_all (TiDatabase *db, const TiEventEdit *edit, GError **error)
         }
     }
 
-  title = trimmed (edit->title);
-  venue = trimmed (edit->venue);
-  link = trimmed (edit->online_link);
+  title = ti_text_trimmed (edit->title);
+  venue = ti_text_trimmed (edit->venue);
+  link = ti_text_trimmed (edit->online_link);
   if (*title == '\0')
     add_error (errors, TI_EVENTS_ERROR_TITLE, _("Enter a title."));
   if (*ti_event_kind_label (edit->kind) == '\0')
@@ -174,13 +163,8 @@ save_in_transaction (TiDatabase *db, const TiEventEdit *edit, gint64 *out_id, GE
   g_autofree char *starts_at = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
-  if (problems == NULL)
+  if (!ti_field_errors_none (problems, error))
     return FALSE;
-  if (problems->len > 0)
-    {
-      g_propagate_error (error, g_error_copy (g_ptr_array_index (problems, 0)));
-      return FALSE;
-    }
   starts_at = edit_starts_at (edit);
   stmt = ti_database_prepare (
     db,

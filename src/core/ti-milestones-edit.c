@@ -8,6 +8,7 @@
 #include "ti-format.h"
 #include "ti-milestones.h"
 #include "ti-row-set.h"
+#include "ti-validation.h"
 
 /*
  * Adding, editing and deleting milestones (with Undo). Every save is one transaction with
@@ -17,20 +18,9 @@
 /* For the audit entry: which kind of evidence, never what it says. */
 static const char *const evidence_keys[] = { "none", "event", "session", "charter", "text" };
 
-static void G_GNUC_PRINTF (3, 4) add_error (GPtrArray *errors, int code, const char *format, ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_ptr_array_add (errors, g_error_new_valist (TI_MILESTONES_ERROR, code, format, args));
-  va_end (args);
-}
-
-static char *
-trimmed (const char *text)
-{
-  return g_strstrip (g_strdup (text ? text : ""));
-}
+/* A problem with one field, in this module's error domain. */
+#define add_error(errors, code, ...) \
+  ti_field_errors_add (errors, TI_MILESTONES_ERROR, code, __VA_ARGS__)
 
 static gboolean
 is_workstream (const char *key)
@@ -41,7 +31,7 @@ is_workstream (const char *key)
 static void
 check_due_month (const TiMilestoneEdit *edit, GPtrArray *errors)
 {
-  g_autofree char *text = trimmed (edit->due_month);
+  g_autofree char *text = ti_text_trimmed (edit->due_month);
   char month[8];
 
   if (*text == '\0')
@@ -68,7 +58,7 @@ check_due_month (const TiMilestoneEdit *edit, GPtrArray *errors)
 static void
 check_done_on (const TiMilestoneEdit *edit, GPtrArray *errors)
 {
-  g_autofree char *text = trimmed (edit->done_on);
+  g_autofree char *text = ti_text_trimmed (edit->done_on);
   GDate date;
 
   if (*text == '\0')
@@ -106,7 +96,7 @@ check_evidence (TiDatabase *db, const TiMilestoneEdit *edit, GPtrArray *errors, 
     case TI_EVIDENCE_NONE:
       return TRUE;
     case TI_EVIDENCE_TEXT:
-      text = trimmed (edit->evidence_text);
+      text = ti_text_trimmed (edit->evidence_text);
       if (*text == '\0')
         add_error (errors, TI_MILESTONES_ERROR_EVIDENCE,
                    _ ("Describe the evidence, or choose “None yet”."));
@@ -178,7 +168,7 @@ ti_milestones_validate_all (TiDatabase *db, const TiMilestoneEdit *edit, GError 
         }
     }
 
-  title = trimmed (edit->title);
+  title = ti_text_trimmed (edit->title);
   if (*title == '\0')
     add_error (errors, TI_MILESTONES_ERROR_TITLE, _ ("Enter what the milestone is."));
   if (!is_workstream (edit->workstream))
@@ -197,22 +187,15 @@ validate (TiDatabase *db, const TiMilestoneEdit *edit, GError **error)
 {
   g_autoptr (GPtrArray) errors = ti_milestones_validate_all (db, edit, error);
 
-  if (errors == NULL)
-    return FALSE;
-  if (errors->len > 0)
-    {
-      g_propagate_error (error, g_error_copy (g_ptr_array_index (errors, 0)));
-      return FALSE;
-    }
-  return TRUE;
+  return ti_field_errors_none (errors, error);
 }
 
 static gboolean
 save_in_transaction (TiDatabase *db, const TiMilestoneEdit *edit, gint64 *out_id, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autofree char *title = trimmed (edit->title);
-  g_autofree char *done_text = trimmed (edit->done_on);
+  g_autofree char *title = ti_text_trimmed (edit->title);
+  g_autofree char *done_text = ti_text_trimmed (edit->done_on);
   g_autofree char *done_on = NULL;
   g_autofree char *text = NULL;
   g_autofree char *detail = NULL;
@@ -252,7 +235,7 @@ save_in_transaction (TiDatabase *db, const TiMilestoneEdit *edit, gint64 *out_id
     sqlite3_bind_int64 (stmt, 7, edit->evidence_id);
   if (edit->evidence_kind == TI_EVIDENCE_TEXT)
     {
-      text = trimmed (edit->evidence_text);
+      text = ti_text_trimmed (edit->evidence_text);
       sqlite3_bind_text (stmt, 8, text, -1, SQLITE_STATIC);
     }
   if (edit->id > 0)

@@ -9,6 +9,7 @@
 #include "ti-format.h"
 #include "ti-people-private.h"
 #include "ti-people.h"
+#include "ti-validation.h"
 #include "ti-vocabulary.h"
 
 /*
@@ -51,16 +52,9 @@ row_exists (TiDatabase *db, const char *sql, gint64 id, const char *text, gint64
   return TRUE;
 }
 
-/* Adds a %TI_PEOPLE_ERROR with @code to @errors. */
-static void G_GNUC_PRINTF (3, 4)
-add_error (GPtrArray *errors, int code, const char *format, ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_ptr_array_add (errors, g_error_new_valist (TI_PEOPLE_ERROR, code, format, args));
-  va_end (args);
-}
+/* A problem with one field, in this module's error domain. */
+#define add_error(errors, code, ...) \
+  ti_field_errors_add (errors, TI_PEOPLE_ERROR, code, __VA_ARGS__)
 
 static void
 check_date (GPtrArray *errors, const GDate *date, gboolean required, int code,
@@ -205,14 +199,7 @@ ti_people_validate (TiDatabase *db, const TiPersonEdit *edit, GError **error)
   g_return_val_if_fail (TI_IS_DATABASE (db), FALSE);
 
   errors = ti_people_validate_all (db, edit, error);
-  if (errors == NULL)
-    return FALSE;
-  if (errors->len > 0)
-    {
-      g_propagate_error (error, g_error_copy (g_ptr_array_index (errors, 0)));
-      return FALSE;
-    }
-  return TRUE;
+  return ti_field_errors_none (errors, error);
 }
 
 /* The people columns the editor writes, in binding order. */

@@ -8,6 +8,7 @@
 #include "ti-format.h"
 #include "ti-reviews-private.h"
 #include "ti-reviews.h"
+#include "ti-validation.h"
 
 /*
  * Recording a review. Whether a session may be reviewed, and what a review makes of its
@@ -20,15 +21,6 @@ fail_with (GError **error, int code, const char *message)
 {
   g_set_error_literal (error, TI_REVIEWS_ERROR, code, message);
   return FALSE;
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (; text != NULL && *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
 }
 
 /**
@@ -127,7 +119,7 @@ static gboolean
 check_date (TiDatabase *db, const TiReviewEdit *edit, const GDate *held_on, GDate *date,
             GError **error)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (edit->reviewed_on ? edit->reviewed_on : ""));
+  g_autofree char *trimmed = ti_text_trimmed (edit->reviewed_on);
   g_autofree char *message = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
   GDate today, last;
@@ -284,7 +276,8 @@ ti_reviews_validate_all (TiDatabase *db, const TiReviewEdit *edit, GError **erro
           && edit->outcome != TI_REVIEW_OUTCOME_CHANGES_REQUESTED))
     fail_with (&problem, TI_REVIEWS_ERROR_OUTCOME,
                _("Choose whether to approve the session or ask for changes."));
-  else if (edit->outcome == TI_REVIEW_OUTCOME_CHANGES_REQUESTED && is_blank (edit->notes))
+  else if (edit->outcome == TI_REVIEW_OUTCOME_CHANGES_REQUESTED
+           && ti_text_is_blank (edit->notes))
     fail_with (&problem, TI_REVIEWS_ERROR_NOTES,
                _("Say in the notes what should change: notes are required when changes "
                  "are requested."));
@@ -306,13 +299,8 @@ check_edit (TiDatabase *db, const TiReviewEdit *edit, GDate *reviewed_on, GError
   g_autoptr (GPtrArray) problems = ti_reviews_validate_all (db, edit, error);
   g_autofree char *iso = NULL;
 
-  if (problems == NULL)
+  if (!ti_field_errors_none (problems, error))
     return FALSE;
-  if (problems->len > 0)
-    {
-      g_propagate_error (error, g_error_copy (g_ptr_array_index (problems, 0)));
-      return FALSE;
-    }
   /* Valid, so it reads. */
   iso = g_strstrip (g_strdup (edit->reviewed_on));
   return ti_date_check (iso, reviewed_on) == TI_DATE_OK

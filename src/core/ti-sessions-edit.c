@@ -9,6 +9,7 @@
 
 #include "ti-format.h"
 #include "ti-sessions.h"
+#include "ti-validation.h"
 
 /*
  * Adding and editing sessions (deleting them, with Undo, is in ti-sessions-delete.c). Saving decides the review status with
@@ -18,22 +19,15 @@
  * not reopen a review.
  */
 
-/* Adds a %TI_SESSIONS_ERROR with @code to @errors. */
-static void G_GNUC_PRINTF (3, 4)
-add_error (GPtrArray *errors, int code, const char *format, ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_ptr_array_add (errors, g_error_new_valist (TI_SESSIONS_ERROR, code, format, args));
-  va_end (args);
-}
+/* A problem with one field, in this module's error domain. */
+#define add_error(errors, code, ...) \
+  ti_field_errors_add (errors, TI_SESSIONS_ERROR, code, __VA_ARGS__)
 
 /* Reads `HH:MM` or `H:MM` (24-hour) into minutes since midnight. */
 static gboolean
 parse_time (const char *text, int *out_minutes)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *trimmed = ti_text_trimmed (text);
   guint len = strlen (trimmed);
   const char *colon = strchr (trimmed, ':');
   int hours, minutes;
@@ -65,18 +59,10 @@ edit_starts_at (const TiSessionEdit *edit)
   return g_strdup_printf ("%s %02d:%02d", iso, minutes / 60, minutes % 60);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
-
-  return *trimmed == '\0';
-}
-
 static void
 check_date_time (const TiSessionEdit *edit, GPtrArray *errors)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (edit->date ? edit->date : ""));
+  g_autofree char *trimmed = ti_text_trimmed (edit->date);
   g_autofree char *starts_at = NULL;
   int minutes;
   GDate date;
@@ -97,7 +83,7 @@ check_date_time (const TiSessionEdit *edit, GPtrArray *errors)
                    _("Enter the date as YYYY-MM-DD or DD/MM/YYYY."));
       }
 
-  if (is_blank (edit->time))
+  if (ti_text_is_blank (edit->time))
     add_error (errors, TI_SESSIONS_ERROR_TIME, _("Enter the start time."));
   else if (!parse_time (edit->time, &minutes))
     add_error (errors, TI_SESSIONS_ERROR_TIME,
@@ -206,7 +192,7 @@ ti_sessions_validate_all (TiDatabase *db, const TiSessionEdit *edit, GError **er
 
   if (edit->tier != 2 && edit->tier != 3)
     add_error (errors, TI_SESSIONS_ERROR_TIER, _("Choose Tier 2 or Tier 3."));
-  if (is_blank (edit->title))
+  if (ti_text_is_blank (edit->title))
     add_error (errors, TI_SESSIONS_ERROR_TITLE, _("Enter a title."));
   check_date_time (edit, errors);
   if (edit->duration_minutes < 1 || edit->duration_minutes > 1440)
@@ -404,14 +390,7 @@ validate (TiDatabase *db, const TiSessionEdit *edit, GError **error)
 {
   g_autoptr (GPtrArray) errors = ti_sessions_validate_all (db, edit, error);
 
-  if (errors == NULL)
-    return FALSE;
-  if (errors->len > 0)
-    {
-      g_propagate_error (error, g_error_copy (g_ptr_array_index (errors, 0)));
-      return FALSE;
-    }
-  return TRUE;
+  return ti_field_errors_none (errors, error);
 }
 
 /* What @edit would store as the delivery; its starts_at is %NULL when the date or time

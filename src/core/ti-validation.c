@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ti-validation"
+
+#include "config.h"
+
+#include "ti-validation.h"
+
+/*
+ * What every editor's validation shares: the problems of a record are an array of #GError,
+ * one per field at fault, in the editor's order (the `*_validate_all` functions return it),
+ * so that every field can be marked at once; saving refuses with the first of them.
+ */
+
+/**
+ * ti_field_errors_add:
+ * @errors: (element-type GError): the problems found so far
+ * @domain: the module's error domain
+ * @code: which field is at fault, as the module's error enum says
+ * @format: the message, in words, as printf() takes it
+ *
+ * Adds one problem to @errors.
+ */
+void
+ti_field_errors_add (GPtrArray *errors, GQuark domain, int code, const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (errors, g_error_new_valist (domain, code, format, args));
+  va_end (args);
+}
+
+/**
+ * ti_field_errors_none:
+ * @errors: (nullable) (element-type GError): the problems a `*_validate_all` function found,
+ *   or %NULL when it could not check (with @error set)
+ *
+ * Whether a record may be saved: the first problem, if any, becomes @error.
+ *
+ * Returns: %TRUE when @errors is empty; %FALSE with @error set otherwise
+ */
+gboolean
+ti_field_errors_none (GPtrArray *errors, GError **error)
+{
+  if (errors == NULL)
+    return FALSE;
+  if (errors->len > 0)
+    {
+      g_propagate_error (error, g_error_copy (g_ptr_array_index (errors, 0)));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ti_text_is_blank:
+ * @text: (nullable): what the person typed
+ *
+ * Returns: %TRUE when @text is %NULL, empty or only white space
+ */
+gboolean
+ti_text_is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * ti_text_trimmed:
+ * @text: (nullable): what the person typed
+ *
+ * Returns: (transfer full) (not nullable): @text without the white space around it; an empty
+ *   string for %NULL
+ */
+char *
+ti_text_trimmed (const char *text)
+{
+  return g_strstrip (g_strdup (text ? text : ""));
+}
