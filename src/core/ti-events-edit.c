@@ -8,7 +8,7 @@
 
 #include "ti-events.h"
 #include "ti-format.h"
-#include "ti-row-set.h"
+#include "ti-record-snapshot.h"
 #include "ti-validation.h"
 
 /*
@@ -224,22 +224,26 @@ ti_events_save (TiDatabase *db, const TiEventEdit *edit, gint64 *out_id, GError 
 /* Delete and undo ------------------------------------------------------------------------ */
 
 /* What a delete removes, in the order it is put back (the event first). */
-static const struct
-{
-  const char *table;
-  const char *sql;
-} kept[] = {
+static const TiKeptRows kept[] = {
   { "events", "SELECT * FROM events WHERE id = ?" },
   { "event_speakers", "SELECT * FROM event_speakers WHERE event_id = ?" },
   { "event_attendance", "SELECT * FROM event_attendance WHERE event_id = ?" },
 };
 
-struct _TiEventSnapshot
-{
-  gint64 id;
-  TiRowSet tables[G_N_ELEMENTS (kept)];
-  TiRowSet milestones; /* milestones it was evidence for: the delete sets that NULL */
+static const TiRecordKind event_record = {
+  .entity = "event",
+  .kept = kept,
+  .n_kept = G_N_ELEMENTS (kept),
+  .evidence_column = "evidence_event_id",
+  .error_domain = ti_events_error_quark,
+  .not_found_code = TI_EVENTS_ERROR_NOT_FOUND,
+  .not_found = N_("This event is no longer in the programme."),
+  .restore_code = TI_EVENTS_ERROR_RESTORE,
+  .restore_failed = N_("The event could not be put back, because the programme has changed "
+                       "since (%s)"),
 };
+
+/* A #TiEventSnapshot is a #TiRecordSnapshot under the event's own name. */
 
 /**
  * ti_event_snapshot_free:
@@ -248,12 +252,7 @@ struct _TiEventSnapshot
 void
 ti_event_snapshot_free (TiEventSnapshot *snapshot)
 {
-  if (snapshot == NULL)
-    return;
-  for (guint t = 0; t < G_N_ELEMENTS (kept); t++)
-    ti_row_set_clear (&snapshot->tables[t]);
-  ti_row_set_clear (&snapshot->milestones);
-  g_free (snapshot);
+  ti_record_snapshot_free ((TiRecordSnapshot *) snapshot);
 }
 
 /**
@@ -264,34 +263,7 @@ ti_event_snapshot_free (TiEventSnapshot *snapshot)
 gint64
 ti_event_snapshot_get_id (const TiEventSnapshot *snapshot)
 {
-  return snapshot->id;
-}
-
-static gboolean
-delete_in_transaction (TiDatabase *db, gint64 id, TiEventSnapshot *snapshot, GError **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-
-  for (guint t = 0; t < G_N_ELEMENTS (kept); t++)
-    if (!ti_row_set_capture (&snapshot->tables[t], db, kept[t].sql, id, error))
-      return FALSE;
-  if (snapshot->tables[0].rows->len == 0)
-    {
-      g_set_error (error, TI_EVENTS_ERROR, TI_EVENTS_ERROR_NOT_FOUND,
-                   _("This event is no longer in the programme."));
-      return FALSE;
-    }
-  if (!ti_row_set_capture (&snapshot->milestones, db,
-                           "SELECT id FROM milestones WHERE evidence_event_id = ?", id, error))
-    return FALSE;
-
-  /* The foreign keys remove the rest (cascade) and unlink the milestones (set null). */
-  stmt = ti_database_prepare (db, "DELETE FROM events WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return ti_database_step_done (db, stmt, error)
-         && ti_database_audit (db, "delete", "event", id, NULL, error);
+  return ti_record_snapshot_get_id ((const TiRecordSnapshot *) snapshot);
 }
 
 /**
@@ -310,43 +282,10 @@ gboolean
 ti_events_delete (TiDatabase *db, gint64 event_id, TiEventSnapshot **out_snapshot,
                   GError **error)
 {
-  g_autoptr (TiEventSnapshot) snapshot = g_new0 (TiEventSnapshot, 1);
-
   g_return_val_if_fail (TI_IS_DATABASE (db), FALSE);
 
-  snapshot->id = event_id;
-  if (!ti_database_begin (db, error)
-      || !ti_database_end (db, delete_in_transaction (db, event_id, snapshot, error), error))
-    return FALSE;
-  if (out_snapshot != NULL)
-    *out_snapshot = g_steal_pointer (&snapshot);
-  return TRUE;
-}
-
-static gboolean
-restore_in_transaction (TiDatabase *db, const TiEventSnapshot *snapshot, GError **error)
-{
-  g_autoptr (sqlite3_stmt) relink = NULL;
-
-  for (guint t = 0; t < G_N_ELEMENTS (kept); t++)
-    if (!ti_row_set_insert (&snapshot->tables[t], db, kept[t].table, error))
-      return FALSE;
-  relink = ti_database_prepare (db,
-                                "UPDATE milestones SET evidence_event_id = ?1 WHERE id = ?2"
-                                " AND evidence_event_id IS NULL",
-                                error);
-  if (relink == NULL)
-    return FALSE;
-  for (guint r = 0; r < snapshot->milestones.rows->len; r++)
-    {
-      sqlite3_value **row = g_ptr_array_index (snapshot->milestones.rows, r);
-
-      sqlite3_bind_int64 (relink, 1, snapshot->id);
-      sqlite3_bind_value (relink, 2, row[0]);
-      if (!ti_database_step_done (db, relink, error))
-        return FALSE;
-    }
-  return ti_database_audit (db, "restore", "event", snapshot->id, NULL, error);
+  return ti_record_delete (db, &event_record, event_id, (TiRecordSnapshot **) out_snapshot,
+                           error);
 }
 
 /**
@@ -362,18 +301,8 @@ restore_in_transaction (TiDatabase *db, const TiEventSnapshot *snapshot, GError 
 gboolean
 ti_events_restore (TiDatabase *db, const TiEventSnapshot *snapshot, GError **error)
 {
-  g_autoptr (GError) local = NULL;
-
   g_return_val_if_fail (TI_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (snapshot != NULL, FALSE);
 
-  if (!ti_database_begin (db, error))
-    return FALSE;
-  if (ti_database_end (db, restore_in_transaction (db, snapshot, &local), &local))
-    return TRUE;
-  g_set_error (error, TI_EVENTS_ERROR, TI_EVENTS_ERROR_RESTORE,
-               _("The event could not be put back, because the programme has changed since "
-                 "(%s)"),
-               local->message);
-  return FALSE;
+  return ti_record_restore (db, (const TiRecordSnapshot *) snapshot, error);
 }

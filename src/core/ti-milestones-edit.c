@@ -7,7 +7,7 @@
 
 #include "ti-format.h"
 #include "ti-milestones.h"
-#include "ti-row-set.h"
+#include "ti-record-snapshot.h"
 #include "ti-validation.h"
 
 /*
@@ -280,11 +280,25 @@ ti_milestones_save (TiDatabase *db, const TiMilestoneEdit *edit, gint64 *out_id,
 
 /* Delete and undo ------------------------------------------------------------------------- */
 
-struct _TiMilestoneSnapshot
-{
-  gint64 id;
-  TiRowSet row;
+/* A milestone's evidence (an event, a session, a charter signature) stays: only the link
+ * goes with it. */
+static const TiKeptRows kept[] = {
+  { "milestones", "SELECT * FROM milestones WHERE id = ?" },
 };
+
+static const TiRecordKind milestone_record = {
+  .entity = "milestone",
+  .kept = kept,
+  .n_kept = G_N_ELEMENTS (kept),
+  .error_domain = ti_milestones_error_quark,
+  .not_found_code = TI_MILESTONES_ERROR_NOT_FOUND,
+  .not_found = N_ ("This milestone is no longer in the programme."),
+  .restore_code = TI_MILESTONES_ERROR_RESTORE,
+  .restore_failed = N_ ("The milestone could not be put back, because the programme has "
+                        "changed since (%s)"),
+};
+
+/* A #TiMilestoneSnapshot is a #TiRecordSnapshot under the milestone's own name. */
 
 /**
  * ti_milestone_snapshot_free:
@@ -293,10 +307,7 @@ struct _TiMilestoneSnapshot
 void
 ti_milestone_snapshot_free (TiMilestoneSnapshot *snapshot)
 {
-  if (snapshot == NULL)
-    return;
-  ti_row_set_clear (&snapshot->row);
-  g_free (snapshot);
+  ti_record_snapshot_free ((TiRecordSnapshot *) snapshot);
 }
 
 /**
@@ -307,28 +318,7 @@ ti_milestone_snapshot_free (TiMilestoneSnapshot *snapshot)
 gint64
 ti_milestone_snapshot_get_id (const TiMilestoneSnapshot *snapshot)
 {
-  return snapshot->id;
-}
-
-static gboolean
-delete_in_transaction (TiDatabase *db, gint64 id, TiMilestoneSnapshot *snapshot, GError **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-
-  if (!ti_row_set_capture (&snapshot->row, db, "SELECT * FROM milestones WHERE id = ?", id, error))
-    return FALSE;
-  if (snapshot->row.rows->len == 0)
-    {
-      g_set_error (error, TI_MILESTONES_ERROR, TI_MILESTONES_ERROR_NOT_FOUND,
-                   _ ("This milestone is no longer in the programme."));
-      return FALSE;
-    }
-  stmt = ti_database_prepare (db, "DELETE FROM milestones WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return ti_database_step_done (db, stmt, error)
-         && ti_database_audit (db, "delete", "milestone", id, NULL, error);
+  return ti_record_snapshot_get_id ((const TiRecordSnapshot *) snapshot);
 }
 
 /**
@@ -347,24 +337,10 @@ gboolean
 ti_milestones_delete (TiDatabase *db, gint64 milestone_id, TiMilestoneSnapshot **out_snapshot,
                       GError **error)
 {
-  g_autoptr (TiMilestoneSnapshot) snapshot = g_new0 (TiMilestoneSnapshot, 1);
-
   g_return_val_if_fail (TI_IS_DATABASE (db), FALSE);
 
-  snapshot->id = milestone_id;
-  if (!ti_database_begin (db, error)
-      || !ti_database_end (db, delete_in_transaction (db, milestone_id, snapshot, error), error))
-    return FALSE;
-  if (out_snapshot != NULL)
-    *out_snapshot = g_steal_pointer (&snapshot);
-  return TRUE;
-}
-
-static gboolean
-restore_in_transaction (TiDatabase *db, const TiMilestoneSnapshot *snapshot, GError **error)
-{
-  return ti_row_set_insert (&snapshot->row, db, "milestones", error)
-         && ti_database_audit (db, "restore", "milestone", snapshot->id, NULL, error);
+  return ti_record_delete (db, &milestone_record, milestone_id,
+                           (TiRecordSnapshot **) out_snapshot, error);
 }
 
 /**
@@ -381,18 +357,8 @@ restore_in_transaction (TiDatabase *db, const TiMilestoneSnapshot *snapshot, GEr
 gboolean
 ti_milestones_restore (TiDatabase *db, const TiMilestoneSnapshot *snapshot, GError **error)
 {
-  g_autoptr (GError) local = NULL;
-
   g_return_val_if_fail (TI_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (snapshot != NULL, FALSE);
 
-  if (!ti_database_begin (db, error))
-    return FALSE;
-  if (ti_database_end (db, restore_in_transaction (db, snapshot, &local), &local))
-    return TRUE;
-  g_set_error (error, TI_MILESTONES_ERROR, TI_MILESTONES_ERROR_RESTORE,
-               _ ("The milestone could not be put back, because the programme has changed "
-                  "since (%s)"),
-               local->message);
-  return FALSE;
+  return ti_record_restore (db, (const TiRecordSnapshot *) snapshot, error);
 }
