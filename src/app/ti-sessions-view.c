@@ -6,8 +6,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "ti-feedback.h"
 #include "ti-format.h"
+#include "ti-records-view.h"
 #include "ti-session-editor.h"
 #include "ti-session-page.h"
 #include "ti-sessions-filter.h"
@@ -21,22 +21,15 @@
  * The Tier 2 and 3 sessions: sortable by every column, searchable (Ctrl+F, or type in the
  * list), filtered by tier, status, host organisation, facilitator and a range of dates.
  * Activating a row slides in the session's page, with its register; *Add Session* and *Edit*
- * open the session editor; *Delete* offers Undo. Emits #TiSessionsView::changed after it
+ * open the session editor; *Delete* offers Undo. Emits #TiRecordsView::changed after it
  * changed the programme, so that the other views of Training tiers can reload.
  */
 struct _TiSessionsView
 {
-  GtkWidget parent_instance;
+  TiRecordsView parent_instance;
 
-  TiDatabase *database;
-  GCancellable *cancellable;
   TiSessionsFilter *filter;
-  gint64 reshow_id;        /* the session to show again once the list is loaded, or 0 */
-  gboolean emitting;       /* in ::changed: the reload it causes is already under way */
 
-  AdwLeaflet *leaflet;
-  GtkWidget *list_page;
-  GtkSearchEntry *search_entry;
   GtkDropDown *tier_filter;
   GtkDropDown *status_filter;
   GtkDropDown *host_filter;
@@ -44,26 +37,9 @@ struct _TiSessionsView
   GtkEntry *from_entry;
   GtkEntry *to_entry;
   GtkLabel *dates_error;
-  GtkLabel *count_label;
-  GtkStack *stack;
-  GtkSpinner *spinner;
-  GtkColumnView *column_view;
-  GtkSortListModel *sort_model;
-  GtkFilterListModel *filter_model;
-  AdwStatusPage *error_page;
-  GtkWidget *back_button;
-  TiSessionPage *session_page;
 };
 
-G_DEFINE_FINAL_TYPE (TiSessionsView, ti_sessions_view, GTK_TYPE_WIDGET)
-
-enum
-{
-  SIGNAL_CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (TiSessionsView, ti_sessions_view, TI_TYPE_RECORDS_VIEW)
 
 static const TiTableColumn columns[] = {
   { N_("Date"), "starts-at", TI_CELL_DATE, FALSE, 11 },
@@ -78,33 +54,6 @@ static const TiTableColumn columns[] = {
   { N_("Status"), "status", TI_CELL_TEXT, FALSE },
   { N_("Review"), "review-status", TI_CELL_TEXT, FALSE, 14 },
 };
-
-static void
-update_count (TiSessionsView *self)
-{
-  GListModel *all = gtk_sort_list_model_get_model (self->sort_model);
-  guint total = all ? g_list_model_get_n_items (all) : 0;
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  g_autofree char *n_total = ti_format_count (total);
-  g_autofree char *n_shown = ti_format_count (shown);
-  g_autofree char *text = NULL;
-
-  if (all == NULL)
-    return;
-  if (shown == total)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s session", "%s sessions", total),
-                            n_total);
-  else
-    text = g_strdup_printf (_("Showing %s of %s sessions"), n_shown, n_total);
-  gtk_label_set_text (self->count_label, text);
-
-  if (total == 0)
-    gtk_stack_set_visible_child_name (self->stack, "empty");
-  else if (shown == 0 && !gtk_filter_list_model_get_pending (self->filter_model))
-    gtk_stack_set_visible_child_name (self->stack, "no-match");
-  else
-    gtk_stack_set_visible_child_name (self->stack, "list");
-}
 
 /* Filters ---------------------------------------------------------------------------------- */
 
@@ -123,11 +72,10 @@ filters_changed_cb (TiSessionsView *self)
 }
 
 static void
-search_changed_cb (TiSessionsView *self)
+search_changed_cb (TiSessionsView *self, GtkSearchEntry *entry)
 {
   if (self->filter != NULL)
-    ti_sessions_filter_set_search (self->filter,
-                                   gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+    ti_sessions_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 /* Reads one end of the date range; a date that cannot be read adds its words to @problems. */
@@ -174,68 +122,24 @@ dates_changed_cb (TiSessionsView *self)
 
 /* Loading ---------------------------------------------------------------------------------- */
 
-static void show_list (TiSessionsView *self);
-
 static void
-sessions_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+list_loaded (TiRecordsView *view, GListModel *sessions)
 {
-  g_autoptr (TiSessionsView) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GListModel) sessions = ti_sessions_list_finish (result, &error);
-  gint64 reshow_id = self->reshow_id;
+  TiSessionsView *self = TI_SESSIONS_VIEW (view);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  g_clear_object (&self->cancellable);
-  gtk_spinner_stop (self->spinner);
-  self->reshow_id = 0;
-  if (sessions == NULL)
-    {
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      return;
-    }
   ti_sessions_filter_update_choices (self->filter, sessions, self->host_filter,
                                      self->facilitator_filter);
   filters_changed_cb (self);
-  gtk_sort_list_model_set_model (self->sort_model, sessions);
-  update_count (self);
-  if (reshow_id != 0 && !ti_session_page_show (self->session_page, self->database, reshow_id,
-                                               NULL))
-    show_list (self);
 }
 
-static void
-load (TiSessionsView *self)
+static char *
+count_text (guint shown, guint total, const char *n_shown, const char *n_total)
 {
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->database == NULL)
-    {
-      gtk_sort_list_model_set_model (self->sort_model, NULL);
-      return;
-    }
-  self->cancellable = g_cancellable_new ();
-  if (gtk_sort_list_model_get_model (self->sort_model) == NULL)
-    {
-      gtk_spinner_start (self->spinner);
-      gtk_stack_set_visible_child_name (self->stack, "loading");
-    }
-  ti_sessions_list_async (ti_database_get_path (self->database), self->cancellable,
-                          sessions_loaded_cb, g_object_ref (self));
+  if (shown == total)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s session", "%s sessions", total),
+                            n_total);
+  return g_strdup_printf (_("Showing %s of %s sessions"), n_shown, n_total);
 }
-
-/* Something here changed the programme: the list reloads, the other views too. */
-static void
-changed (TiSessionsView *self)
-{
-  load (self);
-  self->emitting = TRUE;
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
-  self->emitting = FALSE;
-}
-
-static gboolean page_shown (TiSessionsView *self);
 
 /**
  * ti_sessions_view_set_database:
@@ -246,250 +150,35 @@ static gboolean page_shown (TiSessionsView *self);
 void
 ti_sessions_view_set_database (TiSessionsView *self, TiDatabase *database)
 {
-  TiSession *shown = ti_session_page_get_session (self->session_page);
-
   g_return_if_fail (TI_IS_SESSIONS_VIEW (self));
-
-  /* Reading the register again would take the focus from the tick just made. */
-  if (self->emitting && database == self->database)
-    return;
-  if (database != self->database)
-    {
-      adw_leaflet_set_visible_child (self->leaflet, self->list_page);
-      gtk_sort_list_model_set_model (self->sort_model, NULL);
-    }
-  else if (shown != NULL && page_shown (self))
-    self->reshow_id = ti_session_get_id (shown);
-  g_set_object (&self->database, database);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.add", database != NULL);
-  load (self);
+  ti_records_view_set_database (TI_RECORDS_VIEW (self), database);
 }
 
-/**
- * ti_sessions_view_is_loading:
- *
- * Returns: whether the list is being read
- */
-gboolean
-ti_sessions_view_is_loading (TiSessionsView *self)
-{
-  g_return_val_if_fail (TI_IS_SESSIONS_VIEW (self), FALSE);
-  return self->cancellable != NULL;
-}
-
-/* The session's page ---------------------------------------------------------------------- */
-
-static gboolean
-page_shown (TiSessionsView *self)
-{
-  return g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "session") == 0
-         && ti_session_page_get_session (self->session_page) != NULL;
-}
-
-static void
-update_actions (TiSessionsView *self)
-{
-  gboolean shown = page_shown (self);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.back", shown);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.edit", shown);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.delete", shown);
-}
-
-static void
-show_list (TiSessionsView *self)
-{
-  adw_leaflet_set_visible_child (self->leaflet, self->list_page);
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
-  update_actions (self);
-}
-
-/**
- * ti_sessions_view_show_session:
- * @session_id: the session
- *
- * Slides in the session's page, as activating its row does.
- *
- * Returns: whether it could be shown (otherwise the person was told why)
- */
-gboolean
-ti_sessions_view_show_session (TiSessionsView *self, gint64 session_id)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_return_val_if_fail (TI_IS_SESSIONS_VIEW (self), FALSE);
-
-  if (self->database == NULL)
-    return FALSE;
-  if (!ti_session_page_show (self->session_page, self->database, session_id, &error))
-    {
-      ti_feedback_show_message (GTK_WIDGET (self), _("The Session Could Not Be Opened"),
-                                error->message);
-      return FALSE;
-    }
-  adw_leaflet_set_visible_child_name (self->leaflet, "session");
-  update_actions (self);
-  gtk_widget_grab_focus (self->back_button);
-  return TRUE;
-}
-
-static void
-row_activated_cb (TiSessionsView *self, guint position, GtkColumnView *view)
-{
-  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
-  g_autoptr (TiSession) session = g_list_model_get_item (model, position);
-
-  if (session != NULL)
-    ti_sessions_view_show_session (self, ti_session_get_id (session));
-}
-
-static void
-visible_child_changed_cb (TiSessionsView *self)
-{
-  /* Back by swipe or the mouse's back button lands here too. */
-  update_actions (self);
-}
-
-static void
-page_changed_cb (TiSessionsView *self)
-{
-  changed (self);
-}
-
-static void
-back_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  show_list (TI_SESSIONS_VIEW (widget));
-}
-
-static gboolean
-escape_cb (GtkWidget *widget, GVariant *args, gpointer data)
-{
-  TiSessionsView *self = TI_SESSIONS_VIEW (widget);
-
-  if (!page_shown (self))
-    return FALSE;
-  show_list (self);
-  return TRUE;
-}
-
-static void
-search_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  TiSessionsView *self = TI_SESSIONS_VIEW (widget);
-
-  show_list (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-/* Adding, editing, deleting ---------------------------------------------------------------- */
+/* The session editor ----------------------------------------------------------------------- */
 
 static void
 saved_cb (TiSessionsView *self, gint64 id, gboolean back_in_queue)
 {
-  ti_feedback_toast (GTK_WIDGET (self), back_in_queue ? _("Session saved — back in the review "
-                                                          "queue")
-                                                      : _("Session saved"));
-  changed (self);
-  ti_sessions_view_show_session (self, id);
+  ti_records_view_saved (TI_RECORDS_VIEW (self), id,
+                         back_in_queue ? _("Session saved — back in the review queue")
+                                       : _("Session saved"));
 }
 
-static void
-open_editor (TiSessionsView *self, TiSession *session)
+static GtkWindow *
+new_editor (TiRecordsView *self, GtkWindow *parent, TiDatabase *database, gpointer session)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  TiSessionEditor *editor;
+  TiSessionEditor *editor = ti_session_editor_new (parent, database, session);
 
-  if (self->database == NULL)
-    return;
-  editor = ti_session_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                  self->database, session);
   g_signal_connect_object (editor, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-add_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  open_editor (TI_SESSIONS_VIEW (widget), NULL);
-}
-
-static void
-edit_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  TiSessionsView *self = TI_SESSIONS_VIEW (widget);
-  TiSession *session = ti_session_page_get_session (self->session_page);
-
-  if (session != NULL)
-    open_editor (self, session);
-}
-
-static void
-undo_delete_cb (AdwToast *toast, TiSessionsView *self)
-{
-  TiSessionSnapshot *snapshot = g_object_get_data (G_OBJECT (toast), "snapshot");
-  TiDatabase *database = g_object_get_data (G_OBJECT (toast), "database");
-  g_autoptr (GError) error = NULL;
-
-  if (!ti_sessions_restore (database, snapshot, &error))
-    {
-      ti_feedback_show_message (GTK_WIDGET (self), _("The Session Could Not Be Restored"),
-                                error->message);
-      return;
-    }
-  if (database == self->database)
-    changed (self);
-  /* The toast's button goes away with the toast: keep the keyboard in the list. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
-}
-
-static void
-delete_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  TiSessionsView *self = TI_SESSIONS_VIEW (widget);
-  TiSession *session = ti_session_page_get_session (self->session_page);
-  g_autoptr (TiSessionSnapshot) snapshot = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *message = NULL;
-  AdwToast *toast;
-
-  if (session == NULL || self->database == NULL)
-    return;
-  if (!ti_sessions_delete (self->database, ti_session_get_id (session), &snapshot, &error))
-    {
-      ti_feedback_show_message (GTK_WIDGET (self), _("The Session Could Not Be Deleted"),
-                                error->message);
-      return;
-    }
-
-  message = g_strdup_printf (_("Deleted “%s”"), ti_session_get_title (session));
-  toast = ti_feedback_undo_toast (message);
-  g_object_set_data_full (G_OBJECT (toast), "snapshot", g_steal_pointer (&snapshot),
-                          (GDestroyNotify) ti_session_snapshot_free);
-  g_object_set_data_full (G_OBJECT (toast), "database", g_object_ref (self->database),
-                          g_object_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
-  show_list (self);
-  changed (self);
-  ti_feedback_add_toast (GTK_WIDGET (self), toast);
+  return GTK_WINDOW (editor);
 }
 
 static void
 ti_sessions_view_dispose (GObject *object)
 {
   TiSessionsView *self = TI_SESSIONS_VIEW (object);
-  GtkWidget *child;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->database);
   g_clear_object (&self->filter);
-  if (self->search_entry != NULL)
-    gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), TI_TYPE_SESSIONS_VIEW);
-  /* GTK 4.8 unparents only the bound template children. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (ti_sessions_view_parent_class)->dispose (object);
 }
@@ -501,23 +190,28 @@ ti_sessions_view_class_init (TiSessionsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TiRecordsViewClass *records_class = TI_RECORDS_VIEW_CLASS (klass);
 
   object_class->dispose = ti_sessions_view_dispose;
 
-  /**
-   * TiSessionsView::changed:
-   *
-   * A session or a register was added, edited or deleted here.
-   */
-  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
-                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  records_class->list_async = ti_sessions_list_async;
+  records_class->list_finish = ti_sessions_list_finish;
+  records_class->list_loaded = list_loaded;
+  records_class->count_text = count_text;
+  records_class->show_record = (TiRecordShowFunc) ti_session_page_show;
+  records_class->get_record = (TiRecordGetFunc) ti_session_page_get_session;
+  records_class->new_editor = new_editor;
+  records_class->delete_record = (TiRecordDeleteFunc) ti_sessions_delete;
+  records_class->restore_record = (TiRecordRestoreFunc) ti_sessions_restore;
+  records_class->free_snapshot = (GDestroyNotify) ti_session_snapshot_free;
+  records_class->open_failed = N_("The Session Could Not Be Opened");
+  records_class->delete_failed = N_("The Session Could Not Be Deleted");
+  records_class->restore_failed = N_("The Session Could Not Be Restored");
 
   g_type_ensure (TI_TYPE_SESSION);
   g_type_ensure (TI_TYPE_SESSION_PAGE);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ti-sessions-view.ui");
-  BIND (leaflet);
-  BIND (list_page);
-  BIND (search_entry);
+  ti_records_view_class_set_template (records_class, RESOURCE_PATH "/ti-sessions-view.ui",
+                                      "sessions");
   BIND (tier_filter);
   BIND (status_filter);
   BIND (host_filter);
@@ -525,48 +219,19 @@ ti_sessions_view_class_init (TiSessionsViewClass *klass)
   BIND (from_entry);
   BIND (to_entry);
   BIND (dates_error);
-  BIND (count_label);
-  BIND (stack);
-  BIND (spinner);
-  BIND (column_view);
-  BIND (sort_model);
-  BIND (filter_model);
-  BIND (error_page);
-  BIND (back_button);
-  BIND (session_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, dates_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
-
-  gtk_widget_class_install_action (widget_class, "sessions.add", NULL, add_activated);
-  gtk_widget_class_install_action (widget_class, "sessions.back", NULL, back_activated);
-  gtk_widget_class_install_action (widget_class, "sessions.edit", NULL, edit_activated);
-  gtk_widget_class_install_action (widget_class, "sessions.delete", NULL, delete_activated);
-  gtk_widget_class_install_action (widget_class, "sessions.search", NULL, search_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "sessions.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "sessions.back",
-                                       NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
 }
 
 static void
 ti_sessions_view_init (TiSessionsView *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-  ti_table_add_columns (self->column_view, TI_TYPE_SESSION, columns, G_N_ELEMENTS (columns));
-  /* Typing anywhere in the list starts a search. */
-  gtk_search_entry_set_key_capture_widget (self->search_entry, self->list_page);
+  TiRecordsView *view = TI_RECORDS_VIEW (self);
 
+  gtk_widget_init_template (GTK_WIDGET (self));
+  ti_table_add_columns (ti_records_view_get_column_view (view), TI_TYPE_SESSION, columns,
+                        G_N_ELEMENTS (columns));
   self->filter = ti_sessions_filter_new ();
-  gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
-  g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_count), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filter_model, "notify::pending", G_CALLBACK (update_count), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.add", FALSE);
-  update_actions (self);
+  ti_records_view_set_filter (view, GTK_FILTER (self->filter));
 }

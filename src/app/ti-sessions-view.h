@@ -4,14 +4,13 @@
 #include <gtk/gtk.h>
 
 #include "ti-database.h"
+#include "ti-records-view.h"
 
 G_BEGIN_DECLS
 
 #define TI_TYPE_SESSIONS_VIEW (ti_sessions_view_get_type ())
-G_DECLARE_FINAL_TYPE (TiSessionsView, ti_sessions_view, TI, SESSIONS_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (TiSessionsView, ti_sessions_view, TI, SESSIONS_VIEW, TiRecordsView)
 
 void ti_sessions_view_set_database (TiSessionsView *self, TiDatabase *database);
-gboolean ti_sessions_view_show_session (TiSessionsView *self, gint64 session_id);
-gboolean ti_sessions_view_is_loading (TiSessionsView *self);
 
 G_END_DECLS
