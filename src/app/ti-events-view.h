@@ -4,14 +4,13 @@
 #include <gtk/gtk.h>
 
 #include "ti-database.h"
+#include "ti-records-view.h"
 
 G_BEGIN_DECLS
 
 #define TI_TYPE_EVENTS_VIEW (ti_events_view_get_type ())
-G_DECLARE_FINAL_TYPE (TiEventsView, ti_events_view, TI, EVENTS_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (TiEventsView, ti_events_view, TI, EVENTS_VIEW, TiRecordsView)
 
 void ti_events_view_set_database (TiEventsView *self, TiDatabase *database);
-gboolean ti_events_view_show_event (TiEventsView *self, gint64 event_id);
-gboolean ti_events_view_is_loading (TiEventsView *self);
 
 G_END_DECLS
