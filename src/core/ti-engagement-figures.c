@@ -84,10 +84,7 @@ ti_engagement_figure_definitions (guint *n_definitions)
 const TiFigureDefinition *
 ti_engagement_figure_definition (const char *key)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (definitions); i++)
-    if (g_strcmp0 (definitions[i].key, key) == 0)
-      return &definitions[i];
-  return NULL;
+  return ti_figure_definition_find (definitions, G_N_ELEMENTS (definitions), key);
 }
 
 /* One pass over the activities on their held_on index. */
@@ -250,15 +247,11 @@ ti_engagement_figures_free (TiEngagementFigures *figures)
   g_free (figures);
 }
 
-static gpointer
-read_figures (TiDatabase *db, gpointer data, GError **error)
+static gboolean
+compute (TiDatabase *db, const char *from, const char *to, const char *today, gpointer out,
+         GError **error)
 {
-  TiPeriodJob *job = data;
-  g_autoptr (TiEngagementFigures) figures = g_new0 (TiEngagementFigures, 1);
-
-  if (!ti_engagement_figures_compute (db, job->from, job->to, NULL, figures, error))
-    return NULL;
-  return g_steal_pointer (&figures);
+  return ti_engagement_figures_compute (db, from, to, today, out, error);
 }
 
 /**
@@ -274,11 +267,9 @@ ti_engagement_figures_compute_async (const char *db_path, const char *from, cons
                                      GCancellable *cancellable, GAsyncReadyCallback callback,
                                      gpointer user_data)
 {
-  TiPeriodJob *job = ti_period_job_new (from, to, TI_REACH_BY_ORGANISATION);
-
-  ti_database_read_async (db_path, read_figures, job, ti_period_job_free,
-                          (GDestroyNotify) ti_engagement_figures_free, cancellable, callback,
-                          user_data);
+  ti_figures_compute_async (db_path, from, to, NULL, sizeof (TiEngagementFigures), compute,
+                            (GDestroyNotify) ti_engagement_figures_free, cancellable, callback,
+                            user_data);
 }
 
 /**

@@ -74,10 +74,7 @@ ti_event_figure_definitions (guint *n_definitions)
 const TiFigureDefinition *
 ti_event_figure_definition (const char *key)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (definitions); i++)
-    if (g_strcmp0 (definitions[i].key, key) == 0)
-      return &definitions[i];
-  return NULL;
+  return ti_figure_definition_find (definitions, G_N_ELEMENTS (definitions), key);
 }
 
 /* ?1 the first day, ?2 the last start on the last day, ?3 now ('YYYY-MM-DD HH:MM'). */
@@ -181,15 +178,11 @@ ti_event_figures_free (TiEventFigures *figures)
   g_free (figures);
 }
 
-static gpointer
-read_figures (TiDatabase *db, gpointer data, GError **error)
+static gboolean
+compute (TiDatabase *db, const char *from, const char *to, const char *as_of, gpointer out,
+         GError **error)
 {
-  TiPeriodJob *job = data;
-  g_autoptr (TiEventFigures) figures = g_new0 (TiEventFigures, 1);
-
-  if (!ti_event_figures_compute (db, job->from, job->to, figures, error))
-    return NULL;
-  return g_steal_pointer (&figures);
+  return ti_event_figures_compute (db, from, to, out, error);
 }
 
 /**
@@ -205,9 +198,9 @@ ti_event_figures_compute_async (const char *db_path, const char *from, const cha
                                 GCancellable *cancellable, GAsyncReadyCallback callback,
                                 gpointer user_data)
 {
-  ti_database_read_async (db_path, read_figures, ti_period_job_new (from, to, 0),
-                          ti_period_job_free, (GDestroyNotify) ti_event_figures_free,
-                          cancellable, callback, user_data);
+  ti_figures_compute_async (db_path, from, to, NULL, sizeof (TiEventFigures), compute,
+                            (GDestroyNotify) ti_event_figures_free, cancellable, callback,
+                            user_data);
 }
 
 /**

@@ -65,10 +65,7 @@ ti_milestone_figure_definitions (guint *n_definitions)
 const TiFigureDefinition *
 ti_milestone_figure_definition (const char *key)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (definitions); i++)
-    if (g_strcmp0 (definitions[i].key, key) == 0)
-      return &definitions[i];
-  return NULL;
+  return ti_figure_definition_find (definitions, G_N_ELEMENTS (definitions), key);
 }
 
 /**
@@ -220,33 +217,11 @@ ti_milestone_figures_free (TiMilestoneFigures *figures)
   g_free (figures);
 }
 
-typedef struct
+static gboolean
+compute (TiDatabase *db, const char *from, const char *to, const char *as_of, gpointer out,
+         GError **error)
 {
-  char *from;
-  char *to;
-  char *as_of;
-} Job;
-
-static void
-job_free (gpointer data)
-{
-  Job *job = data;
-
-  g_free (job->from);
-  g_free (job->to);
-  g_free (job->as_of);
-  g_free (job);
-}
-
-static gpointer
-read_figures (TiDatabase *db, gpointer data, GError **error)
-{
-  Job *job = data;
-  g_autoptr (TiMilestoneFigures) figures = g_new0 (TiMilestoneFigures, 1);
-
-  if (!ti_milestone_figures_compute (db, job->from, job->to, job->as_of, figures, error))
-    return NULL;
-  return g_steal_pointer (&figures);
+  return ti_milestone_figures_compute (db, from, to, as_of, out, error);
 }
 
 /**
@@ -263,14 +238,9 @@ ti_milestone_figures_compute_async (const char *db_path, const char *from, const
                                     const char *as_of, GCancellable *cancellable,
                                     GAsyncReadyCallback callback, gpointer user_data)
 {
-  Job *job = g_new0 (Job, 1);
-
-  job->from = g_strdup (from);
-  job->to = g_strdup (to);
-  job->as_of = g_strdup (as_of);
-  ti_database_read_async (db_path, read_figures, job, job_free,
-                          (GDestroyNotify)ti_milestone_figures_free, cancellable, callback,
-                          user_data);
+  ti_figures_compute_async (db_path, from, to, as_of, sizeof (TiMilestoneFigures), compute,
+                            (GDestroyNotify)ti_milestone_figures_free, cancellable, callback,
+                            user_data);
 }
 
 /**

@@ -27,6 +27,20 @@ typedef struct
 TiPeriodJob *ti_period_job_new (const char *from, const char *to, TiReachGrouping grouping);
 void ti_period_job_free (gpointer job);
 
+/* Computes one module's figures of a period into @out, zeroed and of that module's figures
+ * type; @as_of is the day statuses are judged on, for the figures that have one. */
+typedef gboolean (*TiFiguresComputeFunc) (TiDatabase *db, const char *from, const char *to,
+                                          const char *as_of, gpointer out, GError **error);
+
+void ti_figures_compute_async (const char *db_path, const char *from, const char *to,
+                               const char *as_of, gsize figures_size,
+                               TiFiguresComputeFunc compute, GDestroyNotify free_figures,
+                               GCancellable *cancellable, GAsyncReadyCallback callback,
+                               gpointer user_data);
+
+const TiFigureDefinition *ti_figure_definition_find (const TiFigureDefinition *definitions,
+                                                     guint n_definitions, const char *key);
+
 /* Tier 1 counted for a period in one pass over the completions (see ti-tier1-reach.c). */
 typedef struct _TiTier1Tally TiTier1Tally;
 

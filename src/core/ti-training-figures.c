@@ -126,7 +126,15 @@ ti_training_figure_definitions (guint *n_definitions)
 const TiFigureDefinition *
 ti_training_figure_definition (const char *key)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (definitions); i++)
+  return ti_figure_definition_find (definitions, G_N_ELEMENTS (definitions), key);
+}
+
+/* The definition with @key among @definitions, or %NULL: every figures module's lookup. */
+const TiFigureDefinition *
+ti_figure_definition_find (const TiFigureDefinition *definitions, guint n_definitions,
+                           const char *key)
+{
+  for (guint i = 0; i < n_definitions; i++)
     if (g_strcmp0 (definitions[i].key, key) == 0)
       return &definitions[i];
   return NULL;
@@ -444,15 +452,70 @@ ti_period_job_free (gpointer data)
   g_free (job);
 }
 
+/* What a figures worker computes, and how. */
+typedef struct
+{
+  char *from;
+  char *to;
+  char *as_of;
+  gsize figures_size;
+  TiFiguresComputeFunc compute;
+  GDestroyNotify free_figures;
+} FiguresJob;
+
+static void
+figures_job_free (gpointer data)
+{
+  FiguresJob *job = data;
+
+  g_free (job->from);
+  g_free (job->to);
+  g_free (job->as_of);
+  g_free (job);
+}
+
 static gpointer
 read_figures (TiDatabase *db, gpointer data, GError **error)
 {
-  TiPeriodJob *job = data;
-  g_autoptr (TiTrainingFigures) figures = g_new0 (TiTrainingFigures, 1);
+  FiguresJob *job = data;
+  gpointer figures = g_malloc0 (job->figures_size);
 
-  if (!ti_training_figures_compute (db, job->from, job->to, figures, error))
-    return NULL;
-  return g_steal_pointer (&figures);
+  if (!job->compute (db, job->from, job->to, job->as_of, figures, error))
+    {
+      job->free_figures (figures);
+      return NULL;
+    }
+  return figures;
+}
+
+/*
+ * Computes a module's figures in a worker thread, which opens its own read-only connection
+ * to @db_path; ti_database_read_finish() returns them (transfer full), to free with
+ * @free_figures. @from, @to and @as_of are copied.
+ */
+void
+ti_figures_compute_async (const char *db_path, const char *from, const char *to,
+                          const char *as_of, gsize figures_size, TiFiguresComputeFunc compute,
+                          GDestroyNotify free_figures, GCancellable *cancellable,
+                          GAsyncReadyCallback callback, gpointer user_data)
+{
+  FiguresJob *job = g_new0 (FiguresJob, 1);
+
+  job->from = g_strdup (from);
+  job->to = g_strdup (to);
+  job->as_of = g_strdup (as_of);
+  job->figures_size = figures_size;
+  job->compute = compute;
+  job->free_figures = free_figures;
+  ti_database_read_async (db_path, read_figures, job, figures_job_free, free_figures,
+                          cancellable, callback, user_data);
+}
+
+static gboolean
+compute (TiDatabase *db, const char *from, const char *to, const char *as_of, gpointer out,
+         GError **error)
+{
+  return ti_training_figures_compute (db, from, to, out, error);
 }
 
 /**
@@ -468,11 +531,9 @@ ti_training_figures_compute_async (const char *db_path, const char *from, const 
                                    GCancellable *cancellable, GAsyncReadyCallback callback,
                                    gpointer user_data)
 {
-  TiPeriodJob *job = ti_period_job_new (from, to, TI_REACH_BY_ORGANISATION);
-
-  ti_database_read_async (db_path, read_figures, job, ti_period_job_free,
-                          (GDestroyNotify) ti_training_figures_free, cancellable, callback,
-                          user_data);
+  ti_figures_compute_async (db_path, from, to, NULL, sizeof (TiTrainingFigures), compute,
+                            (GDestroyNotify) ti_training_figures_free, cancellable, callback,
+                            user_data);
 }
 
 /**
