@@ -4,14 +4,13 @@
 #include <gtk/gtk.h>
 
 #include "ti-database.h"
+#include "ti-records-view.h"
 
 G_BEGIN_DECLS
 
 #define TI_TYPE_ENGAGEMENT_VIEW (ti_engagement_view_get_type ())
-G_DECLARE_FINAL_TYPE (TiEngagementView, ti_engagement_view, TI, ENGAGEMENT_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (TiEngagementView, ti_engagement_view, TI, ENGAGEMENT_VIEW, TiRecordsView)
 
 void ti_engagement_view_set_database (TiEngagementView *self, TiDatabase *database);
-gboolean ti_engagement_view_show_activity (TiEngagementView *self, gint64 activity_id);
-gboolean ti_engagement_view_is_loading (TiEngagementView *self);
 
 G_END_DECLS
