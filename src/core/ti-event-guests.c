@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ti-events.h"
+#include "ti-people-private.h"
 
 /*
  * An event's list of people: invitations (one person, every active champion, or everyone
@@ -111,49 +112,23 @@ audit_person (TiDatabase *db, const char *action, gint64 event_id, gint64 person
   return ti_database_audit (db, action, "event_attendance", event_id, detail, error);
 }
 
-/* Whether @person_id is on @event_id's list: 1 or 0, or -1 with @error set. */
-static int
-on_list (TiDatabase *db, gint64 event_id, gint64 person_id, GError **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (
-    db, "SELECT 1 FROM event_attendance WHERE event_id = ?1 AND person_id = ?2", error);
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_int64 (stmt, 1, event_id);
-  sqlite3_bind_int64 (stmt, 2, person_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    return rc == SQLITE_ROW;
-  ti_database_set_error_from_sqlite (db, rc, _("reading the event’s list"), error);
-  return -1;
-}
+static const TiPeopleList guest_list = {
+  .table = "event_attendance",
+  .owner_column = "event_id",
+  .reading = N_("reading the event’s list"),
+  .error_domain = ti_events_error_quark,
+  .person_code = TI_EVENTS_ERROR_PERSON,
+  .person_gone = N_("Choose someone in the programme whose details have not been erased."),
+  .on_list_code = TI_EVENTS_ERROR_ON_LIST,
+  .on_list = N_("This person is already on the event’s list."),
+};
 
 /* Whether @person_id can go on the list: they exist, are not erased, are not on it yet. */
 static gboolean
 check_can_add (TiDatabase *db, gint64 event_id, gint64 person_id, GError **error)
 {
-  gint64 n;
-  int on;
-
-  if (!check_event (db, event_id, error))
-    return FALSE;
-  n = ti_database_count_with (db, "SELECT count(*) FROM people WHERE id = ? AND erased_on IS NULL",
-                              person_id, NULL, error);
-  if (n < 0)
-    return FALSE;
-  if (n == 0)
-    {
-      g_set_error (error, TI_EVENTS_ERROR, TI_EVENTS_ERROR_PERSON,
-                   _("Choose someone in the programme whose details have not been erased."));
-      return FALSE;
-    }
-  on = on_list (db, event_id, person_id, error);
-  if (on == 1)
-    g_set_error (error, TI_EVENTS_ERROR, TI_EVENTS_ERROR_ON_LIST,
-                 _("This person is already on the event’s list."));
-  return on == 0;
+  return check_event (db, event_id, error)
+         && ti_people_list_can_add (db, &guest_list, event_id, person_id, error);
 }
 
 static gboolean

@@ -353,49 +353,23 @@ insert_attendance (TiDatabase *db, gint64 session_id, gint64 person_id,
   return ti_database_step_done (db, stmt, error);
 }
 
-/* Whether @person_id is on @session_id's register: 1 or 0, or -1 with @error set. */
-static int
-on_register (TiDatabase *db, gint64 session_id, gint64 person_id, GError **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (
-    db, "SELECT 1 FROM attendance WHERE session_id = ?1 AND person_id = ?2", error);
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_int64 (stmt, 1, session_id);
-  sqlite3_bind_int64 (stmt, 2, person_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    return rc == SQLITE_ROW;
-  ti_database_set_error_from_sqlite (db, rc, _("reading the register"), error);
-  return -1;
-}
+static const TiPeopleList register_list = {
+  .table = "attendance",
+  .owner_column = "session_id",
+  .reading = N_("reading the register"),
+  .error_domain = ti_register_error_quark,
+  .person_code = TI_REGISTER_ERROR_PERSON,
+  .person_gone = N_("Choose someone in the programme whose details have not been erased."),
+  .on_list_code = TI_REGISTER_ERROR_ON_REGISTER,
+  .on_list = N_("This person is already on the register."),
+};
 
 /* Whether @person_id can go on the register: they exist, are not erased, not already on. */
 static gboolean
 check_can_add (TiDatabase *db, gint64 session_id, gint64 person_id, GError **error)
 {
-  gint64 n;
-  int on;
-
-  if (!check_session (db, session_id, error))
-    return FALSE;
-  n = ti_database_count_with (db, "SELECT count(*) FROM people WHERE id = ? AND erased_on IS NULL",
-                              person_id, NULL, error);
-  if (n < 0)
-    return FALSE;
-  if (n == 0)
-    {
-      g_set_error (error, TI_REGISTER_ERROR, TI_REGISTER_ERROR_PERSON,
-                   _("Choose someone in the programme whose details have not been erased."));
-      return FALSE;
-    }
-  on = on_register (db, session_id, person_id, error);
-  if (on == 1)
-    g_set_error (error, TI_REGISTER_ERROR, TI_REGISTER_ERROR_ON_REGISTER,
-                 _("This person is already on the register."));
-  return on == 0;
+  return check_session (db, session_id, error)
+         && ti_people_list_can_add (db, &register_list, session_id, person_id, error);
 }
 
 /**
