@@ -13,6 +13,7 @@
 #include "ti-organisation.h"
 #include "ti-organisations.h"
 #include "ti-person-chooser.h"
+#include "ti-person-row.h"
 
 /**
  * TiEventGuestList:
@@ -149,41 +150,18 @@ static void remove_clicked_cb (GtkButton *button, TiEventGuestList *self);
 static GtkWidget *
 header_new (TiEventGuestList *self, TiEventGuest *guest)
 {
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *who = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (ti_event_guest_get_name (guest));
   g_autoptr (GString) about = g_string_new (ti_event_guest_get_organisation (guest));
-  GtkWidget *about_label;
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   g_autofree char *remove_label = g_strdup_printf (_("Take %s off the list"),
                                                    ti_event_guest_get_name (guest));
+  GtkWidget *remove = ti_person_row_remove_button_new (remove_label);
 
   if (!ti_event_guest_get_invited (guest))
     g_string_append_printf (about, "%s%s", about->len ? " · " : "", _("Came without an invitation"));
   if (ti_event_guest_get_first_time (guest))
     g_string_append_printf (about, "%s%s", about->len ? " · " : "", _("First event"));
-  about_label = gtk_label_new (about->str);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-  gtk_widget_add_css_class (name, "heading");
-  gtk_label_set_xalign (GTK_LABEL (about_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (about_label), TRUE);
-  gtk_widget_add_css_class (about_label, "dim-label");
-  gtk_widget_add_css_class (about_label, "caption");
-  gtk_widget_set_hexpand (who, TRUE);
-  gtk_box_append (GTK_BOX (who), name);
-  gtk_box_append (GTK_BOX (who), about_label);
-
-  gtk_widget_set_valign (remove, GTK_ALIGN_START);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, remove_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  remove_label, -1);
   g_object_set_data_full (G_OBJECT (remove), "guest", g_object_ref (guest), g_object_unref);
   g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), self, 0);
-  gtk_box_append (GTK_BOX (header), who);
-  gtk_box_append (GTK_BOX (header), remove);
-  return header;
+  return ti_person_row_header_new (ti_event_guest_get_name (guest), about->str, NULL, remove);
 }
 
 /* One person: who, then attended, feedback and its theme, wrapping in a narrow window. */
@@ -193,9 +171,6 @@ create_row (gpointer item, gpointer user_data)
   static const char *const scores[] = { "—", "1", "2", "3", "4", "5", NULL };
   TiEventGuestList *self = user_data;
   TiEventGuest *guest = item;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *marks = gtk_flow_box_new ();
   GtkWidget *attended = gtk_check_button_new_with_label (_("Attended"));
   GtkWidget *feedback_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *feedback_label = gtk_label_new (_("Feedback"));
@@ -225,28 +200,8 @@ create_row (gpointer item, gpointer user_data)
   label_for (theme, _("Feedback theme"), guest);
   g_signal_connect_object (theme, "activate", G_CALLBACK (theme_activate_cb), self, 0);
 
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  ti_event_guest_get_name (guest), -1);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (marks), GTK_SELECTION_NONE);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (marks), 18);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (marks), 6);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (marks), G_N_ELEMENTS (controls));
-  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
-    {
-      gtk_widget_set_halign (controls[i], GTK_ALIGN_START);
-      gtk_flow_box_append (GTK_FLOW_BOX (marks), controls[i]);
-      gtk_widget_set_focusable (gtk_widget_get_parent (controls[i]), FALSE);
-    }
-  gtk_box_append (GTK_BOX (box), header_new (self, guest));
-  gtk_box_append (GTK_BOX (box), marks);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  return row;
+  return ti_person_row_new (ti_event_guest_get_name (guest), header_new (self, guest), controls,
+                            G_N_ELEMENTS (controls));
 }
 
 /* Reading -------------------------------------------------------------------------------- */

@@ -10,6 +10,7 @@
 #include "ti-feedback.h"
 #include "ti-format.h"
 #include "ti-person-chooser.h"
+#include "ti-person-row.h"
 #include "ti-register-editor.h"
 #include "ti-register.h"
 
@@ -194,45 +195,24 @@ static void remove_clicked_cb (GtkButton *button, TiRegisterEditor *self);
 static GtkWidget *
 row_header_new (TiRegisterEditor *self, TiAttendee *attendee)
 {
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *who = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (ti_attendee_get_name (attendee));
-  GtkWidget *organisation = gtk_label_new (ti_attendee_get_organisation (attendee));
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   g_autofree char *remove_label = g_strdup_printf (_("Remove %s from the register"),
                                                    ti_attendee_get_name (attendee));
+  GtkWidget *remove = ti_person_row_remove_button_new (remove_label);
+  GtkWidget *warning = NULL;
 
-  gtk_widget_set_hexpand (who, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-  gtk_widget_add_css_class (name, "heading");
-  gtk_label_set_xalign (GTK_LABEL (organisation), 0);
-  gtk_label_set_wrap (GTK_LABEL (organisation), TRUE);
-  gtk_widget_add_css_class (organisation, "dim-label");
-  gtk_widget_add_css_class (organisation, "caption");
-  gtk_box_append (GTK_BOX (who), name);
-  gtk_box_append (GTK_BOX (who), organisation);
   if (ti_attendee_get_warning (attendee) != NULL)
     {
-      GtkWidget *warning = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *label = gtk_label_new (ti_attendee_get_warning (attendee));
 
+      warning = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       gtk_box_append (GTK_BOX (warning), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
       gtk_box_append (GTK_BOX (warning), label);
       gtk_widget_add_css_class (warning, "warning");
-      gtk_box_append (GTK_BOX (who), warning);
     }
-
-  gtk_widget_set_valign (remove, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (remove, remove_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  remove_label, -1);
-  gtk_widget_add_css_class (remove, "flat");
   g_object_set_data_full (G_OBJECT (remove), "attendee", g_object_ref (attendee), g_object_unref);
   g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), self, 0);
-  gtk_box_append (GTK_BOX (header), who);
-  gtk_box_append (GTK_BOX (header), remove);
-  return header;
+  return ti_person_row_header_new (ti_attendee_get_name (attendee),
+                                   ti_attendee_get_organisation (attendee), warning, remove);
 }
 
 /* One attendee: who, then the marks, which wrap onto more lines in a narrow window. */
@@ -241,9 +221,6 @@ create_row (gpointer item, gpointer user_data)
 {
   TiRegisterEditor *self = user_data;
   TiAttendee *attendee = item;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *marks = gtk_flow_box_new ();
   GtkWidget *controls[] = {
     check_new (self, attendee, MARK_ATTENDED, _("Attended"), _("Attended")),
     check_new (self, attendee, MARK_COMPLETED, _("Completed"), _("Completed")),
@@ -255,31 +232,8 @@ create_row (gpointer item, gpointer user_data)
                _("Their rating of the session, from 1 (poor) to 5 (excellent)")),
   };
 
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  /* Tab moves through the ticks and scores, not to the row. */
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  ti_attendee_get_name (attendee), -1);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (marks), GTK_SELECTION_NONE);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (marks), 18);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (marks), 6);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (marks), G_N_ELEMENTS (controls));
-  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
-    {
-      gtk_widget_set_halign (controls[i], GTK_ALIGN_START);
-      gtk_flow_box_append (GTK_FLOW_BOX (marks), controls[i]);
-      gtk_widget_set_focusable (gtk_widget_get_parent (controls[i]), FALSE);
-    }
-
-  gtk_box_append (GTK_BOX (box), row_header_new (self, attendee));
-  gtk_box_append (GTK_BOX (box), marks);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  return row;
+  return ti_person_row_new (ti_attendee_get_name (attendee), row_header_new (self, attendee),
+                            controls, G_N_ELEMENTS (controls));
 }
 
 /* Where @attendee goes in the register's order (by name, as the core reads it). */
