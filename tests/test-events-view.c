@@ -144,15 +144,64 @@ test_event_page (Fixture *f, gconstpointer data)
   g_assert_nonnull (test_find_shown (page, "Attended (3 of those invited)"));
   g_assert_nonnull (test_find_shown (page, "Mean feedback, 1–5 (3 ratings)"));
   g_assert_nonnull (test_find_shown (page, "4.0"));
+  /* Who came: one headline, the organisations folded away with the most first. */
+  g_assert_nonnull (test_find_shown (page, "4 organisations · 3 sectors"));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (
+                     ADW_EXPANDER_ROW (test_find_row (page, "Organisations represented"))),
+                   ==, "Children's Services (1); Somerset Council (1); Somerset NHS Foundation "
+                       "Trust (1) and 1 more");
+  g_assert_nonnull (test_find_row (page, "Wellsway Primary School"));
+  g_assert_null (test_find_shown (page, "Wellsway Primary School"));
   g_assert_cmpstr (fact (page, "Sectors represented"), ==,
-                   "Council (2); Education (1); NHS trust (1)");
-  g_assert_cmpstr (fact (page, "Feedback themes"), ==, "Networking (2); Speakers (1)");
+                   "Council · 2 people\nEducation · 1 person\nNHS trust · 1 person");
+  g_assert_cmpstr (fact (page, "Feedback themes"), ==, "Networking · 2 people\nSpeakers · 1 person");
   g_assert_nonnull (test_find_shown (page, "Young people presented the principles they helped "
                                            "to shape."));
   g_assert_nonnull (test_find_shown (page, "Prof Lena Berg"));
   g_assert_nonnull (test_find_shown (page, "University of Bath · National · ACEs and the brain"));
   g_assert_nonnull (test_find_shown (page, "5 invited, 4 attended"));
   g_assert_nonnull (test_find_shown (page, "Children's Services · Came without an invitation · First event"));
+}
+
+static double
+scrolled_to (GtkWidget *page)
+{
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (test_find_type (page, GTK_TYPE_SCROLLED_WINDOW))));
+}
+
+static void
+scroll_to_end (GtkWidget *page)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (test_find_type (page, GTK_TYPE_SCROLLED_WINDOW)));
+
+  test_iterate_a_while ();
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+}
+
+/* Another event opens at its top, whatever the last was scrolled to; the same one read again
+ * stays where it was. An event without speakers says how to add them. */
+static void
+test_page_top_and_no_speakers (Fixture *f, gconstpointer data)
+{
+  GtkWidget *page = open_event (f, "Network and Charter Launch");
+  double where;
+
+  scroll_to_end (page);
+  g_assert_true (gtk_widget_activate_action (f->view, "events.back", NULL));
+  page = open_event (f, "Webinar: trauma-informed supervision");
+  g_assert_cmpfloat (scrolled_to (page), ==, 0);
+  g_assert_nonnull (
+    test_find_shown (page, "No speakers yet — add the guest speakers with Add Speaker."));
+  g_assert_nonnull (test_find_shown (page, "1 organisation · 1 sector"));
+
+  scroll_to_end (page);
+  where = scrolled_to (page);
+  g_assert_true (ti_event_page_show (TI_EVENT_PAGE (page), ti_window_get_database (f->window),
+                                     3, NULL));
+  g_assert_cmpfloat (scrolled_to (page), ==, where);
 }
 
 static gboolean
@@ -278,6 +327,7 @@ main (int argc, char **argv)
   g_test_add ("/events-view/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("filters", test_filters);
   ADD ("event-page", test_event_page);
+  ADD ("page-top-and-no-speakers", test_page_top_and_no_speakers);
   ADD ("invite-champions-and-attendance", test_invite_champions_and_attendance);
   ADD ("delete-undo", test_delete_undo);
 #undef ADD

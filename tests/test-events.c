@@ -109,6 +109,28 @@ test_summary (Fixture *f, gconstpointer data)
   g_assert_error (error, TI_EVENTS_ERROR, TI_EVENTS_ERROR_NOT_FOUND);
 }
 
+/* An event's reach is counted as the period's "Organisations reached" and "Sectors reached". */
+static void
+test_reach (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  guint organisations = 99, sectors = 99;
+
+  /* The launch: Council, Children's Services, the school, the trust; three sectors. */
+  g_assert_true (ti_events_count_reach (f->db, 1, &organisations, &sectors, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (organisations, ==, 4);
+  g_assert_cmpuint (sectors, ==, 3);
+  /* June: the school, the police, Children's Services; Tom did not come. */
+  g_assert_true (ti_events_count_reach (f->db, 2, &organisations, &sectors, &error));
+  g_assert_cmpuint (organisations, ==, 3);
+  g_assert_cmpuint (sectors, ==, 3);
+  /* Nobody has come to the 2030 conference yet. */
+  g_assert_true (ti_events_count_reach (f->db, 4, &organisations, &sectors, &error));
+  g_assert_cmpuint (organisations, ==, 0);
+  g_assert_cmpuint (sectors, ==, 0);
+}
+
 static void
 test_guests (Fixture *f, gconstpointer data)
 {
@@ -411,6 +433,7 @@ main (int argc, char **argv)
   g_test_add ("/events/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("list", test_list);
   ADD ("summary", test_summary);
+  ADD ("reach", test_reach);
   ADD ("guests", test_guests);
   ADD ("figures", test_figures);
   ADD ("validation", test_validation);

@@ -323,6 +323,35 @@ test_evidence_choices (Fixture *f, gconstpointer data)
   g_assert_cmpstr (choice->label, ==, "Somerset Council · signed 26 Jan 2023");
 }
 
+/* Sessions alike by title, tier and date are told apart by their host, then their time. */
+static void
+test_session_choices_alike (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) sessions = NULL;
+
+  g_assert_true (ti_database_exec (
+    f->programme.db,
+    "INSERT INTO sessions (id, tier, title, starts_at, host_organisation_id) VALUES"
+    "  (3, 3, 'Enhanced practice', '2024-03-05 09:30', 1),"
+    "  (4, 3, 'Enhanced practice', '2024-03-05 14:00', 1),"
+    "  (5, 3, 'Enhanced practice', '2024-03-05 09:30', 2);",
+    &error));
+  sessions = ti_milestones_list_evidence (f->programme.db, TI_EVIDENCE_SESSION, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, ==, 4);
+  /* Newest first; the same start, by id, newest first. */
+  g_assert_cmpstr (((TiEvidenceChoice *) g_ptr_array_index (sessions, 0))->label, ==,
+                   "Enhanced practice · Tier 3 · 5 Mar 2024 · Somerset Council · 14:00");
+  g_assert_cmpstr (((TiEvidenceChoice *) g_ptr_array_index (sessions, 1))->label, ==,
+                   "Enhanced practice · Tier 3 · 5 Mar 2024 · Quantock Housing");
+  g_assert_cmpstr (((TiEvidenceChoice *) g_ptr_array_index (sessions, 2))->label, ==,
+                   "Enhanced practice · Tier 3 · 5 Mar 2024 · Somerset Council · 09:30");
+  /* No host: title, tier and date, as before. */
+  g_assert_cmpstr (((TiEvidenceChoice *) g_ptr_array_index (sessions, 3))->label, ==,
+                   "First champion cascade · Tier 2 · 12 Sep 2023");
+}
+
 /* Validates @edit and returns its problems' codes and messages, one per line. */
 static char *
 problems (Fixture *f, const TiMilestoneEdit *edit)
@@ -515,6 +544,7 @@ main (int argc, char **argv)
   ADD ("figures", test_figures);
   ADD ("list", test_list);
   ADD ("evidence-choices", test_evidence_choices);
+  ADD ("session-choices-alike", test_session_choices_alike);
   ADD ("validation", test_validation);
   ADD ("save", test_save);
   ADD ("delete-restore", test_delete_restore);

@@ -229,6 +229,61 @@ test_edit (Fixture *f, gconstpointer data)
 }
 
 static gboolean
+is_label_with_text (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+#define LONG_SESSION "Trauma-informed leadership for senior managers across the county"
+
+/* Two sessions alike but for their host read apart; a long one chosen does not widen the
+ * chooser, nor the dialog: it ellipsizes in place, whole in its tooltip and in the list. */
+static void
+test_session_chooser (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *editor, *shown;
+  GtkDropDown *dropdown;
+  GListModel *choices;
+  int width, editor_width;
+
+  g_assert_true (ti_database_exec (
+    ti_window_get_database (f->window),
+    "INSERT INTO organisations (id, name, sector, locality) VALUES"
+    "  (2, 'Quantock Housing', 'housing', 'sedgemoor');"
+    "INSERT INTO sessions (id, tier, title, starts_at, host_organisation_id) VALUES"
+    "  (1, 3, '" LONG_SESSION "', '2024-03-05 09:30', 1),"
+    "  (2, 3, '" LONG_SESSION "', '2024-03-05 09:30', 2);",
+    &error));
+  g_assert_true (gtk_widget_activate_action (f->view, "timeline.add", NULL));
+  editor = GTK_WIDGET (test_wait_for_toplevel (TI_TYPE_MILESTONE_EDITOR));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (test_find_row (editor, "Kind of evidence")), 2);
+  dropdown = GTK_DROP_DOWN (test_find_type (editor, GTK_TYPE_DROP_DOWN));
+  choices = gtk_drop_down_get_model (dropdown);
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 0), ==,
+                   LONG_SESSION " · Tier 3 · 5 Mar 2024 · Quantock Housing");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 1), ==,
+                   LONG_SESSION " · Tier 3 · 5 Mar 2024 · Somerset Council");
+
+  test_iterate_a_while ();
+  width = gtk_widget_get_width (GTK_WIDGET (dropdown));
+  editor_width = gtk_widget_get_width (editor);
+  g_assert_cmpint (width, >, 0);
+  gtk_drop_down_set_selected (dropdown, 1);
+  test_iterate_a_while ();
+  shown = test_find_widget (GTK_WIDGET (dropdown), TRUE, is_label_with_text,
+                            LONG_SESSION " · Tier 3 · 5 Mar 2024 · Somerset Council");
+  g_assert_nonnull (shown);
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (shown)), ==, PANGO_ELLIPSIZE_END);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (shown), ==, gtk_label_get_text (GTK_LABEL (shown)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dropdown)), ==, width);
+  g_assert_cmpint (gtk_widget_get_width (editor), ==, editor_width);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  test_wait_for_toplevel_gone (TI_TYPE_MILESTONE_EDITOR);
+}
+
+static gboolean
 has_tooltip (GtkWidget *widget, gconstpointer tooltip)
 {
   return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
@@ -291,6 +346,7 @@ main (int argc, char **argv)
   ADD ("chips", test_chips);
   ADD ("add", test_add);
   ADD ("edit", test_edit);
+  ADD ("session-chooser", test_session_chooser);
   ADD ("delete-undo", test_delete_undo);
 #undef ADD
   g_test_add_func ("/timeline-view/empty-and-remembered", test_empty_and_remembered);

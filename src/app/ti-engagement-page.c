@@ -29,6 +29,7 @@ struct _TiEngagementPage
   TiEngagementActivity *activity;
   gboolean filling; /* setting the status drop-downs: not a person's choice */
 
+  GtkScrolledWindow *scroller;
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
   GtkFlowBox *counts_box;
@@ -415,13 +416,16 @@ show_actions (TiEngagementPage *self, GPtrArray *actions)
   gtk_label_set_text (self->actions_heading, heading);
 }
 
-/* Reads the activity and its actions again. */
+/* Reads the activity and its actions again: another activity from its top, the same one
+ * where the person had scrolled to. */
 static gboolean
 refresh (TiEngagementPage *self, gint64 activity_id, GError **error)
 {
   g_autoptr (TiEngagementActivity) activity = ti_engagement_get (self->database, activity_id,
                                                                   error);
   g_autoptr (GPtrArray) actions = NULL;
+  gboolean another = self->activity == NULL
+                     || ti_engagement_activity_get_id (self->activity) != activity_id;
 
   if (activity == NULL)
     return FALSE;
@@ -433,6 +437,8 @@ refresh (TiEngagementPage *self, gint64 activity_id, GError **error)
   /* The rows take the actions; the array frees only what is left. */
   g_ptr_array_set_free_func (actions, NULL);
   show_actions (self, actions);
+  if (another)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   return TRUE;
 }
 
@@ -441,7 +447,8 @@ refresh (TiEngagementPage *self, gint64 activity_id, GError **error)
  * @database: the open programme
  * @activity_id: the activity
  *
- * Shows the activity, read again from @database with its actions (quick: one activity).
+ * Shows the activity, read again from @database with its actions (quick: one activity):
+ * another activity from its top, the one shown again where it was scrolled to.
  *
  * Returns: %FALSE with @error set when it could not be read (or is no longer there)
  */
@@ -452,6 +459,8 @@ ti_engagement_page_show (TiEngagementPage *self, TiDatabase *database, gint64 ac
   g_return_val_if_fail (TI_IS_ENGAGEMENT_PAGE (self), FALSE);
   g_return_val_if_fail (TI_IS_DATABASE (database), FALSE);
 
+  if (database != self->database)
+    g_clear_object (&self->activity); /* another programme: another activity, whatever its id */
   g_set_object (&self->database, database);
   return refresh (self, activity_id, error);
 }
@@ -503,6 +512,7 @@ ti_engagement_page_class_init (TiEngagementPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ti-engagement-page.ui");
+  BIND (scroller);
   BIND (title_label);
   BIND (subtitle_label);
   BIND (counts_box);

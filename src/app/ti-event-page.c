@@ -29,6 +29,7 @@ struct _TiEventPage
   TiDatabase *database;
   TiEvent *event;
 
+  GtkScrolledWindow *scroller;
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
   GtkLabel *invited_value;
@@ -44,7 +45,9 @@ struct _TiEventPage
   AdwActionRow *link_value;
   GtkLabel *description_label;
   GtkLabel *best_practice_label;
-  AdwActionRow *organisations_value;
+  GtkLabel *reach_label;
+  AdwExpanderRow *organisations_row;
+  GPtrArray *organisation_rows; /* the rows in organisations_row, to take out again */
   AdwActionRow *sectors_value;
   AdwActionRow *themes_value;
   GtkListBox *speakers_list;
@@ -62,6 +65,12 @@ enum
 static guint signals[N_SIGNALS];
 
 static const char *const reach_keys[] = { "local", "national", "international" };
+
+static gboolean
+has_text (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
 
 static void
 set_fact (AdwActionRow *row, const char *text)
@@ -81,23 +90,104 @@ set_text (GtkLabel *label, const char *text, const char *none)
     gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
 }
 
-/* "Somerset Council (2); Wellsway Primary School (1)" */
 static char *
-tallies_text (GPtrArray *tallies)
+people_text (guint count)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", count), count);
+}
+
+/* One short line each, most first: "Council · 2 people". */
+static char *
+tallies_lines (GPtrArray *tallies)
 {
   GString *text = g_string_new (NULL);
 
   for (guint i = 0; i < tallies->len; i++)
     {
       TiEventTally *tally = g_ptr_array_index (tallies, i);
+      g_autofree char *people = people_text (tally->count);
 
-      /* Translators: something counted and how many: "Somerset Council (2)" */
-      g_string_append_printf (text, _("%s (%u)"), tally->label, tally->count);
-      if (i + 1 < tallies->len)
-        /* Translators: between items of a list that may hold commas */
-        g_string_append (text, _("; "));
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: something counted and how many people: "Council · 2 people" */
+      g_string_append_printf (text, _("%s · %s"), tally->label, people);
     }
   return g_string_free (text, FALSE);
+}
+
+/* "Somerset Council (2), Wellsway Primary School (1), Children's Services (1) and 39 more" */
+static char *
+top_organisations_text (GPtrArray *tallies)
+{
+  const guint shown = MIN (tallies->len, 3);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < shown; i++)
+    {
+      TiEventTally *tally = g_ptr_array_index (tallies, i);
+
+      if (i > 0)
+        /* Translators: between the names of organisations, which may hold commas */
+        g_string_append (text, _("; "));
+      /* Translators: an organisation and how many people came from it: "Somerset Council (2)" */
+      g_string_append_printf (text, _("%s (%u)"), tally->label, tally->count);
+    }
+  if (tallies->len > shown)
+    {
+      g_autofree char *top = g_string_free (g_steal_pointer (&text), FALSE);
+
+      /* Translators: the organisations with most people, then how many others */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %u more", "%s and %u more",
+                                           tallies->len - shown),
+                              top, tallies->len - shown);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+show_organisations (TiEventPage *self, GPtrArray *tallies)
+{
+  g_autofree char *top = top_organisations_text (tallies);
+
+  for (guint i = 0; i < self->organisation_rows->len; i++)
+    adw_expander_row_remove (self->organisations_row,
+                             g_ptr_array_index (self->organisation_rows, i));
+  g_ptr_array_set_size (self->organisation_rows, 0);
+  for (guint i = 0; i < tallies->len; i++)
+    {
+      TiEventTally *tally = g_ptr_array_index (tallies, i);
+      g_autofree char *people = people_text (tally->count);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *count = gtk_label_new (people);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tally->label);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_widget_add_css_class (count, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), count);
+      adw_expander_row_add_row (self->organisations_row, row);
+      g_ptr_array_add (self->organisation_rows, row);
+    }
+  adw_expander_row_set_subtitle (self->organisations_row,
+                                 tallies->len > 0
+                                   ? top
+                                   : _("None yet: no one has been marked as attended."));
+  adw_expander_row_set_enable_expansion (self->organisations_row, tallies->len > 0);
+  if (tallies->len == 0)
+    adw_expander_row_set_expanded (self->organisations_row, FALSE);
+}
+
+static void
+show_reach (TiEventPage *self, guint organisations, guint sectors)
+{
+  g_autofree char *organisations_text = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u organisation", "%u organisations", organisations),
+    organisations);
+  g_autofree char *sectors_text = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u sector", "%u sectors", sectors), sectors);
+  /* Translators: the event's reach, "42 organisations · 7 sectors" */
+  g_autofree char *text = g_strdup_printf (_("%s · %s"), organisations_text, sectors_text);
+
+  gtk_label_set_text (self->reach_label, text);
 }
 
 static void
@@ -115,6 +205,9 @@ show_facts (TiEventPage *self)
   set_fact (self->when_value, ti_event_get_when (e));
   set_fact (self->venue_value, ti_event_get_venue (e));
   set_fact (self->link_value, ti_event_get_online_link (e));
+  /* An online event has no venue, and most in person no link: no row of dashes for the board. */
+  gtk_widget_set_visible (GTK_WIDGET (self->venue_value), has_text (ti_event_get_venue (e)));
+  gtk_widget_set_visible (GTK_WIDGET (self->link_value), has_text (ti_event_get_online_link (e)));
   set_text (self->description_label, ti_event_get_description (e),
             _("No description yet: Edit says what the event was about."));
   set_text (self->best_practice_label, ti_event_get_best_practice (e),
@@ -133,9 +226,8 @@ show_figures (TiEventPage *self, const TiEventSummary *s)
                                                                             FALSE);
   g_autofree char *feedback_label = NULL;
   g_autofree char *note = NULL;
-  g_autofree char *organisations = tallies_text (s->organisations);
-  g_autofree char *sectors = tallies_text (s->sectors);
-  g_autofree char *themes = tallies_text (s->themes);
+  g_autofree char *sectors = tallies_lines (s->sectors);
+  g_autofree char *themes = tallies_lines (s->themes);
 
   attended_label = g_strdup_printf (_("Attended (%u of those invited)"), s->invited_attended);
   feedback_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Mean feedback, 1–5 (%u rating)",
@@ -152,7 +244,7 @@ show_figures (TiEventPage *self, const TiEventSummary *s)
   gtk_label_set_text (self->feedback_value, feedback);
   gtk_label_set_text (self->feedback_label, feedback_label);
   gtk_label_set_text (self->figures_note, note);
-  set_fact (self->organisations_value, organisations);
+  show_organisations (self, s->organisations);
   set_fact (self->sectors_value, sectors);
   set_fact (self->themes_value, themes);
 }
@@ -212,30 +304,38 @@ show_speakers (TiEventPage *self, GError **error)
 {
   g_autoptr (GPtrArray) speakers = ti_events_list_speakers (self->database,
                                                             ti_event_get_id (self->event), error);
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
   if (speakers == NULL)
     return FALSE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->speakers_list))) != NULL)
-    gtk_list_box_remove (self->speakers_list, child);
+  /* Row by row: the list's first child may be its placeholder, which stays. */
+  while ((row = gtk_list_box_get_row_at_index (self->speakers_list, 0)) != NULL)
+    gtk_list_box_remove (self->speakers_list, GTK_WIDGET (row));
   for (guint i = 0; i < speakers->len; i++)
     gtk_list_box_append (self->speakers_list,
                          speaker_row_new (self, g_ptr_array_index (speakers, i)));
   return TRUE;
 }
 
-/* Reads the event, its figures and its speakers again. */
+/* Reads the event, its figures and its speakers again: another event from its top, the same
+ * one where the person had scrolled to. */
 static gboolean
 refresh (TiEventPage *self, gint64 event_id, GError **error)
 {
   g_autoptr (TiEvent) event = ti_events_get (self->database, event_id, error);
   g_auto (TiEventSummary) summary = { 0 };
+  gboolean another = self->event == NULL || ti_event_get_id (self->event) != event_id;
+  guint organisations, sectors;
 
-  if (event == NULL || !ti_events_get_summary (self->database, event_id, &summary, error))
+  if (event == NULL || !ti_events_get_summary (self->database, event_id, &summary, error)
+      || !ti_events_count_reach (self->database, event_id, &organisations, &sectors, error))
     return FALSE;
   g_set_object (&self->event, event);
   show_facts (self);
   show_figures (self, &summary);
+  show_reach (self, organisations, sectors);
+  if (another)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   return show_speakers (self, error);
 }
 
@@ -415,7 +515,8 @@ remove_speaker_clicked_cb (GtkButton *button, TiEventPage *self)
  * @database: the open programme
  * @event_id: the event
  *
- * Shows the event, read again from @database with its speakers and list (quick: one event).
+ * Shows the event, read again from @database with its speakers and list (quick: one event):
+ * another event from its top, the one shown again where it was scrolled to.
  *
  * Returns: %FALSE with @error set when it could not be read (or is no longer there)
  */
@@ -425,6 +526,8 @@ ti_event_page_show (TiEventPage *self, TiDatabase *database, gint64 event_id, GE
   g_return_val_if_fail (TI_IS_EVENT_PAGE (self), FALSE);
   g_return_val_if_fail (TI_IS_DATABASE (database), FALSE);
 
+  if (database != self->database)
+    g_clear_object (&self->event); /* another programme: another event, whatever its id */
   g_set_object (&self->database, database);
   return refresh (self, event_id, error)
          && ti_event_guest_list_show (self->guest_list, database, event_id, error);
@@ -450,6 +553,7 @@ ti_event_page_dispose (GObject *object)
 
   g_clear_object (&self->database);
   g_clear_object (&self->event);
+  g_clear_pointer (&self->organisation_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TI_TYPE_EVENT_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -477,6 +581,7 @@ ti_event_page_class_init (TiEventPageClass *klass)
 
   g_type_ensure (TI_TYPE_EVENT_GUEST_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ti-event-page.ui");
+  BIND (scroller);
   BIND (title_label);
   BIND (subtitle_label);
   BIND (invited_value);
@@ -492,7 +597,8 @@ ti_event_page_class_init (TiEventPageClass *klass)
   BIND (link_value);
   BIND (description_label);
   BIND (best_practice_label);
-  BIND (organisations_value);
+  BIND (reach_label);
+  BIND (organisations_row);
   BIND (sectors_value);
   BIND (themes_value);
   BIND (speakers_list);
@@ -505,5 +611,19 @@ ti_event_page_class_init (TiEventPageClass *klass)
 static void
 ti_event_page_init (TiEventPage *self)
 {
+  GtkWidget *placeholder;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->organisation_rows = g_ptr_array_new ();
+
+  /* An empty boxed list would say nothing: say what to do instead. */
+  placeholder = gtk_label_new (_("No speakers yet — add the guest speakers with Add Speaker."));
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (placeholder), 0);
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 12);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_list_box_set_placeholder (self->speakers_list, placeholder);
 }

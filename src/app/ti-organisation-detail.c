@@ -38,6 +38,7 @@ struct _TiOrganisationDetail
   GPtrArray *commitment_rows;
   GPtrArray *champion_rows;
 
+  GtkScrolledWindow *scroller;
   GtkLabel *name_label;
   GtkLabel *summary_label;
   GtkLabel *sector_value;
@@ -276,7 +277,8 @@ show_charter (TiOrganisationDetail *self)
  * @organisations: all organisations (offered when merging)
  * @organisation: the one to show
  *
- * Shows @organisation.
+ * Shows @organisation: another organisation from its top, the one shown again where it was
+ * scrolled to.
  */
 void
 ti_organisation_detail_show (TiOrganisationDetail *self, TiDatabase *database,
@@ -285,9 +287,13 @@ ti_organisation_detail_show (TiOrganisationDetail *self, TiDatabase *database,
   g_autofree char *summary = NULL;
   g_autofree char *parent = NULL;
   double reach;
+  gboolean another;
 
   g_return_if_fail (TI_IS_ORGANISATION_DETAIL (self));
   g_return_if_fail (TI_IS_ORGANISATION (organisation));
+
+  another = database != self->database || self->organisation == NULL
+            || ti_organisation_get_id (self->organisation) != ti_organisation_get_id (organisation);
 
   g_set_object (&self->database, database);
   g_set_object (&self->organisations, organisations);
@@ -324,6 +330,8 @@ ti_organisation_detail_show (TiOrganisationDetail *self, TiDatabase *database,
   set_count (self->people_value, self->people);
   show_champions (self);
   show_charter (self);
+  if (another)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
 gint64
@@ -696,6 +704,7 @@ ti_organisation_detail_class_init (TiOrganisationDetailClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ti-organisation-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiOrganisationDetail, scroller);
   gtk_widget_class_bind_template_child (widget_class, TiOrganisationDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, TiOrganisationDetail, summary_label);
   gtk_widget_class_bind_template_child (widget_class, TiOrganisationDetail, sector_value);

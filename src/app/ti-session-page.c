@@ -29,6 +29,7 @@ struct _TiSessionPage
   TiDatabase *database;
   TiSession *session;
 
+  GtkScrolledWindow *scroller;
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
   GtkWidget *warnings_box;
@@ -201,13 +202,15 @@ show_warnings (TiSessionPage *self, GPtrArray *warnings)
   gtk_widget_set_visible (self->warnings_box, warnings->len > 0);
 }
 
-/* Reads the session, its figures and its warnings again. */
+/* Reads the session, its figures and its warnings again: another session from its top, the
+ * same one where the person had scrolled to. */
 static gboolean
 refresh (TiSessionPage *self, gint64 session_id, GError **error)
 {
   g_autoptr (TiSession) session = ti_sessions_get (self->database, session_id, error);
   g_autoptr (GPtrArray) warnings = NULL;
   TiRegisterSummary summary;
+  gboolean another = self->session == NULL || ti_session_get_id (self->session) != session_id;
 
   if (session == NULL || !ti_register_get_summary (self->database, session_id, &summary, error))
     return FALSE;
@@ -218,6 +221,8 @@ refresh (TiSessionPage *self, gint64 session_id, GError **error)
   show_facts (self);
   show_figures (self, &summary);
   show_warnings (self, warnings);
+  if (another)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   return TRUE;
 }
 
@@ -237,7 +242,8 @@ register_changed_cb (TiSessionPage *self)
  * @database: the open programme
  * @session_id: the session
  *
- * Shows the session, read again from @database with its register (quick: one session).
+ * Shows the session, read again from @database with its register (quick: one session):
+ * another session from its top, the one shown again where it was scrolled to.
  *
  * Returns: %FALSE with @error set when it could not be read (or is no longer there)
  */
@@ -248,6 +254,8 @@ ti_session_page_show (TiSessionPage *self, TiDatabase *database, gint64 session_
   g_return_val_if_fail (TI_IS_SESSION_PAGE (self), FALSE);
   g_return_val_if_fail (TI_IS_DATABASE (database), FALSE);
 
+  if (database != self->database)
+    g_clear_object (&self->session); /* another programme: another session, whatever its id */
   g_set_object (&self->database, database);
   return refresh (self, session_id, error)
          && ti_register_editor_show (self->register_editor, database, self->session, error);
@@ -300,6 +308,7 @@ ti_session_page_class_init (TiSessionPageClass *klass)
 
   g_type_ensure (TI_TYPE_REGISTER_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ti-session-page.ui");
+  BIND (scroller);
   BIND (title_label);
   BIND (subtitle_label);
   BIND (warnings_box);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ti-event-figures.h"
+#include "ti-events.h"
 #include "ti-training-figures-private.h"
 
 /*
@@ -77,23 +78,67 @@ ti_event_figure_definition (const char *key)
   return ti_figure_definition_find (definitions, G_N_ELEMENTS (definitions), key);
 }
 
+/* The people who came to the events in `held` (a CTE the query defines first), and how many
+ * organisations and sectors they are from: one formula for the period's figures and for one
+ * event's page. */
+#define CAME_SQL \
+  "  list AS (SELECT a.* FROM event_attendance a JOIN held h ON h.id = a.event_id)," \
+  "  came AS (SELECT l.person_id, l.feedback, p.organisation_id, o.sector FROM list l" \
+  "    JOIN people p ON p.id = l.person_id LEFT JOIN organisations o ON o.id = p.organisation_id" \
+  "    WHERE l.attended)"
+#define REACH_SQL \
+  "  (SELECT count(DISTINCT organisation_id) FROM came)," \
+  "  (SELECT count(DISTINCT sector) FROM came)"
+
 /* ?1 the first day, ?2 the last start on the last day, ?3 now ('YYYY-MM-DD HH:MM'). */
 static const char figures_sql[] =
   "WITH held AS (SELECT id FROM events WHERE starts_at >= ?1 AND starts_at <= ?2"
-  "    AND starts_at <= ?3),"
-  "  list AS (SELECT a.* FROM event_attendance a JOIN held h ON h.id = a.event_id),"
-  "  came AS (SELECT l.person_id, l.feedback, p.organisation_id, o.sector FROM list l"
-  "    JOIN people p ON p.id = l.person_id LEFT JOIN organisations o ON o.id = p.organisation_id"
-  "    WHERE l.attended),"
+  "    AND starts_at <= ?3)," CAME_SQL ","
   "  speakers AS (SELECT s.reach FROM event_speakers s JOIN held h ON h.id = s.event_id)"
   " SELECT (SELECT count(*) FROM held), (SELECT coalesce(sum(invited), 0) FROM list),"
   "  (SELECT count(*) FROM came), (SELECT count(DISTINCT person_id) FROM came),"
-  "  (SELECT count(DISTINCT organisation_id) FROM came),"
-  "  (SELECT count(DISTINCT sector) FROM came),"
+  REACH_SQL ","
   "  (SELECT count(*) FROM speakers WHERE reach = 'local'),"
   "  (SELECT count(*) FROM speakers WHERE reach = 'national'),"
   "  (SELECT count(*) FROM speakers WHERE reach = 'international'),"
   "  (SELECT count(feedback) FROM came), (SELECT avg(feedback) FROM came)";
+
+/* ?1 the event. */
+static const char reach_sql[]
+  = "WITH held AS (SELECT id FROM events WHERE id = ?1)," CAME_SQL " SELECT" REACH_SQL;
+
+/**
+ * ti_events_count_reach:
+ * @event_id: the event
+ * @out_organisations: (out): how many different organisations the people who came are from
+ * @out_sectors: (out): how many different sectors those organisations are in
+ *
+ * One event's reach, counted as the events' figures count "Organisations reached" and
+ * "Sectors reached" for a period (ti_event_figure_definitions()).
+ *
+ * Returns: %TRUE with the counts set; %FALSE with @error set
+ */
+gboolean
+ti_events_count_reach (TiDatabase *db, gint64 event_id, guint *out_organisations,
+                       guint *out_sectors, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TI_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (out_organisations != NULL && out_sectors != NULL, FALSE);
+
+  stmt = ti_database_prepare (db, reach_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return ti_database_set_error_from_sqlite (db, rc, _("reading the event"), error);
+  *out_organisations = sqlite3_column_int (stmt, 0);
+  *out_sectors = sqlite3_column_int (stmt, 1);
+  return TRUE;
+}
 
 /**
  * ti_event_figures_compute:

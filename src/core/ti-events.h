@@ -199,6 +199,8 @@ typedef struct
 gboolean ti_events_get_summary (TiDatabase *db, gint64 event_id, TiEventSummary *out_summary,
                                 GError **error);
 void ti_event_summary_clear (TiEventSummary *summary);
+gboolean ti_events_count_reach (TiDatabase *db, gint64 event_id, guint *out_organisations,
+                                guint *out_sectors, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiEventSnapshot, ti_event_snapshot_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiEventSpeaker, ti_event_speaker_free)

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "ti-format.h"
 #include "ti-milestones.h"
@@ -237,13 +238,56 @@ choice_free (gpointer data)
   g_free (choice);
 }
 
+/* "Tier 2 refresher · Tier 2 · 3 Mar 2023 · Frome Medical Practice": the host tells apart
+ * sessions of the same title on the same day. */
+static char *
+session_label (const char *title, int tier, const char *date, const char *host)
+{
+  if (host != NULL)
+    /* Translators: a session offered as evidence: its title, tier, date and host organisation */
+    return g_strdup_printf (_ ("%s · Tier %d · %s · %s"), title, tier, date, host);
+  /* Translators: a session offered as evidence: its title, tier and date */
+  return g_strdup_printf (_ ("%s · Tier %d · %s"), title, tier, date);
+}
+
+/* Choices still alike get their start time too ("… · 14:00"), so no two read the same
+ * unless the sessions themselves are the same. @times holds each one's 'YYYY-MM-DD HH:MM'. */
+static void
+add_times_where_alike (GPtrArray *choices, GPtrArray *times)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < choices->len; i++)
+    {
+      const char *label = ((TiEvidenceChoice *) g_ptr_array_index (choices, i))->label;
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (seen, label));
+
+      g_hash_table_replace (seen, g_strdup (label), GUINT_TO_POINTER (n + 1));
+    }
+  for (guint i = 0; i < choices->len; i++)
+    {
+      TiEvidenceChoice *choice = g_ptr_array_index (choices, i);
+      const char *starts_at = g_ptr_array_index (times, i);
+      char *label;
+
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (seen, choice->label)) < 2
+          || strlen (starts_at) < 16)
+        continue;
+      /* Translators: a session's label and its start time, "… · 14:00" */
+      label = g_strdup_printf (_ ("%s · %.5s"), choice->label, starts_at + 11);
+      g_free (choice->label);
+      choice->label = label;
+    }
+}
+
 /**
  * ti_milestones_list_evidence:
  * @kind: %TI_EVIDENCE_EVENT, %TI_EVIDENCE_SESSION or %TI_EVIDENCE_CHARTER
  *
  * What the editor offers as evidence of that kind: every network event, newest first;
- * every Tier 2/3 session not cancelled, newest first; every organisation that has signed
- * the charter, by name.
+ * every Tier 2/3 session not cancelled, newest first, named by title, tier, date and host
+ * (and start time when those are alike); every organisation that has signed the charter,
+ * by name.
  *
  * Returns: (transfer full) (element-type TiEvidenceChoice) (nullable): the choices, or
  *   %NULL with @error set
@@ -252,6 +296,7 @@ GPtrArray *
 ti_milestones_list_evidence (TiDatabase *db, TiEvidenceKind kind, GError **error)
 {
   g_autoptr (GPtrArray) choices = g_ptr_array_new_with_free_func (choice_free);
+  g_autoptr (GPtrArray) times = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (sqlite3_stmt) stmt = NULL;
   const char *sql;
   int rc;
@@ -261,14 +306,16 @@ ti_milestones_list_evidence (TiDatabase *db, TiEvidenceKind kind, GError **error
   switch (kind)
     {
     case TI_EVIDENCE_EVENT:
-      sql = "SELECT id, title, starts_at, NULL FROM events ORDER BY starts_at DESC, id DESC";
-      break;
-    case TI_EVIDENCE_SESSION:
-      sql = "SELECT id, title, starts_at, tier FROM sessions WHERE status != 'cancelled'"
+      sql = "SELECT id, title, starts_at, NULL, NULL FROM events"
             " ORDER BY starts_at DESC, id DESC";
       break;
+    case TI_EVIDENCE_SESSION:
+      sql = "SELECT s.id, s.title, s.starts_at, s.tier, o.name FROM sessions s"
+            " LEFT JOIN organisations o ON o.id = s.host_organisation_id"
+            " WHERE s.status != 'cancelled' ORDER BY s.starts_at DESC, s.id DESC";
+      break;
     case TI_EVIDENCE_CHARTER:
-      sql = "SELECT a.organisation_id, o.name, a.signed_on, NULL FROM charter_adoptions a"
+      sql = "SELECT a.organisation_id, o.name, a.signed_on, NULL, NULL FROM charter_adoptions a"
             " JOIN organisations o ON o.id = a.organisation_id"
             " WHERE a.stage IN ('signed', 'review_due') ORDER BY o.name COLLATE NOCASE";
       break;
@@ -288,9 +335,11 @@ ti_milestones_list_evidence (TiDatabase *db, TiEvidenceKind kind, GError **error
 
       choice->id = sqlite3_column_int64 (stmt, 0);
       if (kind == TI_EVIDENCE_SESSION)
-        /* Translators: a session offered as evidence: its title, tier and date */
-        choice->label = g_strdup_printf (_ ("%s · Tier %d · %s"), COL_TEXT (stmt, 1),
-                                         sqlite3_column_int (stmt, 3), date);
+        {
+          choice->label = session_label (COL_TEXT (stmt, 1), sqlite3_column_int (stmt, 3), date,
+                                         COL_TEXT (stmt, 4));
+          g_ptr_array_add (times, g_strdup (COL_TEXT (stmt, 2)));
+        }
       else if (kind == TI_EVIDENCE_CHARTER)
         /* Translators: an organisation that signed the charter, and the day */
         choice->label = g_strdup_printf (_ ("%s · signed %s"), COL_TEXT (stmt, 1), date);
@@ -304,5 +353,7 @@ ti_milestones_list_evidence (TiDatabase *db, TiEvidenceKind kind, GError **error
       ti_database_set_error_from_sqlite (db, rc, _ ("reading the evidence"), error);
       return NULL;
     }
+  if (kind == TI_EVIDENCE_SESSION)
+    add_times_where_alike (choices, times);
   return g_steal_pointer (&choices);
 }
