@@ -33,6 +33,8 @@ struct _TiEngagementPage
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
   GtkFlowBox *counts_box;
+  GtkWidget *influences;
+  GtkBox *influences_row;
   GtkFlowBox *influences_box;
   GtkWidget *no_influence_label;
   GtkLabel *summary_label;
@@ -61,6 +63,8 @@ remove_children (GtkWidget *box)
     {
       if (GTK_IS_FLOW_BOX (box))
         gtk_flow_box_remove (GTK_FLOW_BOX (box), child);
+      else if (GTK_IS_BOX (box))
+        gtk_box_remove (GTK_BOX (box), child);
       else
         gtk_list_box_remove (GTK_LIST_BOX (box), child);
     }
@@ -88,6 +92,18 @@ count_card_new (guint count, const char *label)
   return card;
 }
 
+/* The pill the milestone statuses use, in the accent colour: a label, not a button. */
+static GtkWidget *
+influence_chip_new (const char *area)
+{
+  GtkWidget *chip = gtk_label_new (ti_engagement_area_label (area));
+
+  gtk_widget_add_css_class (chip, "status-chip");
+  gtk_widget_add_css_class (chip, "accent");
+  gtk_widget_set_halign (chip, GTK_ALIGN_START);
+  return chip;
+}
+
 static void
 show_facts (TiEngagementPage *self)
 {
@@ -113,18 +129,14 @@ show_facts (TiEngagementPage *self)
                          count_card_new (ti_engagement_activity_get_count (a, g),
                                          ti_engagement_group_label (g)));
 
+  remove_children (GTK_WIDGET (self->influences_row));
   remove_children (GTK_WIDGET (self->influences_box));
   for (guint i = 0; areas[i] != NULL; i++)
     {
-      GtkWidget *chip = gtk_label_new (ti_engagement_area_label (areas[i]));
-
-      /* The pill the milestone statuses use, in the accent colour: a label, not a button. */
-      gtk_widget_add_css_class (chip, "status-chip");
-      gtk_widget_add_css_class (chip, "accent");
-      gtk_widget_set_halign (chip, GTK_ALIGN_START);
-      gtk_flow_box_append (self->influences_box, chip);
+      gtk_box_append (self->influences_row, influence_chip_new (areas[i]));
+      gtk_flow_box_append (self->influences_box, influence_chip_new (areas[i]));
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->influences_box), areas[0] != NULL);
+  gtk_widget_set_visible (self->influences, areas[0] != NULL);
   gtk_widget_set_visible (self->no_influence_label, areas[0] == NULL);
 
   gtk_label_set_text (self->summary_label,
@@ -516,6 +528,8 @@ ti_engagement_page_class_init (TiEngagementPageClass *klass)
   BIND (title_label);
   BIND (subtitle_label);
   BIND (counts_box);
+  BIND (influences);
+  BIND (influences_row);
   BIND (influences_box);
   BIND (no_influence_label);
   BIND (summary_label);
