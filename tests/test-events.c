@@ -278,6 +278,114 @@ test_invite_champions (Fixture *f, gconstpointer data)
   g_assert_error (error, TI_EVENTS_ERROR, TI_EVENTS_ERROR_NOT_FOUND);
 }
 
+/* Counted before asking, undone exactly: not who was there before, nor who came since. */
+static void
+test_invite_count_and_undo (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiEventInvitations) batch = NULL;
+  g_autoptr (GListModel) guests = NULL;
+  g_autoptr (TiEventGuest) lee = NULL;
+  TiGuestMarks came = { .attended = TRUE };
+  guint n = 99, removed = 99;
+
+  /* Sam, Jo and Lee; Kit is paused, #8 erased. The council: Alex, Rae and Kit at its
+   * directorate; Ana (on the list) and #8 (erased) are not counted. */
+  g_assert_true (ti_events_count_invitable (f->db, 3, TI_EVENT_INVITE_ACTIVE_CHAMPIONS, 0, &n,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_true (ti_events_count_invitable (f->db, 3, TI_EVENT_INVITE_ORGANISATION, 2, &n,
+                                            &error));
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_false (ti_events_count_invitable (f->db, 3, TI_EVENT_INVITE_ORGANISATION, 77, &n,
+                                             &error));
+  g_assert_error (error, TI_EVENTS_ERROR, TI_EVENTS_ERROR_ORGANISATION);
+  g_clear_error (&error);
+
+  batch = ti_events_invite_group (f->db, 3, TI_EVENT_INVITE_ACTIVE_CHAMPIONS, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (batch->person_ids->len, ==, 3);
+  g_assert_true (ti_events_count_invitable (f->db, 3, TI_EVENT_INVITE_ACTIVE_CHAMPIONS, 0, &n,
+                                            &error));
+  g_assert_cmpuint (n, ==, 0);
+
+  /* Lee came in the meantime: Undo leaves Lee, and Ana who was there before. */
+  guests = ti_events_list_guests (f->db, 3, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (guests) && lee == NULL; i++)
+    {
+      g_autoptr (TiEventGuest) guest = g_list_model_get_item (guests, i);
+      if (ti_event_guest_get_person_id (guest) == 5)
+        lee = g_steal_pointer (&guest);
+    }
+  g_assert_nonnull (lee);
+  g_assert_true (ti_events_update_guest (f->db, lee, &came, &error));
+  g_assert_true (ti_events_uninvite (f->db, batch, &removed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (removed, ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM event_attendance WHERE event_id = 3"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM event_attendance WHERE event_id = 3"
+                             " AND person_id IN (5, 6)"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE entity = 'event_attendance'"
+                             " AND detail = 'invitations undone: 2 taken off'"), ==, 1);
+}
+
+/* "First event" follows the attended mark: Lee has been to no earlier event, Jo has. */
+static void
+test_first_time_follows_attended (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) guests = ti_events_list_guests (f->db, 2, &error);
+  g_autoptr (TiEventGuest) lee = NULL;
+  g_autoptr (TiEventGuest) jo = NULL;
+  TiGuestMarks marks;
+
+  ti_events_invite (f->db, 2, 3, &error);
+  g_assert_no_error (error);
+  g_clear_object (&guests);
+  guests = ti_events_list_guests (f->db, 2, &error);
+  /* Jo, Kit, Lee, Sam, Tom */
+  jo = g_list_model_get_item (guests, 0);
+  lee = g_list_model_get_item (guests, 2);
+  g_assert_cmpstr (ti_event_guest_get_name (lee), ==, "Lee Hart");
+  g_assert_true (ti_event_guest_get_first_time (lee));
+  ti_event_guest_get_marks (lee, &marks);
+  marks.attended = FALSE;
+  g_assert_true (ti_events_update_guest (f->db, lee, &marks, &error));
+  g_assert_false (ti_event_guest_get_first_time (lee));
+  marks.attended = TRUE;
+  g_assert_true (ti_events_update_guest (f->db, lee, &marks, &error));
+  g_assert_true (ti_event_guest_get_first_time (lee));
+
+  g_assert_cmpstr (ti_event_guest_get_name (jo), ==, "Jo Marsh");
+  ti_event_guest_get_marks (jo, &marks);
+  marks.attended = TRUE;
+  g_assert_true (ti_events_update_guest (f->db, jo, &marks, &error));
+  g_assert_false (ti_event_guest_get_first_time (jo)); /* came to event 5 */
+}
+
+static void
+listed_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  GListModel **out = data;
+  g_autoptr (GError) error = NULL;
+
+  *out = ti_events_list_guests_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* The list read in a worker is the list read here. */
+static void
+test_guests_async (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GListModel) guests = NULL;
+
+  ti_events_list_guests_async (ti_database_get_path (f->db), 1, NULL, listed_cb, &guests);
+  while (guests == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (guests), ==, 6);
+}
+
 static void
 test_invite_one_and_organisation (Fixture *f, gconstpointer data)
 {
@@ -439,6 +547,9 @@ main (int argc, char **argv)
   ADD ("validation", test_validation);
   ADD ("invite-champions", test_invite_champions);
   ADD ("invite-one-and-organisation", test_invite_one_and_organisation);
+  ADD ("invite-count-and-undo", test_invite_count_and_undo);
+  ADD ("first-time-follows-attended", test_first_time_follows_attended);
+  ADD ("guests-async", test_guests_async);
   ADD ("attendance", test_attendance);
   ADD ("speakers", test_speakers);
   ADD ("delete-restore", test_delete_restore);

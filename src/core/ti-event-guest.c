@@ -22,7 +22,7 @@ struct _TiEventGuest
   char *organisation;
   char *sector_key;
   gboolean invited;
-  gboolean first_time;
+  gboolean came_before;
   gboolean attended;
   int feedback;
   char *feedback_theme;
@@ -75,7 +75,7 @@ ti_event_guest_get_property (GObject *object, guint prop_id, GValue *value, GPar
       g_value_set_boolean (value, self->invited);
       break;
     case PROP_FIRST_TIME:
-      g_value_set_boolean (value, self->first_time);
+      g_value_set_boolean (value, ti_event_guest_get_first_time (self));
       break;
     case PROP_ATTENDED:
       g_value_set_boolean (value, self->attended);
@@ -107,7 +107,7 @@ ti_event_guest_class_init (TiEventGuestClass *klass)
   properties[PROP_ORGANISATION] = g_param_spec_string ("organisation", NULL, NULL, NULL, FLAGS);
   /* Whether they were invited */
   properties[PROP_INVITED] = g_param_spec_boolean ("invited", NULL, NULL, FALSE, FLAGS);
-  /* Whether this is the first event they came to */
+  /* Whether this is the first event they came to: follows "attended" */
   properties[PROP_FIRST_TIME] = g_param_spec_boolean ("first-time", NULL, NULL, FALSE, FLAGS);
   /* Whether they came */
   properties[PROP_ATTENDED] = g_param_spec_boolean ("attended", NULL, NULL, FALSE, FLAGS);
@@ -142,7 +142,7 @@ ti_event_guest_new (const TiEventGuestFields *fields)
   self->organisation = g_strdup (fields->organisation ? fields->organisation : "");
   self->sector_key = g_strdup (fields->sector_key);
   self->invited = fields->invited;
-  self->first_time = fields->first_time;
+  self->came_before = fields->came_before;
   self->attended = fields->marks.attended;
   self->feedback = fields->marks.feedback;
   self->feedback_theme = g_strdup (fields->marks.feedback_theme ? fields->marks.feedback_theme
@@ -200,13 +200,14 @@ ti_event_guest_get_invited (TiEventGuest *self)
 /**
  * ti_event_guest_get_first_time:
  *
- * Returns: whether they attended and attended no earlier event, as read
+ * Returns: whether they attended and attended no earlier event; it follows the attended
+ *   mark (#TiEventGuest:first-time is notified with #TiEventGuest:attended)
  */
 gboolean
 ti_event_guest_get_first_time (TiEventGuest *self)
 {
   g_return_val_if_fail (TI_IS_EVENT_GUEST (self), FALSE);
-  return self->first_time;
+  return self->attended && !self->came_before;
 }
 
 gboolean
@@ -261,6 +262,8 @@ ti_event_guest_set_marks (TiEventGuest *self, const TiGuestMarks *marks)
     {
       self->attended = marks->attended != FALSE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTENDED]);
+      if (!self->came_before)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_TIME]);
     }
   if (self->feedback != marks->feedback)
     {

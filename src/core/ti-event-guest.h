@@ -33,7 +33,7 @@ typedef struct
   const char *organisation; /* (nullable) */
   const char *sector_key;   /* (nullable): the organisation's sector */
   gboolean invited;
-  gboolean first_time; /* came to no earlier event */
+  gboolean came_before; /* attended an event that started earlier */
   TiGuestMarks marks;
 } TiEventGuestFields;
 

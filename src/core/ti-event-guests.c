@@ -18,7 +18,8 @@
 #define COL_TEXT(stmt, i) ((const char *) sqlite3_column_text ((stmt), (i)))
 
 /* The list of @event_id, or only @person_id's row when that is not 0, by name. A
- * first-timer came to this event and to none that started earlier. */
+ * first-timer came to this event and to none that started earlier: each row says whether
+ * they came to an earlier one, so the tag follows the attended mark. */
 static GPtrArray *
 read_guests (TiDatabase *db, gint64 event_id, gint64 person_id, GError **error)
 {
@@ -26,7 +27,7 @@ read_guests (TiDatabase *db, gint64 event_id, gint64 person_id, GError **error)
     db,
     "SELECT a.person_id, p.name, o.name, o.sector, a.invited, a.attended,"
     "  coalesce(a.feedback, 0), a.feedback_theme,"
-    "  a.attended AND NOT EXISTS (SELECT 1 FROM event_attendance b"
+    "  EXISTS (SELECT 1 FROM event_attendance b"
     "    JOIN events e ON e.id = b.event_id WHERE b.person_id = a.person_id AND b.attended"
     "    AND e.starts_at < (SELECT starts_at FROM events WHERE id = ?1))"
     " FROM event_attendance a JOIN people p ON p.id = a.person_id"
@@ -50,7 +51,7 @@ read_guests (TiDatabase *db, gint64 event_id, gint64 person_id, GError **error)
         .organisation = COL_TEXT (stmt, 2),
         .sector_key = COL_TEXT (stmt, 3),
         .invited = sqlite3_column_int (stmt, 4),
-        .first_time = sqlite3_column_int (stmt, 8),
+        .came_before = sqlite3_column_int (stmt, 8),
         .marks = {
           .attended = sqlite3_column_int (stmt, 5),
           .feedback = sqlite3_column_int (stmt, 6),
@@ -88,6 +89,40 @@ ti_events_list_guests (TiDatabase *db, gint64 event_id, GError **error)
   store = g_list_store_new (TI_TYPE_EVENT_GUEST);
   g_list_store_splice (store, 0, 0, items->pdata, items->len);
   return G_LIST_MODEL (store);
+}
+
+static gpointer
+read_guests_in_thread (TiDatabase *db, gpointer data, GError **error)
+{
+  return ti_events_list_guests (db, *(gint64 *) data, error);
+}
+
+/**
+ * ti_events_list_guests_async:
+ * @db_path: the programme file; the worker opens its own read-only connection
+ * @event_id: the event
+ *
+ * Reads the event's list in a thread (see ti_events_list_guests()); finish with
+ * ti_events_list_guests_finish().
+ */
+void
+ti_events_list_guests_async (const char *db_path, gint64 event_id, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data)
+{
+  ti_database_read_async (db_path, read_guests_in_thread, g_memdup2 (&event_id, sizeof event_id),
+                          g_free, g_object_unref, cancellable, callback, user_data);
+}
+
+/**
+ * ti_events_list_guests_finish:
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #TiEventGuest, by name, or %NULL
+ *   with @error set
+ */
+GListModel *
+ti_events_list_guests_finish (GAsyncResult *result, GError **error)
+{
+  return ti_database_read_finish (result, error);
 }
 
 static gboolean
@@ -198,31 +233,175 @@ ti_events_invite (TiDatabase *db, gint64 event_id, gint64 person_id, GError **er
   return g_steal_pointer (&guest);
 }
 
-/* Invites everyone @who selects (?1 the event, ?2 its parameter) not on the list yet. */
-static gboolean
-invite_many (TiDatabase *db, gint64 event_id, const char *who, gint64 parameter,
-             const char *detail, guint *out_added, GError **error)
+/* Who a bulk invitation is for, as a condition on people p (?2 is the organisation). */
+static const char *
+group_condition (TiEventInviteGroup group)
 {
-  g_autofree char *sql = g_strdup_printf (
-    "INSERT INTO event_attendance (event_id, person_id, invited)"
-    " SELECT ?1, p.id, 1 FROM people p WHERE p.erased_on IS NULL AND (%s)"
-    " AND NOT EXISTS (SELECT 1 FROM event_attendance a WHERE a.event_id = ?1"
-    "   AND a.person_id = p.id)",
-    who);
+  if (group == TI_EVENT_INVITE_ORGANISATION)
+    return "p.organisation_id IN (SELECT id FROM organisations WHERE id = ?2 OR parent_id = ?2)";
+  return "p.id IN (SELECT person_id FROM champions WHERE status = 'active')";
+}
+
+/* The people of @group (?1 the event, ?2 the organisation) not erased and not on the list. */
+static char *
+invitable_sql (const char *select, TiEventInviteGroup group)
+{
+  return g_strdup_printf ("%s FROM people p WHERE p.erased_on IS NULL AND (%s)"
+                          " AND NOT EXISTS (SELECT 1 FROM event_attendance a"
+                          "   WHERE a.event_id = ?1 AND a.person_id = p.id)",
+                          select, group_condition (group));
+}
+
+static gboolean
+check_group (TiDatabase *db, gint64 event_id, TiEventInviteGroup group, gint64 organisation_id,
+             GError **error)
+{
+  gint64 n;
+
+  if (!check_event (db, event_id, error))
+    return FALSE;
+  if (group != TI_EVENT_INVITE_ORGANISATION)
+    return TRUE;
+  n = ti_database_count_with (db, "SELECT count(*) FROM organisations WHERE id = ?",
+                              organisation_id, NULL, error);
+  if (n == 0)
+    g_set_error (error, TI_EVENTS_ERROR, TI_EVENTS_ERROR_ORGANISATION,
+                 _("Choose an organisation in the programme."));
+  return n > 0;
+}
+
+/**
+ * ti_events_count_invitable:
+ * @event_id: the event
+ * @group: every active champion, or everyone at an organisation and its directorates
+ * @organisation_id: the organisation, for %TI_EVENT_INVITE_ORGANISATION
+ * @out_count: (out): how many people inviting @group would add now
+ *
+ * Counts who ti_events_invite_group() would invite: people of @group whose details are not
+ * erased and who are not on the event's list yet. Quick: one count.
+ *
+ * Returns: %TRUE when counted; %FALSE with @error set otherwise
+ */
+gboolean
+ti_events_count_invitable (TiDatabase *db, gint64 event_id, TiEventInviteGroup group,
+                           gint64 organisation_id, guint *out_count, GError **error)
+{
+  g_autofree char *sql = invitable_sql ("SELECT count(*)", group);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TI_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (out_count != NULL, FALSE);
+
+  if (!check_group (db, event_id, group, organisation_id, error)
+      || (stmt = ti_database_prepare (db, sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  sqlite3_bind_int64 (stmt, 2, organisation_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return ti_database_set_error_from_sqlite (db, rc, _("reading the event’s list"), error);
+  *out_count = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/**
+ * ti_event_invitations_free:
+ *
+ * Frees one batch of invitations.
+ */
+void
+ti_event_invitations_free (TiEventInvitations *batch)
+{
+  if (batch == NULL)
+    return;
+  g_clear_pointer (&batch->person_ids, g_array_unref);
+  g_free (batch);
+}
+
+static TiEventInvitations *
+invitations_new (gint64 event_id)
+{
+  TiEventInvitations *batch = g_new0 (TiEventInvitations, 1);
+
+  batch->event_id = event_id;
+  batch->person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return batch;
+}
+
+static TiEventInvitations *
+invitations_copy (const TiEventInvitations *batch)
+{
+  TiEventInvitations *copy = invitations_new (batch->event_id);
+
+  g_array_append_vals (copy->person_ids, batch->person_ids->data, batch->person_ids->len);
+  return copy;
+}
+
+/* Invites everyone of @group not on the list yet, noting who into @batch. */
+static gboolean
+invite_many (TiDatabase *db, TiEventInviteGroup group, gint64 organisation_id,
+             TiEventInvitations *batch, GError **error)
+{
+  g_autofree char *select = invitable_sql ("SELECT ?1, p.id, 1", group);
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO event_attendance (event_id, person_id,"
+                                          " invited) %s RETURNING person_id",
+                                          select);
   g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (db, sql, error);
-  g_autofree char *audit_detail = NULL;
-  guint added;
+  g_autofree char *detail = NULL;
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, event_id);
-  sqlite3_bind_int64 (stmt, 2, parameter);
-  if (!ti_database_step_done (db, stmt, error))
-    return FALSE;
-  added = sqlite3_changes (ti_database_get_handle (db));
-  audit_detail = g_strdup_printf ("%s: %u invited", detail, added);
-  *out_added = added;
-  return ti_database_audit (db, "create", "event_attendance", event_id, audit_detail, error);
+  sqlite3_bind_int64 (stmt, 1, batch->event_id);
+  sqlite3_bind_int64 (stmt, 2, organisation_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 person_id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (batch->person_ids, person_id);
+    }
+  if (rc != SQLITE_DONE)
+    return ti_database_set_error_from_sqlite (db, rc, _("inviting people"), error);
+  if (group == TI_EVENT_INVITE_ORGANISATION)
+    detail = g_strdup_printf ("organisation %" G_GINT64_FORMAT ": %u invited", organisation_id,
+                              batch->person_ids->len);
+  else
+    detail = g_strdup_printf ("active champions: %u invited", batch->person_ids->len);
+  return ti_database_audit (db, "create", "event_attendance", batch->event_id, detail, error);
+}
+
+/**
+ * ti_events_invite_group:
+ * @event_id: the event
+ * @group: every active champion (not paused or stepped down), or everyone at an organisation
+ *   and its directorates
+ * @organisation_id: the organisation, for %TI_EVENT_INVITE_ORGANISATION
+ *
+ * Invites everyone of @group whose details are not erased and who is not on the event's
+ * list yet, in one transaction with one audit entry. Inviting again adds only people who
+ * joined since.
+ *
+ * Returns: (transfer full) (nullable): who was invited now (perhaps nobody), to take off
+ *   again with ti_events_uninvite(); %NULL with @error set, and nothing changed, otherwise
+ *   (%TI_EVENTS_ERROR_NOT_FOUND, %TI_EVENTS_ERROR_ORGANISATION)
+ */
+TiEventInvitations *
+ti_events_invite_group (TiDatabase *db, gint64 event_id, TiEventInviteGroup group,
+                        gint64 organisation_id, GError **error)
+{
+  g_autoptr (TiEventInvitations) batch = invitations_new (event_id);
+  gboolean ok;
+
+  g_return_val_if_fail (TI_IS_DATABASE (db), NULL);
+
+  if (!ti_database_begin (db, error))
+    return NULL;
+  ok = check_group (db, event_id, group, organisation_id, error)
+       && invite_many (db, group, organisation_id, batch, error);
+  if (!ti_database_end (db, ok, error))
+    return NULL;
+  return g_steal_pointer (&batch);
 }
 
 /**
@@ -230,31 +409,20 @@ invite_many (TiDatabase *db, gint64 event_id, const char *who, gint64 parameter,
  * @event_id: the event
  * @out_added: (out) (optional): how many were invited now
  *
- * Invites every active champion (not paused or stepped down, details not erased) who is not
- * on the event's list yet, in one transaction with one audit entry. Inviting again adds
- * only champions who joined since.
+ * ti_events_invite_group() for every active champion.
  *
  * Returns: %TRUE when done; %FALSE with @error set, and nothing changed, otherwise
  */
 gboolean
 ti_events_invite_champions (TiDatabase *db, gint64 event_id, guint *out_added, GError **error)
 {
-  guint added = 0;
-  gboolean ok;
+  g_autoptr (TiEventInvitations) batch
+    = ti_events_invite_group (db, event_id, TI_EVENT_INVITE_ACTIVE_CHAMPIONS, 0, error);
 
-  g_return_val_if_fail (TI_IS_DATABASE (db), FALSE);
-
-  if (!ti_database_begin (db, error))
-    return FALSE;
-  ok = check_event (db, event_id, error)
-       && invite_many (db, event_id,
-                       "p.id IN (SELECT person_id FROM champions WHERE status = 'active')"
-                       " AND ?2 = 0",
-                       0, "active champions", &added, error);
-  if (!ti_database_end (db, ok, error))
+  if (batch == NULL)
     return FALSE;
   if (out_added != NULL)
-    *out_added = added;
+    *out_added = batch->person_ids->len;
   return TRUE;
 }
 
@@ -264,8 +432,7 @@ ti_events_invite_champions (TiDatabase *db, gint64 event_id, guint *out_added, G
  * @organisation_id: the organisation
  * @out_added: (out) (optional): how many were invited now
  *
- * Invites everyone at the organisation and its directorates (details not erased) who is not
- * on the event's list yet, in one transaction with one audit entry.
+ * ti_events_invite_group() for everyone at the organisation and its directorates.
  *
  * Returns: %TRUE when done; %FALSE with @error set (%TI_EVENTS_ERROR_ORGANISATION when there
  *   is no such organisation), and nothing changed, otherwise
@@ -274,34 +441,209 @@ gboolean
 ti_events_invite_organisation (TiDatabase *db, gint64 event_id, gint64 organisation_id,
                                guint *out_added, GError **error)
 {
-  g_autofree char *detail = g_strdup_printf ("organisation %" G_GINT64_FORMAT, organisation_id);
-  guint added = 0;
-  gboolean ok;
-  gint64 n;
+  g_autoptr (TiEventInvitations) batch = ti_events_invite_group (
+    db, event_id, TI_EVENT_INVITE_ORGANISATION, organisation_id, error);
 
-  g_return_val_if_fail (TI_IS_DATABASE (db), FALSE);
-
-  if (!ti_database_begin (db, error))
-    return FALSE;
-  ok = check_event (db, event_id, error);
-  if (ok)
-    {
-      n = ti_database_count_with (db, "SELECT count(*) FROM organisations WHERE id = ?",
-                                  organisation_id, NULL, error);
-      if (n == 0)
-        g_set_error (error, TI_EVENTS_ERROR, TI_EVENTS_ERROR_ORGANISATION,
-                     _("Choose an organisation in the programme."));
-      ok = n > 0;
-    }
-  ok = ok
-       && invite_many (db, event_id,
-                       "p.organisation_id IN (SELECT id FROM organisations"
-                       " WHERE id = ?2 OR parent_id = ?2)",
-                       organisation_id, detail, &added, error);
-  if (!ti_database_end (db, ok, error))
+  if (batch == NULL)
     return FALSE;
   if (out_added != NULL)
-    *out_added = added;
+    *out_added = batch->person_ids->len;
+  return TRUE;
+}
+
+/**
+ * ti_events_uninvite:
+ * @batch: what ti_events_invite_group() returned
+ * @out_removed: (out) (optional): how many were taken off
+ *
+ * Undoes a bulk invitation: takes off the list the people @batch invited, except anyone
+ * marked as attended or given feedback since; nobody else is touched. One transaction with
+ * an audit entry.
+ *
+ * Returns: %TRUE when done; %FALSE with @error set, and nothing changed, otherwise
+ */
+gboolean
+ti_events_uninvite (TiDatabase *db, const TiEventInvitations *batch, guint *out_removed,
+                    GError **error)
+{
+  g_autoptr (GString) ids = g_string_new ("[");
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *detail = NULL;
+  guint removed = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (TI_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (batch != NULL, FALSE);
+
+  for (guint i = 0; i < batch->person_ids->len; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (batch->person_ids, gint64, i));
+  g_string_append_c (ids, ']');
+  stmt = ti_database_prepare (
+    db,
+    "DELETE FROM event_attendance WHERE event_id = ?1 AND invited AND NOT attended"
+    "  AND feedback IS NULL AND feedback_theme IS NULL"
+    "  AND person_id IN (SELECT value FROM json_each(?2))",
+    error);
+  if (stmt == NULL || !ti_database_begin (db, error))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, batch->event_id);
+  sqlite3_bind_text (stmt, 2, ids->str, ids->len, SQLITE_STATIC);
+  ok = ti_database_step_done (db, stmt, error);
+  if (ok)
+    {
+      removed = sqlite3_changes (ti_database_get_handle (db));
+      detail = g_strdup_printf ("invitations undone: %u taken off", removed);
+      ok = ti_database_audit (db, "delete", "event_attendance", batch->event_id, detail, error);
+    }
+  if (!ti_database_end (db, ok, error))
+    return FALSE;
+  if (out_removed != NULL)
+    *out_removed = removed;
+  return TRUE;
+}
+
+/* Bulk invitations and their undo in a worker, with a connection of its own. */
+typedef struct
+{
+  char *db_path;
+  TiEventInviteGroup group;
+  gint64 organisation_id;
+  TiEventInvitations *batch; /* for invite: event only; for uninvite: who to take off */
+  gboolean undo;
+} InviteJob;
+
+static void
+invite_job_free (gpointer data)
+{
+  InviteJob *job = data;
+
+  g_free (job->db_path);
+  ti_event_invitations_free (job->batch);
+  g_free (job);
+}
+
+static void
+invite_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  InviteJob *job = task_data;
+  g_autoptr (TiDatabase) db = NULL;
+  GError *error = NULL;
+  TiEventInvitations *batch = NULL;
+  guint removed = 0;
+
+  /* A connection belongs to one thread: the worker opens its own. */
+  db = ti_database_open (job->db_path, TI_DATABASE_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    g_task_return_error (task, error);
+  else if (job->undo)
+    {
+      if (ti_events_uninvite (db, job->batch, &removed, &error))
+        g_task_return_int (task, removed);
+      else
+        g_task_return_error (task, error);
+    }
+  else if ((batch = ti_events_invite_group (db, job->batch->event_id, job->group,
+                                            job->organisation_id, &error))
+           != NULL)
+    g_task_return_pointer (task, batch, (GDestroyNotify) ti_event_invitations_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+run_invite_job (InviteJob *job, gpointer source_tag, GCancellable *cancellable,
+                GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, invite_job_free);
+  g_task_run_in_thread (task, invite_in_thread);
+}
+
+/**
+ * ti_events_invite_group_async:
+ * @db_path: the programme file; the worker opens its own connection to it
+ *
+ * Runs ti_events_invite_group() in a worker thread; finish with
+ * ti_events_invite_group_finish().
+ */
+void
+ti_events_invite_group_async (const char *db_path, gint64 event_id, TiEventInviteGroup group,
+                              gint64 organisation_id, GCancellable *cancellable,
+                              GAsyncReadyCallback callback, gpointer user_data)
+{
+  InviteJob *job = g_new0 (InviteJob, 1);
+
+  g_return_if_fail (db_path != NULL);
+
+  job->db_path = g_strdup (db_path);
+  job->group = group;
+  job->organisation_id = organisation_id;
+  job->batch = invitations_new (event_id);
+  run_invite_job (job, ti_events_invite_group_async, cancellable, callback, user_data);
+}
+
+/**
+ * ti_events_invite_group_finish:
+ *
+ * Returns: (transfer full) (nullable): who was invited, or %NULL with @error set
+ */
+TiEventInvitations *
+ti_events_invite_group_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ti_events_invite_group_async,
+                        NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * ti_events_uninvite_async:
+ * @db_path: the programme file; the worker opens its own connection to it
+ * @batch: copied
+ *
+ * Runs ti_events_uninvite() in a worker thread; finish with ti_events_uninvite_finish().
+ */
+void
+ti_events_uninvite_async (const char *db_path, const TiEventInvitations *batch,
+                          GCancellable *cancellable, GAsyncReadyCallback callback,
+                          gpointer user_data)
+{
+  InviteJob *job = g_new0 (InviteJob, 1);
+
+  g_return_if_fail (db_path != NULL && batch != NULL);
+
+  job->db_path = g_strdup (db_path);
+  job->batch = invitations_copy (batch);
+  job->undo = TRUE;
+  run_invite_job (job, ti_events_uninvite_async, cancellable, callback, user_data);
+}
+
+/**
+ * ti_events_uninvite_finish:
+ * @out_removed: (out) (optional): how many were taken off
+ *
+ * Returns: %TRUE when done; %FALSE with @error set otherwise
+ */
+gboolean
+ti_events_uninvite_finish (GAsyncResult *result, guint *out_removed, GError **error)
+{
+  GError *local = NULL;
+  gssize removed;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ti_events_uninvite_async,
+                        FALSE);
+  removed = g_task_propagate_int (G_TASK (result), &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  if (out_removed != NULL)
+    *out_removed = removed;
   return TRUE;
 }
 

@@ -143,11 +143,58 @@ gboolean ti_events_restore_speaker (TiDatabase *db, const TiEventSpeaker *speake
 /* Invitations and attendance ----------------------------------------------------------- */
 
 GListModel *ti_events_list_guests (TiDatabase *db, gint64 event_id, GError **error);
+void ti_events_list_guests_async (const char *db_path, gint64 event_id, GCancellable *cancellable,
+                                  GAsyncReadyCallback callback, gpointer user_data);
+GListModel *ti_events_list_guests_finish (GAsyncResult *result, GError **error);
 TiEventGuest *ti_events_invite (TiDatabase *db, gint64 event_id, gint64 person_id, GError **error);
 gboolean ti_events_invite_champions (TiDatabase *db, gint64 event_id, guint *out_added,
                                      GError **error);
 gboolean ti_events_invite_organisation (TiDatabase *db, gint64 event_id, gint64 organisation_id,
                                         guint *out_added, GError **error);
+
+/**
+ * TiEventInviteGroup:
+ * @TI_EVENT_INVITE_ACTIVE_CHAMPIONS: every active champion
+ * @TI_EVENT_INVITE_ORGANISATION: everyone at an organisation and its directorates
+ *
+ * Who a bulk invitation is for.
+ */
+typedef enum
+{
+  TI_EVENT_INVITE_ACTIVE_CHAMPIONS,
+  TI_EVENT_INVITE_ORGANISATION,
+} TiEventInviteGroup;
+
+/**
+ * TiEventInvitations:
+ * @event_id: the event
+ * @person_ids: (element-type gint64): the people one bulk invitation put on the list
+ *
+ * What one bulk invitation added, so that it can be undone exactly.
+ */
+typedef struct
+{
+  gint64 event_id;
+  GArray *person_ids;
+} TiEventInvitations;
+
+void ti_event_invitations_free (TiEventInvitations *batch);
+
+gboolean ti_events_count_invitable (TiDatabase *db, gint64 event_id, TiEventInviteGroup group,
+                                    gint64 organisation_id, guint *out_count, GError **error);
+TiEventInvitations *ti_events_invite_group (TiDatabase *db, gint64 event_id,
+                                            TiEventInviteGroup group, gint64 organisation_id,
+                                            GError **error);
+void ti_events_invite_group_async (const char *db_path, gint64 event_id, TiEventInviteGroup group,
+                                   gint64 organisation_id, GCancellable *cancellable,
+                                   GAsyncReadyCallback callback, gpointer user_data);
+TiEventInvitations *ti_events_invite_group_finish (GAsyncResult *result, GError **error);
+gboolean ti_events_uninvite (TiDatabase *db, const TiEventInvitations *batch, guint *out_removed,
+                             GError **error);
+void ti_events_uninvite_async (const char *db_path, const TiEventInvitations *batch,
+                               GCancellable *cancellable, GAsyncReadyCallback callback,
+                               gpointer user_data);
+gboolean ti_events_uninvite_finish (GAsyncResult *result, guint *out_removed, GError **error);
 gboolean ti_events_update_guest (TiDatabase *db, TiEventGuest *guest, const TiGuestMarks *marks,
                                  GError **error);
 gboolean ti_events_remove_guest (TiDatabase *db, TiEventGuest *guest, GError **error);
@@ -204,6 +251,7 @@ gboolean ti_events_count_reach (TiDatabase *db, gint64 event_id, guint *out_orga
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiEventSnapshot, ti_event_snapshot_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiEventSpeaker, ti_event_speaker_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiEventInvitations, ti_event_invitations_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TiEventSummary, ti_event_summary_clear)
 
 G_END_DECLS
