@@ -209,6 +209,18 @@ test_delete_undo (Fixture *f, gconstpointer data)
                    1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM engagement_influences WHERE activity_id = 1"),
                    ==, 1);
+
+  /* The activity put back is the row selected, where the person left it. */
+  {
+    GtkColumnView *list = GTK_COLUMN_VIEW (test_find_type (f->view, GTK_TYPE_COLUMN_VIEW));
+    GtkSelectionModel *rows = gtk_column_view_get_model (list);
+    GObject *selected = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (rows));
+    g_autofree char *title = NULL;
+
+    g_assert_nonnull (selected);
+    g_object_get (selected, "title", &title, NULL);
+    g_assert_cmpstr (title, ==, "Charter wording panel");
+  }
 }
 
 int

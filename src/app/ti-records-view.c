@@ -33,6 +33,7 @@ typedef struct
   TiDatabase *database;
   GCancellable *cancellable;
   gint64 reshow_id;  /* the record to show again once the list is loaded, or 0 */
+  gint64 select_id;  /* the row to select once the list is loaded (a record put back), or 0 */
   gboolean emitting; /* in ::changed: the reload it causes is already under way */
 
   AdwLeaflet *leaflet;
@@ -114,6 +115,26 @@ update_count (TiRecordsView *self)
 
 static void show_list (TiRecordsView *self);
 
+/* Selects the row of the record with @id, when the search and filters show it. */
+static void
+select_record (TiRecordsView *self, gint64 id)
+{
+  TiRecordsViewPrivate *priv = ti_records_view_get_instance_private (self);
+  GtkSelectionModel *rows = gtk_column_view_get_model (priv->column_view);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (rows));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GObject) record = g_list_model_get_item (G_LIST_MODEL (rows), i);
+
+      if (record_get_id (record) == id)
+        {
+          gtk_selection_model_select_item (rows, i, TRUE);
+          return;
+        }
+    }
+}
+
 static void
 records_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -141,6 +162,9 @@ records_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   update_count (self);
   if (reshow_id != 0 && !klass->show_record (priv->record_page, priv->database, reshow_id, NULL))
     show_list (self);
+  if (priv->select_id != 0)
+    select_record (self, priv->select_id);
+  priv->select_id = 0;
 }
 
 static void
@@ -397,8 +421,12 @@ undo_delete_cb (AdwToast *toast, TiRecordsView *self)
       ti_feedback_show_message (GTK_WIDGET (self), _(klass->restore_failed), error->message);
       return;
     }
+  /* The record put back is the row selected, where the person left it. */
   if (database == priv->database)
-    changed (self);
+    {
+      priv->select_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "record-id"));
+      changed (self);
+    }
   /* The toast's button goes away with the toast: keep the keyboard in the list. */
   gtk_widget_grab_focus (GTK_WIDGET (priv->column_view));
 }
@@ -429,6 +457,7 @@ delete_activated (GtkWidget *widget, const char *action_name, GVariant *paramete
   message = g_strdup_printf (_("Deleted “%s”"), title);
   toast = ti_feedback_undo_toast (message);
   g_object_set_data_full (G_OBJECT (toast), "snapshot", snapshot, klass->free_snapshot);
+  g_object_set_data (G_OBJECT (toast), "record-id", GSIZE_TO_POINTER (record_get_id (record)));
   g_object_set_data_full (G_OBJECT (toast), "database", g_object_ref (priv->database),
                           g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
