@@ -127,6 +127,41 @@ ti_database_rollback (TiDatabase *self)
 }
 
 /**
+ * ti_database_snapshot_begin:
+ * @started: (out): whether a read transaction was begun here (not already open)
+ *
+ * Makes the queries that follow see one snapshot of the programme: begins a read transaction
+ * unless the caller already holds one. End it with ti_database_snapshot_end().
+ *
+ * Returns: %FALSE with @error set when the transaction could not be begun
+ */
+gboolean
+ti_database_snapshot_begin (TiDatabase *self, gboolean *started, GError **error)
+{
+  *started = sqlite3_get_autocommit (ti_database_get_handle (self));
+  if (*started && !ti_database_exec (self, "BEGIN", error))
+    {
+      *started = FALSE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ti_database_snapshot_end:
+ * @started: what ti_database_snapshot_begin() said
+ *
+ * Ends the read transaction ti_database_snapshot_begin() began, if it began one: a read keeps
+ * nothing, so it is rolled back.
+ */
+void
+ti_database_snapshot_end (TiDatabase *self, gboolean started)
+{
+  if (started)
+    ti_database_rollback (self);
+}
+
+/**
  * ti_database_end:
  * @ok: whether the work in the transaction succeeded
  *

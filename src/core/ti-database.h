@@ -54,6 +54,8 @@ gint64 ti_database_count_with (TiDatabase *self, const char *sql, gint64 id, con
 gboolean ti_database_begin (TiDatabase *self, GError **error);
 gboolean ti_database_commit (TiDatabase *self, GError **error);
 void ti_database_rollback (TiDatabase *self);
+gboolean ti_database_snapshot_begin (TiDatabase *self, gboolean *started, GError **error);
+void ti_database_snapshot_end (TiDatabase *self, gboolean started);
 gboolean ti_database_end (TiDatabase *self, gboolean ok, GError **error);
 
 gboolean ti_database_audit (TiDatabase *self, const char *action, const char *entity,

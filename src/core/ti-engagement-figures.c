@@ -209,13 +209,9 @@ ti_engagement_figures_compute (TiDatabase *db, const char *from, const char *to,
   out->from = g_strdup (from);
   out->to = g_strdup (to);
 
-  own_transaction = sqlite3_get_autocommit (ti_database_get_handle (db));
-  if (own_transaction && !ti_database_exec (db, "BEGIN", error))
-    ok = FALSE;
-  else
-    ok = count_all (db, &period, out, error);
-  if (own_transaction)
-    ti_database_rollback (db); /* a read: nothing to keep */
+  ok = ti_database_snapshot_begin (db, &own_transaction, error)
+       && count_all (db, &period, out, error);
+  ti_database_snapshot_end (db, own_transaction);
   if (!ok)
     ti_engagement_figures_clear (out);
   return ok;

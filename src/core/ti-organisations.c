@@ -64,10 +64,10 @@ ti_organisations_list (TiDatabase *db, GError **error)
                                                           g_object_unref);
   g_autoptr (GListModel) reach = NULL;
   GListModel *list = NULL;
-  gboolean own_transaction = sqlite3_get_autocommit (ti_database_get_handle (db));
+  gboolean own_transaction;
 
   /* One snapshot for the reach and the rest. */
-  if (own_transaction && !ti_database_exec (db, "BEGIN", error))
+  if (!ti_database_snapshot_begin (db, &own_transaction, error))
     return NULL;
   reach = ti_tier1_reach_list (db, TI_REACH_BY_ORGANISATION, NULL, NULL, error);
   if (reach != NULL)
@@ -79,8 +79,7 @@ ti_organisations_list (TiDatabase *db, GError **error)
         }
       list = list_with_sql (db, list_sql, reached, error);
     }
-  if (own_transaction)
-    ti_database_rollback (db);
+  ti_database_snapshot_end (db, own_transaction);
   return list;
 }
 

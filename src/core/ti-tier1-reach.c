@@ -638,12 +638,10 @@ ti_tier1_reach_list (TiDatabase *db, TiReachGrouping grouping, const char *from,
   if (!ti_period_init (&period, from, to, error))
     return NULL;
   /* One snapshot for the organisations and the completions. */
-  own_transaction = sqlite3_get_autocommit (ti_database_get_handle (db));
-  if (own_transaction && !ti_database_exec (db, "BEGIN", error))
+  if (!ti_database_snapshot_begin (db, &own_transaction, error))
     return NULL;
   tally = ti_tier1_tally_new (db, &period, error);
-  if (own_transaction)
-    ti_database_rollback (db);
+  ti_database_snapshot_end (db, own_transaction);
   return tally ? ti_tier1_tally_rows (tally, grouping) : NULL;
 }
 

@@ -392,14 +392,10 @@ ti_training_figures_compute (TiDatabase *db, const char *from, const char *to,
   out->from = g_strdup (from);
   out->to = g_strdup (to);
 
-  own_transaction = sqlite3_get_autocommit (ti_database_get_handle (db));
-  if (own_transaction && !ti_database_exec (db, "BEGIN", error))
-    ok = FALSE;
-  else
-    ok = count_tier1 (db, &period, out, error) && count_sessions (db, &period, out, error)
-         && count_reviews (db, &period, out, error);
-  if (own_transaction)
-    ti_database_rollback (db); /* a read: nothing to keep */
+  ok = ti_database_snapshot_begin (db, &own_transaction, error)
+       && count_tier1 (db, &period, out, error) && count_sessions (db, &period, out, error)
+       && count_reviews (db, &period, out, error);
+  ti_database_snapshot_end (db, own_transaction);
   if (!ok)
     ti_training_figures_clear (out);
   return ok;
