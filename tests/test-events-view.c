@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "test-events-fixture.h"
 #include "test-util.h"
@@ -159,7 +160,7 @@ test_event_page (Fixture *f, gconstpointer data)
                                            "to shape."));
   g_assert_nonnull (test_find_shown (page, "Prof Lena Berg"));
   g_assert_nonnull (test_find_shown (page, "University of Bath · National · ACEs and the brain"));
-  g_assert_nonnull (test_find_shown (page, "5 invited, 4 attended"));
+  test_wait_for_text (page, "5 invited · 4 attended");
   g_assert_nonnull (test_find_shown (page, "Children's Services · Came without an invitation · First event"));
 }
 
@@ -211,13 +212,22 @@ is_check_labelled (GtkWidget *widget, gconstpointer label)
          && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0;
 }
 
-/* The row of the list showing @name. */
+/* The list of guests, not the list in a drop-down's popover (Show, or a row's Feedback). */
+static gboolean
+is_guest_list_view (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LIST_VIEW (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) == NULL;
+}
+
+/* The row of the list showing @name: the list is a #GtkListView, so only rows on screen
+ * exist. */
 static GtkWidget *
 guest_row (GtkWidget *page, const char *name)
 {
-  GtkWidget *list = test_find_type (test_find_type (page, TI_TYPE_EVENT_GUEST_LIST),
-                                    GTK_TYPE_LIST_BOX);
+  GtkWidget *list = test_find_widget (test_find_type (page, TI_TYPE_EVENT_GUEST_LIST), FALSE,
+                                      is_guest_list_view, NULL);
 
+  g_assert_nonnull (list);
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     if (test_find_shown (row, name) != NULL)
@@ -225,37 +235,192 @@ guest_row (GtkWidget *page, const char *name)
   g_assert_not_reached ();
 }
 
+static gboolean
+is_check_in (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_CHECK_BUTTON (widget);
+}
+
+static gboolean
+is_entry (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_ENTRY (widget);
+}
+
+static gboolean
+is_feedback (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_DROP_DOWN (widget);
+}
+
+/* Clicks a bulk invitation, checks the question says how many, and answers Invite. */
+static void
+invite_after_asking (GtkWidget *page, const char *button, const char *question)
+{
+  AdwMessageDialog *dialog;
+
+  g_signal_emit_by_name (test_find_button (page, button), "clicked");
+  dialog = test_wait_for_dialog (question);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "invite"));
+  adw_message_dialog_response (dialog, "invite");
+}
+
 static void
 test_invite_champions_and_attendance (Fixture *f, gconstpointer data)
 {
   GtkWidget *page = open_event (f, "Webinar: trauma-informed supervision");
-  GtkWidget *invite = test_find_button (page, "Invite Active _Champions");
+  GtkWidget *lee;
+  GtkWidget *feedback;
+  GtkWidget *theme;
   GtkCheckButton *attended;
 
-  g_assert_nonnull (test_find_shown (page, "0 invited, 1 attended"));
-  /* Sam, Jo and Lee: not Kit (paused), not the erased champion. */
-  g_assert_nonnull (invite);
-  g_signal_emit_by_name (invite, "clicked");
-  test_wait_for_text (page, "3 invited, 1 attended");
+  test_wait_for_text (page, "0 invited · 1 attended");
+  /* Sam, Jo and Lee: not Kit (paused), not the erased champion; asked first. */
+  invite_after_asking (page, "Invite Active _Champions", "Invite 3 Active Champions?");
+  test_wait_for_text (page, "3 invited · 1 attended");
   test_wait_for_text (GTK_WIDGET (f->window), "Invited 3 active champions");
   g_assert_nonnull (test_find_shown (page, "Lee Hart"));
   g_assert_cmpint (count (f, "SELECT count(*) FROM event_attendance WHERE event_id = 3"), ==, 4);
-  /* Again: nobody twice, and it says so. */
+  /* Again: nobody twice, and it says so without asking. */
   g_signal_emit_by_name (test_find_button (page, "Invite Active _Champions"), "clicked");
   test_wait_for_text (GTK_WIDGET (f->window), "Every active champion is already on the list.");
+  g_assert_null (test_find_dialog ("Invite 0 Active Champions?"));
   g_assert_cmpint (count (f, "SELECT count(*) FROM event_attendance WHERE event_id = 3"), ==, 4);
 
-  /* Lee came: ticked, saved, counted, and a first-timer. */
-  attended = GTK_CHECK_BUTTON (test_find_widget (guest_row (page, "Lee Hart"), TRUE,
-                                                 is_check_labelled, "Attended"));
+  /* Lee has not come yet: no feedback can be given, and the tooltip says why. */
+  lee = guest_row (page, "Lee Hart");
+  feedback = gtk_widget_get_parent (test_find_widget (lee, TRUE, is_feedback, NULL));
+  theme = test_find_widget (lee, TRUE, is_entry, NULL);
+  g_assert_false (gtk_widget_get_sensitive (feedback));
+  g_assert_false (gtk_widget_get_sensitive (theme));
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (feedback), "Tick Attended first"));
+  g_assert_null (test_find_shown (lee, "Avon and Somerset Police · First event"));
+
+  /* Lee came: ticked, saved, counted in place, and feedback opens; not a first-timer, having
+   * come to the June Network Event. */
+  attended = GTK_CHECK_BUTTON (test_find_widget (lee, TRUE, is_check_labelled, "Attended"));
   gtk_check_button_set_active (attended, TRUE);
-  test_wait_for_text (page, "3 invited, 2 attended");
+  test_wait_for_text (page, "3 invited · 2 attended");
+  g_assert_true (guest_row (page, "Lee Hart") == lee); /* the same row, not a new list */
+  g_assert_nonnull (test_find_shown (lee, "Avon and Somerset Police"));
+  g_assert_null (test_find_shown (lee, "Avon and Somerset Police · First event"));
+  g_assert_true (gtk_widget_get_sensitive (feedback));
+  g_assert_true (gtk_widget_get_sensitive (theme));
   g_assert_cmpint (count (f, "SELECT count(*) FROM event_attendance WHERE event_id = 3"
                              " AND person_id = 5 AND attended = 1"), ==, 1);
   test_wait_for_text (page, "Attended (1 of those invited)");
+
+  /* A theme is saved when focus leaves it, not only on Enter. */
+  gtk_widget_grab_focus (theme);
+  gtk_editable_set_text (GTK_EDITABLE (theme), "Supervision");
+  gtk_widget_grab_focus (test_find_type (page, GTK_TYPE_SEARCH_ENTRY));
+  test_iterate_a_while ();
+  g_assert_cmpint (count (f, "SELECT count(*) FROM event_attendance WHERE event_id = 3"
+                             " AND person_id = 5 AND feedback_theme = 'Supervision'"), ==, 1);
+
+  /* Not there after all: the tag goes with the tick. */
+  gtk_check_button_set_active (attended, FALSE);
+  test_wait_for_text (page, "3 invited · 1 attended");
+  g_assert_null (test_find_shown (lee, "Avon and Somerset Police · First event"));
+  g_assert_false (gtk_widget_get_sensitive (feedback));
   /* The list's counts follow. */
   g_assert_true (gtk_widget_activate_action (f->view, "events.back", NULL));
   test_wait_for_text (f->view, "5 events");
+}
+
+/* Undo takes off exactly whom the batch invited: not Ana, who was there before, nor Lee,
+ * marked as attended since. */
+static void
+test_undo_invite (Fixture *f, gconstpointer data)
+{
+  GtkWidget *page = open_event (f, "Webinar: trauma-informed supervision");
+  GtkWidget *undo;
+
+  test_wait_for_text (page, "0 invited · 1 attended");
+  invite_after_asking (page, "Invite Active _Champions", "Invite 3 Active Champions?");
+  test_wait_for_text (page, "3 invited · 1 attended");
+  gtk_check_button_set_active (
+    GTK_CHECK_BUTTON (test_find_widget (guest_row (page, "Lee Hart"), TRUE, is_check_in, NULL)),
+    TRUE);
+  test_wait_for_text (page, "3 invited · 2 attended");
+  undo = test_find_button (GTK_WIDGET (f->window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  test_wait_for_text (page, "1 invited · 2 attended");
+  test_wait_for_text (GTK_WIDGET (f->window), "Took 2 invitations back");
+  g_assert_cmpint (count (f, "SELECT count(*) FROM event_attendance WHERE event_id = 3"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM event_attendance WHERE event_id = 3"
+                             " AND person_id IN (5, 6)"), ==, 2);
+}
+
+/* The organisation's question: nothing chosen, Invite off until something is, then how many
+ * (its directorate included, erased people and those on the list already not). */
+static void
+test_invite_organisation (Fixture *f, gconstpointer data)
+{
+  GtkWidget *page = open_event (f, "Webinar: trauma-informed supervision");
+  AdwMessageDialog *dialog;
+  GtkDropDown *dropdown;
+  GListModel *organisations;
+  guint council = GTK_INVALID_LIST_POSITION;
+
+  test_wait_for_text (page, "0 invited · 1 attended");
+  g_signal_emit_by_name (test_find_button (page, "Invite an _Organisation…"), "clicked");
+  dialog = test_wait_for_dialog ("Invite an Organisation?");
+  dropdown = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "invite"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "directorates"));
+
+  organisations = gtk_drop_down_get_model (dropdown);
+  for (guint i = 0; i < g_list_model_get_n_items (organisations); i++)
+    {
+      g_autoptr (GObject) organisation = g_list_model_get_item (organisations, i);
+      g_autofree char *name = NULL;
+
+      g_object_get (organisation, "name", &name, NULL);
+      if (g_strcmp0 (name, "Somerset Council") == 0)
+        council = i;
+    }
+  g_assert_cmpuint (council, !=, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (dropdown, council);
+  /* Alex and Rae at the council, Kit at Children's Services; Ana is on the list already. */
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Invite 3 People?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "directorates"));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "invite"));
+  adw_message_dialog_response (dialog, "invite");
+  test_wait_for_text (page, "3 invited · 1 attended");
+  test_wait_for_text (GTK_WIDGET (f->window), "Invited 3 people");
+  g_assert_cmpint (count (f, "SELECT count(*) FROM event_attendance WHERE event_id = 3"
+                             " AND person_id IN (1, 4, 7) AND invited"), ==, 3);
+}
+
+/* Finding a guest by name or organisation, and by whether they came. */
+static void
+test_find_guest (Fixture *f, gconstpointer data)
+{
+  GtkWidget *page = open_event (f, "Network and Charter Launch");
+  GtkWidget *list = test_find_type (page, TI_TYPE_EVENT_GUEST_LIST);
+  GtkWidget *search = test_find_type (list, GTK_TYPE_SEARCH_ENTRY);
+  GtkDropDown *show;
+
+  test_wait_for_text (list, "5 invited · 4 attended");
+  /* Finding is offered once there is someone to find. */
+  show = GTK_DROP_DOWN (test_find_widget (list, TRUE, has_tooltip, "Show"));
+  g_assert_nonnull (show);
+  gtk_editable_set_text (GTK_EDITABLE (search), "children");
+  test_wait_for_text (list, "Showing 2 of 6 · 5 invited · 4 attended");
+  g_assert_nonnull (test_find_shown (list, "Kit Elms"));
+  g_assert_null (test_find_shown (list, "Jo Marsh"));
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  gtk_drop_down_set_selected (show, 2); /* Not attended: Kit and Rae */
+  test_wait_for_text (list, "Showing 2 of 6 · 5 invited · 4 attended");
+  g_assert_nonnull (test_find_shown (list, "Rae Dunn"));
+  gtk_drop_down_set_selected (show, 1);
+  test_wait_for_text (list, "Showing 4 of 6 · 5 invited · 4 attended");
+  gtk_editable_set_text (GTK_EDITABLE (search), "nobody like this");
+  test_wait_for_text (list, "No Matching Guests");
 }
 
 static void
@@ -329,6 +494,9 @@ main (int argc, char **argv)
   ADD ("event-page", test_event_page);
   ADD ("page-top-and-no-speakers", test_page_top_and_no_speakers);
   ADD ("invite-champions-and-attendance", test_invite_champions_and_attendance);
+  ADD ("undo-invite", test_undo_invite);
+  ADD ("invite-organisation", test_invite_organisation);
+  ADD ("find-guest", test_find_guest);
   ADD ("delete-undo", test_delete_undo);
 #undef ADD
   g_test_add ("/events-view/empty-and-editor", Fixture, NULL, empty_set_up,

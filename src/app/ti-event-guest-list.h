@@ -10,8 +10,7 @@ G_BEGIN_DECLS
 #define TI_TYPE_EVENT_GUEST_LIST (ti_event_guest_list_get_type ())
 G_DECLARE_FINAL_TYPE (TiEventGuestList, ti_event_guest_list, TI, EVENT_GUEST_LIST, GtkWidget)
 
-gboolean ti_event_guest_list_show (TiEventGuestList *self, TiDatabase *database, gint64 event_id,
-                                   GError **error);
+void ti_event_guest_list_show (TiEventGuestList *self, TiDatabase *database, gint64 event_id);
 GListModel *ti_event_guest_list_get_guests (TiEventGuestList *self);
 
 G_END_DECLS

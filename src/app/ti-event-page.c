@@ -529,8 +529,10 @@ ti_event_page_show (TiEventPage *self, TiDatabase *database, gint64 event_id, GE
   if (database != self->database)
     g_clear_object (&self->event); /* another programme: another event, whatever its id */
   g_set_object (&self->database, database);
-  return refresh (self, event_id, error)
-         && ti_event_guest_list_show (self->guest_list, database, event_id, error);
+  if (!refresh (self, event_id, error))
+    return FALSE;
+  ti_event_guest_list_show (self->guest_list, database, event_id);
+  return TRUE;
 }
 
 /**
