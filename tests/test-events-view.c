@@ -250,7 +250,7 @@ is_entry (GtkWidget *widget, gconstpointer data)
 static gboolean
 is_feedback (GtkWidget *widget, gconstpointer data)
 {
-  return GTK_IS_DROP_DOWN (widget);
+  return GTK_IS_SPIN_BUTTON (widget);
 }
 
 /* Clicks a bulk invitation, checks the question says how many, and answers Invite. */

@@ -220,7 +220,7 @@ typedef struct
   GtkWidget *remove;
   GtkCheckButton *attended;
   GtkWidget *feedback_box;
-  GtkDropDown *feedback;
+  GtkSpinButton *feedback; /* 0 is "—": none given */
   GtkEntry *theme;
   GBinding *bindings[2];
   gulong notify_id;
@@ -277,18 +277,44 @@ attended_toggled_cb (GtkCheckButton *check, GuestRow *row)
 }
 
 static void
-feedback_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, GuestRow *row)
+feedback_changed_cb (GtkSpinButton *spin, GuestRow *row)
 {
-  guint selected = gtk_drop_down_get_selected (dropdown);
+  int score = gtk_spin_button_get_value_as_int (spin);
   TiGuestMarks marks;
 
   if (row->guest == NULL)
     return;
   ti_event_guest_get_marks (row->guest, &marks);
-  if (selected == GTK_INVALID_LIST_POSITION || (int) selected == marks.feedback)
+  if (score == marks.feedback)
     return;
-  marks.feedback = selected;
+  marks.feedback = score;
   save_marks (row->self, row->guest, &marks);
+}
+
+/* A spin button rather than a drop-down: a row is made for each guest in view, and a
+ * drop-down builds a list of its own. No score reads "—". */
+static gboolean
+feedback_output_cb (GtkSpinButton *spin, gpointer data)
+{
+  int score = gtk_spin_button_get_value_as_int (spin);
+  g_autofree char *text = score > 0 ? g_strdup_printf ("%d", score) : g_strdup ("—");
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+feedback_input_cb (GtkSpinButton *spin, double *value, gpointer data)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  char *end = NULL;
+  gint64 score = g_ascii_strtoll (text, &end, 10);
+
+  if (end == text || *end != '\0')
+    score = 0; /* "—", or what is not a score: none */
+  *value = CLAMP (score, 0, 5);
+  return TRUE;
 }
 
 /* Saves the theme typed, if it changed; spaces around it are no change (a theme stored as
@@ -346,7 +372,6 @@ label_for (GtkWidget *widget, const char *what, const char *name)
 static void
 setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, TiEventGuestList *self)
 {
-  static const char *const scores[] = { "—", "1", "2", "3", "4", "5", NULL };
   GuestRow *row = g_new0 (GuestRow, 1);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *who = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -362,7 +387,7 @@ setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, TiEventGuest
   row->remove = ti_person_row_remove_button_new (_("Take them off the list"));
   row->attended = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_("Attended")));
   row->feedback_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  row->feedback = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (scores));
+  row->feedback = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 5, 1));
   row->theme = GTK_ENTRY (gtk_entry_new ());
 
   gtk_widget_set_margin_start (row->box, 12);
@@ -387,7 +412,10 @@ setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, TiEventGuest
   gtk_widget_add_css_class (feedback_label, "dim-label");
   gtk_box_append (GTK_BOX (row->feedback_box), feedback_label);
   gtk_box_append (GTK_BOX (row->feedback_box), GTK_WIDGET (row->feedback));
-  g_signal_connect (row->feedback, "notify::selected", G_CALLBACK (feedback_selected_cb), row);
+  gtk_editable_set_width_chars (GTK_EDITABLE (row->feedback), 2);
+  g_signal_connect (row->feedback, "output", G_CALLBACK (feedback_output_cb), NULL);
+  g_signal_connect (row->feedback, "input", G_CALLBACK (feedback_input_cb), NULL);
+  g_signal_connect (row->feedback, "value-changed", G_CALLBACK (feedback_changed_cb), row);
 
   gtk_entry_set_placeholder_text (row->theme, _("Feedback theme"));
   gtk_editable_set_width_chars (GTK_EDITABLE (row->theme), 16);
@@ -438,7 +466,7 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, TiEventGuestL
   gtk_editable_set_text (GTK_EDITABLE (row->theme), ti_event_guest_get_feedback_theme (guest));
   row->bindings[0] = g_object_bind_property (guest, "attended", row->attended, "active",
                                              G_BINDING_SYNC_CREATE);
-  row->bindings[1] = g_object_bind_property (guest, "feedback", row->feedback, "selected",
+  row->bindings[1] = g_object_bind_property (guest, "feedback", row->feedback, "value",
                                              G_BINDING_SYNC_CREATE);
   row->guest = g_object_ref (guest);
   row->notify_id = g_signal_connect (guest, "notify", G_CALLBACK (guest_notify_cb), row);
