@@ -8,6 +8,7 @@
 #include "ti-engagement-editor.h"
 #include "ti-engagement-page.h"
 #include "ti-engagement-view.h"
+#include "ti-table.h"
 #include "ti-window.h"
 
 /* Widget tests of Events › Engagement: logging an activity with its counts, marking a "you
@@ -223,6 +224,33 @@ test_delete_undo (Fixture *f, gconstpointer data)
   }
 }
 
+/* At a phone's width the list keeps the columns that tell activities apart, and no more. */
+static void
+test_narrow_columns (Fixture *f, gconstpointer data)
+{
+  GtkColumnView *list = GTK_COLUMN_VIEW (test_find_type (f->view, GTK_TYPE_COLUMN_VIEW));
+  GListModel *columns = gtk_column_view_get_columns (list);
+  g_autoptr (GString) shown = g_string_new (NULL);
+
+  ti_table_fit_width (list, 360);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (gtk_column_view_column_get_visible (column))
+        g_string_append_printf (shown, "%s;", gtk_column_view_column_get_title (column));
+    }
+  g_assert_cmpstr (shown->str, ==, "Date;Title;Participants;");
+
+  ti_table_fit_width (list, 1000);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_assert_true (gtk_column_view_column_get_visible (column));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -235,6 +263,7 @@ main (int argc, char **argv)
   ADD ("add-activity", test_add_activity);
   ADD ("action-done", test_action_done);
   ADD ("delete-undo", test_delete_undo);
+  ADD ("narrow-columns", test_narrow_columns);
 #undef ADD
 
   status = g_test_run ();

@@ -38,12 +38,12 @@ G_DEFINE_FINAL_TYPE (TiEngagementView, ti_engagement_view, TI_TYPE_RECORDS_VIEW)
 
 static const TiTableColumn columns[] = {
   { N_("Date"), "held-on", TI_CELL_DATE, FALSE, 11 },
-  { N_("Kind"), "kind", TI_CELL_TEXT, FALSE, 8 },
+  { N_("Kind"), "kind", TI_CELL_TEXT, FALSE, 8, TRUE },
   { N_("Title"), "title", TI_CELL_TEXT, TRUE, 18 },
   { N_("Participants"), "participants", TI_CELL_COUNT, FALSE },
-  { N_("Influenced"), "influences", TI_CELL_TEXT, TRUE, 12 },
-  { N_("To do"), "actions-open", TI_CELL_COUNT, FALSE },
-  { N_("Done"), "actions-done", TI_CELL_COUNT, FALSE },
+  { N_("Influenced"), "influences", TI_CELL_TEXT, TRUE, 12, TRUE },
+  { N_("To do"), "actions-open", TI_CELL_COUNT, FALSE, 0, TRUE },
+  { N_("Done"), "actions-done", TI_CELL_COUNT, FALSE, 0, TRUE },
 };
 
 /* Filters ---------------------------------------------------------------------------------- */

@@ -47,11 +47,11 @@ static const char *const kind_keys[] = { "launch", "network_event", "conference"
 
 static const TiTableColumn columns[] = {
   { N_("Date"), "starts-at", TI_CELL_DATE, FALSE, 11 },
-  { N_("Kind"), "kind", TI_CELL_TEXT, FALSE, 11 },
+  { N_("Kind"), "kind", TI_CELL_TEXT, FALSE, 11, TRUE },
   { N_("Title"), "title", TI_CELL_TEXT, TRUE, 16 },
-  { N_("Venue"), "place", TI_CELL_TEXT, FALSE, 10 },
-  { N_("Speakers"), "speakers", TI_CELL_COUNT, FALSE },
-  { N_("Invited"), "invited", TI_CELL_COUNT, FALSE },
+  { N_("Venue"), "place", TI_CELL_TEXT, FALSE, 10, TRUE },
+  { N_("Speakers"), "speakers", TI_CELL_COUNT, FALSE, 0, TRUE },
+  { N_("Invited"), "invited", TI_CELL_COUNT, FALSE, 0, TRUE },
   { N_("Attended"), "attended", TI_CELL_COUNT, FALSE },
 };
 

@@ -43,16 +43,16 @@ G_DEFINE_FINAL_TYPE (TiSessionsView, ti_sessions_view, TI_TYPE_RECORDS_VIEW)
 
 static const TiTableColumn columns[] = {
   { N_("Date"), "starts-at", TI_CELL_DATE, FALSE, 11 },
-  { N_("Time"), "time", TI_CELL_TEXT, FALSE },
+  { N_("Time"), "time", TI_CELL_TEXT, FALSE, 0, TRUE },
   { N_("Tier"), "tier", TI_CELL_TIER, FALSE },
   { N_("Title"), "title", TI_CELL_TEXT, TRUE, 18 },
-  { N_("Host organisation"), "host-organisation", TI_CELL_TEXT, TRUE, 14 },
-  { N_("Facilitators"), "facilitators", TI_CELL_TEXT, TRUE, 14 },
+  { N_("Host organisation"), "host-organisation", TI_CELL_TEXT, TRUE, 14, TRUE },
+  { N_("Facilitators"), "facilitators", TI_CELL_TEXT, TRUE, 14, TRUE },
   /* "Booked" is everyone on the register; "Attended" those who came, as the figures count. */
-  { N_("Booked"), "attendees", TI_CELL_COUNT, FALSE },
-  { N_("Attended"), "attended", TI_CELL_COUNT, FALSE },
-  { N_("Status"), "status", TI_CELL_TEXT, FALSE },
-  { N_("Review"), "review-status", TI_CELL_TEXT, FALSE, 14 },
+  { N_("Booked"), "attendees", TI_CELL_COUNT, FALSE, 0, TRUE },
+  { N_("Attended"), "attended", TI_CELL_COUNT, FALSE, 0, TRUE },
+  { N_("Status"), "status", TI_CELL_TEXT, FALSE, 0, TRUE },
+  { N_("Review"), "review-status", TI_CELL_TEXT, FALSE, 14, TRUE },
 };
 
 /* Filters ---------------------------------------------------------------------------------- */

@@ -89,6 +89,31 @@ bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer dat
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
 }
 
+/**
+ * ti_table_fit_width:
+ * @width: the width the list is given
+ *
+ * Shows the columns marked wide_only only when the list is at least TI_TABLE_NARROW_WIDTH
+ * wide, so that on a phone it reads without scrolling sideways. Call it as the list's owner
+ * is allocated; it changes nothing while the width stays on the same side.
+ */
+void
+ti_table_fit_width (GtkColumnView *view, int width)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+  gboolean wide = width >= TI_TABLE_NARROW_WIDTH;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const TiTableColumn *spec = g_object_get_data (G_OBJECT (column), "ti-table-column");
+      gboolean visible = spec == NULL || !spec->wide_only || wide;
+
+      if (gtk_column_view_column_get_visible (column) != visible)
+        gtk_column_view_column_set_visible (column, visible);
+    }
+}
+
 void
 ti_table_add_columns (GtkColumnView *view, GType item_type, const TiTableColumn *columns,
                       guint n_columns)
@@ -113,6 +138,7 @@ ti_table_add_columns (GtkColumnView *view, GType item_type, const TiTableColumn 
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, spec->expand);
+      g_object_set_data (G_OBJECT (column), "ti-table-column", (gpointer) spec);
       gtk_column_view_append_column (view, column);
     }
 }

@@ -22,9 +22,14 @@ typedef struct
   TiCellKind kind;
   gboolean expand;
   int width_chars; /* the narrowest the column gets before it scrolls; 0 for its natural width */
+  gboolean wide_only; /* hidden when the list is narrower than TI_TABLE_NARROW_WIDTH */
 } TiTableColumn;
+
+/* Narrower than this (a phone), a list shows only the columns that tell its rows apart. */
+#define TI_TABLE_NARROW_WIDTH 600
 
 void ti_table_add_columns (GtkColumnView *view, GType item_type, const TiTableColumn *columns,
                            guint n_columns);
+void ti_table_fit_width (GtkColumnView *view, int width);
 
 G_END_DECLS
