@@ -73,12 +73,12 @@ G_DEFINE_FINAL_TYPE (TiChampionsPage, ti_champions_page, TI_TYPE_PAGE)
 static const TiTableColumn columns[] = {
   { N_("Name"), "name", TI_CELL_TEXT, TRUE, 16 },
   { N_("Organisation"), "organisation", TI_CELL_TEXT, TRUE, 18 },
-  { N_("Sector"), "sector", TI_CELL_TEXT, FALSE, 10 },
-  { N_("Locality"), "locality", TI_CELL_TEXT, FALSE, 10 },
-  { N_("Highest tier"), "highest-tier", TI_CELL_TIER, FALSE },
-  { N_("Champion since"), "champion-since", TI_CELL_DATE, FALSE },
-  { N_("Status"), "status", TI_CELL_TEXT, FALSE },
-  { N_("Last activity"), "last-activity", TI_CELL_DATE, FALSE },
+  { N_("Sector"), "sector", TI_CELL_TEXT, FALSE, 10, TRUE },
+  { N_("Locality"), "locality", TI_CELL_TEXT, FALSE, 10, TRUE },
+  { N_("Highest tier"), "highest-tier", TI_CELL_TIER, FALSE, 0, TRUE },
+  { N_("Champion since"), "champion-since", TI_CELL_DATE, FALSE, 0, TRUE },
+  { N_("Status"), "status", TI_CELL_TEXT, FALSE, 0, TRUE },
+  { N_("Last activity"), "last-activity", TI_CELL_DATE, FALSE, 0, TRUE },
 };
 
 static const char *

@@ -58,13 +58,13 @@ static guint signals[N_SIGNALS];
 
 static const TiTableColumn columns[] = {
   { N_("Organisation"), "name", TI_CELL_TEXT, TRUE, 24 },
-  { N_("Sector"), "sector", TI_CELL_TEXT, FALSE },
-  { N_("Locality"), "locality", TI_CELL_TEXT, FALSE },
-  { N_("Headcount"), "headcount", TI_CELL_COUNT, FALSE },
+  { N_("Sector"), "sector", TI_CELL_TEXT, FALSE, 0, TRUE },
+  { N_("Locality"), "locality", TI_CELL_TEXT, FALSE, 0, TRUE },
+  { N_("Headcount"), "headcount", TI_CELL_COUNT, FALSE, 0, TRUE },
   { N_("Champions"), "champions", TI_CELL_COUNT, FALSE },
-  { N_("Tier 1 reach"), "reach", TI_CELL_PERCENT, FALSE },
-  { N_("Sessions hosted"), "sessions-hosted", TI_CELL_COUNT, FALSE },
-  { N_("Charter"), "charter-stage", TI_CELL_TEXT, FALSE },
+  { N_("Tier 1 reach"), "reach", TI_CELL_PERCENT, FALSE, 0, TRUE },
+  { N_("Sessions hosted"), "sessions-hosted", TI_CELL_COUNT, FALSE, 0, TRUE },
+  { N_("Charter"), "charter-stage", TI_CELL_TEXT, FALSE, 0, TRUE },
 };
 
 static void

@@ -9,7 +9,6 @@
 #include "ti-feedback.h"
 #include "ti-format.h"
 #include "ti-records-view.h"
-#include "ti-table.h"
 
 /**
  * TiRecordsView:
@@ -565,29 +564,6 @@ ti_records_view_class_set_template (TiRecordsViewClass *klass, const char *resou
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
 }
 
-static gboolean
-fit_width_idle (gpointer data)
-{
-  GtkColumnView *list = data;
-  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (list));
-
-  g_object_set_data (G_OBJECT (list), "ti-fit-pending", NULL);
-  if (adjustment != NULL)
-    ti_table_fit_width (list, (int) gtk_adjustment_get_page_size (adjustment));
-  return G_SOURCE_REMOVE;
-}
-
-/* The list's columns follow the width it is given (its horizontal page), as a leaflet folds;
- * after the allocation that changed it, since showing a column needs a new one. */
-static void
-list_width_changed_cb (GtkAdjustment *adjustment, GParamSpec *pspec, GtkColumnView *list)
-{
-  if (g_object_get_data (G_OBJECT (list), "ti-fit-pending") != NULL)
-    return;
-  g_object_set_data (G_OBJECT (list), "ti-fit-pending", GINT_TO_POINTER (TRUE));
-  g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_width_idle, g_object_ref (list), g_object_unref);
-}
-
 static void
 ti_records_view_constructed (GObject *object)
 {
@@ -604,9 +580,6 @@ ti_records_view_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->filter_model, "notify::pending", G_CALLBACK (update_count), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (priv->column_view)),
-                           "notify::page-size", G_CALLBACK (list_width_changed_cb),
-                           priv->column_view, 0);
   set_action_enabled (self, "add", FALSE);
   update_actions (self);
 }

@@ -14,7 +14,8 @@
  * @columns: (array length=n_columns): what each column shows; must outlive the view
  *
  * Adds sortable, resizable columns that each show one property of the items, formatted
- * the same way in every list of the app.
+ * the same way in every list of the app. Narrower than TI_TABLE_NARROW_WIDTH, the list hides
+ * the columns marked wide_only (see ti_table_fit_width()), following its width as it changes.
  */
 
 static void
@@ -114,6 +115,47 @@ ti_table_fit_width (GtkColumnView *view, int width)
     }
 }
 
+static gboolean
+fit_width_idle (gpointer data)
+{
+  GtkColumnView *view = data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+
+  g_object_set_data (G_OBJECT (view), "ti-table-fit-pending", NULL);
+  if (adjustment != NULL && gtk_adjustment_get_page_size (adjustment) > 0)
+    ti_table_fit_width (view, (int) gtk_adjustment_get_page_size (adjustment));
+  return G_SOURCE_REMOVE;
+}
+
+/* After the allocation that changed the width: showing a column needs a new one. */
+static void
+queue_fit_width (GtkColumnView *view)
+{
+  if (g_object_get_data (G_OBJECT (view), "ti-table-fit-pending") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (view), "ti-table-fit-pending", GINT_TO_POINTER (TRUE));
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_width_idle, g_object_ref (view), g_object_unref);
+}
+
+static void
+page_size_changed_cb (GtkAdjustment *adjustment, GParamSpec *pspec, GtkColumnView *view)
+{
+  queue_fit_width (view);
+}
+
+/* The list's columns follow the width it is given (its horizontal page), as a leaflet folds. */
+static void
+follow_width (GtkColumnView *view)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+
+  if (adjustment == NULL || g_object_get_data (G_OBJECT (view), "ti-table-follows") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (view), "ti-table-follows", GINT_TO_POINTER (TRUE));
+  g_signal_connect_object (adjustment, "notify::page-size", G_CALLBACK (page_size_changed_cb),
+                           view, 0);
+}
+
 void
 ti_table_add_columns (GtkColumnView *view, GType item_type, const TiTableColumn *columns,
                       guint n_columns)
@@ -141,4 +183,6 @@ ti_table_add_columns (GtkColumnView *view, GType item_type, const TiTableColumn 
       g_object_set_data (G_OBJECT (column), "ti-table-column", (gpointer) spec);
       gtk_column_view_append_column (view, column);
     }
+  follow_width (view);
+  queue_fit_width (view);
 }

@@ -62,19 +62,19 @@ G_DEFINE_FINAL_TYPE (TiTier1View, ti_tier1_view, GTK_TYPE_WIDGET)
 /* Reach by organisation, sector or locality; the first column is retitled for each. */
 static const TiTableColumn reach_columns[] = {
   { N_("Organisation"), "label", TI_CELL_TEXT, TRUE, 20 },
-  { N_("Completions"), "completions", TI_CELL_COUNT, FALSE },
-  { N_("Trained"), "reached", TI_CELL_COUNT, FALSE },
-  { N_("Headcount"), "headcount", TI_CELL_COUNT, FALSE },
+  { N_("Completions"), "completions", TI_CELL_COUNT, FALSE, 0, TRUE },
+  { N_("Trained"), "reached", TI_CELL_COUNT, FALSE, 0, TRUE },
+  { N_("Headcount"), "headcount", TI_CELL_COUNT, FALSE, 0, TRUE },
   { N_("Reach"), "reach", TI_CELL_PERCENT, FALSE },
-  { N_("Latest"), "latest", TI_CELL_DATE, FALSE },
+  { N_("Latest"), "latest", TI_CELL_DATE, FALSE, 0, TRUE },
 };
 
 static const TiTableColumn month_columns[] = {
   { N_("Month"), "label", TI_CELL_TEXT, TRUE, 8 },
   { N_("Completions"), "completions", TI_CELL_COUNT, FALSE },
-  { N_("People completing"), "people", TI_CELL_COUNT, FALSE },
-  { N_("Reached by the month’s end"), "reached", TI_CELL_COUNT, FALSE },
-  { N_("Latest completion"), "latest", TI_CELL_DATE, FALSE },
+  { N_("People completing"), "people", TI_CELL_COUNT, FALSE, 0, TRUE },
+  { N_("Reached by the month’s end"), "reached", TI_CELL_COUNT, FALSE, 0, TRUE },
+  { N_("Latest completion"), "latest", TI_CELL_DATE, FALSE, 0, TRUE },
 };
 
 /* In TiReachGrouping's order. */
