@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ti-editor-window.h"
+#include "ti-feedback.h"
 
 /**
  * TiEditorWindow:
@@ -325,4 +326,61 @@ ti_editor_window_class_init (TiEditorWindowClass *klass)
 static void
 ti_editor_window_init (TiEditorWindow *self)
 {
+}
+
+/**
+ * ti_editor_window_show_problems:
+ * @problems: (element-type GError): every problem the core found, as its validate_all gives them
+ * @fields: (array length=n_fields): the editor's fields
+ * @field_for: which of @fields a problem belongs to
+ * @show: (nullable): marks a field when the editor focuses something else than its row
+ * @heading: (not nullable): the dialog's heading for a problem that belongs to no field,
+ *   translated
+ *
+ * Marks every field at fault at once, with its message under it (several for one field, one
+ * per line); the first takes the focus. A problem of no field is said in a dialog.
+ *
+ * Returns: %TRUE when there are no problems: the edit may be saved
+ */
+gboolean
+ti_editor_window_show_problems (TiEditorWindow *self, GPtrArray *problems,
+                                const TiEditorField *fields, guint n_fields,
+                                TiEditorFieldForFunc field_for, TiEditorShowFunc show,
+                                const char *heading)
+{
+  g_autofree gboolean *marked = g_new0 (gboolean, n_fields);
+  const GError *unplaced = NULL;
+  gboolean focus = TRUE;
+
+  g_return_val_if_fail (TI_IS_EDITOR_WINDOW (self), FALSE);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const GError *problem = g_ptr_array_index (problems, i);
+      int field = field_for (problem);
+
+      if (field < 0 || (guint) field >= n_fields)
+        {
+          unplaced = unplaced ? unplaced : problem;
+          continue;
+        }
+      if (marked[field])
+        {
+          g_autofree char *joined = g_strconcat (gtk_label_get_text (fields[field].error_label),
+                                                 "\n", problem->message, NULL);
+
+          gtk_label_set_text (fields[field].error_label, joined);
+          continue;
+        }
+      if (show != NULL)
+        show (self, field, problem->message, focus);
+      else
+        ti_editor_window_show_error (self, fields[field].row, fields[field].error_label,
+                                     problem->message, focus);
+      marked[field] = TRUE;
+      focus = FALSE;
+    }
+  if (unplaced != NULL)
+    ti_feedback_show_message (GTK_WIDGET (self), heading, unplaced->message);
+  return problems->len == 0;
 }

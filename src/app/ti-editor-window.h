@@ -49,4 +49,15 @@ void ti_editor_window_show_error (TiEditorWindow *self, GtkWidget *row, GtkLabel
                                   const char *text, gboolean focus);
 void ti_editor_window_clear_error (TiEditorWindow *self, GtkWidget *row, GtkLabel *message);
 
+/* The field of @fields a problem from the core belongs to, or -1 for none. */
+typedef int (*TiEditorFieldForFunc) (const GError *problem);
+/* Marks @field with @message; @focus when it is the first field at fault. */
+typedef void (*TiEditorShowFunc) (TiEditorWindow *self, int field, const char *message,
+                                  gboolean focus);
+
+gboolean ti_editor_window_show_problems (TiEditorWindow *self, GPtrArray *problems,
+                                         const TiEditorField *fields, guint n_fields,
+                                         TiEditorFieldForFunc field_for, TiEditorShowFunc show,
+                                         const char *heading);
+
 G_END_DECLS

@@ -148,8 +148,6 @@ ti_engagement_editor_save (TiEditorWindow *window)
   g_autofree char *summary = summary_text (self);
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GError) error = NULL;
-  gboolean marked[N_FIELDS] = { FALSE };
-  gboolean focus = TRUE;
   guint kind = adw_combo_row_get_selected (ADW_COMBO_ROW (self->fields[FIELD_KIND].row));
   TiEngagementEdit edit = {
     .id = self->id,
@@ -181,29 +179,9 @@ ti_engagement_editor_save (TiEditorWindow *window)
                                 error->message);
       return FALSE;
     }
-  for (guint i = 0; i < problems->len; i++)
-    {
-      const GError *problem = g_ptr_array_index (problems, i);
-      int field = field_for_error (problem);
-
-      if (field < 0)
-        {
-          ti_feedback_show_message (GTK_WIDGET (self), _("The Activity Could Not Be Saved"),
-                                    problem->message);
-          return FALSE;
-        }
-      if (marked[field])
-        {
-          g_autofree char *joined = g_strconcat (
-            gtk_label_get_text (self->fields[field].error_label), "\n", problem->message, NULL);
-          gtk_label_set_text (self->fields[field].error_label, joined);
-          continue;
-        }
-      show_field_error (self, field, problem->message, focus);
-      marked[field] = TRUE;
-      focus = FALSE;
-    }
-  if (problems->len > 0)
+  if (!ti_editor_window_show_problems (TI_EDITOR_WINDOW (self), problems, self->fields, N_FIELDS,
+                                       field_for_error, (TiEditorShowFunc) show_field_error,
+                                       _("The Activity Could Not Be Saved")))
     return FALSE;
   if (!ti_engagement_save (self->database, &edit, &id, &error))
     {

@@ -160,8 +160,6 @@ ti_event_editor_save (TiEditorWindow *window)
   g_autofree char *best_practice = view_text (self->best_practice_view);
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GError) error = NULL;
-  const GError *unplaced = NULL;
-  gboolean focus = TRUE;
   gint64 id = 0;
   TiEventEdit edit = {
     .id = self->id,
@@ -184,25 +182,8 @@ ti_event_editor_save (TiEditorWindow *window)
                                 error->message);
       return FALSE;
     }
-  /* Every field at fault is marked at once; the first takes the focus. */
-  for (guint i = 0; i < problems->len; i++)
-    {
-      const GError *problem = g_ptr_array_index (problems, i);
-      int field = field_for_error (problem);
-
-      if (field < 0)
-        {
-          unplaced = unplaced ? unplaced : problem;
-          continue;
-        }
-      ti_editor_window_show_error (TI_EDITOR_WINDOW (self), self->fields[field].row,
-                                   self->fields[field].error_label, problem->message, focus);
-      focus = FALSE;
-    }
-  if (unplaced != NULL)
-    ti_feedback_show_message (GTK_WIDGET (self), _("The Event Could Not Be Saved"),
-                              unplaced->message);
-  if (problems->len > 0)
+  if (!ti_editor_window_show_problems (TI_EDITOR_WINDOW (self), problems, self->fields, N_FIELDS,
+                                       field_for_error, NULL, _("The Event Could Not Be Saved")))
     return FALSE;
 
   if (!ti_events_save (self->database, &edit, &id, &error))

@@ -243,8 +243,6 @@ ti_milestone_editor_save (TiEditorWindow *window)
   const char *const *workstreams = ti_workstream_keys (NULL);
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GError) error = NULL;
-  const GError *unplaced = NULL;
-  gboolean focus = TRUE;
   guint workstream = combo_choice (self, FIELD_WORKSTREAM);
   TiMilestoneEdit edit = { 0 };
   gint64 id = 0;
@@ -269,23 +267,9 @@ ti_milestone_editor_save (TiEditorWindow *window)
                                 error->message);
       return FALSE;
     }
-  for (guint i = 0; i < problems->len; i++)
-    {
-      const GError *problem = g_ptr_array_index (problems, i);
-      int field = field_for_error (problem);
-
-      if (field < 0)
-        {
-          unplaced = unplaced ? unplaced : problem;
-          continue;
-        }
-      show_field_error (self, field, problem->message, focus);
-      focus = FALSE;
-    }
-  if (unplaced != NULL)
-    ti_feedback_show_message (GTK_WIDGET (self), _ ("The Milestone Could Not Be Saved"),
-                              unplaced->message);
-  if (!focus || unplaced != NULL)
+  if (!ti_editor_window_show_problems (TI_EDITOR_WINDOW (self), problems, self->fields, N_FIELDS,
+                                       field_for_error, (TiEditorShowFunc) show_field_error,
+                                       _ ("The Milestone Could Not Be Saved")))
     return FALSE;
 
   if (!ti_milestones_save (self->database, &edit, &id, &error))

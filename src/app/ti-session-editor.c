@@ -409,9 +409,6 @@ ti_session_editor_save (TiEditorWindow *window)
                                                        self->facilitators->len + 1);
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GError) error = NULL;
-  gboolean marked[N_FIELDS] = { FALSE };
-  gboolean focus = TRUE;
-  const GError *unplaced = NULL;
   gboolean back_in_queue;
   TiSessionEdit edit;
   gint64 id = 0;
@@ -428,31 +425,9 @@ ti_session_editor_save (TiEditorWindow *window)
                                 error->message);
       return FALSE;
     }
-  for (guint i = 0; i < problems->len; i++)
-    {
-      const GError *problem = g_ptr_array_index (problems, i);
-      int field = field_for_error (problem);
-
-      if (field < 0)
-        {
-          unplaced = unplaced ? unplaced : problem;
-          continue;
-        }
-      if (marked[field])
-        {
-          g_autofree char *joined = g_strconcat (
-            gtk_label_get_text (self->fields[field].error_label), "\n", problem->message, NULL);
-          gtk_label_set_text (self->fields[field].error_label, joined);
-          continue;
-        }
-      show_field_error (self, field, problem->message, focus);
-      marked[field] = TRUE;
-      focus = FALSE;
-    }
-  if (unplaced != NULL)
-    ti_feedback_show_message (GTK_WIDGET (self), _("The Session Could Not Be Saved"),
-                              unplaced->message);
-  if (!focus || unplaced != NULL)
+  if (!ti_editor_window_show_problems (TI_EDITOR_WINDOW (self), problems, self->fields, N_FIELDS,
+                                       field_for_error, (TiEditorShowFunc) show_field_error,
+                                       _("The Session Could Not Be Saved")))
     return FALSE;
 
   back_in_queue = ti_sessions_save_reopens_review (self->database, &edit);
