@@ -8,6 +8,10 @@
 #include "test-widget-util.h"
 #include "ti-application.h"
 #include "ti-charter-view.h"
+#include "ti-event-page.h"
+#include "ti-organisation-detail.h"
+#include "ti-person-profile-view.h"
+#include "ti-session-page.h"
 #include "ti-overview-view.h"
 #include "ti-review-view.h"
 #include "ti-tier1-view.h"
@@ -306,6 +310,102 @@ test_champions_search_and_filters (void)
   test_programme_tear_down (&programme);
 }
 
+/* One record of every kind another page can open. */
+static const char records_sql[] =
+  "INSERT INTO organisations (id, name, sector, locality, headcount) VALUES"
+  " (1, 'Mendip Housing Trust', 'housing', 'mendip', 120),"
+  " (2, 'Quantock Surgery', 'primary_care', 'somerset_west_taunton', 30);"
+  "INSERT INTO people (id, name, organisation_id) VALUES"
+  " (1, 'Robin Vale', 1), (2, 'Ash Penn', 2);"
+  "INSERT INTO champions (person_id, since) VALUES (1, '2023-02-01');"
+  "INSERT INTO sessions (id, tier, title, starts_at, host_organisation_id, status) VALUES"
+  " (1, 2, 'Relational practice in housing', '2023-05-02 10:00', 1, 'delivered');"
+  "INSERT INTO events (id, title, kind, starts_at, venue) VALUES"
+  " (1, 'Spring network meeting', 'network_event', '2023-04-20 14:00', 'Taunton');"
+  "INSERT INTO milestones (id, workstream_id, title, due_month) VALUES"
+  " (1, 2, 'Tier 3 cohort trained', '2024-03');";
+
+typedef struct
+{
+  GtkWidget *root;
+  GType page_type;
+  const char *text;
+} RecordShown;
+
+static gboolean
+is_of_type (GtkWidget *widget, gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The record's own page is on screen, showing the record. */
+static gboolean
+record_is_shown (gpointer data)
+{
+  RecordShown *shown = data;
+  GtkWidget *page = test_find_widget (shown->root, TRUE, is_of_type,
+                                      GSIZE_TO_POINTER (shown->page_type));
+
+  return page != NULL && test_find_shown (page, shown->text) != NULL;
+}
+
+/* "win.show-record" goes to the destination that holds a record and opens it there. */
+static void
+test_show_record (void)
+{
+  const struct
+  {
+    const char *kind;
+    gint64 id;
+    guint destination;
+    GType page_type;
+    const char *shown;
+  } cases[] = {
+    { "session", 1, 1, TI_TYPE_SESSION_PAGE, "Relational practice in housing" },
+    { "event", 1, 3, TI_TYPE_EVENT_PAGE, "Spring network meeting" },
+    { "person", 1, 2, TI_TYPE_PERSON_PROFILE_VIEW, "Robin Vale" },
+    /* Not a champion: found among everyone. */
+    { "person", 2, 2, TI_TYPE_PERSON_PROFILE_VIEW, "Ash Penn" },
+    { "organisation", 2, 0, TI_TYPE_ORGANISATION_DETAIL, "Quantock Surgery" },
+  };
+  TestProgramme programme;
+  TiWindow *window;
+
+  test_programme_set_up (&programme, "records.sqlite", records_sql);
+  window = test_window_new (programme.path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RecordShown shown = { GTK_WIDGET (window), cases[i].page_type, cases[i].shown };
+
+      ti_window_show_destination (window, (cases[i].destination + 1) % 5);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(sx)",
+                                                 cases[i].kind, cases[i].id));
+      g_assert_cmpuint (ti_window_get_destination (window), ==, cases[i].destination);
+      test_iterate_until (record_is_shown, &shown);
+    }
+
+  /* A milestone: its row on the Programme Timeline takes the focus. */
+  ti_window_show_destination (window, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "(sx)",
+                                             "milestone", (gint64) 1));
+  g_assert_cmpuint (ti_window_get_destination (window), ==, 4);
+  test_wait_for_text (GTK_WIDGET (window), "Tier 3 cohort trained");
+
+  /* The milestone's row has the focus, on the Programme Timeline. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_nonnull (focus);
+    g_assert_true (ADW_IS_ACTION_ROW (focus));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (focus)), ==,
+                     "Tier 3 cohort trained");
+  }
+
+  test_window_close (window);
+  test_programme_tear_down (&programme);
+}
+
 static void
 test_load_demo (void)
 {
@@ -349,6 +449,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add_func ("/window/champions-search-and-filters", test_champions_search_and_filters);
+  g_test_add_func ("/window/show-record", test_show_record);
   g_test_add_func ("/window/load-demo", test_load_demo);
   g_test_add_func ("/window/quit", test_quit);
 

@@ -43,6 +43,7 @@ struct _TiChampionsPage
   TiPersonProfile *profile;
   TiDatabase *profile_database;
   char *profile_email;
+  gint64 pending_person; /* asked for by another page while the list was read, or 0 */
 
   AdwLeaflet *leaflet;
   GtkWidget *list_page;
@@ -198,6 +199,48 @@ search_changed_cb (TiChampionsPage *self)
     gtk_filter_changed (GTK_FILTER (self->search_filter), change);
 }
 
+static gboolean show_profile (TiChampionsPage *self, gint64 person_id, const char *email);
+
+/* Shows the profile of a person of the list as read, with the email held for them. */
+static gboolean
+show_person (TiChampionsPage *self, gint64 person_id)
+{
+  GListModel *people = gtk_sort_list_model_get_model (self->sort_model);
+
+  for (guint i = 0, n = people ? g_list_model_get_n_items (people) : 0; i < n; i++)
+    {
+      g_autoptr (TiPerson) person = g_list_model_get_item (people, i);
+
+      if (ti_person_get_id (person) == person_id)
+        return show_profile (self, person_id, ti_person_get_email (person));
+    }
+  if (!gtk_switch_get_active (self->all_people_switch))
+    {
+      /* Not a champion: they are among everyone. */
+      self->pending_person = person_id;
+      gtk_switch_set_active (self->all_people_switch, TRUE);
+      return TRUE;
+    }
+  ti_feedback_show_message (GTK_WIDGET (self), _("The Profile Could Not Be Opened"),
+                            _("This person is no longer in the programme."));
+  return FALSE;
+}
+
+static gboolean
+ti_champions_page_show_record (TiPage *page, TiRecordKind kind, gint64 id)
+{
+  TiChampionsPage *self = TI_CHAMPIONS_PAGE (page);
+
+  if (kind != TI_RECORD_PERSON)
+    return FALSE;
+  if (self->cancellable != NULL)
+    {
+      self->pending_person = id;
+      return TRUE;
+    }
+  return show_person (self, id);
+}
+
 static void
 people_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -218,6 +261,13 @@ people_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   gtk_sort_list_model_set_model (self->sort_model, people);
   update_count (self);
+  if (self->pending_person != 0)
+    {
+      gint64 id = self->pending_person;
+
+      self->pending_person = 0;
+      show_person (self, id);
+    }
 }
 
 static void refresh_profile (TiChampionsPage *self);
@@ -651,6 +701,7 @@ ti_champions_page_class_init (TiChampionsPageClass *klass)
 
   object_class->dispose = ti_champions_page_dispose;
   TI_PAGE_CLASS (klass)->reload = ti_champions_page_reload;
+  TI_PAGE_CLASS (klass)->show_record = ti_champions_page_show_record;
 
   g_type_ensure (TI_TYPE_PERSON);
   g_type_ensure (TI_TYPE_PERSON_PROFILE_VIEW);

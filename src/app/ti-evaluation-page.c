@@ -38,12 +38,25 @@ timeline_changed_cb (TiEvaluationPage *self)
   ti_overview_view_set_database (self->overview, ti_page_get_database (TI_PAGE (self)));
 }
 
+static gboolean
+ti_evaluation_page_show_record (TiPage *page, TiRecordKind kind, gint64 id)
+{
+  TiEvaluationPage *self = TI_EVALUATION_PAGE (page);
+
+  if (kind != TI_RECORD_MILESTONE)
+    return FALSE;
+  adw_view_stack_set_visible_child_name (self->views, "timeline");
+  ti_timeline_view_show_milestone (self->timeline, id);
+  return TRUE;
+}
+
 static void
 ti_evaluation_page_class_init (TiEvaluationPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   TI_PAGE_CLASS (klass)->reload = ti_evaluation_page_reload;
+  TI_PAGE_CLASS (klass)->show_record = ti_evaluation_page_show_record;
 
   g_type_ensure (TI_TYPE_OVERVIEW_VIEW);
   g_type_ensure (TI_TYPE_TIMELINE_VIEW);

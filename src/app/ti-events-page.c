@@ -7,6 +7,7 @@
 
 #include "ti-engagement-view.h"
 #include "ti-events-view.h"
+#include "ti-records-view.h"
 #include "ti-events-page.h"
 
 /* Events: network events with their speakers and attendance, and engagement with lived
@@ -39,12 +40,24 @@ view_changed_cb (TiEventsPage *self)
   ti_events_page_reload (TI_PAGE (self));
 }
 
+static gboolean
+ti_events_page_show_record (TiPage *page, TiRecordKind kind, gint64 id)
+{
+  TiEventsPage *self = TI_EVENTS_PAGE (page);
+
+  if (kind != TI_RECORD_EVENT)
+    return FALSE;
+  adw_view_stack_set_visible_child_name (self->views, "events");
+  return ti_records_view_show_record (TI_RECORDS_VIEW (self->events), id);
+}
+
 static void
 ti_events_page_class_init (TiEventsPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   TI_PAGE_CLASS (klass)->reload = ti_events_page_reload;
+  TI_PAGE_CLASS (klass)->show_record = ti_events_page_show_record;
 
   g_type_ensure (TI_TYPE_EVENTS_VIEW);
   g_type_ensure (TI_TYPE_ENGAGEMENT_VIEW);

@@ -45,12 +45,25 @@ organisations_changed_cb (TiNetworkPage *self)
   ti_charter_view_set_database (self->charter, database);
 }
 
+static gboolean
+ti_network_page_show_record (TiPage *page, TiRecordKind kind, gint64 id)
+{
+  TiNetworkPage *self = TI_NETWORK_PAGE (page);
+
+  if (kind != TI_RECORD_ORGANISATION)
+    return FALSE;
+  adw_view_stack_set_visible_child_name (self->views, "organisations");
+  ti_organisations_view_show_organisation (self->organisations, id);
+  return TRUE;
+}
+
 static void
 ti_network_page_class_init (TiNetworkPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   TI_PAGE_CLASS (klass)->reload = ti_network_page_reload;
+  TI_PAGE_CLASS (klass)->show_record = ti_network_page_show_record;
 
   g_type_ensure (TI_TYPE_OVERVIEW_VIEW);
   g_type_ensure (TI_TYPE_ORGANISATIONS_VIEW);

@@ -97,6 +97,27 @@ search_changed_cb (TiOrganisationsView *self)
   gtk_string_filter_set_search (self->search_filter, *text ? text : NULL);
 }
 
+/* Shows the detail of organisation @id of the list as read; FALSE when it is not there. */
+static gboolean
+show_detail (TiOrganisationsView *self, gint64 id)
+{
+  GListModel *organisations = gtk_filter_list_model_get_model (self->filter_model);
+
+  for (guint i = 0, n = organisations ? g_list_model_get_n_items (organisations) : 0; i < n; i++)
+    {
+      g_autoptr (TiOrganisation) organisation = g_list_model_get_item (organisations, i);
+
+      if (id != 0 && ti_organisation_get_id (organisation) == id)
+        {
+          ti_organisation_detail_show (self->detail, self->database, organisations,
+                                       organisation);
+          adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 organisations_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -120,18 +141,8 @@ organisations_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_da
   if (self->reshow)
     {
       self->reshow = FALSE;
-      for (guint i = 0, n = g_list_model_get_n_items (organisations); i < n; i++)
-        {
-          g_autoptr (TiOrganisation) organisation = g_list_model_get_item (organisations, i);
-
-          if (self->reshow_id != 0 && ti_organisation_get_id (organisation) == self->reshow_id)
-            {
-              ti_organisation_detail_show (self->detail, self->database, organisations,
-                                           organisation);
-              return;
-            }
-        }
-      adw_leaflet_set_visible_child_name (self->leaflet, "list");
+      if (!show_detail (self, self->reshow_id))
+        adw_leaflet_set_visible_child_name (self->leaflet, "list");
     }
 }
 
@@ -216,6 +227,28 @@ search_activated (GtkWidget *widget, const char *action_name, GVariant *paramete
 
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * ti_organisations_view_show_organisation:
+ * @self: the view
+ * @id: an organisation
+ *
+ * Shows the organisation's detail, as activating its row does; while the list is being read,
+ * once it is read.
+ */
+void
+ti_organisations_view_show_organisation (TiOrganisationsView *self, gint64 id)
+{
+  g_return_if_fail (TI_IS_ORGANISATIONS_VIEW (self));
+
+  if (self->cancellable != NULL || !show_detail (self, id))
+    {
+      self->reshow = TRUE;
+      self->reshow_id = id;
+      if (self->cancellable == NULL && self->database != NULL)
+        load (self);
+    }
 }
 
 void

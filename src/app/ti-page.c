@@ -54,6 +54,65 @@ ti_page_set_database (TiPage *self, TiDatabase *database)
     TI_PAGE_GET_CLASS (self)->reload (self);
 }
 
+static const char *const record_kind_keys[] = {
+  [TI_RECORD_SESSION] = "session",
+  [TI_RECORD_EVENT] = "event",
+  [TI_RECORD_MILESTONE] = "milestone",
+  [TI_RECORD_PERSON] = "person",
+  [TI_RECORD_ORGANISATION] = "organisation",
+};
+
+/**
+ * ti_record_kind_key:
+ *
+ * Returns: the key "win.show-record" names @kind by ("session")
+ */
+const char *
+ti_record_kind_key (TiRecordKind kind)
+{
+  g_return_val_if_fail (kind < TI_N_RECORD_KINDS, NULL);
+  return record_kind_keys[kind];
+}
+
+/**
+ * ti_record_kind_from_key:
+ * @key: a key, such as "event"
+ * @kind: (out): the kind it names
+ *
+ * Returns: whether @key names a kind of record
+ */
+gboolean
+ti_record_kind_from_key (const char *key, TiRecordKind *kind)
+{
+  for (guint i = 0; i < TI_N_RECORD_KINDS; i++)
+    if (g_strcmp0 (key, record_kind_keys[i]) == 0)
+      {
+        *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * ti_page_show_record:
+ * @self: a destination
+ * @kind: what the record is
+ * @id: its id
+ *
+ * Shows one record in the destination that holds it, as opening it there would.
+ *
+ * Returns: whether it is shown
+ */
+gboolean
+ti_page_show_record (TiPage *self, TiRecordKind kind, gint64 id)
+{
+  g_return_val_if_fail (TI_IS_PAGE (self), FALSE);
+
+  if (TI_PAGE_GET_CLASS (self)->show_record == NULL)
+    return FALSE;
+  return TI_PAGE_GET_CLASS (self)->show_record (self, kind, id);
+}
+
 static void
 ti_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {

@@ -380,6 +380,24 @@ ti_timeline_view_is_loading (TiTimelineView *self)
   return self->cancellable != NULL;
 }
 
+/**
+ * ti_timeline_view_show_milestone:
+ * @self: the timeline
+ * @milestone_id: a milestone
+ *
+ * Gives the milestone's row the focus (scrolling to it); while the milestones are being read,
+ * once they are read.
+ */
+void
+ti_timeline_view_show_milestone (TiTimelineView *self, gint64 milestone_id)
+{
+  g_return_if_fail (TI_IS_TIMELINE_VIEW (self));
+
+  self->focus_id = milestone_id;
+  if (!ti_timeline_view_is_loading (self))
+    rebuild (self);
+}
+
 /* Adding, editing, deleting ---------------------------------------------------------------- */
 
 static void

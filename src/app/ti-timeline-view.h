@@ -12,6 +12,7 @@ G_DECLARE_FINAL_TYPE (TiTimelineView, ti_timeline_view, TI, TIMELINE_VIEW, GtkWi
 
 void ti_timeline_view_set_database (TiTimelineView *self, TiDatabase *database);
 gboolean ti_timeline_view_is_loading (TiTimelineView *self);
+void ti_timeline_view_show_milestone (TiTimelineView *self, gint64 milestone_id);
 void ti_timeline_view_edit (TiTimelineView *self, gint64 milestone_id);
 void ti_timeline_view_delete (TiTimelineView *self, gint64 milestone_id);
 

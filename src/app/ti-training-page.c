@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "ti-records-view.h"
 #include "ti-tier1-view.h"
 #include "ti-sessions-view.h"
 #include "ti-review-view.h"
@@ -43,12 +44,24 @@ view_changed_cb (TiTrainingPage *self)
   ti_training_page_reload (TI_PAGE (self));
 }
 
+static gboolean
+ti_training_page_show_record (TiPage *page, TiRecordKind kind, gint64 id)
+{
+  TiTrainingPage *self = TI_TRAINING_PAGE (page);
+
+  if (kind != TI_RECORD_SESSION)
+    return FALSE;
+  adw_view_stack_set_visible_child_name (self->views, "sessions");
+  return ti_records_view_show_record (TI_RECORDS_VIEW (self->sessions), id);
+}
+
 static void
 ti_training_page_class_init (TiTrainingPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   TI_PAGE_CLASS (klass)->reload = ti_training_page_reload;
+  TI_PAGE_CLASS (klass)->show_record = ti_training_page_show_record;
 
   g_type_ensure (TI_TYPE_TIER1_VIEW);
   g_type_ensure (TI_TYPE_SESSIONS_VIEW);

@@ -498,6 +498,54 @@ destination_action (GtkWidget *widget, const char *action, GVariant *param)
     }
 }
 
+/* Where each kind of record lives. */
+static const TiDestination record_destinations[] = {
+  [TI_RECORD_SESSION] = TI_DESTINATION_TRAINING_TIERS,
+  [TI_RECORD_EVENT] = TI_DESTINATION_EVENTS,
+  [TI_RECORD_MILESTONE] = TI_DESTINATION_EVALUATION,
+  [TI_RECORD_PERSON] = TI_DESTINATION_CHAMPIONS,
+  [TI_RECORD_ORGANISATION] = TI_DESTINATION_NETWORK_MAP,
+};
+
+/**
+ * ti_window_show_record:
+ * @self: the window
+ * @kind: what the record is
+ * @id: its id
+ *
+ * Goes to the destination that holds the record and opens it there, as another page's link
+ * to it ("Needs attention", a chart's column) does.
+ *
+ * Returns: whether it is shown
+ */
+gboolean
+ti_window_show_record (TiWindow *self, TiRecordKind kind, gint64 id)
+{
+  TiDestination destination;
+
+  g_return_val_if_fail (TI_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (kind < TI_N_RECORD_KINDS, FALSE);
+
+  if (self->database == NULL)
+    return FALSE;
+  destination = record_destinations[kind];
+  gtk_stack_set_visible_child_name (self->main_stack, "programme");
+  ti_window_show_destination (self, destination);
+  return ti_page_show_record (TI_PAGE (page_widget (self, destination)), kind, id);
+}
+
+static void
+show_record_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  const char *key;
+  gint64 id;
+  TiRecordKind kind;
+
+  g_variant_get (param, "(&sx)", &key, &id);
+  if (ti_record_kind_from_key (key, &kind))
+    ti_window_show_record (TI_WINDOW (widget), kind, id);
+}
+
 static gboolean
 ti_window_close_request (GtkWindow *window)
 {
@@ -585,6 +633,7 @@ ti_window_class_init (TiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.destination", "i", destination_action);
+  gtk_widget_class_install_action (widget_class, "win.show-record", "(sx)", show_record_action);
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include "ti-application.h"
 #include "ti-database.h"
+#include "ti-page.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,7 @@ TiWindow *ti_window_new (TiApplication *application);
 gboolean ti_window_open_programme (TiWindow *self, const char *path, gboolean create);
 TiDatabase *ti_window_get_database (TiWindow *self);
 void ti_window_show_destination (TiWindow *self, guint destination);
+gboolean ti_window_show_record (TiWindow *self, TiRecordKind kind, gint64 id);
 guint ti_window_get_destination (TiWindow *self);
 void ti_window_add_toast (TiWindow *self, const char *message);
 void ti_window_reload (TiWindow *self);
