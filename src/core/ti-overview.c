@@ -8,6 +8,7 @@
 
 #include "ti-format.h"
 #include "ti-milestone-status.h"
+#include "ti-network-figures-private.h"
 #include "ti-overview.h"
 #include "ti-programme-settings.h"
 #include "ti-training-figures.h"
@@ -64,6 +65,15 @@ typedef struct
   char start[11];
   char end[11];
 } Period;
+
+static int
+compare_counts (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const guint *counts = data;
+  guint count_a = counts[*(const guint *) a], count_b = counts[*(const guint *) b];
+
+  return count_a < count_b ? 1 : count_a > count_b ? -1 : 0;
+}
 
 static void
 add_figure (TiOverview *overview, const char *label, char *value)
@@ -150,45 +160,81 @@ add_section (TiOverview *overview, TiDatabase *db, const char *title, const char
   return TRUE;
 }
 
+/* The organisations with the most champions active today, as the network figures count
+ * them (ti-network-figures.c), each under its own organisation. */
+static void
+add_most_champions (TiOverview *o, const TiNetworkTally *tally, const char *today)
+{
+  guint n = tally->organisations->len;
+  g_autofree guint *counts = g_new0 (guint, n);
+  g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  TiRecordSection *section = g_new0 (TiRecordSection, 1);
+
+  section->title = g_strdup (_("Organisations with the most champions"));
+  section->description = g_strdup (_("Where the network is strongest"));
+  section->empty_text = g_strdup (_("No organisation has a champion yet."));
+  section->records = g_ptr_array_new_with_free_func (record_free);
+  g_ptr_array_add (o->sections, section);
+
+  for (guint i = 0; i < tally->champions->len; i++)
+    {
+      const TiNetworkChampion *c = &g_array_index (tally->champions, TiNetworkChampion, i);
+
+      if (c->organisation >= 0 && ti_network_champion_is_active (c, today))
+        counts[c->organisation]++;
+    }
+  for (guint i = 0; i < n; i++)
+    if (counts[i] > 0)
+      g_array_append_val (order, i);
+  /* Most first; the organisations are in name order, and the sort keeps it among equals. */
+  g_array_sort_with_data (order, compare_counts, counts);
+  for (guint k = 0; k < MIN (order->len, SECTION_ROWS); k++)
+    {
+      guint i = g_array_index (order, guint, k);
+      const TiNetworkOrganisation *organisation = TI_NETWORK_ORGANISATION (tally, i);
+      TiRecord *record = g_new0 (TiRecord, 1);
+
+      record->title = g_strdup (organisation->name);
+      record->subtitle = g_strdup_printf ("%s · %s",
+                                          ti_vocabulary_sector_label (organisation->sector),
+                                          ti_vocabulary_locality_label (organisation->locality));
+      record->suffix = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u champion",
+                                                     "%u champions", counts[i]),
+                                        counts[i]);
+      g_ptr_array_add (section->records, record);
+    }
+}
+
 static gboolean
 load_network_map (TiOverview *o, TiDatabase *db, GError **error)
 {
-  return add_count (o, db, _("Organisations in the network"),
-                    "SELECT count(*) FROM organisations", NULL, error)
-         && add_count (o, db, _("Active champions"),
-                       "SELECT count(*) FROM champions WHERE status = 'active'", NULL, error)
-         && add_count (o, db, _("Sectors with a champion"),
-                       "SELECT count(DISTINCT o.sector) FROM champions c"
-                       " JOIN people p ON p.id = c.person_id"
-                       " JOIN organisations o ON o.id = p.organisation_id"
-                       " WHERE c.status = 'active'",
-                       NULL, error)
-         && add_count (o, db, _("Charter signatories"),
-                       "SELECT count(*) FROM charter_adoptions"
-                       " WHERE stage IN ('signed', 'review_due')",
-                       NULL, error)
-         && add_section (o, db, _("Organisations with the most champions"),
-                         _("Where the network is strongest"),
-                         _("No organisation has a champion yet."),
-                         "SELECT o.name, sector_label(o.sector) || ' · ' || locality_label(o.locality), NULL,"
-                         "  n || ' champions' FROM ("
-                         "  SELECT o.id, o.name, o.sector, o.locality, count(*) AS n"
-                         "  FROM champions c JOIN people p ON p.id = c.person_id"
-                         "  JOIN organisations o ON o.id = p.organisation_id"
-                         "  WHERE c.status = 'active' GROUP BY o.id"
-                         "  ORDER BY n DESC, o.name LIMIT " G_STRINGIFY (SECTION_ROWS) ") o",
-                         NULL, error)
-         && add_section (o, db, _("Charter adoption"),
-                         _("Where each partner stands with the county charter"),
-                         _("No organisation has started adopting the charter."),
-                         "SELECT CASE stage WHEN 'not_started' THEN 'Not started'"
-                         "  WHEN 'consultation' THEN 'In consultation'"
-                         "  WHEN 'signed' THEN 'Signed' ELSE 'Review due' END,"
-                         "  NULL, NULL, count(*) || ' organisations'"
-                         " FROM charter_adoptions GROUP BY stage"
-                         " ORDER BY CASE stage WHEN 'not_started' THEN 1 WHEN 'consultation'"
-                         "  THEN 2 WHEN 'signed' THEN 3 ELSE 4 END",
-                         NULL, error);
+  g_autoptr (TiNetworkTally) tally = ti_network_tally_new (db, error);
+  g_auto (TiNetworkFigures) figures = { 0 };
+  char today[11];
+  TiPeriod whole;
+
+  /* The same figures as the Evaluation destination: the whole programme, as of today. */
+  if (tally == NULL || !ti_period_init (&whole, NULL, NULL, error)
+      || !ti_day_init (today, NULL, error))
+    return FALSE;
+  ti_network_figures_count (tally, NULL, NULL, &whole, today, &figures);
+  add_figure (o, _("Organisations in the network"),
+              ti_format_count (figures.organisations_in_network));
+  add_figure (o, _("Active champions"), ti_format_count (figures.active_champions));
+  add_figure (o, _("Sectors with a champion"), ti_format_count (figures.sectors_with_champion));
+  add_figure (o, _("Charter signatories"), ti_format_count (figures.charter_signatories));
+  add_most_champions (o, tally, today);
+  return add_section (o, db, _("Charter adoption"),
+                      _("Where each partner stands with the county charter"),
+                      _("No organisation has started adopting the charter."),
+                      "SELECT CASE stage WHEN 'not_started' THEN 'Not started'"
+                      "  WHEN 'consultation' THEN 'In consultation'"
+                      "  WHEN 'signed' THEN 'Signed' ELSE 'Review due' END,"
+                      "  NULL, NULL, count(*) || ' organisations'"
+                      " FROM charter_adoptions GROUP BY stage"
+                      " ORDER BY CASE stage WHEN 'not_started' THEN 1 WHEN 'consultation'"
+                      "  THEN 2 WHEN 'signed' THEN 3 ELSE 4 END",
+                      NULL, error);
 }
 
 static gboolean
@@ -268,15 +314,6 @@ load_evaluation (TiOverview *o, TiDatabase *db, GError **error)
 }
 
 static void
-label_function (sqlite3_context *context, int argc, sqlite3_value **argv)
-{
-  const char *(*label_for) (const char *) = (const char *(*) (const char *)) sqlite3_user_data (context);
-  const char *key = (const char *) sqlite3_value_text (argv[0]);
-
-  sqlite3_result_text (context, key ? label_for (key) : NULL, -1, SQLITE_TRANSIENT);
-}
-
-static void
 month_function (sqlite3_context *context, int argc, sqlite3_value **argv)
 {
   const char *month = (const char *) sqlite3_value_text (argv[0]);
@@ -295,16 +332,12 @@ milestone_status_function (sqlite3_context *context, int argc, sqlite3_value **a
   sqlite3_result_text (context, ti_milestone_status_label (status), -1, SQLITE_TRANSIENT);
 }
 
-/* Lets the queries show labels ("NHS trust", "Jan 2023") rather than stored keys. */
+/* Lets the queries show labels ("Jan 2023") rather than stored keys. */
 static void
 register_label_functions (TiDatabase *db)
 {
   sqlite3 *handle = ti_database_get_handle (db);
 
-  sqlite3_create_function (handle, "sector_label", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                           (void *) ti_vocabulary_sector_label, label_function, NULL, NULL);
-  sqlite3_create_function (handle, "locality_label", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                           (void *) ti_vocabulary_locality_label, label_function, NULL, NULL);
   sqlite3_create_function (handle, "month_label", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                            month_function, NULL, NULL);
   sqlite3_create_function (handle, "milestone_status_label", 2, SQLITE_UTF8, NULL,

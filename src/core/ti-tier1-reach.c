@@ -94,9 +94,8 @@ ti_tier1_tally_free (TiTier1Tally *tally)
   g_free (tally);
 }
 
-/* 'YYYY-MM-DD' → months since year 0, so that months sort and follow one another. */
-static int
-month_number (const char *date)
+int
+ti_month_number (const char *date)
 {
   int year = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 + date[3] - '0';
   int month = (date[5] - '0') * 10 + date[6] - '0';
@@ -240,7 +239,7 @@ add_person (TiTier1Tally *tally, const Person *person, int organisation)
         month_count (tally, month)->count.people++;
     }
   if (count.reached)
-    month_count (tally, month_number (person->first))->firsts++;
+    month_count (tally, ti_month_number (person->first))->firsts++;
 }
 
 /* Who belongs where: people's organisations (as indexes into the tally's), read from the
@@ -351,7 +350,7 @@ count_completions (TiTier1Tally *tally, TiDatabase *db, GError **error)
         memcpy (person.first, date, sizeof person.first);
       if (strcmp (date, tally->period.from) >= 0 && strcmp (date, tally->period.to) <= 0)
         {
-          int month = month_number (date);
+          int month = ti_month_number (date);
           Count *count = &month_count (tally, month)->count;
 
           person.in_period++;

@@ -15,6 +15,7 @@ typedef struct
 } TiPeriod;
 
 gboolean ti_period_init (TiPeriod *period, const char *from, const char *to, GError **error);
+gboolean ti_day_init (char out[11], const char *day, GError **error);
 
 /* What a worker thread reads: a period (copied strings, NULL when open) and a grouping. */
 typedef struct
@@ -51,5 +52,58 @@ void ti_tier1_tally_totals (TiTier1Tally *tally, guint *completions, guint *peop
 GListModel *ti_tier1_tally_rows (TiTier1Tally *tally, TiReachGrouping grouping);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiTier1Tally, ti_tier1_tally_free)
+
+/* 'YYYY-MM-DD' (or a longer date-time) → months since year 0: year × 12 + month − 1, so that
+ * months sort and follow one another (the #TiSeries month format). */
+int ti_month_number (const char *date);
+
+/* Facilitator kinds, in the order of the sessions_coordinator, _psychologist and _champion
+ * figures. */
+typedef enum
+{
+  TI_FACILITATOR_COORDINATOR,
+  TI_FACILITATOR_PSYCHOLOGIST,
+  TI_FACILITATOR_CHAMPION,
+  TI_FACILITATOR_N_KINDS
+} TiFacilitatorKind;
+
+/* Delivered sessions of one tier in a period, and their attendees, as the training figures
+ * count them. */
+typedef struct
+{
+  guint sessions;
+  guint by_facilitator[TI_FACILITATOR_N_KINDS];
+  guint attendees;
+  guint completions;
+  guint paired;
+  gint64 before; /* sums of the paired scores */
+  gint64 after;
+  guint improved;
+} TiTierCount;
+
+double ti_tier_count_mean_before (const TiTierCount *count);
+double ti_tier_count_mean_after (const TiTierCount *count);
+
+/* Session completions (attendees marked completed) of one month, by tier. */
+typedef struct
+{
+  int month; /* ti_month_number() of the sessions' start */
+  guint completions[2];
+} TiMonthCompletions;
+
+/* What the training figures are counted from, split for the evaluation's charts. */
+typedef struct
+{
+  TiTier1Tally *tier1;
+  TiTierCount tiers[2];          /* [0] Tier 2, [1] Tier 3 */
+  GArray *completions_by_month; /* of TiMonthCompletions: months with any, in time order */
+} TiTrainingBreakdown;
+
+gboolean ti_training_figures_compute_breakdown (TiDatabase *db, const char *from, const char *to,
+                                                TiTrainingFigures *out,
+                                                TiTrainingBreakdown *breakdown, GError **error);
+void ti_training_breakdown_clear (TiTrainingBreakdown *breakdown);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TiTrainingBreakdown, ti_training_breakdown_clear)
 
 G_END_DECLS

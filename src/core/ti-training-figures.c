@@ -178,6 +178,24 @@ ti_period_init (TiPeriod *period, const char *from, const char *to, GError **err
   return TRUE;
 }
 
+/*
+ * Copies @day into @out when it is written as 'YYYY-MM-DD', or today's date (local time) when
+ * it is %NULL: the "today" or "as of" day of the figures that judge something on a day.
+ */
+gboolean
+ti_day_init (char out[11], const char *day, GError **error)
+{
+  g_autoptr (GDateTime) now = NULL;
+  g_autofree char *today = NULL;
+
+  if (day != NULL)
+    return copy_date (out, day, NULL, error);
+  now = g_date_time_new_now_local ();
+  today = g_date_time_format (now, "%Y-%m-%d");
+  g_strlcpy (out, today, 11);
+  return TRUE;
+}
+
 /* Binds ?1 first day, ?2 last day, ?3 last session start, where the query has them. */
 static sqlite3_stmt *
 prepare_for_period (TiDatabase *db, const char *sql, const TiPeriod *period, GError **error)
@@ -216,21 +234,22 @@ ratio (double part, double whole)
 }
 
 static gboolean
-count_tier1 (TiDatabase *db, const TiPeriod *period, TiTrainingFigures *out, GError **error)
+count_tier1 (TiDatabase *db, const TiPeriod *period, TiTrainingFigures *out,
+             TiTrainingBreakdown *breakdown, GError **error)
 {
-  g_autoptr (TiTier1Tally) tally = ti_tier1_tally_new (db, period, error);
-
-  if (tally == NULL)
+  breakdown->tier1 = ti_tier1_tally_new (db, period, error);
+  if (breakdown->tier1 == NULL)
     return FALSE;
-  ti_tier1_tally_totals (tally, &out->tier1_completions, &out->tier1_people,
+  ti_tier1_tally_totals (breakdown->tier1, &out->tier1_completions, &out->tier1_people,
                          &out->tier1_reached, &out->tier1_headcount);
   out->tier1_reach = ratio (out->tier1_reached, out->tier1_headcount);
   return TRUE;
 }
 
-/* Sessions on the starts_at index; the facilitators on their primary key. */
+/* Sessions on the starts_at index, by tier; the facilitators on their primary key. The kinds
+ * are in the order of TiFacilitatorKind. */
 static const char sessions_sql[] =
-  "SELECT coalesce(sum(s.tier = 2), 0), coalesce(sum(s.tier = 3), 0),"
+  "SELECT s.tier, count(*),"
   "  coalesce(sum(EXISTS (SELECT 1 FROM session_facilitators f"
   "    WHERE f.session_id = s.id AND f.kind = 'coordinator')), 0),"
   "  coalesce(sum(EXISTS (SELECT 1 FROM session_facilitators f"
@@ -238,59 +257,145 @@ static const char sessions_sql[] =
   "  coalesce(sum(EXISTS (SELECT 1 FROM session_facilitators f"
   "    WHERE f.session_id = s.id AND f.kind = 'champion')), 0)"
   " FROM sessions s"
-  " WHERE s.starts_at BETWEEN ?1 AND ?3 AND s.status = 'delivered'";
+  " WHERE s.starts_at BETWEEN ?1 AND ?3 AND s.status = 'delivered' GROUP BY s.tier";
 
-/* The attendees of those sessions, on the attendance primary key; summed in C, which is a
- * third quicker than SQLite's aggregates over a hundred thousand rows. */
+/* The attendees of those sessions, on the attendance primary key, in time order (the
+ * starts_at index, no sorting); summed in C, which is a third quicker than SQLite's
+ * aggregates over a hundred thousand rows. */
 static const char attendance_sql[] =
-  "SELECT a.completed, a.confidence_before, a.confidence_after"
+  "SELECT s.tier, s.starts_at, a.completed, a.confidence_before, a.confidence_after"
   " FROM sessions s JOIN attendance a ON a.session_id = s.id"
-  " WHERE s.starts_at BETWEEN ?1 AND ?3 AND s.status = 'delivered' AND a.attended = 1";
+  " WHERE s.starts_at BETWEEN ?1 AND ?3 AND s.status = 'delivered' AND a.attended = 1"
+  " ORDER BY s.starts_at";
+
+/* Tier 2 → 0, Tier 3 → 1; the schema allows no other. */
+static guint
+tier_index (int tier)
+{
+  return tier == 3 ? 1 : 0;
+}
+
+/* One attendee's register entry: counted by tier, and a completion by the session's month. */
+static void
+count_attendee (TiTrainingBreakdown *breakdown, sqlite3_stmt *attendance)
+{
+  TiTierCount *count = &breakdown->tiers[tier_index (sqlite3_column_int (attendance, 0))];
+  const char *starts_at = (const char *) sqlite3_column_text (attendance, 1);
+
+  count->attendees++;
+  if (sqlite3_column_int (attendance, 2) != 0)
+    {
+      GArray *months = breakdown->completions_by_month;
+      int month = ti_month_number (starts_at);
+      TiMonthCompletions *last = months->len > 0
+                                   ? &g_array_index (months, TiMonthCompletions, months->len - 1)
+                                   : NULL;
+
+      count->completions++;
+      if (last == NULL || last->month != month)
+        {
+          TiMonthCompletions added = { month, { 0, 0 } };
+
+          g_array_append_val (months, added);
+          last = &g_array_index (months, TiMonthCompletions, months->len - 1);
+        }
+      last->completions[count - breakdown->tiers]++;
+    }
+  if (sqlite3_column_type (attendance, 3) != SQLITE_NULL
+      && sqlite3_column_type (attendance, 4) != SQLITE_NULL)
+    {
+      int score_before = sqlite3_column_int (attendance, 3);
+      int score_after = sqlite3_column_int (attendance, 4);
+
+      count->paired++;
+      count->before += score_before;
+      count->after += score_after;
+      count->improved += score_after > score_before;
+    }
+}
 
 static gboolean
-count_sessions (TiDatabase *db, const TiPeriod *period, TiTrainingFigures *out, GError **error)
+count_sessions (TiDatabase *db, const TiPeriod *period, TiTrainingFigures *out,
+                TiTrainingBreakdown *breakdown, GError **error)
 {
   g_autoptr (sqlite3_stmt) sessions = prepare_for_period (db, sessions_sql, period, error);
   g_autoptr (sqlite3_stmt) attendance = NULL;
-  gint64 before = 0, after = 0; /* integer sums: the means are exact, and so is their difference */
-  guint improved = 0;
+  TiTierCount all = { 0 };
   int rc;
 
-  if (sessions == NULL || !step_row (db, sessions, error))
+  if (sessions == NULL)
     return FALSE;
-  out->sessions_tier2 = sqlite3_column_int (sessions, 0);
-  out->sessions_tier3 = sqlite3_column_int (sessions, 1);
-  out->sessions_coordinator = sqlite3_column_int (sessions, 2);
-  out->sessions_psychologist = sqlite3_column_int (sessions, 3);
-  out->sessions_champion = sqlite3_column_int (sessions, 4);
+  while ((rc = sqlite3_step (sessions)) == SQLITE_ROW)
+    {
+      TiTierCount *count = &breakdown->tiers[tier_index (sqlite3_column_int (sessions, 0))];
+
+      count->sessions = sqlite3_column_int (sessions, 1);
+      for (guint kind = 0; kind < TI_FACILITATOR_N_KINDS; kind++)
+        count->by_facilitator[kind] = sqlite3_column_int (sessions, 2 + kind);
+    }
+  if (rc != SQLITE_DONE)
+    return ti_database_set_error_from_sqlite (db, rc, _("counting the training figures"), error);
 
   attendance = prepare_for_period (db, attendance_sql, period, error);
   if (attendance == NULL)
     return FALSE;
   while ((rc = sqlite3_step (attendance)) == SQLITE_ROW)
-    {
-      out->attendees++;
-      out->session_completions += sqlite3_column_int (attendance, 0) != 0;
-      if (sqlite3_column_type (attendance, 1) != SQLITE_NULL
-          && sqlite3_column_type (attendance, 2) != SQLITE_NULL)
-        {
-          int score_before = sqlite3_column_int (attendance, 1);
-          int score_after = sqlite3_column_int (attendance, 2);
-
-          out->paired_attendees++;
-          before += score_before;
-          after += score_after;
-          improved += score_after > score_before;
-        }
-    }
+    count_attendee (breakdown, attendance);
   if (rc != SQLITE_DONE)
     return ti_database_set_error_from_sqlite (db, rc, _("counting the training figures"), error);
-  out->completion_rate = ratio (out->session_completions, out->attendees);
-  out->confidence_before = ratio (before, out->paired_attendees);
-  out->confidence_after = ratio (after, out->paired_attendees);
-  out->confidence_change = ratio (after - before, out->paired_attendees);
-  out->improved_share = ratio (improved, out->paired_attendees);
+
+  /* The figures are the tiers' sums: integer sums, so the means are exact, and so is their
+   * difference. */
+  for (guint t = 0; t < G_N_ELEMENTS (breakdown->tiers); t++)
+    {
+      const TiTierCount *count = &breakdown->tiers[t];
+
+      for (guint kind = 0; kind < TI_FACILITATOR_N_KINDS; kind++)
+        all.by_facilitator[kind] += count->by_facilitator[kind];
+      all.attendees += count->attendees;
+      all.completions += count->completions;
+      all.paired += count->paired;
+      all.before += count->before;
+      all.after += count->after;
+      all.improved += count->improved;
+    }
+  out->sessions_tier2 = breakdown->tiers[0].sessions;
+  out->sessions_tier3 = breakdown->tiers[1].sessions;
+  out->sessions_coordinator = all.by_facilitator[TI_FACILITATOR_COORDINATOR];
+  out->sessions_psychologist = all.by_facilitator[TI_FACILITATOR_PSYCHOLOGIST];
+  out->sessions_champion = all.by_facilitator[TI_FACILITATOR_CHAMPION];
+  out->attendees = all.attendees;
+  out->session_completions = all.completions;
+  out->paired_attendees = all.paired;
+  out->completion_rate = ratio (all.completions, all.attendees);
+  out->confidence_before = ti_tier_count_mean_before (&all);
+  out->confidence_after = ti_tier_count_mean_after (&all);
+  out->confidence_change = ratio (all.after - all.before, all.paired);
+  out->improved_share = ratio (all.improved, all.paired);
   return TRUE;
+}
+
+/**
+ * ti_tier_count_mean_before:
+ *
+ * Returns: the mean confidence before (1–5) of the paired attendees counted, NAN for none:
+ *   the one formula of "confidence_before", for the programme and for a tier
+ */
+double
+ti_tier_count_mean_before (const TiTierCount *count)
+{
+  return ratio (count->before, count->paired);
+}
+
+/**
+ * ti_tier_count_mean_after:
+ *
+ * Returns: the mean confidence after, as ti_tier_count_mean_before()
+ */
+double
+ti_tier_count_mean_after (const TiTierCount *count)
+{
+  return ratio (count->after, count->paired);
 }
 
 /* Waiting at the period's end: a review after it means the status then is the latest review
@@ -379,26 +484,55 @@ gboolean
 ti_training_figures_compute (TiDatabase *db, const char *from, const char *to,
                              TiTrainingFigures *out, GError **error)
 {
+  g_auto (TiTrainingBreakdown) breakdown = { 0 };
+
+  return ti_training_figures_compute_breakdown (db, from, to, out, &breakdown, error);
+}
+
+/*
+ * Computes the training figures as ti_training_figures_compute() does, and hands back what
+ * they were counted from, split by tier and by month, for the evaluation's charts: one pass,
+ * one formula. @breakdown is zeroed first; clear it with ti_training_breakdown_clear().
+ */
+gboolean
+ti_training_figures_compute_breakdown (TiDatabase *db, const char *from, const char *to,
+                                       TiTrainingFigures *out, TiTrainingBreakdown *breakdown,
+                                       GError **error)
+{
   gboolean own_transaction;
   gboolean ok;
   TiPeriod period;
 
   g_return_val_if_fail (TI_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (out != NULL && breakdown != NULL, FALSE);
 
   memset (out, 0, sizeof *out);
+  memset (breakdown, 0, sizeof *breakdown);
   if (!ti_period_init (&period, from, to, error))
     return FALSE;
   out->from = g_strdup (from);
   out->to = g_strdup (to);
+  breakdown->completions_by_month = g_array_new (FALSE, TRUE, sizeof (TiMonthCompletions));
 
   ok = ti_database_snapshot_begin (db, &own_transaction, error)
-       && count_tier1 (db, &period, out, error) && count_sessions (db, &period, out, error)
+       && count_tier1 (db, &period, out, breakdown, error)
+       && count_sessions (db, &period, out, breakdown, error)
        && count_reviews (db, &period, out, error);
   ti_database_snapshot_end (db, own_transaction);
   if (!ok)
-    ti_training_figures_clear (out);
+    {
+      ti_training_figures_clear (out);
+      ti_training_breakdown_clear (breakdown);
+    }
   return ok;
+}
+
+void
+ti_training_breakdown_clear (TiTrainingBreakdown *breakdown)
+{
+  g_clear_pointer (&breakdown->tier1, ti_tier1_tally_free);
+  g_clear_pointer (&breakdown->completions_by_month, g_array_unref);
+  memset (breakdown, 0, sizeof *breakdown);
 }
 
 /**

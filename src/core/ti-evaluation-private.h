@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ti-engagement-figures.h"
+#include "ti-evaluation.h"
+#include "ti-event-figures.h"
+#include "ti-milestone-figures.h"
+#include "ti-network-figures-private.h"
+#include "ti-training-figures-private.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the ti-evaluation*.c files only. */
+
+/* Everything the evaluation is computed from, read in one snapshot: each figures module's
+ * figures, and what they were counted from for the breakdowns. */
+typedef struct
+{
+  TiPeriod period; /* open ends as the earliest and latest dates */
+  char today[11];
+  TiTrainingFigures training;
+  TiTrainingBreakdown breakdown;
+  TiNetworkTally *network_tally;
+  TiNetworkFigures network;
+  TiEventFigures events;
+  TiEngagementFigures engagement;
+  TiMilestoneFigures milestones;
+} TiEvaluationSources;
+
+guint ti_evaluation_outcomes_of (const char *key);
+
+void ti_headline_free (gpointer headline);
+void ti_evaluation_add_headlines (TiEvaluation *evaluation, const TiEvaluationSources *sources);
+
+G_END_DECLS

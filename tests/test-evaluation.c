@@ -1,0 +1,525 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "test-util.h"
+#include "ti-demo.h"
+#include "ti-evaluation.h"
+#include "ti-milestone-status.h"
+
+/*
+ * The evaluation on a small programme whose answers are worked out by hand below. The period
+ * is the first quarter of 2024 (1 January to 31 March); today is 15 May 2024, so the day six
+ * months before it is 15 November 2023, and "the next 7 days" are 15 to 22 May.
+ *
+ * Organisations (top-level unless a parent is given; headcount):
+ *   1 Somerset Council        council, county-wide      100
+ *   2 Children's Services     directorate of 1           40
+ *   3 Wellsway School         education, Mendip          20
+ *   4 Quantock Housing        housing, Sedgemoor          0 (not known)
+ *   5 Moorland Trust          NHS trust, county-wide     50
+ *   6 Levels Surgery          primary care, S Somerset   10
+ *   7 Taunton Foodbank        VCSE, Sedgemoor             5
+ *   8 Moorland Ward           directorate of 5            0
+ *   Six top-level organisations; Tier 1 units 1 (with 2), 3, 5 (with 8), 6, 7: 185 staff.
+ *
+ * Champions (since; status):
+ *   Ada (2)  2023-06-01 active          Ben (3)  2024-02-10 active
+ *   Cat (3)  2023-01-10 paused on 2024-03-31 (the last day: not active on it)
+ *   Dan (5)  2023-03-01 stepped down on 2024-04-10 (after the period: active on its end)
+ *   Eve (4)  2024-04-01 active (joined after the period)
+ *   Fay (6)  2023-05-01 paused, no date: never active
+ *   Gus (1)  2023-09-01 active          Hal (5)  2023-02-01 active
+ *   Ivy (1)  2023-04-01 active
+ *   Active on 31 March: Ada, Ben, Dan, Gus, Hal, Ivy = 6 (31 Jan: Cat, not Ben = 6; 29 Feb:
+ *   both = 7). Today: Ada, Ben, Eve, Gus, Hal, Ivy = 6.
+ *   In the network on 31 March: 1 (Ada through its directorate, Gus, Ivy), 3 (Ben), 5 (Dan,
+ *   Hal) = 3 of 6. Today without a champion: 6 (Fay paused) and 7.
+ *
+ * Charter on 31 March: 1 signed that day; 5 signed through its ward (1 Feb); 3 in
+ *   consultation (signed 2 April, after); 6 in consultation (no date recorded); 4 not
+ *   started (consultation from 20 April); 7 not started. Signatories 2.
+ *
+ * Tier 1 (in = in the period): Ada 2023-12-31 out, 2024-01-05 in; Ben 2024-01-20 and
+ *   2024-01-25 in; Jo (1) 2024-03-31 in; Kit (5) 2024-04-01 out; Lou (6) 2024-02-14 in.
+ *   5 completions by 4 people; reached 4 of 185 = 2.16%. By month: Jan 3, Feb 1, Mar 1.
+ *   By sector: NHS trust 0/50, council 2/100, VCSE 0/5, primary care 1/10, education 1/20,
+ *   housing no headcount.
+ *
+ * Sessions (C coordinator Cal, P psychologist Pat; champions facilitate as champions):
+ *   S1  T2 2024-01-10 delivered C+Ben  approved
+ *   S2  T2 2024-02-20 delivered Ben    awaiting          (85 days at today)
+ *   S3  T3 2024-03-05 delivered P      not due
+ *   S4  T2 2024-03-31 18:00 delivered Ben changes requested
+ *   S5  T2 2023-12-20 delivered C      awaiting          (147 days)
+ *   S6  T2 2024-04-05 delivered C      awaiting          (40 days)
+ *   S7  T2 2024-02-01 cancelled
+ *   S8  T2 2024-05-15 planned (today)  S9 2024-05-22 planned (7 days ahead)
+ *   S10 T2 2024-05-23 planned (8 days)  S11 2024-05-14 planned (yesterday)
+ *   S12 T3 2024-05-01 delivered P awaiting (14 days: not over 14)
+ *   S13 T2 2024-04-30 delivered C awaiting (15 days)
+ *   S14 T2 2023-11-15 delivered Gus    approved (Gus's last activity: exactly six months)
+ *   In the period: Tier 2 S1, S2, S4; Tier 3 S3. Coordinator S1; psychologist S3;
+ *   champion S1, S2, S4. Reviews: approved S1, changes S4, awaiting S2 (S3 not due).
+ *
+ * Registers (attended, completed, before → after):
+ *   S1 Jo yes yes 2→4, Lou yes yes 3→3, Kit yes no 2→–, Ada absent
+ *   S2 Ben yes yes –→5, Ada yes yes 4→5
+ *   S3 Jo yes yes 1→4       S4 Lou yes yes no scores
+ *   S5 Kit yes yes          S6 Jo yes yes 1→5        S14 Kit yes yes
+ *   Attendees 7, completed 6; Tier 2 by month Jan 2, Feb 2, Mar 1; Tier 3 Mar 1.
+ *   Paired: Tier 2 Jo 2→4, Lou 3→3, Ada 4→5 (3.00 → 4.00); Tier 3 Jo 1→4. All: 2.50 → 4.00,
+ *   change +1.50.
+ *
+ * Events: E1 2024-01-25 (Ada invited, came; Gus invited; Kit came uninvited; one national
+ *   speaker), E2 2024-03-31 15:00 (Ben invited, came; Ivy invited), E3 2023-11-14 (Hal came:
+ *   his last activity), E4 2024-05-22 and E6 2024-05-15 (soon), E5 2024-05-23 (not).
+ *   Held 2; invited 4; attended 3, three people.
+ *
+ * Quiet today: Ivy (no activity, joined long ago), Hal (last 14 Nov 2023). Not quiet: Ada
+ *   (Feb), Ben and Eve (joined within six months), Gus (exactly six months).
+ *
+ * Engagement: 2024-02-10 focus group, 6 young people + 2 parents; 2024-04-10 (out).
+ *
+ * Milestones: M1 Principles 2024-01 done 01-20 (done); M2 Training 2024-02 done 03-05 (done
+ *   late); M3 Service delivery 2024-03 not done (late); M4 Training 2024-06 (on track);
+ *   M5 Organisational change 2024-05 (at risk); M6 Principles 2023-12 done 12-10.
+ *   Due in the period M1, M2, M3: 1 of 3 on time.
+ */
+static const char fixture_sql[] =
+  "INSERT INTO organisations (id, name, sector, locality, headcount, parent_id) VALUES"
+  "  (1, 'Somerset Council', 'council', 'county_wide', 100, NULL),"
+  "  (2, 'Children''s Services', 'council', 'county_wide', 40, 1),"
+  "  (3, 'Wellsway School', 'education', 'mendip', 20, NULL),"
+  "  (4, 'Quantock Housing', 'housing', 'sedgemoor', 0, NULL),"
+  "  (5, 'Moorland Trust', 'nhs_trust', 'county_wide', 50, NULL),"
+  "  (6, 'Levels Surgery', 'primary_care', 'south_somerset', 10, NULL),"
+  "  (7, 'Taunton Foodbank', 'vcse', 'sedgemoor', 5, NULL),"
+  "  (8, 'Moorland Ward', 'nhs_trust', 'county_wide', 0, 5);"
+  "INSERT INTO people (id, name, organisation_id, role) VALUES"
+  "  (1, 'Ada', 2, 'staff'), (2, 'Ben', 3, 'staff'), (3, 'Cat', 3, 'staff'),"
+  "  (4, 'Dan', 5, 'staff'), (5, 'Eve', 4, 'staff'), (6, 'Fay', 6, 'staff'),"
+  "  (7, 'Gus', 1, 'staff'), (8, 'Hal', 5, 'staff'), (9, 'Ivy', 1, 'staff'),"
+  "  (10, 'Jo', 1, 'staff'), (11, 'Kit', 5, 'staff'), (12, 'Lou', 6, 'staff'),"
+  "  (20, 'Cal', 1, 'coordinator'), (21, 'Pat', 1, 'psychologist');"
+  "INSERT INTO champions (person_id, since, status, status_changed_on) VALUES"
+  "  (1, '2023-06-01', 'active', NULL), (2, '2024-02-10', 'active', NULL),"
+  "  (3, '2023-01-10', 'paused', '2024-03-31'), (4, '2023-03-01', 'stepped_down', '2024-04-10'),"
+  "  (5, '2024-04-01', 'active', NULL), (6, '2023-05-01', 'paused', NULL),"
+  "  (7, '2023-09-01', 'active', NULL), (8, '2023-02-01', 'active', NULL),"
+  "  (9, '2023-04-01', 'active', NULL);"
+  "INSERT INTO charter_adoptions (organisation_id, stage, consultation_started_on, signed_on)"
+  "  VALUES (1, 'signed', '2023-06-01', '2024-03-31'), (8, 'signed', '2023-10-01', '2024-02-01'),"
+  "  (3, 'signed', '2024-01-15', '2024-04-02'), (6, 'consultation', NULL, NULL),"
+  "  (4, 'consultation', '2024-04-20', NULL);"
+  "INSERT INTO tier1_completions (person_id, completed_on, source) VALUES"
+  "  (1, '2023-12-31', 'Learning Centre'), (1, '2024-01-05', 'ACEs online learning'),"
+  "  (2, '2024-01-20', 'Learning Centre'), (2, '2024-01-25', 'ACEs online learning'),"
+  "  (10, '2024-03-31', 'Learning Centre'), (11, '2024-04-01', 'Learning Centre'),"
+  "  (12, '2024-02-14', 'Learning Centre');"
+  "INSERT INTO sessions (id, tier, title, starts_at, status, review_status) VALUES"
+  "  (1, 2, 'January cascade', '2024-01-10 10:00', 'delivered', 'approved'),"
+  "  (2, 2, 'February cascade', '2024-02-20 10:00', 'delivered', 'awaiting'),"
+  "  (3, 3, 'Enhanced practice', '2024-03-05 10:00', 'delivered', 'not_due'),"
+  "  (4, 2, 'Last evening', '2024-03-31 18:00', 'delivered', 'changes_requested'),"
+  "  (5, 2, 'Before Christmas', '2023-12-20 10:00', 'delivered', 'awaiting'),"
+  "  (6, 2, 'April session', '2024-04-05 10:00', 'delivered', 'awaiting'),"
+  "  (7, 2, 'Cancelled', '2024-02-01 10:00', 'cancelled', 'not_due'),"
+  "  (8, 2, 'Today', '2024-05-15 09:00', 'planned', 'not_due'),"
+  "  (9, 2, 'A week ahead', '2024-05-22 14:00', 'planned', 'not_due'),"
+  "  (10, 2, 'Eight days ahead', '2024-05-23 09:00', 'planned', 'not_due'),"
+  "  (11, 2, 'Yesterday', '2024-05-14 09:00', 'planned', 'not_due'),"
+  "  (12, 3, 'Fourteen days', '2024-05-01 10:00', 'delivered', 'awaiting'),"
+  "  (13, 2, 'Fifteen days', '2024-04-30 10:00', 'delivered', 'awaiting'),"
+  "  (14, 2, 'Six months ago', '2023-11-15 09:00', 'delivered', 'approved');"
+  "INSERT INTO session_facilitators (session_id, person_id, kind) VALUES"
+  "  (1, 20, 'coordinator'), (1, 2, 'champion'), (2, 2, 'champion'), (3, 21, 'psychologist'),"
+  "  (4, 2, 'champion'), (5, 20, 'coordinator'), (6, 20, 'coordinator'), (7, 20, 'coordinator'),"
+  "  (8, 20, 'coordinator'), (9, 20, 'coordinator'), (10, 20, 'coordinator'),"
+  "  (11, 20, 'coordinator'), (12, 21, 'psychologist'), (13, 20, 'coordinator'),"
+  "  (14, 7, 'champion');"
+  "INSERT INTO attendance (session_id, person_id, attended, completed, confidence_before,"
+  "  confidence_after) VALUES"
+  "  (1, 10, 1, 1, 2, 4), (1, 12, 1, 1, 3, 3), (1, 11, 1, 0, 2, NULL), (1, 1, 0, 0, NULL, NULL),"
+  "  (2, 2, 1, 1, NULL, 5), (2, 1, 1, 1, 4, 5), (3, 10, 1, 1, 1, 4), (4, 12, 1, 1, NULL, NULL),"
+  "  (5, 11, 1, 1, NULL, NULL), (6, 10, 1, 1, 1, 5), (14, 11, 1, 1, NULL, NULL);"
+  "INSERT INTO events (id, title, kind, starts_at) VALUES"
+  "  (1, 'Winter network event', 'network_event', '2024-01-25 10:00'),"
+  "  (2, 'Spring webinar', 'webinar', '2024-03-31 15:00'),"
+  "  (3, 'Autumn network event', 'network_event', '2023-11-14 10:00'),"
+  "  (4, 'Summer workshop', 'workshop', '2024-05-22 10:00'),"
+  "  (5, 'Summer conference', 'conference', '2024-05-23 10:00'),"
+  "  (6, 'Lunchtime webinar', 'webinar', '2024-05-15 12:30');"
+  "INSERT INTO event_attendance (event_id, person_id, invited, attended) VALUES"
+  "  (1, 1, 1, 1), (1, 7, 1, 0), (1, 11, 0, 1), (2, 2, 1, 1), (2, 9, 1, 0), (3, 8, 1, 1);"
+  "INSERT INTO event_speakers (event_id, name, reach) VALUES (1, 'Dr Rhea Moss', 'national');"
+  "INSERT INTO engagement_activities (id, held_on, kind, title, young_people, parents_carers,"
+  "  professionals) VALUES"
+  "  (1, '2024-02-10', 'focus_group', 'Young people on the charter', 6, 2, 0),"
+  "  (2, '2024-04-10', 'panel', 'Practitioners', 0, 0, 5);"
+  "INSERT INTO milestones (id, workstream_id, title, due_month, done_on) VALUES"
+  "  (1, 1, 'Charter launch', '2024-01', '2024-01-20'),"
+  "  (2, 2, 'Coordinator recruited', '2024-02', '2024-03-05'),"
+  "  (3, 3, 'Psychologist in post', '2024-03', NULL),"
+  "  (4, 2, 'Full evaluation', '2024-06', NULL),"
+  "  (5, 4, 'Summer network event', '2024-05', NULL),"
+  "  (6, 1, 'Business case', '2023-12', '2023-12-10');";
+
+#define FROM "2024-01-01"
+#define TO "2024-03-31"
+#define TODAY "2024-05-15"
+
+typedef TestProgramme Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  test_programme_set_up (f, "evaluation.sqlite", data ? data : fixture_sql);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  test_programme_tear_down (f);
+}
+
+static TiEvaluation *
+compute (Fixture *f, const char *from, const char *to, const char *today)
+{
+  g_autoptr (GError) error = NULL;
+  TiEvaluation *evaluation = ti_evaluation_compute (f->db, from, to, today, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (evaluation);
+  return evaluation;
+}
+
+#define assert_close(a, b) g_assert_cmpfloat_with_epsilon ((a), (b), 1e-9)
+
+static const TiHeadline *
+headline (const TiEvaluation *evaluation, const char *key)
+{
+  const TiHeadline *found = ti_evaluation_find_headline (evaluation, key);
+
+  if (found == NULL)
+    g_error ("no headline “%s”", key);
+  return found;
+}
+
+static void
+assert_headline (const TiEvaluation *evaluation, const char *key, const char *value,
+                 double number, const char *detail)
+{
+  const TiHeadline *h = headline (evaluation, key);
+
+  g_assert_cmpstr (h->value, ==, value);
+  if (isnan (number))
+    g_assert_true (isnan (h->number));
+  else
+    assert_close (h->number, number);
+  g_assert_cmpstr (h->detail, ==, detail);
+}
+
+static const char *const headline_keys[] = {
+  "active_champions",   "organisations_in_network", "charter_signatories",
+  "tier1_completions",  "tier1_reach",              "sessions_delivered",
+  "session_attendees",  "confidence_change",        "events_held",
+  "event_attendances",  "engagement_participants",  "milestones_on_time",
+};
+
+static void
+test_headlines (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TiEvaluation) evaluation = compute (f, FROM, TO, TODAY);
+
+  g_assert_cmpstr (evaluation->from, ==, FROM);
+  g_assert_cmpstr (evaluation->to, ==, TO);
+  g_assert_cmpstr (evaluation->today, ==, TODAY);
+
+  /* In the page's order. */
+  g_assert_cmpuint (evaluation->headlines->len, ==, G_N_ELEMENTS (headline_keys));
+  for (guint i = 0; i < G_N_ELEMENTS (headline_keys); i++)
+    g_assert_cmpstr (((TiHeadline *) g_ptr_array_index (evaluation->headlines, i))->key, ==,
+                     headline_keys[i]);
+
+  assert_headline (evaluation, "active_champions", "6", 6, "on 31 Mar 2024");
+  assert_headline (evaluation, "organisations_in_network", "3", 3, "of 6 organisations");
+  assert_headline (evaluation, "charter_signatories", "2", 2, "of 6 organisations");
+  assert_headline (evaluation, "tier1_completions", "5", 5, "by 4 people");
+  assert_headline (evaluation, "tier1_reach", "2.2%", 4.0 / 185.0, "of 185 staff");
+  assert_headline (evaluation, "sessions_delivered", "4", 4, "Tier 2: 3 · Tier 3: 1");
+  assert_headline (evaluation, "session_attendees", "7", 7, "6 completed");
+  assert_headline (evaluation, "confidence_change", "+1.50", 1.5, "2.50 → 4.00");
+  assert_headline (evaluation, "events_held", "2", 2, "1 guest speaker");
+  assert_headline (evaluation, "event_attendances", "3", 3, "3 different people");
+  assert_headline (evaluation, "engagement_participants", "8", 8, "at 1 activity");
+  assert_headline (evaluation, "milestones_on_time", "1 of 3", 1, "3 due in the period");
+  g_assert_null (ti_evaluation_find_headline (evaluation, "no_such_figure"));
+}
+
+/* Today before the period's end: the network stands on today. */
+static void
+test_headlines_today (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TiEvaluation) february = compute (f, FROM, TO, "2024-02-29");
+  g_autoptr (TiEvaluation) open = compute (f, NULL, NULL, TODAY);
+
+  /* Ada, Ben, Cat, Dan, Gus, Hal, Ivy; the council's and the trust's adoptions: the ward
+   * signed on 1 February, the council on 31 March. */
+  assert_headline (february, "active_champions", "7", 7, "on 29 Feb 2024");
+  assert_headline (february, "charter_signatories", "1", 1, "of 6 organisations");
+  /* The whole programme, on today: Eve joined, Cat and Dan left; the school has signed.
+   * Tier 1: all seven completions, by five people. */
+  assert_headline (open, "active_champions", "6", 6, "on 15 May 2024");
+  assert_headline (open, "organisations_in_network", "4", 4, "of 6 organisations");
+  assert_headline (open, "charter_signatories", "3", 3, "of 6 organisations");
+  assert_headline (open, "tier1_completions", "7", 7, "by 5 people");
+  /* Tier 2: S14, S5, S1, S2, S4, S6, S13; Tier 3: S3, S12. */
+  assert_headline (open, "sessions_delivered", "9", 9, "Tier 2: 7 · Tier 3: 2");
+  /* Due: M6 done, M1 done, M2 done late, M3 late, M5 at risk, M4 on track. */
+  assert_headline (open, "milestones_on_time", "2 of 6", 2, "6 due in the period");
+}
+
+/* Nothing to measure: "—" and NAN, counts of zero stay counts. */
+static void
+test_headlines_empty (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TiEvaluation) evaluation = compute (f, FROM, TO, TODAY);
+
+  assert_headline (evaluation, "active_champions", "0", 0, "on 31 Mar 2024");
+  assert_headline (evaluation, "organisations_in_network", "0", 0, "of 0 organisations");
+  assert_headline (evaluation, "tier1_reach", "—", NAN, NULL);
+  assert_headline (evaluation, "sessions_delivered", "0", 0, "Tier 2: 0 · Tier 3: 0");
+  assert_headline (evaluation, "confidence_change", "—", NAN, NULL);
+  assert_headline (evaluation, "milestones_on_time", "—", NAN, NULL);
+}
+
+static void
+test_bad_dates (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_null (ti_evaluation_compute (f->db, "2024-02-30", TO, TODAY, &error));
+  g_assert_error (error, TI_TRAINING_FIGURES_ERROR, TI_TRAINING_FIGURES_ERROR_PERIOD);
+  g_clear_error (&error);
+  g_assert_null (ti_evaluation_compute (f->db, FROM, TO, "15/05/2024", &error));
+  g_assert_error (error, TI_TRAINING_FIGURES_ERROR, TI_TRAINING_FIGURES_ERROR_PERIOD);
+}
+
+static void
+assert_preset (TiPeriodPreset preset, const char *today, const char *from, const char *to)
+{
+  GDate day, start, end;
+  g_autofree char *got_from = NULL;
+  g_autofree char *got_to = NULL;
+
+  g_date_clear (&day, 1);
+  g_date_set_parse (&day, today);
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, 1, 1, 2023);
+  g_date_clear (&end, 1);
+  g_date_set_dmy (&end, 30, 4, 2024);
+  g_assert_true (ti_period_preset_range (preset, &day, &start, &end, &got_from, &got_to));
+  g_assert_cmpstr (got_from, ==, from);
+  g_assert_cmpstr (got_to, ==, to);
+}
+
+static void
+test_presets (void)
+{
+  GDate day;
+  char *from = (char *) "unset", *to = (char *) "unset";
+
+  assert_preset (TI_PERIOD_EVALUATION, "2026-11-27", "2023-01-01", "2024-04-30");
+  assert_preset (TI_PERIOD_WHOLE_PROGRAMME, "2026-11-27", NULL, NULL);
+  assert_preset (TI_PERIOD_LAST_QUARTER, "2026-11-27", "2026-07-01", "2026-09-30");
+  /* In January: the last quarter of the year before. */
+  assert_preset (TI_PERIOD_LAST_QUARTER, "2027-01-15", "2026-10-01", "2026-12-31");
+  /* On a quarter's first day, that quarter is not over: the one before it. */
+  assert_preset (TI_PERIOD_LAST_QUARTER, "2026-04-01", "2026-01-01", "2026-03-31");
+  assert_preset (TI_PERIOD_LAST_QUARTER, "2026-03-31", "2025-10-01", "2025-12-31");
+  assert_preset (TI_PERIOD_LAST_QUARTER, "2024-05-15", "2024-01-01", "2024-03-31");
+  assert_preset (TI_PERIOD_FINANCIAL_YEAR_2023_24, "2026-11-27", "2023-04-01", "2024-03-31");
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 27, 11, 2026);
+  g_assert_false (ti_period_preset_range (TI_PERIOD_CUSTOM, &day, &day, &day, &from, &to));
+  g_assert_null (from);
+  g_assert_null (to);
+}
+
+static void
+test_outcomes (void)
+{
+  static const char *const labels[] = {
+    "Outcome 1: a county infrastructure that drives recovery",
+    "Outcome 3: fairer life chances and opportunity for all",
+    "Outcome 4: improved health and wellbeing",
+    "Outcome 5: meeting the challenges through innovation and improvement",
+  };
+  static const char *const short_labels[] = { "Outcome 1", "Outcome 3", "Outcome 4",
+                                              "Outcome 5" };
+  guint all = 0;
+
+  for (guint i = 0; i < TI_N_OUTCOMES; i++)
+    {
+      TiOutcome outcome = ti_outcome_nth (i);
+
+      g_assert_cmpstr (ti_outcome_short_label (outcome), ==, short_labels[i]);
+      g_assert_cmpstr (ti_outcome_label (outcome), ==, labels[i]);
+      g_assert_cmpuint (all & outcome, ==, 0);
+      all |= outcome;
+    }
+  g_assert_cmpuint (ti_outcome_nth (0), ==, TI_OUTCOME_1);
+  g_assert_cmpuint (ti_outcome_nth (3), ==, TI_OUTCOME_5);
+}
+
+/* Every headline evidences at least one outcome, as the report argues. */
+static void
+test_headline_outcomes (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TiEvaluation) evaluation = compute (f, FROM, TO, TODAY);
+
+  for (guint i = 0; i < evaluation->headlines->len; i++)
+    {
+      const TiHeadline *h = g_ptr_array_index (evaluation->headlines, i);
+
+      g_assert_cmpuint (h->outcomes, !=, 0);
+      g_assert_cmpuint (h->outcomes & ~(guint) (TI_OUTCOME_1 | TI_OUTCOME_3 | TI_OUTCOME_4
+                                                | TI_OUTCOME_5),
+                        ==, 0);
+    }
+  g_assert_cmpuint (headline (evaluation, "active_champions")->outcomes, ==,
+                    TI_OUTCOME_1 | TI_OUTCOME_5);
+  g_assert_cmpuint (headline (evaluation, "confidence_change")->outcomes, ==, TI_OUTCOME_4);
+  g_assert_cmpuint (headline (evaluation, "engagement_participants")->outcomes, ==,
+                    TI_OUTCOME_3);
+  g_assert_cmpuint (headline (evaluation, "charter_signatories")->outcomes, ==,
+                    TI_OUTCOME_1 | TI_OUTCOME_3);
+}
+
+static void
+assert_definition (const TiFigureDefinition *definition)
+{
+  g_assert_nonnull (definition);
+  g_assert_cmpuint (strlen (definition->label), >, 0);
+  g_assert_true (g_str_has_suffix (definition->definition, "."));
+  g_assert_null (strchr (definition->definition, '\n'));
+  g_assert_cmpuint (g_utf8_strlen (definition->definition, -1), <=, 300);
+}
+
+/* Every headline and every figure of the evaluation has one definition. */
+static void
+test_definitions (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TiEvaluation) evaluation = compute (f, FROM, TO, TODAY);
+  guint n;
+  const TiFigureDefinition *definitions = ti_evaluation_definitions (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      assert_definition (&definitions[i]);
+      g_assert_true (ti_evaluation_definition (definitions[i].key) == &definitions[i]);
+    }
+  for (guint i = 0; i < evaluation->headlines->len; i++)
+    assert_definition (ti_evaluation_definition (
+      ((TiHeadline *) g_ptr_array_index (evaluation->headlines, i))->key));
+  /* A module's figure is found with its module's definition, not a copy. */
+  g_assert_true (ti_evaluation_definition ("tier1_reach")
+                 == ti_training_figure_definition ("tier1_reach"));
+  g_assert_true (ti_evaluation_definition ("session_attendees")
+                 == ti_training_figure_definition ("attendees"));
+  g_assert_null (ti_evaluation_definition ("no_such_figure"));
+}
+
+static void
+async_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* Everything a person reads, one line each, to compare two evaluations. */
+static char *
+describe (const TiEvaluation *evaluation)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < evaluation->headlines->len; i++)
+    {
+      const TiHeadline *h = g_ptr_array_index (evaluation->headlines, i);
+
+      g_string_append_printf (out, "%s|%s|%s|%s|%u\n", h->key, h->label, h->value,
+                              h->detail ? h->detail : "-", h->outcomes);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The worker reads with its own connection and gets what the caller's would. */
+static void
+test_async (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiEvaluation) sync = compute (f, FROM, TO, TODAY);
+  g_autoptr (TiEvaluation) async = NULL;
+  g_autofree char *expected = describe (sync);
+  g_autofree char *got = NULL;
+
+  ti_evaluation_compute_async (f->path, FROM, TO, TODAY, NULL, async_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  async = ti_evaluation_compute_finish (result, &error);
+  g_assert_no_error (error);
+  got = describe (async);
+  g_assert_cmpstr (got, ==, expected);
+  g_assert_cmpstr (async->today, ==, TODAY);
+}
+
+/* The demo programme at county scale computes, with something in every headline. */
+static void
+test_demo (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.sqlite", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiDatabase) db = NULL;
+  g_autoptr (TiEvaluation) evaluation = NULL;
+
+  g_assert_true (ti_demo_create (path, 1, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  db = ti_database_open (path, TI_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  evaluation = ti_evaluation_compute (db, "2023-01-01", "2024-04-30", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (evaluation->headlines->len, ==, G_N_ELEMENTS (headline_keys));
+  g_assert_cmpfloat (headline (evaluation, "active_champions")->number, >, 0);
+  g_assert_cmpfloat (headline (evaluation, "tier1_completions")->number, >, 0);
+  g_assert_cmpfloat (headline (evaluation, "sessions_delivered")->number, >, 0);
+  g_assert_false (isnan (headline (evaluation, "confidence_change")->number));
+  g_clear_object (&db);
+  test_remove_tree (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, sql, func)                                                                    \
+  g_test_add ("/evaluation/" name, Fixture, sql, fixture_set_up, func, fixture_tear_down)
+  ADD ("headlines", NULL, test_headlines);
+  ADD ("headlines-today", NULL, test_headlines_today);
+  ADD ("headlines-empty", "SELECT 1", test_headlines_empty);
+  ADD ("bad-dates", NULL, test_bad_dates);
+  ADD ("headline-outcomes", NULL, test_headline_outcomes);
+  ADD ("definitions", NULL, test_definitions);
+  ADD ("async", NULL, test_async);
+#undef ADD
+  g_test_add_func ("/evaluation/presets", test_presets);
+  g_test_add_func ("/evaluation/outcomes", test_outcomes);
+  g_test_add_func ("/evaluation/demo", test_demo);
+
+  return g_test_run ();
+}
