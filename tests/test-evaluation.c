@@ -434,6 +434,240 @@ test_definitions (Fixture *f, gconstpointer data)
   g_assert_null (ti_evaluation_definition ("no_such_figure"));
 }
 
+static const TiSeries *
+chart (const TiEvaluation *evaluation, const char *key)
+{
+  const TiChartFigure *found = ti_evaluation_find_chart (evaluation, key);
+
+  if (found == NULL)
+    g_error ("no chart “%s”", key);
+  g_assert_cmpstr (ti_series_get_key (found->series), ==, key);
+  return found->series;
+}
+
+/* A series as "series names" then "key|label[|group|state]|values", one line each. */
+static char *
+describe_series (const TiSeries *series)
+{
+  GString *out = g_string_new (NULL);
+  guint n_series = ti_series_get_n_series (series);
+
+  for (guint s = 0; s < n_series; s++)
+    g_string_append_printf (out, "%s%s", s > 0 ? "|" : "", ti_series_get_series_name (series, s));
+  g_string_append_c (out, '\n');
+  for (guint c = 0; c < ti_series_get_n_categories (series); c++)
+    {
+      g_string_append_printf (out, "%s|%s", ti_series_get_category_key (series, c),
+                              ti_series_get_category_label (series, c));
+      if (ti_series_get_category_group (series, c) != NULL)
+        g_string_append_printf (out, "|%s|%s", ti_series_get_category_group (series, c),
+                                ti_series_get_category_state_label (series, c));
+      for (guint s = 0; s < n_series; s++)
+        {
+          double value = ti_series_get_value (series, s, c);
+
+          if (isnan (value))
+            g_string_append (out, "|-");
+          else
+            g_string_append_printf (out, "|%.6g", value);
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_chart (const TiEvaluation *evaluation, const char *key, TiSeriesFormat format,
+              const char *expected)
+{
+  const TiSeries *series = chart (evaluation, key);
+  g_autofree char *got = describe_series (series);
+
+  g_assert_cmpstr (got, ==, expected);
+  g_assert_cmpint (ti_series_get_format (series), ==, format);
+}
+
+static const char *const chart_keys[] = {
+  "completions_over_time", "reach_by_sector",    "champions_over_time",
+  "sessions_by_facilitator", "confidence_by_tier", "review_outcomes",
+  "attendance_by_event",   "charter_by_sector",  "milestone_timeline",
+};
+
+static void
+test_charts (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TiEvaluation) evaluation = compute (f, FROM, TO, TODAY);
+
+  g_assert_cmpuint (evaluation->charts->len, ==, G_N_ELEMENTS (chart_keys));
+  for (guint i = 0; i < G_N_ELEMENTS (chart_keys); i++)
+    {
+      const TiChartFigure *c = g_ptr_array_index (evaluation->charts, i);
+
+      g_assert_cmpstr (c->key, ==, chart_keys[i]);
+      g_assert_cmpuint (strlen (c->title), >, 0);
+      g_assert_cmpuint (c->outcomes, !=, 0);
+      g_assert_nonnull (ti_evaluation_definition (c->key));
+    }
+  g_assert_cmpstr (((TiChartFigure *) g_ptr_array_index (evaluation->charts, 1))->title, ==,
+                   "Tier 1 reach by sector");
+  g_assert_cmpuint (ti_evaluation_find_chart (evaluation, "sessions_by_facilitator")->outcomes,
+                    ==, TI_OUTCOME_1 | TI_OUTCOME_5);
+  g_assert_cmpuint (ti_evaluation_find_chart (evaluation, "confidence_by_tier")->outcomes, ==,
+                    TI_OUTCOME_4);
+  g_assert_null (ti_evaluation_find_chart (evaluation, "no_such_chart"));
+
+  /* Cumulative from the period's start: Tier 1 3 in January, Lou in February, Jo on the
+   * last day; Tier 2 S1 (2), S2 (2), S4 (1); Tier 3 S3. */
+  assert_chart (evaluation, "completions_over_time", TI_SERIES_FORMAT_COUNT,
+                "Tier 1|Tier 2|Tier 3\n"
+                "2024-01|Jan 2024|3|2|0\n"
+                "2024-02|Feb 2024|4|4|0\n"
+                "2024-03|Mar 2024|5|5|1\n");
+  /* The Tier 1 tally's sectors, in the vocabulary's order; housing has no headcount. */
+  assert_chart (evaluation, "reach_by_sector", TI_SERIES_FORMAT_PERCENT,
+                "Tier 1 reach\n"
+                "nhs_trust|NHS trust|0\n"
+                "council|Council|0.02\n"
+                "vcse|VCSE|0\n"
+                "primary_care|Primary care|0.1\n"
+                "education|Education|0.05\n"
+                "housing|Housing|-\n");
+  /* Cat until her pause on 31 March, Ben from 10 February. */
+  assert_chart (evaluation, "champions_over_time", TI_SERIES_FORMAT_COUNT,
+                "Active champions\n"
+                "2024-01|Jan 2024|6\n"
+                "2024-02|Feb 2024|7\n"
+                "2024-03|Mar 2024|6\n");
+  assert_chart (evaluation, "sessions_by_facilitator", TI_SERIES_FORMAT_COUNT,
+                "Tier 2|Tier 3\n"
+                "coordinator|Coordinator|1|0\n"
+                "psychologist|Psychologist|0|1\n"
+                "champion|Champion|3|0\n");
+  /* Paired only: Kit (no after) and Ben (no before) are left out. */
+  assert_chart (evaluation, "confidence_by_tier", TI_SERIES_FORMAT_SCORE,
+                "Before|After\n"
+                "tier2|Tier 2|3|4\n"
+                "tier3|Tier 3|1|4\n");
+  /* S3, led by the psychologist, needs no review; S5, S6, S12, S13 are outside. */
+  assert_chart (evaluation, "review_outcomes", TI_SERIES_FORMAT_COUNT,
+                "Sessions\n"
+                "approved|Approved|1\n"
+                "changes_requested|Changes requested|1\n"
+                "awaiting|Awaiting review|1\n");
+  assert_chart (evaluation, "attendance_by_event", TI_SERIES_FORMAT_COUNT,
+                "Invited|Attended\n"
+                "1|Winter network event|2|2\n"
+                "2|Spring webinar|2|1\n");
+  /* On 31 March: the school's signing (2 April) and Quantock's consultation (20 April) are
+   * still ahead; the surgery's consultation has no date, so it counts. */
+  assert_chart (evaluation, "charter_by_sector", TI_SERIES_FORMAT_COUNT,
+                "Signed|In consultation|Not started\n"
+                "nhs_trust|NHS trust|1|0|0\n"
+                "council|Council|1|0|0\n"
+                "vcse|VCSE|0|0|1\n"
+                "primary_care|Primary care|0|1|0\n"
+                "education|Education|0|1|0\n"
+                "housing|Housing|0|0|1\n");
+  /* Months as year × 12 + month − 1: January 2024 is 24288. */
+  assert_chart (evaluation, "milestone_timeline", TI_SERIES_FORMAT_MONTH,
+                "Due|Done\n"
+                "1|Charter launch|Principles|Done|24288|24288\n"
+                "2|Coordinator recruited|Training|Done late|24289|24290\n"
+                "3|Psychologist in post|Service delivery|Late|24290|-\n");
+  {
+    const TiSeries *timeline = chart (evaluation, "milestone_timeline");
+
+    assert_close (ti_series_get_value (timeline, 0, 0), 2024 * 12 + 0);
+    assert_close (ti_series_get_value (timeline, 1, 0), 2024 * 12 + 0);
+    assert_close (ti_series_get_value (timeline, 0, 1), 2024 * 12 + 1);
+    assert_close (ti_series_get_value (timeline, 1, 1), 2024 * 12 + 2);
+    assert_close (ti_series_get_value (timeline, 0, 2), 2024 * 12 + 2);
+    g_assert_cmpuint (ti_series_get_category_state (timeline, 1), ==, TI_MILESTONE_DONE_LATE);
+    g_assert_cmpuint (ti_series_get_category_state (timeline, 2), ==, TI_MILESTONE_LATE);
+  }
+}
+
+/* Open ends: from the first month with data to the last (to today's, for champions). */
+static void
+test_charts_open (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TiEvaluation) evaluation = compute (f, NULL, NULL, TODAY);
+  const TiSeries *champions = chart (evaluation, "champions_over_time");
+
+  /* Kit's S14 in November is the first; Kit's Tier 1 and Jo's S6 in April the last. */
+  assert_chart (evaluation, "completions_over_time", TI_SERIES_FORMAT_COUNT,
+                "Tier 1|Tier 2|Tier 3\n"
+                "2023-11|Nov 2023|0|1|0\n"
+                "2023-12|Dec 2023|1|2|0\n"
+                "2024-01|Jan 2024|4|4|0\n"
+                "2024-02|Feb 2024|5|6|0\n"
+                "2024-03|Mar 2024|6|7|1\n"
+                "2024-04|Apr 2024|7|8|1\n");
+  /* Cat joined in January 2023; today is in May 2024, judged on today. */
+  g_assert_cmpuint (ti_series_get_n_categories (champions), ==, 17);
+  g_assert_cmpstr (ti_series_get_category_key (champions, 0), ==, "2023-01");
+  assert_close (ti_series_get_value (champions, 0, 0), 1);
+  g_assert_cmpstr (ti_series_get_category_key (champions, 16), ==, "2024-05");
+  assert_close (ti_series_get_value (champions, 0, 16), 6);
+  /* Every milestone, by due month. */
+  assert_chart (evaluation, "milestone_timeline", TI_SERIES_FORMAT_MONTH,
+                "Due|Done\n"
+                "6|Business case|Principles|Done|24287|24287\n"
+                "1|Charter launch|Principles|Done|24288|24288\n"
+                "2|Coordinator recruited|Training|Done late|24289|24290\n"
+                "3|Psychologist in post|Service delivery|Late|24290|-\n"
+                "5|Summer network event|Organisational change|At risk|24292|-\n"
+                "4|Full evaluation|Training|On track|24293|-\n");
+}
+
+/* Nothing to measure: NAN, and a stage as it stood at another end. */
+static void
+test_charts_no_data (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TiEvaluation) winter = compute (f, FROM, "2024-02-29", TODAY);
+  g_autoptr (TiEvaluation) april = compute (f, FROM, "2024-04-30", TODAY);
+
+  /* No Tier 3 session before March. */
+  assert_chart (winter, "confidence_by_tier", TI_SERIES_FORMAT_SCORE,
+                "Before|After\n"
+                "tier2|Tier 2|3|4\n"
+                "tier3|Tier 3|-|-\n");
+  /* By 30 April the school has signed and Quantock's consultation has started. */
+  assert_chart (april, "charter_by_sector", TI_SERIES_FORMAT_COUNT,
+                "Signed|In consultation|Not started\n"
+                "nhs_trust|NHS trust|1|0|0\n"
+                "council|Council|1|0|0\n"
+                "vcse|VCSE|0|0|1\n"
+                "primary_care|Primary care|0|1|0\n"
+                "education|Education|1|0|0\n"
+                "housing|Housing|0|1|0\n");
+}
+
+/* An empty programme: the charts are there, with no categories or only zeros. */
+static void
+test_charts_empty (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TiEvaluation) evaluation = compute (f, FROM, TO, TODAY);
+  g_autoptr (TiEvaluation) open = compute (f, NULL, NULL, TODAY);
+
+  g_assert_cmpuint (evaluation->charts->len, ==, G_N_ELEMENTS (chart_keys));
+  /* A closed period has its months, with nothing in them. */
+  assert_chart (evaluation, "completions_over_time", TI_SERIES_FORMAT_COUNT,
+                "Tier 1|Tier 2|Tier 3\n"
+                "2024-01|Jan 2024|0|0|0\n"
+                "2024-02|Feb 2024|0|0|0\n"
+                "2024-03|Mar 2024|0|0|0\n");
+  g_assert_cmpuint (ti_series_get_n_categories (chart (open, "completions_over_time")), ==, 0);
+  g_assert_cmpuint (ti_series_get_n_categories (chart (open, "champions_over_time")), ==, 0);
+  g_assert_cmpuint (ti_series_get_n_categories (chart (evaluation, "reach_by_sector")), ==, 0);
+  g_assert_cmpuint (ti_series_get_n_categories (chart (evaluation, "charter_by_sector")), ==, 0);
+  g_assert_false (ti_series_has_values (chart (evaluation, "attendance_by_event")));
+  assert_chart (evaluation, "confidence_by_tier", TI_SERIES_FORMAT_SCORE,
+                "Before|After\n"
+                "tier2|Tier 2|-|-\n"
+                "tier3|Tier 3|-|-\n");
+}
+
 static void
 async_done (GObject *source, GAsyncResult *result, gpointer data)
 {
@@ -452,6 +686,13 @@ describe (const TiEvaluation *evaluation)
 
       g_string_append_printf (out, "%s|%s|%s|%s|%u\n", h->key, h->label, h->value,
                               h->detail ? h->detail : "-", h->outcomes);
+    }
+  for (guint i = 0; i < evaluation->charts->len; i++)
+    {
+      const TiChartFigure *c = g_ptr_array_index (evaluation->charts, i);
+      g_autofree char *series = describe_series (c->series);
+
+      g_string_append_printf (out, "%s|%s|%u\n%s", c->key, c->title, c->outcomes, series);
     }
   return g_string_free (out, FALSE);
 }
@@ -498,6 +739,14 @@ test_demo (void)
   g_assert_cmpfloat (headline (evaluation, "tier1_completions")->number, >, 0);
   g_assert_cmpfloat (headline (evaluation, "sessions_delivered")->number, >, 0);
   g_assert_false (isnan (headline (evaluation, "confidence_change")->number));
+  g_assert_cmpuint (evaluation->charts->len, ==, G_N_ELEMENTS (chart_keys));
+  for (guint i = 0; i < evaluation->charts->len; i++)
+    {
+      const TiChartFigure *c = g_ptr_array_index (evaluation->charts, i);
+
+      g_assert_cmpuint (ti_series_get_n_categories (c->series), >, 0);
+      g_assert_true (ti_series_has_values (c->series));
+    }
   g_clear_object (&db);
   test_remove_tree (dir);
 }
@@ -515,6 +764,10 @@ main (int argc, char **argv)
   ADD ("bad-dates", NULL, test_bad_dates);
   ADD ("headline-outcomes", NULL, test_headline_outcomes);
   ADD ("definitions", NULL, test_definitions);
+  ADD ("charts", NULL, test_charts);
+  ADD ("charts-open", NULL, test_charts_open);
+  ADD ("charts-no-data", NULL, test_charts_no_data);
+  ADD ("charts-empty", "SELECT 1", test_charts_empty);
   ADD ("async", NULL, test_async);
 #undef ADD
   g_test_add_func ("/evaluation/presets", test_presets);

@@ -3,8 +3,8 @@
 
 #include "ti-engagement-figures.h"
 #include "ti-evaluation.h"
-#include "ti-event-figures.h"
-#include "ti-milestone-figures.h"
+#include "ti-event-figures-private.h"
+#include "ti-milestone-figures-private.h"
 #include "ti-network-figures-private.h"
 #include "ti-training-figures-private.h"
 
@@ -30,6 +30,8 @@ typedef struct
 guint ti_evaluation_outcomes_of (const char *key);
 
 void ti_headline_free (gpointer headline);
+gboolean ti_evaluation_add_charts (TiEvaluation *evaluation, TiDatabase *db,
+                                   const TiEvaluationSources *sources, GError **error);
 void ti_evaluation_add_headlines (TiEvaluation *evaluation, const TiEvaluationSources *sources);
 
 G_END_DECLS

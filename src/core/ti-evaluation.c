@@ -12,7 +12,8 @@
  * Everything the Evaluation destination and the workbook show, in one place. The figures
  * come from the figures modules (training, network, events, engagement, milestones), read
  * in one snapshot: the evaluation only chooses, combines and words them, so a figure keeps the
- * one formula its module gives it. The headlines are worded in ti-evaluation-headlines.c.
+ * one formula its module gives it. The headlines are worded in ti-evaluation-headlines.c, the
+ * charts built in ti-evaluation-charts.c.
  */
 
 /* The County Business Plan outcomes (report §1.2), in their order. */
@@ -408,7 +409,8 @@ ti_evaluation_compute (TiDatabase *db, const char *from, const char *to, const c
 
   if (!ti_database_snapshot_begin (db, &own_transaction, error))
     return NULL;
-  ok = read_sources (db, from, to, &sources, error);
+  ok = read_sources (db, from, to, &sources, error)
+       && ti_evaluation_add_charts (evaluation, db, &sources, error);
   ti_database_snapshot_end (db, own_transaction);
   if (!ok)
     return NULL;

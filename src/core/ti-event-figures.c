@@ -7,9 +7,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "ti-event-figures.h"
+#include "ti-event-figures-private.h"
 #include "ti-events.h"
-#include "ti-training-figures-private.h"
 
 /*
  * The network events' figures of an evaluation period, in one place: the Events views, the
@@ -90,10 +89,14 @@ ti_event_figure_definition (const char *key)
   "  (SELECT count(DISTINCT organisation_id) FROM came)," \
   "  (SELECT count(DISTINCT sector) FROM came)"
 
-/* ?1 the first day, ?2 the last start on the last day, ?3 now ('YYYY-MM-DD HH:MM'). */
+/* The events held in a period: ?1 the first day, ?2 the last start on the last day, ?3 now
+ * ('YYYY-MM-DD HH:MM'). */
+#define HELD_SQL \
+  "held AS (SELECT id FROM events WHERE starts_at >= ?1 AND starts_at <= ?2" \
+  "    AND starts_at <= ?3)"
+
 static const char figures_sql[] =
-  "WITH held AS (SELECT id FROM events WHERE starts_at >= ?1 AND starts_at <= ?2"
-  "    AND starts_at <= ?3)," CAME_SQL ","
+  "WITH " HELD_SQL "," CAME_SQL ","
   "  speakers AS (SELECT s.reach FROM event_speakers s JOIN held h ON h.id = s.event_id)"
   " SELECT (SELECT count(*) FROM held), (SELECT coalesce(sum(invited), 0) FROM list),"
   "  (SELECT count(*) FROM came), (SELECT count(DISTINCT person_id) FROM came),"
@@ -140,6 +143,70 @@ ti_events_count_reach (TiDatabase *db, gint64 event_id, guint *out_organisations
   return TRUE;
 }
 
+/* Each event held, as the figures count its invitations and attendances. */
+static const char by_event_sql[] =
+  "WITH " HELD_SQL
+  " SELECT e.id, e.title, coalesce(sum(a.invited), 0), coalesce(sum(a.attended), 0)"
+  " FROM held h JOIN events e ON e.id = h.id"
+  " LEFT JOIN event_attendance a ON a.event_id = e.id"
+  " GROUP BY e.id ORDER BY e.starts_at, e.id";
+
+static void
+event_count_clear (gpointer data)
+{
+  g_free (((TiEventCount *) data)->title);
+}
+
+static sqlite3_stmt *
+prepare_held (TiDatabase *db, const char *sql, const TiPeriod *period, GError **error)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *now_text = g_date_time_format (now, "%Y-%m-%d %H:%M");
+  sqlite3_stmt *stmt = ti_database_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, period->from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, period->to_time, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, now_text, -1, SQLITE_TRANSIENT);
+  return stmt;
+}
+
+/*
+ * The events held in @period (as ti_period_init() made it), in date order, each with its
+ * invitations and attendances as ti_event_figures_compute() counts them for the period.
+ *
+ * Returns: (transfer full) (element-type TiEventCount): the events, or %NULL with @error
+ */
+GArray *
+ti_event_figures_by_event (TiDatabase *db, const TiPeriod *period, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = prepare_held (db, by_event_sql, period, error);
+  g_autoptr (GArray) events = g_array_new (FALSE, TRUE, sizeof (TiEventCount));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  g_array_set_clear_func (events, event_count_clear);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TiEventCount event = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .title = g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+        .invitations = sqlite3_column_int (stmt, 2),
+        .attendances = sqlite3_column_int (stmt, 3),
+      };
+
+      g_array_append_val (events, event);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ti_database_set_error_from_sqlite (db, rc, _("computing the event figures"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&events);
+}
+
 /**
  * ti_event_figures_compute:
  * @from: (nullable): the period's first day, 'YYYY-MM-DD', or %NULL for no start
@@ -156,8 +223,6 @@ gboolean
 ti_event_figures_compute (TiDatabase *db, const char *from, const char *to, TiEventFigures *out,
                           GError **error)
 {
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *now_text = g_date_time_format (now, "%Y-%m-%d %H:%M");
   g_autoptr (sqlite3_stmt) stmt = NULL;
   TiPeriod period;
   int rc;
@@ -168,12 +233,9 @@ ti_event_figures_compute (TiDatabase *db, const char *from, const char *to, TiEv
   memset (out, 0, sizeof *out);
   if (!ti_period_init (&period, from, to, error))
     return FALSE;
-  stmt = ti_database_prepare (db, figures_sql, error);
+  stmt = prepare_held (db, figures_sql, &period, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, period.from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, period.to_time, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, now_text, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     return ti_database_set_error_from_sqlite (db, rc, _("computing the event figures"), error);

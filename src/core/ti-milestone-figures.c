@@ -7,8 +7,7 @@
 #include <string.h>
 
 #include "ti-format.h"
-#include "ti-milestone-figures.h"
-#include "ti-training-figures-private.h"
+#include "ti-milestone-figures-private.h"
 
 /*
  * The milestone figures of an evaluation period, in one place, as the training figures are:
@@ -128,6 +127,20 @@ ti_milestone_figures_get (const TiMilestoneFigures *figures, TiMilestoneStatus s
     }
 }
 
+/* Whether a milestone due in @due_month is due in @period: its due date, the last day of the
+ * month, is in it. */
+gboolean
+ti_milestone_due_in (const char *due_month, const TiPeriod *period)
+{
+  g_autofree char *due_iso = NULL;
+  GDate due;
+
+  if (!ti_milestone_due_date (due_month, &due))
+    return FALSE;
+  due_iso = ti_date_to_iso (&due);
+  return strcmp (due_iso, period->from) >= 0 && strcmp (due_iso, period->to) <= 0;
+}
+
 /**
  * ti_milestone_figures_compute:
  * @from: (nullable): the period's first day, 'YYYY-MM-DD', or %NULL for no limit
@@ -167,19 +180,10 @@ ti_milestone_figures_compute (TiDatabase *db, const char *from, const char *to, 
     {
       const char *due_month = (const char *)sqlite3_column_text (stmt, 0);
       const char *done_on = (const char *)sqlite3_column_text (stmt, 1);
-      g_autofree char *due_iso = NULL;
-      GDate due, done;
 
-      if (!ti_milestone_due_date (due_month, &due))
+      if (!ti_milestone_due_in (due_month, &period))
         continue;
-      due_iso = ti_date_to_iso (&due);
-      if (strcmp (due_iso, period.from) < 0 || strcmp (due_iso, period.to) > 0)
-        continue;
-      /* What was done after the as-of day was not done yet on it. */
-      if (done_on != NULL
-          && (!ti_date_parse (done_on, &done) || g_date_compare (&done, &today) > 0))
-        done_on = NULL;
-      ti_milestone_figures_count (out, ti_milestone_status_compute (due_month, done_on, &today));
+      ti_milestone_figures_count (out, ti_milestone_status_as_of (due_month, done_on, &today));
     }
   if (rc != SQLITE_DONE)
     return ti_database_set_error_from_sqlite (db, rc, _ ("counting the milestone figures"), error);

@@ -105,6 +105,28 @@ ti_milestone_status_compute (const char *due_month, const char *done_on, const G
   return TI_MILESTONE_ON_TRACK;
 }
 
+/**
+ * ti_milestone_status_as_of:
+ * @due_month: 'YYYY-MM', as stored
+ * @done_on: (nullable): 'YYYY-MM-DD' when done, %NULL when not
+ * @as_of: the day to judge on
+ *
+ * The status a milestone had on @as_of, knowing only what was done by then: done after
+ * @as_of counts as not done yet. So the figures for a board meeting stay what they were at
+ * the meeting.
+ *
+ * Returns: the status
+ */
+TiMilestoneStatus
+ti_milestone_status_as_of (const char *due_month, const char *done_on, const GDate *as_of)
+{
+  GDate done;
+
+  if (done_on != NULL && (!ti_date_parse (done_on, &done) || g_date_compare (&done, as_of) > 0))
+    done_on = NULL;
+  return ti_milestone_status_compute (due_month, done_on, as_of);
+}
+
 const char *
 ti_milestone_status_key (TiMilestoneStatus status)
 {

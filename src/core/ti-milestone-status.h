@@ -30,6 +30,8 @@ typedef enum
 
 TiMilestoneStatus ti_milestone_status_compute (const char *due_month, const char *done_on,
                                                const GDate *today);
+TiMilestoneStatus ti_milestone_status_as_of (const char *due_month, const char *done_on,
+                                             const GDate *as_of);
 gboolean ti_milestone_due_date (const char *due_month, GDate *due);
 
 const char *ti_milestone_status_key (TiMilestoneStatus status);
