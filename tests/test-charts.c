@@ -1,47 +1,65 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <adwaita.h>
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <math.h>
 #include <string.h>
 
 #include "ti-column-chart.h"
 
 /*
  * Charts drawn into an image, as they are drawn on screen: the columns land where the data puts
- * them, in the theme's accent colour, and the words said about them are the right numbers.
+ * them, in the theme's colours, the words said about them are the right numbers, the keyboard
+ * reaches every item, and saved files are whole or absent.
  */
 
 #define WIDTH 480
 #define HEIGHT 320
 
 static gboolean
-pixel_is (cairo_surface_t *surface, int x, int y, const GdkRGBA *colour)
+pixel_near (cairo_surface_t *surface, int x, int y, const GdkRGBA *colour, int tolerance)
 {
   const guint8 *data = cairo_image_surface_get_data (surface);
   int stride = cairo_image_surface_get_stride (surface);
-  guint32 pixel = *(const guint32 *) (data + y * stride + x * 4);
-  int a = (pixel >> 24) & 0xff, r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff,
-      b = pixel & 0xff;
+  guint32 pixel;
+  int a, r, g, b;
 
-  return a == 255 && ABS (r - (int) (colour->red * 255)) <= 2
-         && ABS (g - (int) (colour->green * 255)) <= 2
-         && ABS (b - (int) (colour->blue * 255)) <= 2;
+  if (x < 0 || y < 0 || x >= cairo_image_surface_get_width (surface)
+      || y >= cairo_image_surface_get_height (surface))
+    return FALSE;
+  pixel = *(const guint32 *) (data + y * stride + x * 4);
+  a = (pixel >> 24) & 0xff;
+  r = (pixel >> 16) & 0xff;
+  g = (pixel >> 8) & 0xff;
+  b = pixel & 0xff;
+  return a == 255 && ABS (r - (int) round (colour->red * 255)) <= tolerance
+         && ABS (g - (int) round (colour->green * 255)) <= tolerance
+         && ABS (b - (int) round (colour->blue * 255)) <= tolerance;
+}
+
+static gboolean
+pixel_is (cairo_surface_t *surface, int x, int y, const GdkRGBA *colour)
+{
+  return pixel_near (surface, x, y, colour, 2);
 }
 
 typedef struct
 {
-  int left, right; /* a run of accent pixels across one row */
+  int start, end; /* a run of pixels of one colour along a row or a column */
 } Run;
 
 static GArray *
-accent_runs (cairo_surface_t *surface, int y, const GdkRGBA *accent)
+runs_across (cairo_surface_t *surface, int y, const GdkRGBA *colour)
 {
   GArray *runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  int width = cairo_image_surface_get_width (surface);
   int start = -1;
 
-  for (int x = 0; x <= WIDTH; x++)
+  for (int x = 0; x <= width; x++)
     {
-      gboolean in = x < WIDTH && pixel_is (surface, x, y, accent);
+      gboolean in = x < width && pixel_is (surface, x, y, colour);
 
       if (in && start < 0)
         start = x;
@@ -56,13 +74,27 @@ accent_runs (cairo_surface_t *surface, int y, const GdkRGBA *accent)
   return runs;
 }
 
-/* The first and last rows of accent pixels down the column at @x, or -1. */
+/* The lowest row with exactly @n runs of @colour (the feet of @n columns), or -1. */
+static int
+row_with_runs (cairo_surface_t *surface, const GdkRGBA *colour, guint n)
+{
+  for (int y = cairo_image_surface_get_height (surface) - 1; y >= 0; y--)
+    {
+      g_autoptr (GArray) runs = runs_across (surface, y, colour);
+
+      if (runs->len == n)
+        return y;
+    }
+  return -1;
+}
+
+/* The first and last rows of @colour down the column at @x, or -1. */
 static void
-accent_extent (cairo_surface_t *surface, int x, const GdkRGBA *accent, int *top, int *bottom)
+extent_down (cairo_surface_t *surface, int x, const GdkRGBA *colour, int *top, int *bottom)
 {
   *top = *bottom = -1;
-  for (int y = 0; y < HEIGHT; y++)
-    if (pixel_is (surface, x, y, accent))
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    if (pixel_is (surface, x, y, colour))
       {
         if (*top < 0)
           *top = y;
@@ -70,28 +102,177 @@ accent_extent (cairo_surface_t *surface, int x, const GdkRGBA *accent, int *top,
       }
 }
 
-static int
-count_accent (cairo_surface_t *surface, const GdkRGBA *accent)
+/* The first and last columns of @colour along the row at @y, or -1. */
+static void
+extent_across (cairo_surface_t *surface, int y, const GdkRGBA *colour, int *left, int *right)
 {
-  int n = 0;
-
-  for (int y = 0; y < HEIGHT; y++)
-    for (int x = 0; x < WIDTH; x++)
-      n += pixel_is (surface, x, y, accent);
-  return n;
+  *left = *right = -1;
+  for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+    if (pixel_is (surface, x, y, colour))
+      {
+        if (*left < 0)
+          *left = x;
+        *right = x;
+      }
 }
 
 static int
-count_painted (cairo_surface_t *surface)
+count_colour (cairo_surface_t *surface, const GdkRGBA *colour)
+{
+  int n = 0;
+
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      n += pixel_is (surface, x, y, colour);
+  return n;
+}
+
+/* Pixels painted at all (not transparent) in a band of rows. */
+static int
+count_painted (cairo_surface_t *surface, int top, int bottom)
 {
   const guint8 *data = cairo_image_surface_get_data (surface);
   int stride = cairo_image_surface_get_stride (surface);
   int n = 0;
 
-  for (int y = 0; y < HEIGHT; y++)
-    for (int x = 0; x < WIDTH; x++)
+  for (int y = top; y < bottom; y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
       n += (*(const guint32 *) (data + y * stride + x * 4) >> 24) != 0;
   return n;
+}
+
+/* Pixels in a band of rows close to @colour (text is antialiased: any pixel near it). */
+static int
+count_near (cairo_surface_t *surface, int top, int bottom, const GdkRGBA *colour, int tolerance)
+{
+  int n = 0;
+
+  for (int y = top; y < bottom; y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      n += pixel_near (surface, x, y, colour, tolerance);
+  return n;
+}
+
+static TiSeries *
+one_series (const char *const *categories, const double *values, guint n)
+{
+  TiSeries *series = ti_series_new ("test", TI_SERIES_FORMAT_COUNT, n, 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      ti_series_set_category (series, i, categories[i], NULL);
+      ti_series_set_value (series, 0, i, values[i]);
+    }
+  return series;
+}
+
+/* Two tiers over three sectors: Council 30 + 10, Schools 10 + 20, Police 20 + 40. */
+static TiSeries *
+two_series (void)
+{
+  const char *sectors[] = { "Council", "Schools", "Police" };
+  const double tier2[] = { 30, 10, 20 };
+  const double tier3[] = { 10, 20, 40 };
+  TiSeries *series = ti_series_new ("test", TI_SERIES_FORMAT_COUNT, 3, 2);
+
+  ti_series_set_series_name (series, 0, "Tier 2");
+  ti_series_set_series_name (series, 1, "Tier 3");
+  for (guint i = 0; i < 3; i++)
+    {
+      ti_series_set_category (series, i, sectors[i], NULL);
+      ti_series_set_value (series, 0, i, tier2[i]);
+      ti_series_set_value (series, 1, i, tier3[i]);
+    }
+  return series;
+}
+
+static gboolean
+press_key (TiChart *chart, guint keyval)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (chart));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0,
+                               &handled);
+    }
+  return handled;
+}
+
+static void
+count_activation (TiChart *chart, guint category, guint series, guint *n)
+{
+  (*n)++;
+}
+
+/* A click at @x, @y, as the chart's click gesture hears it; whether it opened an item. */
+static gboolean
+click (TiChart *chart, double x, double y)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (chart));
+  gulong handler;
+  guint n = 0;
+
+  handler = g_signal_connect (chart, "item-activated", G_CALLBACK (count_activation), &n);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        g_signal_emit_by_name (controller, "released", 1, x, y);
+    }
+  g_signal_handler_disconnect (chart, handler);
+  return n > 0;
+}
+
+static void
+assert_selected (TiChart *chart, guint category, guint series)
+{
+  guint c = G_MAXUINT, s = G_MAXUINT;
+
+  g_assert_true (ti_chart_get_selected (chart, &c, &s));
+  g_assert_cmpuint (c, ==, category);
+  g_assert_cmpuint (s, ==, series);
+}
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Shows @widget in a window of its own and waits until it has been laid out. */
+static GtkWidget *
+show_in_window (GtkWidget *widget, int width, int height)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), widget);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < 100 && gtk_widget_get_width (widget) == 0; i++)
+    {
+      g_usleep (10000);
+      iterate ();
+    }
+  g_assert_cmpint (gtk_widget_get_width (widget), >, 0);
+  return window;
+}
+
+/* Waits for a frame or two, so new styles reach the widgets. */
+static void
+settle (void)
+{
+  for (int i = 0; i < 10; i++)
+    {
+      g_usleep (10000);
+      iterate ();
+    }
 }
 
 static void
@@ -100,13 +281,15 @@ test_columns_land_on_data (void)
   const char *categories[] = { "Council", "Schools", "Police", "Health" };
   const double values[] = { 100, 50, 0, 75 };
   TiChart *chart = g_object_ref_sink (ti_column_chart_new ("Reach by sector"));
+  g_autoptr (TiSeries) series = one_series (categories, values, 4);
   cairo_surface_t *surface;
   g_autoptr (GArray) runs = NULL;
   int top[3], bottom[3], centre[3];
   GdkRGBA accent;
   double unit;
 
-  ti_column_chart_set_data (TI_COLUMN_CHART (chart), categories, values, 4);
+  ti_chart_set_series (chart, series);
+  g_assert_true (ti_chart_get_series (chart) == series);
   ti_chart_get_colour (chart, TI_CHART_COLOUR_ACCENT, &accent);
   surface = ti_chart_render_to_surface (chart, WIDTH, HEIGHT);
 
@@ -114,26 +297,26 @@ test_columns_land_on_data (void)
   {
     int x_first, probe_top, probe_bottom;
 
-    runs = accent_runs (surface, HEIGHT / 2, &accent);
+    runs = runs_across (surface, HEIGHT / 2, &accent);
     g_assert_cmpuint (runs->len, >=, 1);
-    x_first = (g_array_index (runs, Run, 0).left + g_array_index (runs, Run, 0).right) / 2;
-    accent_extent (surface, x_first, &accent, &probe_top, &probe_bottom);
+    x_first = (g_array_index (runs, Run, 0).start + g_array_index (runs, Run, 0).end) / 2;
+    extent_down (surface, x_first, &accent, &probe_top, &probe_bottom);
     g_array_unref (runs);
-    runs = accent_runs (surface, probe_bottom, &accent);
+    runs = runs_across (surface, probe_bottom, &accent);
   }
   g_assert_cmpuint (runs->len, ==, 3);
   for (guint i = 0; i < 3; i++)
     {
       Run run = g_array_index (runs, Run, i);
 
-      centre[i] = (run.left + run.right) / 2;
-      accent_extent (surface, centre[i], &accent, &top[i], &bottom[i]);
+      centre[i] = (run.start + run.end) / 2;
+      extent_down (surface, centre[i], &accent, &top[i], &bottom[i]);
       g_assert_cmpint (top[i], >=, 0);
     }
   /* The columns are the same width, and the gap for the 0 is one slot wide. */
-  g_assert_cmpint (ABS ((g_array_index (runs, Run, 0).right - g_array_index (runs, Run, 0).left)
-                        - (g_array_index (runs, Run, 1).right
-                           - g_array_index (runs, Run, 1).left)),
+  g_assert_cmpint (ABS ((g_array_index (runs, Run, 0).end - g_array_index (runs, Run, 0).start)
+                        - (g_array_index (runs, Run, 1).end
+                           - g_array_index (runs, Run, 1).start)),
                    <=, 1);
   g_assert_cmpint (ABS ((centre[2] - centre[1]) - 2 * (centre[1] - centre[0])), <=, 2);
 
@@ -147,7 +330,7 @@ test_columns_land_on_data (void)
 
   /* The tallest reaches the top of the axis (100, a tick): near the top of the image, under
    * the title and its value label, and nothing of the accent above it. */
-  g_assert_cmpint (top[0], <, HEIGHT / 4);
+  g_assert_cmpint (top[0], <, HEIGHT / 3);
   for (int y = 0; y < top[0]; y++)
     for (int x = 0; x < WIDTH; x++)
       g_assert_false (pixel_is (surface, x, y, &accent));
@@ -156,45 +339,265 @@ test_columns_land_on_data (void)
   g_assert_finalize_object (chart);
 }
 
+/* The heights of the two series' colours down the middle of the first category's columns. */
+static void
+test_grouped_and_stacked (void)
+{
+  TiChart *chart = g_object_ref_sink (ti_column_chart_new ("Sessions by sector"));
+  g_autoptr (TiSeries) series = two_series ();
+  cairo_surface_t *surface;
+  GdkRGBA first, second;
+  int x, top0, bottom0, top1, bottom1;
+  g_autoptr (GArray) runs0 = NULL;
+  g_autoptr (GArray) runs1 = NULL;
+  double unit;
+
+  ti_chart_palette_colour (0, &first);
+  ti_chart_palette_colour (1, &second);
+  ti_chart_set_series (chart, series);
+  g_assert_false (ti_column_chart_get_stacked (TI_COLUMN_CHART (chart)));
+
+  /* Side by side: in each category, Tier 2 then Tier 3 on one baseline, as tall as their
+   * values (Council 30 and 10). */
+  surface = ti_chart_render_to_surface (chart, WIDTH, HEIGHT);
+  x = row_with_runs (surface, &first, 3);
+  g_assert_cmpint (x, >, HEIGHT / 2);
+  runs0 = runs_across (surface, x, &first);
+  runs1 = runs_across (surface, x, &second);
+  g_assert_cmpuint (runs0->len, ==, 3);
+  g_assert_cmpuint (runs1->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (g_array_index (runs0, Run, i).end, <, g_array_index (runs1, Run, i).start);
+  x = (g_array_index (runs0, Run, 0).start + g_array_index (runs0, Run, 0).end) / 2;
+  extent_down (surface, x, &first, &top0, &bottom0);
+  x = (g_array_index (runs1, Run, 0).start + g_array_index (runs1, Run, 0).end) / 2;
+  extent_down (surface, x, &second, &top1, &bottom1);
+  g_assert_cmpint (bottom0, ==, bottom1);
+  unit = (bottom0 - top0 + 1) / 30.0;
+  g_assert_cmpfloat (ABS ((bottom1 - top1 + 1) - 10 * unit), <=, 2);
+  cairo_surface_destroy (surface);
+
+  /* Stacked: one column each, Tier 3 standing on Tier 2, the stack 40 tall for the Council on
+   * an axis that now reaches the Police's 60. */
+  ti_column_chart_set_stacked (TI_COLUMN_CHART (chart), TRUE);
+  g_assert_true (ti_column_chart_get_stacked (TI_COLUMN_CHART (chart)));
+  surface = ti_chart_render_to_surface (chart, WIDTH, HEIGHT);
+  g_array_unref (runs0);
+  runs0 = runs_across (surface, row_with_runs (surface, &first, 3), &first);
+  g_assert_cmpuint (runs0->len, ==, 3);
+  x = (g_array_index (runs0, Run, 0).start + g_array_index (runs0, Run, 0).end) / 2;
+  extent_down (surface, x, &first, &top0, &bottom0);
+  extent_down (surface, x, &second, &top1, &bottom1);
+  g_assert_cmpint (top1, >=, 0);
+  g_assert_cmpint (ABS (bottom1 + 1 - top0), <=, 1);
+  unit = (bottom0 - top0 + 1) / 30.0;
+  g_assert_cmpfloat (ABS ((bottom1 - top1 + 1) - 10 * unit), <=, 2);
+  /* The Police's stack (60) is one and a half times the Council's (40). */
+  {
+    int px = (g_array_index (runs0, Run, 2).start + g_array_index (runs0, Run, 2).end) / 2;
+    int ptop, pbottom, dummy;
+
+    extent_down (surface, px, &second, &ptop, &dummy);
+    extent_down (surface, px, &first, &dummy, &pbottom);
+    g_assert_cmpfloat (ABS ((pbottom - ptop + 1) - 60 * unit), <=, 3);
+  }
+  g_assert_nonnull (strstr (ti_chart_get_description (chart), "stacked"));
+  cairo_surface_destroy (surface);
+
+  g_assert_finalize_object (chart);
+}
+
+static void
+test_horizontal (void)
+{
+  const char *events[] = { "Launch", "June network event", "November network event" };
+  const double attended[] = { 120, 60, 90 };
+  TiChart *chart = g_object_ref_sink (ti_column_chart_new ("Attendance by event"));
+  g_autoptr (TiSeries) series = one_series (events, attended, 3);
+  g_autoptr (TiSeries) many = ti_series_new ("many", TI_SERIES_FORMAT_COUNT, 30, 1);
+  cairo_surface_t *surface;
+  GdkRGBA accent;
+  int left[3], right[3], rows[3], n = 0, natural_few, natural_many;
+  gboolean previous_in = FALSE;
+
+  ti_chart_get_colour (chart, TI_CHART_COLOUR_ACCENT, &accent);
+  ti_column_chart_set_horizontal (TI_COLUMN_CHART (chart), TRUE);
+  ti_chart_set_series (chart, series);
+  surface = ti_chart_render_to_surface (chart, WIDTH, HEIGHT);
+
+  /* Three bars, one under the other in the data's order, all starting at one left edge (the
+   * names are at their left), as long as 120 : 60 : 90. */
+  for (int y = 0; y < HEIGHT && n < 3; y++)
+    {
+      int l, r;
+      gboolean in;
+
+      extent_across (surface, y, &accent, &l, &r);
+      in = l >= 0;
+      if (in && !previous_in)
+        rows[n++] = y + 4;
+      previous_in = in;
+    }
+  g_assert_cmpint (n, ==, 3);
+  for (int i = 0; i < 3; i++)
+    extent_across (surface, rows[i], &accent, &left[i], &right[i]);
+  g_assert_cmpint (left[0], ==, left[1]);
+  g_assert_cmpint (left[0], ==, left[2]);
+  g_assert_cmpint (left[0], >, 40);
+  g_assert_cmpfloat (ABS ((right[1] - left[1] + 1) - (right[0] - left[0] + 1) / 2.0), <=, 2);
+  g_assert_cmpfloat (ABS ((right[2] - left[2] + 1) - (right[0] - left[0] + 1) * 0.75), <=, 2);
+  cairo_surface_destroy (surface);
+
+  /* Rows: Down moves to the next category. */
+  g_assert_true (press_key (chart, GDK_KEY_Down));
+  assert_selected (chart, 0, 0);
+  g_assert_true (press_key (chart, GDK_KEY_Down));
+  assert_selected (chart, 1, 0);
+  g_assert_true (press_key (chart, GDK_KEY_Right));
+  assert_selected (chart, 1, 0);
+  g_assert_nonnull (strstr (ti_chart_get_description (chart), "3 bars"));
+
+  /* Its natural height grows with the number of categories. */
+  gtk_widget_measure (GTK_WIDGET (chart), GTK_ORIENTATION_VERTICAL, WIDTH, NULL, &natural_few,
+                      NULL, NULL);
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Event %u", i + 1);
+
+      ti_series_set_category (many, i, name, NULL);
+      ti_series_set_value (many, 0, i, i);
+    }
+  ti_chart_set_series (chart, many);
+  gtk_widget_measure (GTK_WIDGET (chart), GTK_ORIENTATION_VERTICAL, WIDTH, NULL, &natural_many,
+                      NULL, NULL);
+  g_assert_cmpint (natural_many, >=, 30 * 24);
+  g_assert_cmpint (natural_many, >, natural_few);
+
+  g_assert_finalize_object (chart);
+}
+
 static void
 test_words (void)
 {
   const char *categories[] = { "Wellsway School", "Somerset Council", "Avon Police" };
   const double values[] = { 87, 1250, 3 };
-  TiColumnChart *chart = TI_COLUMN_CHART (g_object_ref_sink (ti_column_chart_new ("Reach")));
+  TiChart *chart = g_object_ref_sink (ti_column_chart_new ("Reach"));
+  g_autoptr (TiSeries) series = one_series (categories, values, 3);
+  g_autoptr (TiSeries) single = one_series (categories, values, 1);
+  g_autoptr (TiSeries) tiers = two_series ();
   g_autofree char *tooltip = NULL;
+  g_autofree char *named = NULL;
   const char *description;
 
-  ti_column_chart_set_data (chart, categories, values, 3);
-  description = ti_chart_get_description (TI_CHART (chart));
+  ti_chart_set_series (chart, series);
+  description = ti_chart_get_description (chart);
   g_assert_nonnull (strstr (description, "Largest: Somerset Council: 1,250"));
   g_assert_nonnull (strstr (description, "Smallest: Avon Police: 3"));
   g_assert_nonnull (strstr (description, "3 columns"));
-  g_assert_cmpstr (ti_chart_get_title (TI_CHART (chart)), ==, "Reach");
+  g_assert_cmpstr (ti_chart_get_title (chart), ==, "Reach");
   g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (chart)), ==,
                    GTK_ACCESSIBLE_ROLE_IMG);
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (chart)));
 
-  tooltip = ti_column_chart_describe_column (chart, 0);
+  /* One unnamed series: the tooltip leaves the series out. */
+  tooltip = ti_chart_describe_item (chart, 0, 0);
   g_assert_cmpstr (tooltip, ==, "Wellsway School: 87");
-
-  /* Left and Right move between columns, stopping at the ends. */
-  g_assert_cmpint (ti_column_chart_get_selected (chart), ==, -1);
-  ti_column_chart_move_selection (chart, 1);
-  g_assert_cmpint (ti_column_chart_get_selected (chart), ==, 0);
-  ti_column_chart_move_selection (chart, 1);
-  ti_column_chart_move_selection (chart, 1);
-  ti_column_chart_move_selection (chart, 1);
-  g_assert_cmpint (ti_column_chart_get_selected (chart), ==, 2);
-  ti_column_chart_move_selection (chart, -1);
-  g_assert_cmpint (ti_column_chart_get_selected (chart), ==, 1);
+  g_assert_null (ti_chart_describe_item (chart, 3, 0));
 
   /* New data, new words. */
-  ti_column_chart_set_data (chart, categories, values, 1);
-  description = ti_chart_get_description (TI_CHART (chart));
+  ti_chart_set_series (chart, single);
+  description = ti_chart_get_description (chart);
   g_assert_nonnull (strstr (description, "1 column."));
   g_assert_nonnull (strstr (description, "Largest: Wellsway School: 87"));
-  g_assert_cmpint (ti_column_chart_get_selected (chart), ==, 0);
+
+  /* Named series: the tooltip names it. */
+  ti_chart_set_series (chart, tiers);
+  named = ti_chart_describe_item (chart, 2, 1);
+  g_assert_cmpstr (named, ==, "Police · Tier 3: 40");
+  description = ti_chart_get_description (chart);
+  g_assert_nonnull (strstr (description, "Largest: Police · Tier 3: 40"));
+  g_assert_nonnull (strstr (description, "Smallest: Schools · Tier 2: 10"));
+  g_assert_nonnull (strstr (description, "2 series"));
+
+  g_assert_finalize_object (chart);
+}
+
+static void
+on_item_activated (TiChart *chart, guint category, guint series, guint *out)
+{
+  out[0] = category;
+  out[1] = series;
+  out[2]++;
+}
+
+static void
+test_keyboard (void)
+{
+  TiChart *chart = g_object_ref_sink (ti_column_chart_new ("Sessions by sector"));
+  g_autoptr (TiSeries) series = two_series ();
+  guint activated[3] = { 0, 0, 0 };
+
+  g_signal_connect (chart, "item-activated", G_CALLBACK (on_item_activated), activated);
+
+  /* Nothing to choose: no key is taken. */
+  g_assert_false (press_key (chart, GDK_KEY_Return));
+  g_assert_false (ti_chart_get_selected (chart, NULL, NULL));
+
+  ti_chart_set_series (chart, series);
+  g_assert_false (press_key (chart, GDK_KEY_Return));
+  g_assert_cmpuint (activated[2], ==, 0);
+
+  /* Right chooses the first item, then moves between categories, stopping at the last. */
+  g_assert_true (press_key (chart, GDK_KEY_Right));
+  assert_selected (chart, 0, 0);
+  press_key (chart, GDK_KEY_Right);
+  press_key (chart, GDK_KEY_Right);
+  press_key (chart, GDK_KEY_Right);
+  assert_selected (chart, 2, 0);
+  press_key (chart, GDK_KEY_Left);
+  assert_selected (chart, 1, 0);
+
+  /* Up and Down move between series. */
+  press_key (chart, GDK_KEY_Up);
+  assert_selected (chart, 1, 1);
+  press_key (chart, GDK_KEY_Up);
+  assert_selected (chart, 1, 1);
+  press_key (chart, GDK_KEY_Down);
+  assert_selected (chart, 1, 0);
+  press_key (chart, GDK_KEY_Up);
+
+  /* Enter, the keypad's Enter and Space open the chosen item. */
+  g_assert_true (press_key (chart, GDK_KEY_Return));
+  g_assert_cmpuint (activated[0], ==, 1);
+  g_assert_cmpuint (activated[1], ==, 1);
+  g_assert_cmpuint (activated[2], ==, 1);
+  press_key (chart, GDK_KEY_Home);
+  press_key (chart, GDK_KEY_KP_Enter);
+  g_assert_cmpuint (activated[0], ==, 0);
+  g_assert_cmpuint (activated[2], ==, 2);
+  press_key (chart, GDK_KEY_End);
+  press_key (chart, GDK_KEY_space);
+  g_assert_cmpuint (activated[0], ==, 2);
+  g_assert_cmpuint (activated[2], ==, 3);
+
+  /* Right to left: Left goes on to the next category. */
+  press_key (chart, GDK_KEY_Home);
+  gtk_widget_set_direction (GTK_WIDGET (chart), GTK_TEXT_DIR_RTL);
+  press_key (chart, GDK_KEY_Left);
+  assert_selected (chart, 1, 1);
+  gtk_widget_set_direction (GTK_WIDGET (chart), GTK_TEXT_DIR_LTR);
+
+  /* Fewer categories: the choice stays within them. */
+  {
+    const char *one[] = { "Council" };
+    const double value[] = { 4 };
+    g_autoptr (TiSeries) smaller = one_series (one, value, 1);
+
+    ti_chart_set_series (chart, smaller);
+    assert_selected (chart, 0, 0);
+    ti_chart_set_series (chart, NULL);
+    g_assert_false (ti_chart_get_selected (chart, NULL, NULL));
+  }
 
   g_assert_finalize_object (chart);
 }
@@ -205,60 +608,269 @@ test_empty (void)
   const char *categories[] = { "Council" };
   const double values[] = { 12 };
   TiChart *chart = g_object_ref_sink (ti_column_chart_new ("Attendance by event"));
+  g_autoptr (TiSeries) series = one_series (categories, values, 1);
+  g_autoptr (TiSeries) nothing = ti_series_new ("none", TI_SERIES_FORMAT_COUNT, 3, 1);
   cairo_surface_t *surface;
-  GdkRGBA accent;
+  GdkRGBA accent, dim;
 
   ti_chart_get_colour (chart, TI_CHART_COLOUR_ACCENT, &accent);
+  ti_chart_get_colour (chart, TI_CHART_COLOUR_DIM, &dim);
 
   /* No data: no columns, but words where they would be, not a blank frame. */
-  g_assert_cmpuint (ti_column_chart_get_n_columns (TI_COLUMN_CHART (chart)), ==, 0);
+  g_assert_null (ti_chart_get_series (chart));
   g_assert_cmpstr (ti_chart_get_description (chart), ==, "No data for this period");
   surface = ti_chart_render_to_surface (chart, WIDTH, HEIGHT);
-  g_assert_cmpint (count_accent (surface, &accent), ==, 0);
-  g_assert_cmpint (count_painted (surface), >, 50);
+  g_assert_cmpint (count_colour (surface, &accent), ==, 0);
+  g_assert_cmpint (count_painted (surface, HEIGHT / 2 - 20, HEIGHT / 2 + 20), >, 50);
   cairo_surface_destroy (surface);
 
-  /* Data, then none again. */
-  ti_column_chart_set_data (TI_COLUMN_CHART (chart), categories, values, 1);
+  /* Data, then a series with every value missing: the same honest state. */
+  ti_chart_set_series (chart, series);
   surface = ti_chart_render_to_surface (chart, WIDTH, HEIGHT);
-  g_assert_cmpint (count_accent (surface, &accent), >, 100);
+  g_assert_cmpint (count_colour (surface, &accent), >, 100);
   cairo_surface_destroy (surface);
 
-  ti_column_chart_set_data (TI_COLUMN_CHART (chart), NULL, NULL, 0);
+  ti_chart_set_series (chart, nothing);
   g_assert_cmpstr (ti_chart_get_description (chart), ==, "No data for this period");
   surface = ti_chart_render_to_surface (chart, WIDTH, HEIGHT);
-  g_assert_cmpint (count_accent (surface, &accent), ==, 0);
+  g_assert_cmpint (count_colour (surface, &accent), ==, 0);
+  g_assert_cmpint (count_painted (surface, HEIGHT / 2 - 20, HEIGHT / 2 + 20), >, 50);
   cairo_surface_destroy (surface);
 
   g_assert_finalize_object (chart);
 }
 
 static void
-test_on_screen (void)
+test_title_shown_or_not (void)
+{
+  const char *categories[] = { "Council" };
+  const double values[] = { 12 };
+  TiChart *chart = g_object_ref_sink (ti_column_chart_new ("Reach"));
+  g_autoptr (TiSeries) series = one_series (categories, values, 1);
+  cairo_surface_t *surface;
+
+  ti_chart_set_series (chart, series);
+  g_assert_true (ti_chart_get_show_title (chart));
+  surface = ti_chart_render_to_surface (chart, WIDTH, HEIGHT);
+  g_assert_cmpint (count_painted (surface, 0, 28), >, 30);
+  cairo_surface_destroy (surface);
+
+  /* In a card, the card says the title: the chart's top is empty (the tick label of the top
+   * of the axis sits lower). */
+  ti_chart_set_show_title (chart, FALSE);
+  g_assert_false (ti_chart_get_show_title (chart));
+  surface = ti_chart_render_to_surface (chart, WIDTH, HEIGHT);
+  g_assert_cmpint (count_painted (surface, 0, 12), ==, 0);
+  cairo_surface_destroy (surface);
+
+  g_assert_finalize_object (chart);
+}
+
+static void
+test_dark (void)
 {
   const char *categories[] = { "Council", "Schools" };
   const double values[] = { 4, 9 };
-  GtkWidget *window = gtk_window_new ();
-  TiChart *chart = ti_column_chart_new ("On screen");
-  GMainContext *context = g_main_context_default ();
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  TiChart *chart = ti_column_chart_new ("Reach");
+  GtkWidget *window;
+  g_autoptr (TiSeries) series = one_series (categories, values, 2);
+  cairo_surface_t *surface;
+  GdkRGBA light_text, dark_text, accent;
 
-  ti_column_chart_set_data (TI_COLUMN_CHART (chart), categories, values, 2);
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (chart));
-  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
-  gtk_window_present (GTK_WINDOW (window));
-  for (int i = 0; i < 50 && gtk_widget_get_width (GTK_WIDGET (chart)) == 0; i++)
+  ti_chart_set_series (chart, series);
+  window = show_in_window (GTK_WIDGET (chart), 400, 300);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  settle ();
+  ti_chart_get_colour (chart, TI_CHART_COLOUR_FOREGROUND, &light_text);
+  g_assert_cmpfloat (light_text.red + light_text.green + light_text.blue, <, 1.5);
+
+  /* Dark: the text turns light, and the image's labels are drawn in it. */
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (style));
+  /* The new style reaches the widget with a frame: wait for it, up to two seconds. */
+  for (int i = 0; i < 200; i++)
     {
-      g_usleep (10000);
-      while (g_main_context_iteration (context, FALSE))
-        ;
+      settle ();
+      ti_chart_get_colour (chart, TI_CHART_COLOUR_FOREGROUND, &dark_text);
+      if (dark_text.red + dark_text.green + dark_text.blue > 2.0)
+        break;
     }
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (chart)), >, 0);
+  g_assert_cmpfloat (dark_text.red + dark_text.green + dark_text.blue, >, 2.0);
+  ti_chart_get_colour (chart, TI_CHART_COLOUR_ACCENT, &accent);
+  surface = ti_chart_render_to_surface (chart, WIDTH, HEIGHT);
+  g_assert_cmpint (count_near (surface, 0, HEIGHT, &dark_text, 24), >, 20);
+  g_assert_cmpint (count_near (surface, 0, HEIGHT, &light_text, 24), ==, 0);
+  g_assert_cmpint (count_colour (surface, &accent), >, 100);
+  cairo_surface_destroy (surface);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  settle ();
+  g_object_ref (chart);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_assert_finalize_object (chart);
+}
+
+static char *
+read_file (const char *path, gsize *length)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, length, NULL));
+  return contents;
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_save (void)
+{
+  const char *categories[] = { "Council", "Schools" };
+  const double values[] = { 4, 9 };
+  TiChart *chart = g_object_ref_sink (ti_column_chart_new ("Reach by sector"));
+  g_autoptr (TiSeries) series = one_series (categories, values, 2);
+  g_autofree char *dir = g_dir_make_tmp ("ti-charts-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "reach.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "reach.SVG", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "reach.pdf", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no such folder", "reach.png", NULL);
+  g_autofree char *folder = g_build_filename (dir, "a folder.png", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  cairo_surface_t *image;
+  GdkRGBA background;
+  gsize length;
+
+  g_assert_cmpint (ti_chart_file_format_from_path (png), ==, TI_CHART_FILE_PNG);
+  g_assert_cmpint (ti_chart_file_format_from_path (svg), ==, TI_CHART_FILE_SVG);
+  g_assert_cmpint (ti_chart_file_format_from_path (pdf), ==, TI_CHART_FILE_PDF);
+  g_assert_cmpint (ti_chart_file_format_from_path ("chart"), ==, TI_CHART_FILE_PNG);
+  g_assert_cmpint (ti_chart_file_format_from_path ("pdf.d/chart"), ==, TI_CHART_FILE_PNG);
+  g_assert_cmpstr (ti_chart_file_format_extension (TI_CHART_FILE_SVG), ==, "svg");
+
+  ti_chart_set_series (chart, series);
+  ti_chart_set_show_title (chart, FALSE);
+
+  /* A PNG: the picture, on the theme's background, with the title even though the screen
+   * leaves it to the card. */
+  g_assert_true (ti_chart_save (chart, png, TI_CHART_FILE_PNG, WIDTH, HEIGHT, &error));
+  g_assert_no_error (error);
+  contents = read_file (png, &length);
+  g_assert_cmpuint (length, >, 8);
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, WIDTH);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, HEIGHT);
+  ti_chart_get_colour (chart, TI_CHART_COLOUR_BACKGROUND, &background);
+  background.alpha = 1;
+  g_assert_true (pixel_is (image, 1, 1, &background));
+  g_assert_true (pixel_is (image, WIDTH - 2, HEIGHT - 2, &background));
+  g_assert_cmpint (count_near (image, 0, 30, &background, 40), <, WIDTH * 30 - 30);
+  cairo_surface_destroy (image);
+  g_clear_pointer (&contents, g_free);
+
+  /* An SVG and a PDF, by the same drawing. */
+  g_assert_true (ti_chart_save (chart, svg, TI_CHART_FILE_SVG, WIDTH, HEIGHT, &error));
+  g_assert_no_error (error);
+  contents = read_file (svg, &length);
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (ti_chart_save (chart, pdf, TI_CHART_FILE_PDF, WIDTH, HEIGHT, &error));
+  g_assert_no_error (error);
+  contents = read_file (pdf, &length);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_clear_pointer (&contents, g_free);
+  g_assert_cmpuint (count_files (dir), ==, 3);
+
+  /* Saving again replaces the file, and leaves nothing else. */
+  g_assert_true (ti_chart_save (chart, png, TI_CHART_FILE_PNG, 200, 100, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_files (dir), ==, 3);
+
+  /* Into a folder that does not exist: an error in words, and no file. */
+  g_assert_false (ti_chart_save (chart, missing, TI_CHART_FILE_PNG, WIDTH, HEIGHT, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "reach.png"));
+  g_assert_nonnull (strstr (error->message, "No such file or directory"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  /* Over a folder: the picture is written, cannot take the folder's place, and the
+   * temporary file beside it is gone. */
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_false (ti_chart_save (chart, folder, TI_CHART_FILE_PNG, WIDTH, HEIGHT, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_files (dir), ==, 4);
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+
+  g_remove (folder);
+  g_remove (png);
+  g_remove (svg);
+  g_remove (pdf);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  g_assert_finalize_object (chart);
+}
+
+static void
+test_on_screen (void)
+{
+  TiChart *chart = ti_column_chart_new ("On screen");
+  g_autoptr (TiSeries) series = two_series ();
+  guint activated[3] = { 0, 0, 0 };
+  GtkWidget *window;
+
+  ti_chart_set_series (chart, series);
+  window = show_in_window (GTK_WIDGET (chart), 400, 300);
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (chart)));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == GTK_WIDGET (chart));
+  press_key (chart, GDK_KEY_Right);
+  iterate ();
+
+  /* A click on a column opens it: the one drawn there, found with the screen's geometry. */
+  g_signal_connect (chart, "item-activated", G_CALLBACK (on_item_activated), activated);
+  {
+    int width = gtk_widget_get_width (GTK_WIDGET (chart));
+    int height = gtk_widget_get_height (GTK_WIDGET (chart));
+    cairo_surface_t *surface = ti_chart_render_to_surface (chart, width, height);
+    g_autoptr (GArray) runs = NULL;
+    GdkRGBA tier3;
+    int y, top, bottom;
+
+    ti_chart_palette_colour (1, &tier3);
+    y = row_with_runs (surface, &tier3, 3);
+    g_assert_cmpint (y, >, 0);
+    runs = runs_across (surface, y, &tier3);
+    extent_down (surface, g_array_index (runs, Run, 2).start + 2, &tier3, &top, &bottom);
+    g_assert_true (click (chart, g_array_index (runs, Run, 2).start + 2, (top + bottom) / 2));
+    g_assert_cmpuint (activated[2], ==, 1);
+    g_assert_cmpuint (activated[0], ==, 2);
+    g_assert_cmpuint (activated[1], ==, 1);
+    assert_selected (chart, 2, 1);
+
+    /* Far from any column, in the title: nothing. */
+    g_assert_false (click (chart, 4, 4));
+    g_assert_cmpuint (activated[2], ==, 1);
+    cairo_surface_destroy (surface);
+  }
 
   g_object_ref (chart);
   gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (context, FALSE))
-    ;
+  iterate ();
   g_assert_finalize_object (chart);
 }
 
@@ -266,11 +878,18 @@ int
 main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
 
   g_test_add_func ("/charts/column/land-on-data", test_columns_land_on_data);
+  g_test_add_func ("/charts/column/grouped-and-stacked", test_grouped_and_stacked);
+  g_test_add_func ("/charts/column/horizontal", test_horizontal);
   g_test_add_func ("/charts/column/words", test_words);
-  g_test_add_func ("/charts/column/empty", test_empty);
-  g_test_add_func ("/charts/column/on-screen", test_on_screen);
+  g_test_add_func ("/charts/keyboard", test_keyboard);
+  g_test_add_func ("/charts/empty", test_empty);
+  g_test_add_func ("/charts/title", test_title_shown_or_not);
+  g_test_add_func ("/charts/dark", test_dark);
+  g_test_add_func ("/charts/save", test_save);
+  g_test_add_func ("/charts/on-screen", test_on_screen);
 
   return g_test_run ();
 }

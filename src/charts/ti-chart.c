@@ -4,233 +4,356 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
-#include "ti-chart.h"
+#include "ti-chart-private.h"
 
 /**
  * TiChart:
  *
- * The base of every chart: a title, colours from the theme, one drawing path for the screen and
- * for saved images, an honest empty state, keyboard focus, and what assistive technologies
- * read: role image, the title as label and a description in words that kinds of chart keep up
- * to date with their data.
+ * The base of every chart: a title, a #TiSeries of figures, colours from the theme, one drawing
+ * path for the screen and for saved files, a legend, an honest empty state, and what people who
+ * do not use a mouse or do not see the chart need: keyboard focus, arrow keys that move from
+ * item to item with the item's exact value as a tooltip, Enter to open it, and for assistive
+ * technologies role image, the title as label and a description in words kept up to date with
+ * the data.
+ *
+ * Kinds of chart draw their data and say which item lies under a point; the base does the rest,
+ * so hovering, clicking and the keyboard behave alike in every kind.
  */
 
-typedef struct
-{
-  char *title;
-  char *description;
-} TiChartPrivate;
-
 G_DEFINE_TYPE_WITH_PRIVATE (TiChart, ti_chart, GTK_TYPE_WIDGET)
+
+/* What the files of the base share about a chart. */
+TiChartPrivate *
+ti_chart_get_private (TiChart *self)
+{
+  return ti_chart_get_instance_private (self);
+}
 
 enum
 {
   PROP_0,
   PROP_TITLE,
   PROP_DESCRIPTION,
+  PROP_SERIES,
+  PROP_SHOW_TITLE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-/* Okabe and Ito's palette, told apart with every common colour vision deficiency; black is
- * left out, being the text colour. */
-static const GdkRGBA palette[] = {
-  { 0.000, 0.447, 0.698, 1 }, /* blue */
-  { 0.902, 0.624, 0.000, 1 }, /* orange */
-  { 0.000, 0.620, 0.451, 1 }, /* bluish green */
-  { 0.800, 0.475, 0.655, 1 }, /* reddish purple */
-  { 0.337, 0.706, 0.914, 1 }, /* sky blue */
-  { 0.835, 0.369, 0.000, 1 }, /* vermillion */
-  { 0.941, 0.894, 0.259, 1 }, /* yellow */
+enum
+{
+  ITEM_ACTIVATED,
+  N_SIGNALS
 };
 
+static guint signals[N_SIGNALS];
+
 /**
- * ti_chart_palette_size:
- *
- * Returns: how many colours the palette has before it repeats
+ * ti_chart_legend_add:
+ * @items: a legend's entries, of #TiChartLegendItem
+ * @name: what the entry says
+ * @colour: its swatch's colour
+ * @marker: its swatch's shape
+ * @hollow: whether the swatch is an outline
  */
+void
+ti_chart_legend_add (GArray *items, const char *name, const GdkRGBA *colour,
+                     TiChartMarker marker, gboolean hollow)
+{
+  TiChartLegendItem item = { g_strdup (name), *colour, marker, hollow };
+
+  g_array_append_val (items, item);
+}
+
+static void
+clear_legend_item (gpointer data)
+{
+  TiChartLegendItem *item = data;
+
+  g_free (item->name);
+}
+
+/* The legend's entries, as the kind gave them when the data last changed. */
+GArray *
+ti_chart_get_legend (TiChart *self)
+{
+  TiChartPrivate *priv = ti_chart_get_instance_private (self);
+
+  return priv->legend;
+}
+
+/**
+ * ti_chart_is_drawing_file:
+ * @self: a chart
+ *
+ * Returns: whether the chart is being drawn into a saved file, which carries its title and no
+ *   highlight
+ */
+gboolean
+ti_chart_is_drawing_file (TiChart *self)
+{
+  TiChartPrivate *priv = ti_chart_get_instance_private (self);
+
+  return priv->drawing_file;
+}
+
+void
+ti_chart_set_drawing_file (TiChart *self, gboolean drawing_file)
+{
+  TiChartPrivate *priv = ti_chart_get_instance_private (self);
+
+  priv->drawing_file = drawing_file;
+}
+
+gboolean
+ti_chart_get_legend_beside (TiChart *self)
+{
+  TiChartPrivate *priv = ti_chart_get_instance_private (self);
+
+  return priv->legend_beside;
+}
+
+/**
+ * ti_chart_set_legend_beside:
+ * @self: a chart
+ * @beside: whether the legend goes beside the data when the chart is wide, rather than under it
+ *
+ * For kinds of chart whose legend is a list worth reading down, such as a donut's slices.
+ */
+void
+ti_chart_set_legend_beside (TiChart *self, gboolean beside)
+{
+  TiChartPrivate *priv = ti_chart_get_instance_private (self);
+
+  priv->legend_beside = beside;
+}
+
+/**
+ * ti_chart_set_rows:
+ * @self: a chart
+ * @rows: whether its items are laid out in rows, one per category
+ *
+ * For kinds of chart: with rows, Up and Down move between categories and Left and Right
+ * between series; otherwise the other way round.
+ */
+void
+ti_chart_set_rows (TiChart *self, gboolean rows)
+{
+  TiChartPrivate *priv = ti_chart_get_instance_private (self);
+
+  priv->rows = rows;
+}
+
+/* How many categories the keyboard moves between. */
 guint
-ti_chart_palette_size (void)
+ti_chart_n_categories (TiChart *self)
 {
-  return G_N_ELEMENTS (palette);
+  TiChartPrivate *priv = ti_chart_get_instance_private (self);
+
+  return priv->series ? ti_series_get_n_categories (priv->series) : 0;
 }
 
-/**
- * ti_chart_palette_colour:
- * @index: the series, from 0; the palette repeats
- * @colour: (out caller-allocates): the colour of series @index
- *
- * Gives the colour-blind-safe colour (Okabe–Ito) of one series of several.
- */
-void
-ti_chart_palette_colour (guint index, GdkRGBA *colour)
+/* How many series the keyboard moves between. */
+guint
+ti_chart_n_item_series (TiChart *self)
 {
-  *colour = palette[index % G_N_ELEMENTS (palette)];
+  TiChartPrivate *priv = ti_chart_get_instance_private (self);
+
+  if (priv->series == NULL)
+    return 0;
+  return MIN (TI_CHART_GET_CLASS (self)->get_n_item_series (self),
+              ti_series_get_n_series (priv->series));
 }
 
-/**
- * ti_chart_get_colour:
- * @self: a chart
- * @which: which colour
- * @colour: (out caller-allocates): the colour, from the theme
- *
- * The one place charts read the theme, so light, dark and high-contrast styles are right: the
- * foreground is the widget's colour, dim and grid colours are that colour made fainter, and the
- * accent is libadwaita's `@accent_bg_color` (GNOME's blue where no style names one).
- */
-void
-ti_chart_get_colour (TiChart *self, TiChartColour which, GdkRGBA *colour)
+gboolean
+ti_chart_has_data (TiChart *self)
 {
-  GtkStyleContext *style;
-  GdkRGBA foreground;
-
-  g_return_if_fail (TI_IS_CHART (self));
-
-  style = gtk_widget_get_style_context (GTK_WIDGET (self));
-  gtk_style_context_get_color (style, &foreground);
-
-  switch (which)
-    {
-    case TI_CHART_COLOUR_FOREGROUND:
-      *colour = foreground;
-      break;
-    case TI_CHART_COLOUR_DIM:
-      *colour = foreground;
-      colour->alpha *= 0.55f;
-      break;
-    case TI_CHART_COLOUR_GRID:
-      *colour = foreground;
-      colour->alpha *= 0.15f;
-      break;
-    case TI_CHART_COLOUR_ACCENT:
-    default:
-      if (!gtk_style_context_lookup_color (style, "accent_bg_color", colour))
-        gdk_rgba_parse (colour, "#3584e4");
-      break;
-    }
-}
-
-/**
- * ti_chart_measure_text:
- * @self: a chart
- * @text: text in the chart's font
- * @width: (out) (optional): its width in pixels
- * @height: (out) (optional): its height in pixels
- */
-void
-ti_chart_measure_text (TiChart *self, const char *text, int *width, int *height)
-{
-  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-
-  pango_layout_get_pixel_size (layout, width, height);
-}
-
-/**
- * ti_chart_draw_text:
- * @self: a chart
- * @cr: where to draw
- * @text: the text
- * @x: where the text goes across
- * @y: where the text goes down
- * @x_align: 0 puts its left edge at @x, 0.5 its middle, 1 its right edge
- * @y_align: 0 puts its top at @y, 0.5 its middle, 1 its bottom
- * @colour: the text's colour
- * @bold: whether to draw it in bold
- *
- * Draws a label in the widget's font, for the screen and for saved images alike.
- */
-void
-ti_chart_draw_text (TiChart *self, cairo_t *cr, const char *text, double x, double y,
-                    double x_align, double y_align, const GdkRGBA *colour, gboolean bold)
-{
-  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  int width, height;
-
-  if (bold)
-    {
-      PangoAttrList *attributes = pango_attr_list_new ();
-
-      pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-      pango_layout_set_attributes (layout, attributes);
-      pango_attr_list_unref (attributes);
-    }
-  pango_cairo_update_layout (cr, layout);
-  pango_layout_get_pixel_size (layout, &width, &height);
-  cairo_save (cr);
-  gdk_cairo_set_source_rgba (cr, colour);
-  cairo_move_to (cr, x - x_align * width, y - y_align * height);
-  pango_cairo_show_layout (cr, layout);
-  cairo_restore (cr);
+  return TI_CHART_GET_CLASS (self)->has_data (self);
 }
 
 static gboolean
 ti_chart_real_has_data (TiChart *self)
 {
-  return FALSE;
+  TiChartPrivate *priv = ti_chart_get_instance_private (self);
+
+  return priv->series != NULL && ti_series_get_n_categories (priv->series) > 0
+         && ti_series_has_values (priv->series);
 }
 
 static void
-draw_empty (TiChart *self, cairo_t *cr, int width, int height)
+ti_chart_real_fill_legend (TiChart *self, GArray *items)
 {
-  GdkRGBA dim;
+  TiChartPrivate *priv = ti_chart_get_instance_private (self);
+  guint n = priv->series ? ti_series_get_n_series (priv->series) : 0;
 
-  ti_chart_get_colour (self, TI_CHART_COLOUR_DIM, &dim);
-  ti_chart_draw_text (self, cr, _("No data for this period"), width / 2.0, height / 2.0, 0.5,
-                      0.5, &dim, FALSE);
+  if (n < 2)
+    return;
+  for (guint s = 0; s < n; s++)
+    {
+      GdkRGBA colour;
+
+      ti_chart_series_colour (self, s, &colour);
+      ti_chart_legend_add (items, ti_series_get_series_name (priv->series, s), &colour,
+                           TI_CHART_MARKER_SQUARE, FALSE);
+    }
+}
+
+static guint
+ti_chart_real_get_n_item_series (TiChart *self)
+{
+  TiChartPrivate *priv = ti_chart_get_instance_private (self);
+
+  return priv->series ? ti_series_get_n_series (priv->series) : 0;
+}
+
+static int
+ti_chart_real_natural_plot_height (TiChart *self, int width)
+{
+  return 0;
 }
 
 /**
- * ti_chart_draw:
+ * ti_chart_set_description:
  * @self: a chart
- * @cr: where to draw
- * @width: the width to fill
- * @height: the height to fill
+ * @description: (nullable): what the chart shows, in words
  *
- * Draws the chart, or its empty state when it has no data. The screen and saved images are
- * drawn by this one path.
+ * For kinds of chart: the base sets it whenever the data changes.
  */
 void
-ti_chart_draw (TiChart *self, cairo_t *cr, int width, int height)
+ti_chart_set_description (TiChart *self, const char *description)
 {
-  TiChartClass *klass;
+  TiChartPrivate *priv = ti_chart_get_instance_private (self);
 
   g_return_if_fail (TI_IS_CHART (self));
 
-  klass = TI_CHART_GET_CLASS (self);
-  if (width <= 0 || height <= 0)
+  if (g_strcmp0 (priv->description, description) == 0)
     return;
-  if (klass->draw == NULL || !klass->has_data (self))
-    draw_empty (self, cr, width, height);
-  else
-    klass->draw (self, cr, width, height);
+  g_free (priv->description);
+  priv->description = g_strdup (description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description ? description : "", -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 
 /**
- * ti_chart_render_to_surface:
+ * ti_chart_update:
  * @self: a chart
- * @width: the image's width in pixels
- * @height: the image's height in pixels
  *
- * Draws the chart into an image, as it is drawn on screen.
- *
- * Returns: (transfer full): an ARGB32 image surface
+ * Works out again what drawing needs, after the series or one of the kind's options changed:
+ * the kind's layout data, the legend, the description; keeps the keyboard's item if it is still
+ * there. Never called while drawing.
  */
-cairo_surface_t *
-ti_chart_render_to_surface (TiChart *self, int width, int height)
+void
+ti_chart_update (TiChart *self)
 {
-  cairo_surface_t *surface;
-  cairo_t *cr;
+  TiChartPrivate *priv = ti_chart_get_instance_private (self);
+  TiChartClass *klass = TI_CHART_GET_CLASS (self);
+  g_autofree char *description = NULL;
+
+  klass->update (self, priv->series);
+
+  g_array_set_size (priv->legend, 0);
+  if (ti_chart_has_data (self))
+    klass->fill_legend (self, priv->legend);
+
+  priv->hovered_category = priv->hovered_series = -1;
+  if (priv->selected_category >= 0)
+    {
+      if (ti_chart_n_categories (self) == 0 || ti_chart_n_item_series (self) == 0)
+        priv->selected_category = priv->selected_series = -1;
+      else
+        {
+          priv->selected_category = MIN (priv->selected_category, (int) ti_chart_n_categories (self) - 1);
+          priv->selected_series = MIN (priv->selected_series, (int) ti_chart_n_item_series (self) - 1);
+        }
+    }
+
+  if (ti_chart_has_data (self))
+    description = klass->describe (self);
+  ti_chart_set_description (self, description ? description : _("No data for this period"));
+
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * ti_chart_set_series:
+ * @self: a chart
+ * @series: (nullable): the figures to show; the chart keeps a reference
+ *
+ * Shows new figures: the layout, the legend and the description are worked out here, not while
+ * drawing.
+ */
+void
+ti_chart_set_series (TiChart *self, TiSeries *series)
+{
+  TiChartPrivate *priv = ti_chart_get_instance_private (self);
+
+  g_return_if_fail (TI_IS_CHART (self));
+
+  if (priv->series == series)
+    return;
+  if (series != NULL)
+    ti_series_ref (series);
+  g_clear_pointer (&priv->series, ti_series_unref);
+  priv->series = series;
+  ti_chart_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERIES]);
+}
+
+/**
+ * ti_chart_get_series:
+ * @self: a chart
+ *
+ * Returns: (transfer none) (nullable): the figures the chart shows
+ */
+TiSeries *
+ti_chart_get_series (TiChart *self)
+{
+  TiChartPrivate *priv = ti_chart_get_instance_private (self);
 
   g_return_val_if_fail (TI_IS_CHART (self), NULL);
+  return priv->series;
+}
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (width, 1), MAX (height, 1));
-  cr = cairo_create (surface);
-  ti_chart_draw (self, cr, width, height);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
+/**
+ * ti_chart_get_show_title:
+ * @self: a chart
+ *
+ * Returns: whether the chart draws its title on screen
+ */
+gboolean
+ti_chart_get_show_title (TiChart *self)
+{
+  TiChartPrivate *priv = ti_chart_get_instance_private (self);
+
+  g_return_val_if_fail (TI_IS_CHART (self), FALSE);
+  return priv->show_title;
+}
+
+/**
+ * ti_chart_set_show_title:
+ * @self: a chart
+ * @show: whether to draw the title on screen
+ *
+ * A card that shows the title as its heading turns it off; saved files always carry it.
+ */
+void
+ti_chart_set_show_title (TiChart *self, gboolean show)
+{
+  TiChartPrivate *priv = ti_chart_get_instance_private (self);
+
+  g_return_if_fail (TI_IS_CHART (self));
+
+  show = !!show;
+  if (priv->show_title == show)
+    return;
+  priv->show_title = show;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TITLE]);
 }
 
 static void
@@ -251,6 +374,8 @@ static void
 ti_chart_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
                   int *natural, int *minimum_baseline, int *natural_baseline)
 {
+  TiChart *self = TI_CHART (widget);
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 160;
@@ -258,9 +383,38 @@ ti_chart_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, i
     }
   else
     {
+      int width = for_size > 0 ? for_size : 480;
+      int plot = ti_chart_has_data (self)
+                   ? TI_CHART_GET_CLASS (self)->natural_plot_height (self, width) : 0;
+
       *minimum = 120;
       *natural = 280;
+      if (plot > 0)
+        {
+          TiChartFrame frame;
+
+          /* The plot plus what the title and the legend take around it. */
+          ti_chart_compute_frame (self, width, 10000, &frame);
+          *natural = MAX (*natural, plot + (int) ceil (10000 - frame.plot.size.height));
+        }
     }
+}
+
+static void
+ti_chart_state_flags_changed (GtkWidget *widget, GtkStateFlags previous)
+{
+  GTK_WIDGET_CLASS (ti_chart_parent_class)->state_flags_changed (widget, previous);
+  /* The keyboard's item is highlighted only while the chart has focus. */
+  if ((previous ^ gtk_widget_get_state_flags (widget)) & GTK_STATE_FLAG_FOCUSED)
+    gtk_widget_queue_draw (widget);
+}
+
+static void
+ti_chart_css_changed (GtkWidget *widget, GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (ti_chart_parent_class)->css_changed (widget, change);
+  /* Colours come from the style: a new theme (dark, high contrast) redraws. */
+  gtk_widget_queue_draw (widget);
 }
 
 /**
@@ -296,6 +450,7 @@ ti_chart_set_title (TiChart *self, const char *title)
   priv->title = g_strdup (title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   title ? title : "", -1);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -314,27 +469,9 @@ ti_chart_get_description (TiChart *self)
   return priv->description;
 }
 
-/**
- * ti_chart_set_description:
- * @self: a chart
- * @description: (nullable): what the chart shows, in words
- *
- * For kinds of chart: called whenever the data changes.
- */
-void
-ti_chart_set_description (TiChart *self, const char *description)
+static void
+ti_chart_real_update (TiChart *self, TiSeries *series)
 {
-  TiChartPrivate *priv = ti_chart_get_instance_private (self);
-
-  g_return_if_fail (TI_IS_CHART (self));
-
-  if (g_strcmp0 (priv->description, description) == 0)
-    return;
-  g_free (priv->description);
-  priv->description = g_strdup (description);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  description ? description : "", -1);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 
 static void
@@ -344,6 +481,8 @@ ti_chart_finalize (GObject *object)
 
   g_free (priv->title);
   g_free (priv->description);
+  g_clear_pointer (&priv->series, ti_series_unref);
+  g_array_unref (priv->legend);
   G_OBJECT_CLASS (ti_chart_parent_class)->finalize (object);
 }
 
@@ -360,6 +499,12 @@ ti_chart_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec
     case PROP_DESCRIPTION:
       g_value_set_string (value, ti_chart_get_description (self));
       break;
+    case PROP_SERIES:
+      g_value_set_boxed (value, ti_chart_get_series (self));
+      break;
+    case PROP_SHOW_TITLE:
+      g_value_set_boolean (value, ti_chart_get_show_title (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -374,6 +519,12 @@ ti_chart_set_property (GObject *object, guint prop_id, const GValue *value, GPar
     {
     case PROP_TITLE:
       ti_chart_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_SERIES:
+      ti_chart_set_series (self, g_value_get_boxed (value));
+      break;
+    case PROP_SHOW_TITLE:
+      ti_chart_set_show_title (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -392,8 +543,16 @@ ti_chart_class_init (TiChartClass *klass)
 
   widget_class->snapshot = ti_chart_snapshot;
   widget_class->measure = ti_chart_measure;
+  widget_class->state_flags_changed = ti_chart_state_flags_changed;
+  widget_class->css_changed = ti_chart_css_changed;
 
+  klass->update = ti_chart_real_update;
   klass->has_data = ti_chart_real_has_data;
+  klass->describe = ti_chart_real_describe;
+  klass->describe_item = ti_chart_real_describe_item;
+  klass->fill_legend = ti_chart_real_fill_legend;
+  klass->get_n_item_series = ti_chart_real_get_n_item_series;
+  klass->natural_plot_height = ti_chart_real_natural_plot_height;
 
   /**
    * TiChart:title:
@@ -407,14 +566,44 @@ ti_chart_class_init (TiChartClass *klass)
   /**
    * TiChart:description:
    *
-   * What the chart shows, in words (the largest and smallest values), kept up to date with the
-   * data; its accessible description.
+   * What the chart shows, in words (how many items, the largest and smallest values), kept up to
+   * date with the data; its accessible description.
    */
   properties[PROP_DESCRIPTION] =
     g_param_spec_string ("description", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * TiChart:series:
+   *
+   * The figures the chart shows.
+   */
+  properties[PROP_SERIES] =
+    g_param_spec_boxed ("series", NULL, NULL, TI_TYPE_SERIES,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TiChart:show-title:
+   *
+   * Whether the title is drawn on screen; saved files always carry it.
+   */
+  properties[PROP_SHOW_TITLE] =
+    g_param_spec_boolean ("show-title", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TiChart::item-activated:
+   * @self: the chart
+   * @category: the item's category
+   * @series: the item's series
+   *
+   * An item was opened: Enter or Space on the item chosen with the keyboard, or a click on it.
+   */
+  signals[ITEM_ACTIVATED] =
+    g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
   gtk_widget_class_set_css_name (widget_class, "chart");
@@ -425,8 +614,16 @@ ti_chart_init (TiChart *self)
 {
   TiChartPrivate *priv = ti_chart_get_instance_private (self);
 
+  priv->show_title = TRUE;
+  priv->hovered_category = priv->hovered_series = -1;
+  priv->selected_category = priv->selected_series = -1;
+  priv->legend = g_array_new (FALSE, FALSE, sizeof (TiChartLegendItem));
+  g_array_set_clear_func (priv->legend, clear_legend_item);
   priv->description = g_strdup (_("No data for this period"));
+
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   priv->description, -1);
+
+  ti_chart_init_input (self);
 }

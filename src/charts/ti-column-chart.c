@@ -6,161 +6,379 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "ti-chart-axis.h"
+#include "ti-chart-private.h"
 #include "ti-column-chart.h"
 
 /**
  * TiColumnChart:
  *
- * A column chart of counts: one column for each category, on a value axis with nice ticks and
- * grid lines. Each column carries its value as a label, so colour is never all it has to say.
- * The column under the pointer is highlighted with its exact value as a tooltip; with the
- * keyboard, Left and Right move from column to column.
+ * Columns (or bars) of figures: one for each category on a value axis with nice ticks and grid
+ * lines. Several series stand side by side or stacked, each in its colour and named in the
+ * legend. Values are written beside their columns wherever they fit (stacked columns carry
+ * their total), so colour is never all a column has to say.
+ *
+ * Horizontal, it is a bar chart: one row for each category, its name at the left, growing
+ * taller with the number of categories, for long lists such as attendance by event.
  */
 
 #define MAX_TICKS 6
-#define PADDING 6.0
-#define COLUMN_SHARE 0.6
-#define MAX_COLUMN_WIDTH 64.0
+#define ROW_HEIGHT 30.0
+
+typedef struct
+{
+  double from, to; /* along the value axis, 0 at its first tick and 1 at its last */
+  gboolean missing;
+  char *label;
+} Item;
 
 struct _TiColumnChart
 {
   TiChart parent_instance;
 
-  GPtrArray *categories; /* of char * */
-  GArray *values;        /* of double */
+  gboolean stacked;
+  gboolean horizontal;
+
+  /* Worked out when the data changes. */
   TiChartAxis axis;
-  int hovered;  /* -1: none */
-  int selected; /* -1: none */
+  guint n_categories;
+  guint n_series;
+  double zero;     /* where 0 lies along the value axis */
+  GArray *items;   /* of Item, series by series */
+  GPtrArray *ends; /* a category's total (stacked), or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (TiColumnChart, ti_column_chart, TI_TYPE_CHART)
 
+enum
+{
+  PROP_0,
+  PROP_STACKED,
+  PROP_HORIZONTAL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 typedef struct
 {
-  double left, top, right, bottom;
-} Plot;
+  graphene_rect_t area; /* where the columns stand */
+  double slot;          /* a category's share of the category axis */
+  double band;          /* how thick its columns are, side by side */
+  double label_width;   /* horizontal: the categories' names at the left */
+  int label_lines;      /* vertical: lines of the categories' names under the columns */
+} Geometry;
 
-static void
-compute_plot (TiColumnChart *self, int width, int height, Plot *plot)
+static Item *
+item (TiColumnChart *self, guint category, guint series)
 {
-  TiChart *chart = TI_CHART (self);
-  int line_height, label_width, widest = 0;
-
-  ti_chart_measure_text (chart, "0", NULL, &line_height);
-  for (guint i = 0; i < self->axis.n_ticks; i++)
-    {
-      g_autofree char *label = ti_chart_axis_format_count (ti_chart_axis_tick (&self->axis, i));
-
-      ti_chart_measure_text (chart, label, &label_width, NULL);
-      widest = MAX (widest, label_width);
-    }
-
-  plot->top = PADDING + line_height / 2.0;
-  if (ti_chart_get_title (chart) != NULL)
-    plot->top += line_height + PADDING;
-  plot->left = PADDING + widest + PADDING;
-  plot->right = MAX (plot->left + 1, width - PADDING);
-  plot->bottom = MAX (plot->top + 1, height - PADDING - line_height - PADDING);
-}
-
-static double
-value_y (TiColumnChart *self, const Plot *plot, double value)
-{
-  return plot->bottom - ti_chart_axis_fraction (&self->axis, value) * (plot->bottom - plot->top);
-}
-
-static void
-column_rect (TiColumnChart *self, const Plot *plot, guint index, graphene_rect_t *rect)
-{
-  double slot = (plot->right - plot->left) / self->values->len;
-  double width = MIN (slot * COLUMN_SHARE, MAX_COLUMN_WIDTH);
-  double value = g_array_index (self->values, double, index);
-  double y_value = value_y (self, plot, value);
-  double y_zero = value_y (self, plot, 0);
-
-  rect->origin.x = plot->left + slot * index + (slot - width) / 2;
-  rect->origin.y = MIN (y_value, y_zero);
-  rect->size.width = width;
-  rect->size.height = fabs (y_zero - y_value);
-}
-
-static int
-column_at (TiColumnChart *self, double x, double y)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  Plot plot;
-  double slot;
-  int index;
-
-  if (self->values->len == 0)
-    return -1;
-  compute_plot (self, gtk_widget_get_width (widget), gtk_widget_get_height (widget), &plot);
-  if (x < plot.left || x >= plot.right || y < 0 || y > gtk_widget_get_height (widget))
-    return -1;
-  slot = (plot.right - plot.left) / self->values->len;
-  index = (int) ((x - plot.left) / slot);
-  return CLAMP (index, 0, (int) self->values->len - 1);
+  return &g_array_index (self->items, Item, series * self->n_categories + category);
 }
 
 static gboolean
-ti_column_chart_has_data (TiChart *chart)
+side_by_side (TiColumnChart *self)
 {
-  return TI_COLUMN_CHART (chart)->values->len > 0;
+  return !self->stacked && self->n_series > 1;
+}
+
+static int
+widest_category (TiColumnChart *self)
+{
+  TiSeries *series = ti_chart_get_series (TI_CHART (self));
+  int widest = 0;
+
+  for (guint c = 0; c < self->n_categories; c++)
+    {
+      int width;
+
+      ti_chart_measure_text (TI_CHART (self), ti_series_get_category_label (series, c), &width,
+                             NULL);
+      widest = MAX (widest, width);
+    }
+  return widest;
+}
+
+static int
+widest_value (TiColumnChart *self)
+{
+  int widest = 0, width;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      ti_chart_measure_text (TI_CHART (self), g_array_index (self->items, Item, i).label, &width,
+                             NULL);
+      widest = MAX (widest, width);
+    }
+  for (guint c = 0; self->ends && c < self->ends->len; c++)
+    {
+      ti_chart_measure_text (TI_CHART (self), g_ptr_array_index (self->ends, c), &width, NULL);
+      widest = MAX (widest, width);
+    }
+  return widest;
 }
 
 static void
-ti_column_chart_draw (TiChart *chart, cairo_t *cr, int width, int height)
+compute_geometry (TiColumnChart *self, const graphene_rect_t *plot, Geometry *g)
+{
+  TiChart *chart = TI_CHART (self);
+  double line = ti_chart_line_height (chart);
+  double left = plot->origin.x, top = plot->origin.y;
+  double right = left + plot->size.width, bottom = top + plot->size.height;
+  double n = MAX (self->n_categories, 1);
+  int ticks = ti_chart_widest_tick (chart, ti_chart_get_series (chart), &self->axis);
+
+  g->label_width = 0;
+  g->label_lines = 1;
+  if (!self->horizontal)
+    {
+      left += ticks + TI_CHART_GAP;
+      g->slot = MAX (right - left, 1) / n;
+      if (widest_category (self) > g->slot - 4)
+        g->label_lines = 2;
+      top += line + 4;
+      bottom -= TI_CHART_GAP + g->label_lines * line;
+      g->band = side_by_side (self) ? MIN (g->slot * 0.8, self->n_series * 32.0)
+                                    : MIN (g->slot * 0.62, 72.0);
+    }
+  else
+    {
+      g->label_width = MIN (widest_category (self), plot->size.width * 0.35);
+      left += g->label_width + TI_CHART_GAP;
+      right -= widest_value (self) + TI_CHART_GAP;
+      bottom -= line + TI_CHART_GAP / 2;
+      g->slot = MAX (bottom - top, 1) / n;
+      g->band = side_by_side (self) ? MIN (g->slot * 0.8, self->n_series * 16.0)
+                                    : MIN (g->slot * 0.62, 28.0);
+    }
+  g->area = GRAPHENE_RECT_INIT (left, top, MAX (right - left, 1), MAX (bottom - top, 1));
+}
+
+/* Where an item's column is drawn; FALSE when it has no value. */
+static gboolean
+item_rect (TiColumnChart *self, const Geometry *g, guint category, guint series,
+           graphene_rect_t *rect)
+{
+  const Item *it = item (self, category, series);
+  double across = g->slot * category + (g->slot - g->band) / 2;
+  double thickness = g->band;
+  double low = MIN (it->from, it->to), high = MAX (it->from, it->to);
+
+  if (it->missing)
+    return FALSE;
+  if (side_by_side (self))
+    {
+      thickness = g->band / self->n_series;
+      across += series * thickness;
+    }
+  if (!self->horizontal)
+    *rect = GRAPHENE_RECT_INIT (g->area.origin.x + across,
+                                g->area.origin.y + g->area.size.height * (1 - high), thickness,
+                                g->area.size.height * (high - low));
+  else
+    *rect = GRAPHENE_RECT_INIT (g->area.origin.x + g->area.size.width * low,
+                                g->area.origin.y + across, g->area.size.width * (high - low),
+                                thickness);
+  return TRUE;
+}
+
+static gboolean
+ti_column_chart_item_at (TiChart *chart, const graphene_rect_t *plot, double x, double y,
+                         guint *category, guint *series)
 {
   TiColumnChart *self = TI_COLUMN_CHART (chart);
-  GdkRGBA foreground, dim, grid, accent;
-  int line_height;
-  double slot;
-  Plot plot;
+  double along, best = INFINITY;
+  gboolean found = FALSE;
+  Geometry g;
+  int c;
 
-  ti_chart_get_colour (chart, TI_CHART_COLOUR_FOREGROUND, &foreground);
-  ti_chart_get_colour (chart, TI_CHART_COLOUR_DIM, &dim);
+  compute_geometry (self, plot, &g);
+  if (!graphene_rect_contains_point (plot, &GRAPHENE_POINT_INIT (x, y)))
+    return FALSE;
+  along = self->horizontal ? y - g.area.origin.y : x - g.area.origin.x;
+  c = (int) floor (along / g.slot);
+  if (c < 0 || c >= (int) self->n_categories)
+    return FALSE;
+
+  /* In a category's slot, the nearest of its columns. */
+  for (guint s = 0; s < self->n_series; s++)
+    {
+      graphene_rect_t rect;
+      double dx, dy, distance;
+
+      if (!item_rect (self, &g, c, s, &rect))
+        continue;
+      dx = MAX (MAX (rect.origin.x - x, x - (rect.origin.x + rect.size.width)), 0);
+      dy = MAX (MAX (rect.origin.y - y, y - (rect.origin.y + rect.size.height)), 0);
+      distance = dx * dx + dy * dy;
+      if (distance < best)
+        {
+          best = distance;
+          *category = c;
+          *series = s;
+          found = TRUE;
+        }
+    }
+  return found;
+}
+
+static void
+draw_axis (TiColumnChart *self, cairo_t *cr, const Geometry *g)
+{
+  TiChart *chart = TI_CHART (self);
+  TiSeries *series = ti_chart_get_series (chart);
+  GdkRGBA grid, dim;
+
   ti_chart_get_colour (chart, TI_CHART_COLOUR_GRID, &grid);
-  ti_chart_get_colour (chart, TI_CHART_COLOUR_ACCENT, &accent);
-  ti_chart_measure_text (chart, "0", NULL, &line_height);
-  compute_plot (self, width, height, &plot);
-
-  if (ti_chart_get_title (chart) != NULL)
-    ti_chart_draw_text (chart, cr, ti_chart_get_title (chart), PADDING, PADDING, 0, 0,
-                        &foreground, TRUE);
-
-  /* Grid lines and the value axis. */
-  cairo_set_line_width (cr, 1);
+  ti_chart_get_colour (chart, TI_CHART_COLOUR_DIM, &dim);
   for (guint i = 0; i < self->axis.n_ticks; i++)
     {
       double value = ti_chart_axis_tick (&self->axis, i);
-      double y = round (value_y (self, &plot, value)) + 0.5;
-      g_autofree char *label = ti_chart_axis_format_count (value);
+      double f = ti_chart_axis_fraction (&self->axis, value);
+      g_autofree char *label = ti_chart_format_tick (series, &self->axis, value);
+      const GdkRGBA *colour = value == 0 ? &dim : &grid;
 
-      gdk_cairo_set_source_rgba (cr, &grid);
-      cairo_move_to (cr, plot.left, y);
-      cairo_line_to (cr, plot.right, y);
-      cairo_stroke (cr);
-      ti_chart_draw_text (chart, cr, label, plot.left - PADDING, y, 1, 0.5, &dim, FALSE);
-    }
-
-  /* The columns, each with its value; the highlighted one outlined. */
-  slot = (plot.right - plot.left) / self->values->len;
-  for (guint i = 0; i < self->values->len; i++)
-    {
-      double value = g_array_index (self->values, double, i);
-      const char *category = g_ptr_array_index (self->categories, i);
-      g_autofree char *value_label = ti_chart_axis_format_count (value);
-      g_autoptr (PangoLayout) layout = NULL;
-      gboolean highlighted = (int) i == self->hovered || (int) i == self->selected;
-      graphene_rect_t rect;
-
-      column_rect (self, &plot, i, &rect);
-      if (rect.size.height > 0)
+      if (!self->horizontal)
         {
-          gdk_cairo_set_source_rgba (cr, &accent);
-          cairo_rectangle (cr, rect.origin.x, rect.origin.y, rect.size.width, rect.size.height);
-          cairo_fill (cr);
+          double y = round (g->area.origin.y + g->area.size.height * (1 - f)) + 0.5;
+
+          ti_chart_stroke_line (cr, g->area.origin.x, y, g->area.origin.x + g->area.size.width,
+                                y, 1, colour);
+          ti_chart_draw_text (chart, cr, label, g->area.origin.x - TI_CHART_GAP, y, 1, 0.5, &dim,
+                              FALSE);
+        }
+      else
+        {
+          double x = round (g->area.origin.x + g->area.size.width * f) + 0.5;
+          double bottom = g->area.origin.y + g->area.size.height;
+
+          ti_chart_stroke_line (cr, x, g->area.origin.y, x, bottom, 1, colour);
+          ti_chart_draw_text (chart, cr, label, x, bottom + TI_CHART_GAP / 2, 0.5, 0, &dim,
+                              FALSE);
+        }
+    }
+}
+
+static void
+draw_category_label (TiColumnChart *self, cairo_t *cr, const Geometry *g, guint category,
+                     const GdkRGBA *colour)
+{
+  TiChart *chart = TI_CHART (self);
+  const char *label = ti_series_get_category_label (ti_chart_get_series (chart), category);
+
+  if (!self->horizontal)
+    {
+      g_autoptr (PangoLayout) layout = ti_chart_create_layout (chart, cr, label, FALSE, 1.0,
+                                                               MAX (g->slot - 4, 1));
+
+      PangoAttrList *attributes = pango_attr_list_new ();
+
+      /* Two lines broken between words; a word too long for its column is cut short, not
+       * hyphenated. */
+      pango_attr_list_insert (attributes, pango_attr_insert_hyphens_new (FALSE));
+      pango_layout_set_attributes (layout, attributes);
+      pango_attr_list_unref (attributes);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      pango_layout_set_height (layout, -g->label_lines);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      ti_chart_show_layout (cr, layout, g->area.origin.x + g->slot * category + 2,
+                            g->area.origin.y + g->area.size.height + TI_CHART_GAP, 0, 0, colour);
+    }
+  else
+    ti_chart_draw_label (chart, cr, label, g->area.origin.x - TI_CHART_GAP,
+                         g->area.origin.y + g->slot * (category + 0.5), 1, 0.5, g->label_width,
+                         colour);
+}
+
+/* A value beyond the end of its column (or its stack), when it fits there. */
+static void
+draw_end_label (TiColumnChart *self, cairo_t *cr, const graphene_rect_t *rect,
+                gboolean negative, const char *text, double room, gboolean bold)
+{
+  TiChart *chart = TI_CHART (self);
+  g_autoptr (PangoLayout) layout = ti_chart_create_layout (chart, cr, text, bold, 1.0, 0);
+  GdkRGBA foreground;
+  int width, height;
+
+  ti_chart_get_colour (chart, TI_CHART_COLOUR_FOREGROUND, &foreground);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  if (!self->horizontal)
+    {
+      double x = rect->origin.x + rect->size.width / 2;
+
+      if (width > room)
+        return;
+      if (negative)
+        ti_chart_show_layout (cr, layout, x, rect->origin.y + rect->size.height + 2, 0.5, 0,
+                              &foreground);
+      else
+        ti_chart_show_layout (cr, layout, x, rect->origin.y - 2, 0.5, 1, &foreground);
+    }
+  else
+    {
+      double y = rect->origin.y + rect->size.height / 2;
+
+      if (height > room)
+        return;
+      if (negative)
+        ti_chart_show_layout (cr, layout, rect->origin.x - 4, y, 1, 0.5, &foreground);
+      else
+        ti_chart_show_layout (cr, layout, rect->origin.x + rect->size.width + 4, y, 0, 0.5,
+                              &foreground);
+    }
+}
+
+/* A stacked segment's value inside it, when it fits. */
+static void
+draw_inner_label (TiColumnChart *self, cairo_t *cr, const graphene_rect_t *rect,
+                  const char *text, const GdkRGBA *fill)
+{
+  g_autoptr (PangoLayout) layout = ti_chart_create_layout (TI_CHART (self), cr, text, FALSE, 1.0,
+                                                           0);
+  GdkRGBA colour;
+  int width, height;
+
+  pango_layout_get_pixel_size (layout, &width, &height);
+  if (width + 4 > rect->size.width || height + 2 > rect->size.height)
+    return;
+  ti_chart_contrasting_text (fill, &colour);
+  ti_chart_show_layout (cr, layout, rect->origin.x + rect->size.width / 2,
+                        rect->origin.y + rect->size.height / 2, 0.5, 0.5, &colour);
+}
+
+static void
+ti_column_chart_draw (TiChart *chart, cairo_t *cr, const graphene_rect_t *plot)
+{
+  TiColumnChart *self = TI_COLUMN_CHART (chart);
+  GdkRGBA foreground, dim;
+  double line = ti_chart_line_height (chart);
+  Geometry g;
+
+  ti_chart_get_colour (chart, TI_CHART_COLOUR_FOREGROUND, &foreground);
+  ti_chart_get_colour (chart, TI_CHART_COLOUR_DIM, &dim);
+  compute_geometry (self, plot, &g);
+  draw_axis (self, cr, &g);
+
+  for (guint c = 0; c < self->n_categories; c++)
+    {
+      gboolean category_highlighted = FALSE;
+      graphene_rect_t stack = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+      gboolean any = FALSE;
+
+      for (guint s = 0; s < self->n_series; s++)
+        {
+          const Item *it = item (self, c, s);
+          gboolean highlighted = ti_chart_is_highlighted (chart, c, s);
+          graphene_rect_t rect;
+          GdkRGBA colour;
+
+          if (!item_rect (self, &g, c, s, &rect))
+            continue;
+          ti_chart_series_colour (chart, s, &colour);
+          if (side_by_side (self) && rect.size.width > 6 && !self->horizontal)
+            rect.size.width -= 1;
+          else if (side_by_side (self) && rect.size.height > 6 && self->horizontal)
+            rect.size.height -= 1;
+          ti_chart_fill_rectangle (cr, rect.origin.x, rect.origin.y, rect.size.width,
+                                   rect.size.height, &colour);
           if (highlighted)
             {
               gdk_cairo_set_source_rgba (cr, &foreground);
@@ -168,222 +386,139 @@ ti_column_chart_draw (TiChart *chart, cairo_t *cr, int width, int height)
               cairo_rectangle (cr, rect.origin.x - 1, rect.origin.y - 1, rect.size.width + 2,
                                rect.size.height + 2);
               cairo_stroke (cr);
+              category_highlighted = TRUE;
             }
+
+          if (self->stacked)
+            {
+              draw_inner_label (self, cr, &rect, it->label, &colour);
+              graphene_rect_union (any ? &stack : &rect, &rect, &stack);
+              any = TRUE;
+            }
+          else
+            draw_end_label (self, cr, &rect, it->to < it->from, it->label,
+                            self->horizontal ? rect.size.height + 4
+                                             : g.slot / (side_by_side (self) ? self->n_series : 1),
+                            highlighted);
         }
 
-      ti_chart_draw_text (chart, cr, value_label, rect.origin.x + rect.size.width / 2,
-                          rect.origin.y - 2, 0.5, 1, &foreground, highlighted);
-
-      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), category);
-      pango_layout_set_width (layout, (int) (slot * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-      pango_cairo_update_layout (cr, layout);
-      gdk_cairo_set_source_rgba (cr, highlighted ? &foreground : &dim);
-      cairo_move_to (cr, plot.left + slot * i, plot.bottom + PADDING);
-      pango_cairo_show_layout (cr, layout);
+      if (self->stacked && any)
+        draw_end_label (self, cr, &stack, FALSE, g_ptr_array_index (self->ends, c),
+                        self->horizontal ? line : g.slot, TRUE);
+      draw_category_label (self, cr, &g, c, category_highlighted ? &foreground : &dim);
     }
-}
-
-/**
- * ti_column_chart_describe_column:
- * @self: a column chart
- * @index: a column
- *
- * Returns: (transfer full): the column's category and exact value, as its tooltip says them
- */
-char *
-ti_column_chart_describe_column (TiColumnChart *self, guint index)
-{
-  g_autofree char *value = NULL;
-
-  g_return_val_if_fail (TI_IS_COLUMN_CHART (self), NULL);
-  g_return_val_if_fail (index < self->values->len, NULL);
-
-  value = ti_chart_axis_format_count (g_array_index (self->values, double, index));
-  /* Translators: a column of a chart: its category, then its value */
-  return g_strdup_printf (C_("chart column", "%s: %s"),
-                          (const char *) g_ptr_array_index (self->categories, index), value);
 }
 
 static void
-update_description (TiColumnChart *self)
+ti_column_chart_update (TiChart *chart, TiSeries *series)
 {
-  g_autofree char *description = NULL;
-  guint largest = 0, smallest = 0;
-
-  if (self->values->len == 0)
-    {
-      ti_chart_set_description (TI_CHART (self), _("No data for this period"));
-      return;
-    }
-  for (guint i = 1; i < self->values->len; i++)
-    {
-      double value = g_array_index (self->values, double, i);
-
-      if (value > g_array_index (self->values, double, largest))
-        largest = i;
-      if (value < g_array_index (self->values, double, smallest))
-        smallest = i;
-    }
-
-  {
-    g_autofree char *most = ti_column_chart_describe_column (self, largest);
-    g_autofree char *least = ti_column_chart_describe_column (self, smallest);
-
-    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                /* Translators: a column chart described in
-                                                 * words: how many columns, the largest and the
-                                                 * smallest ("Wellsway School: 87") */
-                                                "%u column. Largest: %s. Smallest: %s.",
-                                                "%u columns. Largest: %s. Smallest: %s.",
-                                                self->values->len),
-                                   self->values->len, most, least);
-  }
-  ti_chart_set_description (TI_CHART (self), description);
-}
-
-/**
- * ti_column_chart_set_data:
- * @self: a column chart
- * @categories: (array length=n_values): the categories, in the order of their columns
- * @values: (array length=n_values): a count for each category
- * @n_values: how many columns
- *
- * Shows new data: the axis and the description are worked out here, not while drawing.
- */
-void
-ti_column_chart_set_data (TiColumnChart *self, const char *const *categories,
-                          const double *values, guint n_values)
-{
+  TiColumnChart *self = TI_COLUMN_CHART (chart);
   double low = 0, high = 0;
 
-  g_return_if_fail (TI_IS_COLUMN_CHART (self));
-  g_return_if_fail (n_values == 0 || (categories != NULL && values != NULL));
-
-  g_ptr_array_set_size (self->categories, 0);
-  g_array_set_size (self->values, 0);
-  for (guint i = 0; i < n_values; i++)
+  g_array_set_size (self->items, 0);
+  g_clear_pointer (&self->ends, g_ptr_array_unref);
+  self->n_categories = series ? ti_series_get_n_categories (series) : 0;
+  self->n_series = series ? ti_series_get_n_series (series) : 0;
+  if (series == NULL)
     {
-      g_ptr_array_add (self->categories, g_strdup (categories[i] ? categories[i] : ""));
-      g_array_append_val (self->values, values[i]);
-      low = MIN (low, values[i]);
-      high = MAX (high, values[i]);
+      ti_chart_axis_compute (0, 0, TRUE, MAX_TICKS, &self->axis);
+      return;
     }
-  ti_chart_axis_compute (low, high, TRUE, MAX_TICKS, &self->axis);
-  self->hovered = -1;
-  if (self->selected >= (int) n_values)
-    self->selected = n_values > 0 ? (int) n_values - 1 : -1;
-  update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  /* Columns stand on zero, whatever the values' format. */
+  ti_series_get_range (series, self->stacked, &low, &high);
+  ti_chart_axis_compute (MIN (low, 0), MAX (high, 0),
+                         ti_series_get_format (series) == TI_SERIES_FORMAT_COUNT, MAX_TICKS,
+                         &self->axis);
+  self->zero = ti_chart_axis_fraction (&self->axis, 0);
+
+  g_array_set_size (self->items, self->n_categories * self->n_series);
+  if (self->stacked)
+    self->ends = g_ptr_array_new_with_free_func (g_free);
+  for (guint c = 0; c < self->n_categories; c++)
+    {
+      double positive = 0, negative = 0;
+
+      for (guint s = 0; s < self->n_series; s++)
+        {
+          Item *it = item (self, c, s);
+          double value = ti_series_get_value (series, s, c);
+
+          it->label = ti_series_format (series, value);
+          it->missing = isnan (value);
+          if (it->missing)
+            continue;
+          if (!self->stacked)
+            {
+              it->from = self->zero;
+              it->to = ti_chart_axis_fraction (&self->axis, value);
+            }
+          else if (value >= 0)
+            {
+              it->from = ti_chart_axis_fraction (&self->axis, positive);
+              positive += value;
+              it->to = ti_chart_axis_fraction (&self->axis, positive);
+            }
+          else
+            {
+              it->from = ti_chart_axis_fraction (&self->axis, negative);
+              negative += value;
+              it->to = ti_chart_axis_fraction (&self->axis, negative);
+            }
+        }
+      if (self->stacked)
+        g_ptr_array_add (self->ends, ti_series_format (series, positive + negative));
+    }
 }
 
-/**
- * ti_column_chart_get_n_columns:
- * @self: a column chart
- *
- * Returns: how many columns it shows
- */
-guint
-ti_column_chart_get_n_columns (TiColumnChart *self)
+static char *
+ti_column_chart_describe (TiChart *chart)
 {
-  g_return_val_if_fail (TI_IS_COLUMN_CHART (self), 0);
-  return self->values->len;
-}
+  TiColumnChart *self = TI_COLUMN_CHART (chart);
+  g_autofree char *extremes = ti_chart_describe_extremes (chart);
+  g_autofree char *columns = NULL;
 
-/**
- * ti_column_chart_get_selected:
- * @self: a column chart
- *
- * Returns: the column chosen with the keyboard, or -1
- */
-int
-ti_column_chart_get_selected (TiColumnChart *self)
-{
-  g_return_val_if_fail (TI_IS_COLUMN_CHART (self), -1);
-  return self->selected;
-}
-
-/**
- * ti_column_chart_move_selection:
- * @self: a column chart
- * @delta: how many columns to move: negative to the left
- *
- * Moves the keyboard's column, stopping at the first and the last; the first move chooses the
- * first column (or the last, going left).
- */
-void
-ti_column_chart_move_selection (TiColumnChart *self, int delta)
-{
-  int n;
-
-  g_return_if_fail (TI_IS_COLUMN_CHART (self));
-
-  n = (int) self->values->len;
-  if (n == 0)
-    return;
-  if (self->selected < 0)
-    self->selected = delta < 0 ? n - 1 : 0;
+  if (self->horizontal)
+    /* Translators: how many bars a bar chart has */
+    columns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u bar", "%u bars",
+                                            self->n_categories),
+                               self->n_categories);
   else
-    self->selected = CLAMP (self->selected + delta, 0, n - 1);
-  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static gboolean
-on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
-                GdkModifierType state, TiColumnChart *self)
-{
-  switch (keyval)
+    /* Translators: how many columns a column chart has */
+    columns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u column", "%u columns",
+                                            self->n_categories),
+                               self->n_categories);
+  if (self->n_series > 1)
     {
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      ti_column_chart_move_selection (self, gtk_widget_get_direction (GTK_WIDGET (self))
-                                                == GTK_TEXT_DIR_RTL ? 1 : -1);
-      return TRUE;
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      ti_column_chart_move_selection (self, gtk_widget_get_direction (GTK_WIDGET (self))
-                                                == GTK_TEXT_DIR_RTL ? -1 : 1);
-      return TRUE;
-    default:
-      return FALSE;
+      g_autofree char *series = g_strdup_printf (
+        /* Translators: how many series (sets of values, such as tiers) a chart has */
+        g_dngettext (GETTEXT_PACKAGE, "%u series", "%u series", self->n_series), self->n_series);
+
+      /* Translators: a chart described in words: "8 columns, 3 series stacked. Largest: …" */
+      return g_strdup_printf (self->stacked ? _("%s, %s stacked. %s") : _("%s, %s side by side. %s"),
+                              columns, series, extremes);
     }
+  /* Translators: a chart described in words: "8 columns. Largest: …" */
+  return g_strdup_printf (_("%s. %s"), columns, extremes);
+}
+
+static int
+ti_column_chart_natural_plot_height (TiChart *chart, int width)
+{
+  TiColumnChart *self = TI_COLUMN_CHART (chart);
+  double row = side_by_side (self) ? MAX (ROW_HEIGHT, self->n_series * 14.0 + 12) : ROW_HEIGHT;
+
+  if (!self->horizontal)
+    return 0;
+  return (int) ceil (self->n_categories * row + ti_chart_line_height (chart) + TI_CHART_GAP);
 }
 
 static void
-set_hovered (TiColumnChart *self, int index)
+clear_item (gpointer data)
 {
-  if (self->hovered == index)
-    return;
-  self->hovered = index;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
+  Item *it = data;
 
-static void
-on_motion (GtkEventControllerMotion *controller, double x, double y, TiColumnChart *self)
-{
-  set_hovered (self, column_at (self, x, y));
-}
-
-static void
-on_leave (GtkEventControllerMotion *controller, TiColumnChart *self)
-{
-  set_hovered (self, -1);
-}
-
-static gboolean
-on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard_mode, GtkTooltip *tooltip,
-                  TiColumnChart *self)
-{
-  int index = keyboard_mode ? self->selected : column_at (self, x, y);
-  g_autofree char *text = NULL;
-
-  if (index < 0 || index >= (int) self->values->len)
-    return FALSE;
-  text = ti_column_chart_describe_column (self, index);
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
+  g_clear_pointer (&it->label, g_free);
 }
 
 static void
@@ -391,9 +526,46 @@ ti_column_chart_finalize (GObject *object)
 {
   TiColumnChart *self = TI_COLUMN_CHART (object);
 
-  g_ptr_array_unref (self->categories);
-  g_array_unref (self->values);
+  g_array_unref (self->items);
+  g_clear_pointer (&self->ends, g_ptr_array_unref);
   G_OBJECT_CLASS (ti_column_chart_parent_class)->finalize (object);
+}
+
+static void
+ti_column_chart_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  TiColumnChart *self = TI_COLUMN_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_STACKED:
+      g_value_set_boolean (value, self->stacked);
+      break;
+    case PROP_HORIZONTAL:
+      g_value_set_boolean (value, self->horizontal);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ti_column_chart_set_property (GObject *object, guint prop_id, const GValue *value,
+                              GParamSpec *pspec)
+{
+  TiColumnChart *self = TI_COLUMN_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_STACKED:
+      ti_column_chart_set_stacked (self, g_value_get_boolean (value));
+      break;
+    case PROP_HORIZONTAL:
+      ti_column_chart_set_horizontal (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -403,32 +575,42 @@ ti_column_chart_class_init (TiColumnChartClass *klass)
   TiChartClass *chart_class = TI_CHART_CLASS (klass);
 
   object_class->finalize = ti_column_chart_finalize;
+  object_class->get_property = ti_column_chart_get_property;
+  object_class->set_property = ti_column_chart_set_property;
+
+  chart_class->update = ti_column_chart_update;
   chart_class->draw = ti_column_chart_draw;
-  chart_class->has_data = ti_column_chart_has_data;
+  chart_class->item_at = ti_column_chart_item_at;
+  chart_class->describe = ti_column_chart_describe;
+  chart_class->natural_plot_height = ti_column_chart_natural_plot_height;
+
+  /**
+   * TiColumnChart:stacked:
+   *
+   * Whether several series are stacked in one column, rather than side by side.
+   */
+  properties[PROP_STACKED] =
+    g_param_spec_boolean ("stacked", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TiColumnChart:horizontal:
+   *
+   * Whether the chart is drawn as bars, one row for each category with its name at the left.
+   */
+  properties[PROP_HORIZONTAL] =
+    g_param_spec_boolean ("horizontal", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 ti_column_chart_init (TiColumnChart *self)
 {
-  GtkEventController *controller;
-
-  self->categories = g_ptr_array_new_with_free_func (g_free);
-  self->values = g_array_new (FALSE, FALSE, sizeof (double));
-  self->hovered = -1;
-  self->selected = -1;
+  self->items = g_array_new (FALSE, TRUE, sizeof (Item));
+  g_array_set_clear_func (self->items, clear_item);
   ti_chart_axis_compute (0, 0, TRUE, MAX_TICKS, &self->axis);
-
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect (controller, "motion", G_CALLBACK (on_motion), self);
-  g_signal_connect (controller, "leave", G_CALLBACK (on_leave), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
 }
 
 /**
@@ -441,4 +623,68 @@ TiChart *
 ti_column_chart_new (const char *title)
 {
   return g_object_new (TI_TYPE_COLUMN_CHART, "title", title, NULL);
+}
+
+static void
+set_option (TiColumnChart *self, gboolean *option, gboolean value, guint prop)
+{
+  value = !!value;
+  if (*option == value)
+    return;
+  *option = value;
+  ti_chart_set_rows (TI_CHART (self), self->horizontal);
+  ti_chart_update (TI_CHART (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+/**
+ * ti_column_chart_get_stacked:
+ * @self: a column chart
+ *
+ * Returns: whether several series are stacked
+ */
+gboolean
+ti_column_chart_get_stacked (TiColumnChart *self)
+{
+  g_return_val_if_fail (TI_IS_COLUMN_CHART (self), FALSE);
+  return self->stacked;
+}
+
+/**
+ * ti_column_chart_set_stacked:
+ * @self: a column chart
+ * @stacked: whether to stack several series in one column (their total on top), rather than
+ *   stand them side by side
+ */
+void
+ti_column_chart_set_stacked (TiColumnChart *self, gboolean stacked)
+{
+  g_return_if_fail (TI_IS_COLUMN_CHART (self));
+  set_option (self, &self->stacked, stacked, PROP_STACKED);
+}
+
+/**
+ * ti_column_chart_get_horizontal:
+ * @self: a column chart
+ *
+ * Returns: whether it is drawn as bars
+ */
+gboolean
+ti_column_chart_get_horizontal (TiColumnChart *self)
+{
+  g_return_val_if_fail (TI_IS_COLUMN_CHART (self), FALSE);
+  return self->horizontal;
+}
+
+/**
+ * ti_column_chart_set_horizontal:
+ * @self: a column chart
+ * @horizontal: whether to draw bars, one row for each category with its name at the left; the
+ *   chart's natural height then grows with the number of categories
+ */
+void
+ti_column_chart_set_horizontal (TiColumnChart *self, gboolean horizontal)
+{
+  g_return_if_fail (TI_IS_COLUMN_CHART (self));
+  set_option (self, &self->horizontal, horizontal, PROP_HORIZONTAL);
 }

@@ -1,0 +1,460 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ti-chart"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "ti-chart-private.h"
+#include "ti-format.h"
+
+/*
+ * What every chart draws with: colours from the theme, text in the widget's font, markers, lines
+ * and the labels of an axis's ticks.
+ */
+
+/* Okabe and Ito's palette, told apart with every common colour vision deficiency; black is
+ * left out, being the text colour, and a neutral grey closes it for an eighth series. */
+static const GdkRGBA palette[] = {
+  { 0.000, 0.447, 0.698, 1 }, /* blue */
+  { 0.902, 0.624, 0.000, 1 }, /* orange */
+  { 0.000, 0.620, 0.451, 1 }, /* bluish green */
+  { 0.800, 0.475, 0.655, 1 }, /* reddish purple */
+  { 0.337, 0.706, 0.914, 1 }, /* sky blue */
+  { 0.835, 0.369, 0.000, 1 }, /* vermillion */
+  { 0.941, 0.894, 0.259, 1 }, /* yellow */
+  { 0.600, 0.600, 0.600, 1 }, /* grey */
+};
+
+/**
+ * ti_chart_palette_size:
+ *
+ * Returns: how many colours the palette has before it repeats
+ */
+guint
+ti_chart_palette_size (void)
+{
+  return G_N_ELEMENTS (palette);
+}
+
+/**
+ * ti_chart_palette_colour:
+ * @index: the series, from 0; the palette repeats
+ * @colour: (out caller-allocates): the colour of series @index
+ *
+ * Gives the colour-blind-safe colour (Okabe–Ito) of one series of several.
+ */
+void
+ti_chart_palette_colour (guint index, GdkRGBA *colour)
+{
+  *colour = palette[index % G_N_ELEMENTS (palette)];
+}
+
+static gboolean
+high_contrast (void)
+{
+  return adw_is_initialized ()
+         && adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
+}
+
+/**
+ * ti_chart_get_colour:
+ * @self: a chart
+ * @which: which colour
+ * @colour: (out caller-allocates): the colour, from the theme
+ *
+ * The one place charts read the theme, so light, dark and high-contrast styles are right: the
+ * foreground is the widget's colour, dim and grid colours are that colour made fainter (less
+ * so in high contrast), the accent is libadwaita's `@accent_bg_color` and the background its
+ * `@view_bg_color` (GNOME's defaults where no style names them).
+ */
+void
+ti_chart_get_colour (TiChart *self, TiChartColour which, GdkRGBA *colour)
+{
+  GtkStyleContext *style;
+  GdkRGBA foreground;
+
+  g_return_if_fail (TI_IS_CHART (self));
+
+  style = gtk_widget_get_style_context (GTK_WIDGET (self));
+  /* Outside a window a widget has CSS's initial colour, white: a chart drawn off screen takes
+   * the theme's text colour instead. */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL
+      || !gtk_style_context_lookup_color (style, "view_fg_color", &foreground))
+    gtk_style_context_get_color (style, &foreground);
+
+  switch (which)
+    {
+    case TI_CHART_COLOUR_FOREGROUND:
+      *colour = foreground;
+      break;
+    case TI_CHART_COLOUR_DIM:
+      *colour = foreground;
+      colour->alpha *= high_contrast () ? 0.85f : 0.6f;
+      break;
+    case TI_CHART_COLOUR_GRID:
+      *colour = foreground;
+      colour->alpha *= high_contrast () ? 0.45f : 0.15f;
+      break;
+    case TI_CHART_COLOUR_BACKGROUND:
+      if (!gtk_style_context_lookup_color (style, "view_bg_color", colour)
+          && !gtk_style_context_lookup_color (style, "window_bg_color", colour))
+        {
+          /* No libadwaita style: the opposite of the text. */
+          double light = foreground.red + foreground.green + foreground.blue;
+
+          gdk_rgba_parse (colour, light > 1.5 ? "#1e1e1e" : "#ffffff");
+        }
+      break;
+    case TI_CHART_COLOUR_ACCENT:
+    default:
+      if (!gtk_style_context_lookup_color (style, "accent_bg_color", colour))
+        gdk_rgba_parse (colour, "#3584e4");
+      break;
+    }
+}
+
+/**
+ * ti_chart_series_colour:
+ * @self: a chart
+ * @series: a series of its data
+ * @colour: (out caller-allocates): its colour
+ *
+ * One series is drawn in the theme's accent; several in the palette.
+ */
+void
+ti_chart_series_colour (TiChart *self, guint series, GdkRGBA *colour)
+{
+  TiSeries *data = ti_chart_get_series (self);
+
+  if (data == NULL || ti_series_get_n_series (data) < 2)
+    ti_chart_get_colour (self, TI_CHART_COLOUR_ACCENT, colour);
+  else
+    ti_chart_palette_colour (series, colour);
+}
+
+/**
+ * ti_chart_contrasting_text:
+ * @fill: a colour text is drawn on
+ * @text: (out caller-allocates): black or white, whichever reads on @fill
+ */
+void
+ti_chart_contrasting_text (const GdkRGBA *fill, GdkRGBA *text)
+{
+  double luminance = 0.2126 * fill->red + 0.7152 * fill->green + 0.0722 * fill->blue;
+
+  if (luminance > 0.55)
+    *text = (GdkRGBA) { 0, 0, 0, 0.85f };
+  else
+    *text = (GdkRGBA) { 1, 1, 1, 1 };
+}
+
+/**
+ * ti_chart_create_layout:
+ * @self: a chart
+ * @cr: (nullable): where it will be drawn
+ * @text: the text
+ * @bold: whether in bold
+ * @scale: its size against the widget's font
+ * @max_width: ellipsized beyond this width, or 0
+ *
+ * Returns: (transfer full): a layout of @text in the widget's font
+ */
+PangoLayout *
+ti_chart_create_layout (TiChart *self, cairo_t *cr, const char *text, gboolean bold,
+                        double scale, double max_width)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+
+  if (bold || scale != 1.0)
+    {
+      PangoAttrList *attributes = pango_attr_list_new ();
+
+      if (bold)
+        pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      if (scale != 1.0)
+        pango_attr_list_insert (attributes, pango_attr_scale_new (scale));
+      pango_layout_set_attributes (layout, attributes);
+      pango_attr_list_unref (attributes);
+    }
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  if (cr != NULL)
+    pango_cairo_update_layout (cr, layout);
+  return layout;
+}
+
+/**
+ * ti_chart_show_layout:
+ * @cr: where to draw
+ * @layout: the text
+ * @x: where the text goes across
+ * @y: where the text goes down
+ * @x_align: 0 puts its left edge at @x, 0.5 its middle, 1 its right edge
+ * @y_align: 0 puts its top at @y, 0.5 its middle, 1 its bottom
+ * @colour: its colour
+ */
+void
+ti_chart_show_layout (cairo_t *cr, PangoLayout *layout, double x, double y, double x_align,
+                      double y_align, const GdkRGBA *colour)
+{
+  PangoRectangle logical;
+  double width, offset;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  if (pango_layout_get_width (layout) >= 0)
+    {
+      /* A layout of a given width aligns its text within that width itself. */
+      width = pango_layout_get_width (layout) / (double) PANGO_SCALE;
+      offset = 0;
+    }
+  else
+    {
+      width = logical.width;
+      offset = logical.x;
+    }
+  cairo_save (cr);
+  gdk_cairo_set_source_rgba (cr, colour);
+  cairo_move_to (cr, round (x - x_align * width - offset), round (y - y_align * logical.height));
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
+/**
+ * ti_chart_measure_text:
+ * @self: a chart
+ * @text: text in the chart's font
+ * @width: (out) (optional): its width in pixels
+ * @height: (out) (optional): its height in pixels
+ */
+void
+ti_chart_measure_text (TiChart *self, const char *text, int *width, int *height)
+{
+  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+
+  pango_layout_get_pixel_size (layout, width, height);
+}
+
+/**
+ * ti_chart_line_height:
+ * @self: a chart
+ *
+ * Returns: the height of a line of text in the chart's font
+ */
+int
+ti_chart_line_height (TiChart *self)
+{
+  int height;
+
+  ti_chart_measure_text (self, "0", NULL, &height);
+  return height;
+}
+
+/**
+ * ti_chart_draw_text:
+ * @self: a chart
+ * @cr: where to draw
+ * @text: the text
+ * @x: where the text goes across
+ * @y: where the text goes down
+ * @x_align: 0 puts its left edge at @x, 0.5 its middle, 1 its right edge
+ * @y_align: 0 puts its top at @y, 0.5 its middle, 1 its bottom
+ * @colour: the text's colour
+ * @bold: whether to draw it in bold
+ *
+ * Draws a label in the widget's font, for the screen and for saved images alike.
+ */
+void
+ti_chart_draw_text (TiChart *self, cairo_t *cr, const char *text, double x, double y,
+                    double x_align, double y_align, const GdkRGBA *colour, gboolean bold)
+{
+  g_autoptr (PangoLayout) layout = ti_chart_create_layout (self, cr, text, bold, 1.0, 0);
+
+  ti_chart_show_layout (cr, layout, x, y, x_align, y_align, colour);
+}
+
+/**
+ * ti_chart_draw_label:
+ * @self: a chart
+ * @cr: where to draw
+ * @text: the text
+ * @x: where the text goes across
+ * @y: where the text goes down
+ * @x_align: as for ti_chart_draw_text()
+ * @y_align: as for ti_chart_draw_text()
+ * @max_width: the text is ellipsized beyond this width
+ * @colour: the text's colour
+ *
+ * Draws a label that may be long, such as a category's name, cut short with "…" where it
+ * would not fit.
+ */
+void
+ti_chart_draw_label (TiChart *self, cairo_t *cr, const char *text, double x, double y,
+                     double x_align, double y_align, double max_width, const GdkRGBA *colour)
+{
+  g_autoptr (PangoLayout) layout = ti_chart_create_layout (self, cr, text, FALSE, 1.0,
+                                                           MAX (max_width, 1));
+  int width;
+
+  /* An ellipsized layout is as wide as it was allowed: align by the text's own width. */
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  pango_layout_set_width (layout, -1);
+  if (width > max_width)
+    pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+  ti_chart_show_layout (cr, layout, x, y, x_align, y_align, colour);
+}
+
+/**
+ * ti_chart_draw_marker:
+ * @cr: where to draw
+ * @marker: its shape
+ * @x: its centre across
+ * @y: its centre down
+ * @size: about how wide it is
+ * @colour: its colour
+ * @hollow: whether to draw only its outline
+ */
+void
+ti_chart_draw_marker (cairo_t *cr, TiChartMarker marker, double x, double y, double size,
+                      const GdkRGBA *colour, gboolean hollow)
+{
+  double r = size / 2;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  if (hollow)
+    r -= 1;
+  switch (marker)
+    {
+    case TI_CHART_MARKER_SQUARE:
+      r *= 0.88;
+      cairo_rectangle (cr, x - r, y - r, 2 * r, 2 * r);
+      break;
+    case TI_CHART_MARKER_DIAMOND:
+      r *= 1.25;
+      cairo_move_to (cr, x, y - r);
+      cairo_line_to (cr, x + r, y);
+      cairo_line_to (cr, x, y + r);
+      cairo_line_to (cr, x - r, y);
+      cairo_close_path (cr);
+      break;
+    case TI_CHART_MARKER_TRIANGLE:
+    case TI_CHART_MARKER_TRIANGLE_DOWN:
+      {
+        double sign = marker == TI_CHART_MARKER_TRIANGLE ? 1 : -1;
+
+        r *= 1.3;
+        cairo_move_to (cr, x, y - sign * r);
+        cairo_line_to (cr, x + r * 0.866, y + sign * r * 0.6);
+        cairo_line_to (cr, x - r * 0.866, y + sign * r * 0.6);
+        cairo_close_path (cr);
+      }
+      break;
+    case TI_CHART_MARKER_CIRCLE:
+    default:
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      break;
+    }
+  gdk_cairo_set_source_rgba (cr, colour);
+  if (hollow)
+    {
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+    }
+  else
+    cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+/**
+ * ti_chart_fill_rectangle:
+ * @cr: where to draw
+ * @x: its left
+ * @y: its top
+ * @width: its width
+ * @height: its height
+ * @colour: its colour
+ */
+void
+ti_chart_fill_rectangle (cairo_t *cr, double x, double y, double width, double height,
+                         const GdkRGBA *colour)
+{
+  gdk_cairo_set_source_rgba (cr, colour);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_fill (cr);
+}
+
+/**
+ * ti_chart_stroke_line:
+ * @cr: where to draw
+ * @x0: where it starts across
+ * @y0: where it starts down
+ * @x1: where it ends across
+ * @y1: where it ends down
+ * @width: how thick
+ * @colour: its colour
+ */
+void
+ti_chart_stroke_line (cairo_t *cr, double x0, double y0, double x1, double y1, double width,
+                      const GdkRGBA *colour)
+{
+  gdk_cairo_set_source_rgba (cr, colour);
+  cairo_set_line_width (cr, width);
+  cairo_move_to (cr, x0, y0);
+  cairo_line_to (cr, x1, y1);
+  cairo_stroke (cr);
+}
+
+/**
+ * ti_chart_format_tick:
+ * @series: the figures on the axis
+ * @axis: the axis
+ * @value: one of its ticks
+ *
+ * Returns: (transfer full): the tick's label, in the series' format with as many decimals as
+ *   the axis's step needs
+ */
+char *
+ti_chart_format_tick (TiSeries *series, const TiChartAxis *axis, double value)
+{
+  switch (ti_series_get_format (series))
+    {
+    case TI_SERIES_FORMAT_PERCENT:
+      return ti_chart_axis_format_percent (value, axis->step);
+    case TI_SERIES_FORMAT_SCORE:
+      return ti_format_decimal (value, axis->step < 1 ? 1 : 0, FALSE);
+    case TI_SERIES_FORMAT_MONTH:
+      return ti_series_format (series, value);
+    case TI_SERIES_FORMAT_COUNT:
+    default:
+      return ti_chart_axis_format_count (value);
+    }
+}
+
+/**
+ * ti_chart_widest_tick:
+ * @self: a chart
+ * @series: the figures on the axis
+ * @axis: the axis
+ *
+ * Returns: the width of the axis's widest label
+ */
+int
+ti_chart_widest_tick (TiChart *self, TiSeries *series, const TiChartAxis *axis)
+{
+  int widest = 0;
+
+  for (guint i = 0; i < axis->n_ticks; i++)
+    {
+      g_autofree char *label = ti_chart_format_tick (series, axis, ti_chart_axis_tick (axis, i));
+      int width;
+
+      ti_chart_measure_text (self, label, &width, NULL);
+      widest = MAX (widest, width);
+    }
+  return widest;
+}

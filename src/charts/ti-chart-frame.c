@@ -1,0 +1,313 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ti-chart"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "ti-chart-private.h"
+
+/*
+ * The frame every chart is drawn in: its title, its data, its legend, or the empty state, and
+ * the month axis of charts over time. One path draws the screen and saved files alike.
+ */
+
+#define LEGEND_SPACING 20.0 /* between two entries of the legend */
+#define LEGEND_MAX_TEXT 220.0
+#define LEGEND_ROW_GAP 4.0
+
+/* The short name of a month counted from year 0 ("Jun"): the month's label without its
+ * year. */
+static char *
+month_name (int months)
+{
+  char *label = ti_chart_axis_format_month (months / 12, months % 12 + 1);
+  char *space = strrchr (label, ' ');
+
+  if (space != NULL)
+    *space = '\0';
+  return label;
+}
+
+/**
+ * ti_chart_draw_month_axis:
+ * @self: a chart
+ * @cr: where to draw
+ * @x_first: where the first month's middle is
+ * @x_step: how far apart months are
+ * @first_month: the first month, as year × 12 + month − 1
+ * @n_months: how many months
+ * @y: the top of the labels
+ *
+ * Labels months along an axis: as many as fit (every month, or every 2, 3, 4, 6 or 12, so that
+ * January is always one), with the year under January and under the first label.
+ */
+void
+ti_chart_draw_month_axis (TiChart *self, cairo_t *cr, double x_first, double x_step,
+                          int first_month, guint n_months, double y)
+{
+  static const guint strides[] = { 1, 2, 3, 4, 6, 12 };
+  GdkRGBA dim, grid;
+  guint stride = 12;
+  int widest = 0, line = ti_chart_line_height (self);
+  gboolean year_shown = FALSE;
+
+  ti_chart_get_colour (self, TI_CHART_COLOUR_DIM, &dim);
+  ti_chart_get_colour (self, TI_CHART_COLOUR_GRID, &grid);
+  for (int m = 0; m < 12; m++)
+    {
+      g_autofree char *name = month_name (2000 * 12 + m);
+      int width;
+
+      ti_chart_measure_text (self, name, &width, NULL);
+      widest = MAX (widest, width);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (strides); i++)
+    if (strides[i] * fabs (x_step) >= widest + TI_CHART_GAP)
+      {
+        stride = strides[i];
+        break;
+      }
+
+  for (guint i = 0; i < n_months; i++)
+    {
+      int month = first_month + (int) i;
+      double x = x_first + i * x_step;
+      g_autofree char *name = NULL;
+
+      if ((guint) (month % 12) % stride != 0)
+        continue;
+      name = month_name (month);
+      ti_chart_stroke_line (cr, round (x) + 0.5, y - TI_CHART_GAP, round (x) + 0.5,
+                            y - TI_CHART_GAP / 2, 1, &grid);
+      ti_chart_draw_text (self, cr, name, x, y, 0.5, 0, &dim, FALSE);
+      if (month % 12 == 0 || !year_shown)
+        {
+          g_autofree char *year = g_strdup_printf ("%d", month / 12);
+
+          ti_chart_draw_text (self, cr, year, x, y + line, 0.5, 0, &dim, month % 12 == 0);
+          year_shown = TRUE;
+        }
+    }
+}
+
+static double
+legend_item_width (TiChart *self, const TiChartLegendItem *item)
+{
+  int width;
+
+  ti_chart_measure_text (self, item->name, &width, NULL);
+  return TI_CHART_MARKER_SIZE + TI_CHART_GAP + MIN (width, LEGEND_MAX_TEXT);
+}
+
+/* Lays the legend's entries out in rows no wider than @width; returns how many rows. */
+static guint
+legend_flow (TiChart *self, double width, double *x, guint *row)
+{
+  GArray *legend = ti_chart_get_legend (self);
+  double cursor = 0;
+  guint r = 0;
+
+  if (legend->len == 0)
+    return 0;
+  for (guint i = 0; i < legend->len; i++)
+    {
+      double item = legend_item_width (self, &g_array_index (legend, TiChartLegendItem, i));
+
+      if (cursor > 0 && cursor + item > width)
+        {
+          r++;
+          cursor = 0;
+        }
+      if (x != NULL)
+        {
+          x[i] = cursor;
+          row[i] = r;
+        }
+      cursor += item + LEGEND_SPACING;
+    }
+  return r + 1;
+}
+
+/**
+ * ti_chart_compute_frame:
+ * @self: a chart
+ * @width: its width
+ * @height: its height
+ * @frame: (out caller-allocates): where its title, data and legend go
+ *
+ * Shares the chart's area out: padding all round, the title at the top when it is drawn, the
+ * legend under the data (or beside it, for kinds that ask, when the chart is wide).
+ */
+void
+ti_chart_compute_frame (TiChart *self, int width, int height, TiChartFrame *frame)
+{
+  GArray *legend = ti_chart_get_legend (self);
+  const char *title = ti_chart_get_title (self);
+  double line = ti_chart_line_height (self);
+  double left = TI_CHART_PADDING, top = TI_CHART_PADDING;
+  double right = width - TI_CHART_PADDING, bottom = height - TI_CHART_PADDING;
+
+  frame->has_title = title != NULL && title[0] != '\0'
+                     && (ti_chart_get_show_title (self) || ti_chart_is_drawing_file (self));
+  if (frame->has_title)
+    top += line * 1.15 + TI_CHART_PADDING;
+
+  frame->legend = GRAPHENE_RECT_INIT (right, bottom, 0, 0);
+  frame->legend_beside = FALSE;
+  if (legend->len > 0)
+    {
+      if (ti_chart_get_legend_beside (self) && right - left >= 1.5 * (bottom - top))
+        {
+          double widest = 0;
+
+          for (guint i = 0; i < legend->len; i++)
+            widest = MAX (widest,
+                          legend_item_width (self, &g_array_index (legend, TiChartLegendItem, i)));
+          widest = MIN (widest, (right - left) * 0.5);
+          frame->legend = GRAPHENE_RECT_INIT (right - widest, top, widest, bottom - top);
+          frame->legend_beside = TRUE;
+          right -= widest + 2 * TI_CHART_PADDING;
+        }
+      else
+        {
+          guint rows = legend_flow (self, right - left, NULL, NULL);
+          double legend_height = rows * (line + LEGEND_ROW_GAP) - LEGEND_ROW_GAP;
+
+          frame->legend = GRAPHENE_RECT_INIT (left, bottom - legend_height, right - left,
+                                              legend_height);
+          bottom -= legend_height + TI_CHART_PADDING;
+        }
+    }
+  frame->plot = GRAPHENE_RECT_INIT (left, top, MAX (right - left, 1), MAX (bottom - top, 1));
+}
+
+static void
+draw_legend_item (TiChart *self, cairo_t *cr, const TiChartLegendItem *item, double x, double y,
+                  double max_width, const GdkRGBA *foreground)
+{
+  double line = ti_chart_line_height (self);
+
+  ti_chart_draw_marker (cr, item->marker, x + TI_CHART_MARKER_SIZE / 2, y + line / 2,
+                        TI_CHART_MARKER_SIZE, &item->colour, item->hollow);
+  ti_chart_draw_label (self, cr, item->name, x + TI_CHART_MARKER_SIZE + TI_CHART_GAP, y, 0, 0,
+                       MIN (max_width - TI_CHART_MARKER_SIZE - TI_CHART_GAP, LEGEND_MAX_TEXT),
+                       foreground);
+}
+
+static void
+draw_legend (TiChart *self, cairo_t *cr, const TiChartFrame *frame)
+{
+  GArray *legend = ti_chart_get_legend (self);
+  double line = ti_chart_line_height (self);
+  GdkRGBA foreground;
+
+  if (legend->len == 0)
+    return;
+  ti_chart_get_colour (self, TI_CHART_COLOUR_FOREGROUND, &foreground);
+  if (frame->legend_beside)
+    {
+      double height = legend->len * (line + LEGEND_ROW_GAP) - LEGEND_ROW_GAP;
+      double top = frame->legend.origin.y + MAX (0, (frame->legend.size.height - height) / 2);
+
+      for (guint i = 0; i < legend->len; i++)
+        draw_legend_item (self, cr, &g_array_index (legend, TiChartLegendItem, i),
+                          frame->legend.origin.x, top + i * (line + LEGEND_ROW_GAP),
+                          frame->legend.size.width, &foreground);
+    }
+  else
+    {
+      g_autofree double *x = g_new (double, legend->len);
+      g_autofree guint *row = g_new (guint, legend->len);
+
+      legend_flow (self, frame->legend.size.width, x, row);
+      for (guint i = 0; i < legend->len; i++)
+        draw_legend_item (self, cr, &g_array_index (legend, TiChartLegendItem, i),
+                          frame->legend.origin.x + x[i],
+                          frame->legend.origin.y + row[i] * (line + LEGEND_ROW_GAP),
+                          frame->legend.size.width - x[i], &foreground);
+    }
+}
+
+/**
+ * ti_chart_draw:
+ * @self: a chart
+ * @cr: where to draw
+ * @width: the width to fill
+ * @height: the height to fill
+ *
+ * Draws the chart: its title (when shown), its data and its legend, or its empty state when it
+ * has no data. The screen and saved files are drawn by this one path.
+ */
+void
+ti_chart_draw (TiChart *self, cairo_t *cr, int width, int height)
+{
+  TiChartClass *klass;
+  TiChartFrame frame;
+  GdkRGBA foreground;
+
+  g_return_if_fail (TI_IS_CHART (self));
+
+  klass = TI_CHART_GET_CLASS (self);
+  if (width <= 0 || height <= 0)
+    return;
+  ti_chart_get_colour (self, TI_CHART_COLOUR_FOREGROUND, &foreground);
+  ti_chart_compute_frame (self, width, height, &frame);
+
+  cairo_save (cr);
+  if (frame.has_title)
+    {
+      g_autoptr (PangoLayout) title = ti_chart_create_layout (self, cr, ti_chart_get_title (self),
+                                                              TRUE, 1.15,
+                                                              width - 2 * TI_CHART_PADDING);
+
+      ti_chart_show_layout (cr, title, TI_CHART_PADDING, TI_CHART_PADDING, 0, 0, &foreground);
+    }
+
+  if (klass->draw == NULL || !klass->has_data (self))
+    {
+      GdkRGBA dim;
+
+      ti_chart_get_colour (self, TI_CHART_COLOUR_DIM, &dim);
+      ti_chart_draw_label (self, cr, _("No data for this period"),
+                           frame.plot.origin.x + frame.plot.size.width / 2,
+                           frame.plot.origin.y + frame.plot.size.height / 2, 0.5, 0.5,
+                           frame.plot.size.width, &dim);
+    }
+  else
+    {
+      cairo_save (cr);
+      klass->draw (self, cr, &frame.plot);
+      cairo_restore (cr);
+      draw_legend (self, cr, &frame);
+    }
+  cairo_restore (cr);
+}
+
+/**
+ * ti_chart_render_to_surface:
+ * @self: a chart
+ * @width: the image's width in pixels
+ * @height: the image's height in pixels
+ *
+ * Draws the chart into an image, as it is drawn on screen, on a transparent background.
+ *
+ * Returns: (transfer full): an ARGB32 image surface
+ */
+cairo_surface_t *
+ti_chart_render_to_surface (TiChart *self, int width, int height)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_return_val_if_fail (TI_IS_CHART (self), NULL);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (width, 1), MAX (height, 1));
+  cr = cairo_create (surface);
+  ti_chart_draw (self, cr, width, height);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}

@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ti-chart"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ti-chart-private.h"
+
+/*
+ * Saving a chart as a file: the same drawing as on screen, with its title and on the theme's
+ * background, written beside the target and renamed into place only once whole, so a file
+ * appears complete or not at all.
+ */
+
+static const char *const extensions[] = { "png", "svg", "pdf" };
+
+/**
+ * ti_chart_file_format_from_path:
+ * @path: a file name
+ *
+ * Returns: the format its extension names (".svg", ".pdf", case aside); PNG otherwise
+ */
+TiChartFileFormat
+ti_chart_file_format_from_path (const char *path)
+{
+  g_autofree char *base = path ? g_path_get_basename (path) : NULL;
+  const char *dot = base ? strrchr (base, '.') : NULL;
+
+  if (dot != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+      if (g_ascii_strcasecmp (dot + 1, extensions[i]) == 0)
+        return (TiChartFileFormat) i;
+  return TI_CHART_FILE_PNG;
+}
+
+/**
+ * ti_chart_file_format_extension:
+ * @format: a file format
+ *
+ * Returns: its file name extension, without the dot ("png")
+ */
+const char *
+ti_chart_file_format_extension (TiChartFileFormat format)
+{
+  g_return_val_if_fail ((guint) format < G_N_ELEMENTS (extensions), extensions[0]);
+  return extensions[format];
+}
+
+typedef struct
+{
+  int fd;
+  int errsv; /* the first write error's errno, or 0 */
+} Sink;
+
+static cairo_status_t
+write_to_sink (void *closure, const unsigned char *data, unsigned int length)
+{
+  Sink *sink = closure;
+
+  while (length > 0)
+    {
+      ssize_t written = write (sink->fd, data, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        {
+          sink->errsv = written < 0 ? errno : ENOSPC;
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
+      data += written;
+      length -= (unsigned int) written;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+set_error (GError **error, const char *path, GIOErrorEnum code, const char *why)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  /* Translators: the chart could not be saved; the first %s is the file, the second why */
+  g_set_error (error, G_IO_ERROR, code, _("The chart could not be saved as “%s”: %s"), name, why);
+}
+
+static void
+draw_page (TiChart *self, cairo_surface_t *surface, int width, int height)
+{
+  cairo_t *cr = cairo_create (surface);
+  GdkRGBA background;
+
+  ti_chart_get_colour (self, TI_CHART_COLOUR_BACKGROUND, &background);
+  background.alpha = 1;
+  ti_chart_fill_rectangle (cr, 0, 0, width, height, &background);
+  ti_chart_set_drawing_file (self, TRUE);
+  ti_chart_draw (self, cr, width, height);
+  ti_chart_set_drawing_file (self, FALSE);
+  cairo_destroy (cr);
+}
+
+/* Draws the chart into @sink; returns cairo's status. */
+static cairo_status_t
+write_chart (TiChart *self, TiChartFileFormat format, int width, int height, Sink *sink)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+
+  switch (format)
+    {
+    case TI_CHART_FILE_SVG:
+      surface = cairo_svg_surface_create_for_stream (write_to_sink, sink, width, height);
+      break;
+    case TI_CHART_FILE_PDF:
+      surface = cairo_pdf_surface_create_for_stream (write_to_sink, sink, width, height);
+      break;
+    case TI_CHART_FILE_PNG:
+    default:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      break;
+    }
+  draw_page (self, surface, width, height);
+  if (format == TI_CHART_FILE_PNG && cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, write_to_sink, sink);
+  else
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
+  return status;
+}
+
+/**
+ * ti_chart_save:
+ * @self: a chart
+ * @path: the file to write; replaced if it exists
+ * @format: what to write
+ * @width: the picture's width, in pixels (points for SVG and PDF)
+ * @height: its height
+ * @error: where to say why it failed
+ *
+ * Saves the chart as it is drawn on screen, with its title always and on the theme's
+ * background, so its text reads wherever the file goes. The file is written beside @path and
+ * renamed into place only when complete: on failure nothing is left behind.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+ti_chart_save (TiChart *self, const char *path, TiChartFileFormat format, int width, int height,
+               GError **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temporary = NULL;
+  cairo_status_t status;
+  Sink sink = { -1, 0 };
+
+  g_return_val_if_fail (TI_IS_CHART (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (width <= 0 || height <= 0)
+    {
+      set_error (error, path, G_IO_ERROR_INVALID_ARGUMENT, _("the picture has no size"));
+      return FALSE;
+    }
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  temporary = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  sink.fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0644);
+  if (sink.fd < 0)
+    {
+      int errsv = errno;
+
+      set_error (error, path, g_io_error_from_errno (errsv), g_strerror (errsv));
+      return FALSE;
+    }
+
+  status = write_chart (self, format, width, height, &sink);
+  if (status == CAIRO_STATUS_SUCCESS && sink.errsv == 0 && fsync (sink.fd) != 0)
+    sink.errsv = errno;
+  if (close (sink.fd) != 0 && sink.errsv == 0 && status == CAIRO_STATUS_SUCCESS)
+    sink.errsv = errno;
+
+  if (sink.errsv == 0 && status == CAIRO_STATUS_SUCCESS && g_rename (temporary, path) != 0)
+    sink.errsv = errno;
+  if (sink.errsv != 0 || status != CAIRO_STATUS_SUCCESS)
+    {
+      g_unlink (temporary);
+      if (sink.errsv != 0)
+        set_error (error, path, g_io_error_from_errno (sink.errsv), g_strerror (sink.errsv));
+      else
+        set_error (error, path, G_IO_ERROR_FAILED, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}

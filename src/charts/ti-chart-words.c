@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ti-chart"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "ti-chart-private.h"
+
+/*
+ * What a chart says in words: an item's tooltip with its exact value, in the series' format,
+ * and the description assistive technologies read: how many items, the largest and the
+ * smallest.
+ */
+
+/**
+ * ti_chart_describe_item:
+ * @self: a chart
+ * @category: an item's category
+ * @series: an item's series
+ *
+ * Returns: (transfer full) (nullable): the item's tooltip, with its exact value: "Police · Tier
+ *   2: 42", or "Police: 42" when the chart has one unnamed series; %NULL when there is no such
+ *   item
+ */
+char *
+ti_chart_describe_item (TiChart *self, guint category, guint series)
+{
+  TiChartPrivate *priv = ti_chart_get_private (self);
+
+  g_return_val_if_fail (TI_IS_CHART (self), NULL);
+
+  if (priv->series == NULL || category >= ti_series_get_n_categories (priv->series)
+      || series >= ti_series_get_n_series (priv->series))
+    return NULL;
+  return TI_CHART_GET_CLASS (self)->describe_item (self, category, series);
+}
+
+char *
+ti_chart_real_describe_item (TiChart *self, guint category, guint series)
+{
+  TiChartPrivate *priv = ti_chart_get_private (self);
+  const char *label = ti_series_get_category_label (priv->series, category);
+  const char *name = ti_series_get_series_name (priv->series, series);
+  g_autofree char *value = ti_series_format (priv->series,
+                                             ti_series_get_value (priv->series, series, category));
+
+  if (name[0] == '\0')
+    /* Translators: an item of a chart: its category, then its value ("Police: 42") */
+    return g_strdup_printf (C_("chart item", "%s: %s"), label, value);
+  /* Translators: an item of a chart: its category, its series, then its value
+   * ("Police · Tier 2: 42") */
+  return g_strdup_printf (C_("chart item", "%s · %s: %s"), label, name, value);
+}
+
+/**
+ * ti_chart_describe_extremes:
+ * @self: a chart with data
+ *
+ * Returns: (transfer full): "Largest: Police: 42. Smallest: Housing: 3.", over the items the
+ *   keyboard reaches
+ */
+char *
+ti_chart_describe_extremes (TiChart *self)
+{
+  TiChartPrivate *priv = ti_chart_get_private (self);
+  guint largest_c = 0, largest_s = 0, smallest_c = 0, smallest_s = 0;
+  double largest = -INFINITY, smallest = INFINITY;
+  g_autofree char *most = NULL;
+  g_autofree char *least = NULL;
+
+  for (guint s = 0; s < ti_chart_n_item_series (self); s++)
+    for (guint c = 0; c < ti_chart_n_categories (self); c++)
+      {
+        double value = ti_series_get_value (priv->series, s, c);
+
+        if (isnan (value))
+          continue;
+        if (value > largest)
+          {
+            largest = value;
+            largest_c = c;
+            largest_s = s;
+          }
+        if (value < smallest)
+          {
+            smallest = value;
+            smallest_c = c;
+            smallest_s = s;
+          }
+      }
+  if (isinf (largest))
+    return g_strdup ("");
+  most = ti_chart_describe_item (self, largest_c, largest_s);
+  least = ti_chart_describe_item (self, smallest_c, smallest_s);
+  /* Translators: the end of a chart's description: its largest and smallest items, as their
+   * tooltips say them ("Largest: Police: 42. Smallest: Housing: 3.") */
+  return g_strdup_printf (_("Largest: %s. Smallest: %s."), most, least);
+}
+
+char *
+ti_chart_real_describe (TiChart *self)
+{
+  g_autofree char *extremes = ti_chart_describe_extremes (self);
+  guint n = ti_chart_n_categories (self);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: a chart described in words: how many
+                                        * categories, then its largest and smallest items */
+                                       "%u category. %s", "%u categories. %s", n),
+                          n, extremes);
+}
