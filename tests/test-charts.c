@@ -7,6 +7,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "ti-chart-card.h"
+#include "ti-chart-table.h"
 #include "ti-column-chart.h"
 
 /*
@@ -874,6 +876,261 @@ test_on_screen (void)
   g_assert_finalize_object (chart);
 }
 
+/* The first widget under @root (itself included) of @type, with @text when it is a label. */
+static GtkWidget *
+find_widget (GtkWidget *root, GType type, const char *text)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type)
+      && (text == NULL || (GTK_IS_LABEL (root)
+                           && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+column_title (GtkColumnView *view, guint index)
+{
+  g_autoptr (GtkColumnViewColumn) column
+    = g_list_model_get_item (gtk_column_view_get_columns (view), index);
+
+  return g_strdup (gtk_column_view_column_get_title (column));
+}
+
+static void
+assert_cell (TiChartTable *table, guint row, guint column, const char *expected)
+{
+  g_autofree char *text = ti_chart_table_get_cell_text (table, row, column);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_table (void)
+{
+  TiChart *chart = g_object_ref_sink (ti_column_chart_new ("Sessions by sector"));
+  g_autoptr (TiSeries) tiers = two_series ();
+  g_autoptr (TiSeries) milestones = ti_series_new ("milestones", TI_SERIES_FORMAT_MONTH, 2, 1);
+  GtkWidget *table = ti_chart_table_new (chart);
+  GtkColumnView *view = ti_chart_table_get_column_view (TI_CHART_TABLE (table));
+  GtkWidget *window, *cell;
+  g_autofree char *title = NULL;
+
+  g_object_ref_sink (table);
+  g_assert_true (ti_chart_table_get_chart (TI_CHART_TABLE (table)) == chart);
+
+  /* No figures yet: no rows. */
+  g_assert_null (ti_chart_table_get_cell_text (TI_CHART_TABLE (table), 0, 0));
+
+  /* The chart's figures arrive: a row for each category, a column for each series, the same
+   * numbers as the chart's tooltips. */
+  ti_chart_set_series (chart, tiers);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==, 3);
+  title = column_title (view, 0);
+  g_assert_cmpstr (title, ==, "Category");
+  g_free (title);
+  title = column_title (view, 2);
+  g_assert_cmpstr (title, ==, "Tier 3");
+  g_clear_pointer (&title, g_free);
+  assert_cell (TI_CHART_TABLE (table), 0, 0, "Council");
+  assert_cell (TI_CHART_TABLE (table), 0, 1, "30");
+  assert_cell (TI_CHART_TABLE (table), 2, 2, "40");
+  g_assert_null (ti_chart_table_get_cell_text (TI_CHART_TABLE (table), 3, 0));
+
+  /* On screen: the numbers are there, aligned right in tabular figures. */
+  window = show_in_window (table, 400, 300);
+  settle ();
+  cell = find_widget (table, GTK_TYPE_LABEL, "40");
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_has_css_class (cell, "numeric"));
+  g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (cell)), ==, 1.0);
+  g_assert_nonnull (find_widget (table, GTK_TYPE_LABEL, "Schools"));
+
+  /* Sorted by a series, largest first. */
+  {
+    g_autoptr (GtkColumnViewColumn) tier3
+      = g_list_model_get_item (gtk_column_view_get_columns (view), 2);
+
+    gtk_column_view_sort_by_column (view, tier3, GTK_SORT_DESCENDING);
+    assert_cell (TI_CHART_TABLE (table), 0, 0, "Police");
+    assert_cell (TI_CHART_TABLE (table), 2, 0, "Council");
+  }
+
+  /* Milestones: months as the chart says them, the groups and statuses as columns of their
+   * own, and nothing to measure as a dash. */
+  ti_series_set_category (milestones, 0, "Charter launch", NULL);
+  ti_series_set_category_group (milestones, 0, "Principles");
+  ti_series_set_category_state (milestones, 0, 0, "Done");
+  ti_series_set_value (milestones, 0, 0, 2023 * 12 + 0);
+  ti_series_set_category (milestones, 1, "Full evaluation", NULL);
+  ti_series_set_category_group (milestones, 1, "Organisational change");
+  ti_series_set_category_state (milestones, 1, 2, "On track");
+  ti_chart_set_series (chart, milestones);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==, 4);
+  title = column_title (view, 1);
+  g_assert_cmpstr (title, ==, "Group");
+  g_free (title);
+  title = column_title (view, 3);
+  g_assert_cmpstr (title, ==, "Status");
+  assert_cell (TI_CHART_TABLE (table), 0, 0, "Charter launch");
+  assert_cell (TI_CHART_TABLE (table), 0, 1, "Principles");
+  assert_cell (TI_CHART_TABLE (table), 0, 2, "Jan 2023");
+  assert_cell (TI_CHART_TABLE (table), 1, 2, "—");
+  assert_cell (TI_CHART_TABLE (table), 1, 3, "On track");
+
+  ti_chart_set_series (chart, NULL);
+  g_assert_null (ti_chart_table_get_cell_text (TI_CHART_TABLE (table), 0, 0));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  g_assert_finalize_object (table);
+  g_assert_finalize_object (chart);
+}
+
+static void
+on_saved (TiChartCard *card, const char *path, char **out)
+{
+  g_free (*out);
+  *out = g_strdup (path);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+test_card (void)
+{
+  TiChart *chart = ti_column_chart_new ("Reach by sector");
+  g_autoptr (TiSeries) tiers = two_series ();
+  GtkWidget *card = ti_chart_card_new (chart);
+  g_autofree char *dir = g_dir_make_tmp ("ti-charts-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "reach.png", NULL);
+  g_autofree char *missing = g_build_filename (dir, "gone", "reach.png", NULL);
+  g_autofree char *saved = NULL;
+  GtkWidget *window, *heading, *button;
+  GtkStack *stack;
+  AdwMessageDialog *dialog;
+
+  g_object_ref (chart);
+  ti_chart_set_series (chart, tiers);
+  g_signal_connect (card, "saved", G_CALLBACK (on_saved), &saved);
+  window = show_in_window (card, 480, 400);
+
+  /* The card says the title, as a heading; the chart leaves it out on screen. */
+  g_assert_true (ti_chart_card_get_chart (TI_CHART_CARD (card)) == chart);
+  g_assert_false (ti_chart_get_show_title (chart));
+  g_assert_true (gtk_widget_has_css_class (card, "card"));
+  heading = find_widget (card, GTK_TYPE_LABEL, "Reach by sector");
+  g_assert_nonnull (heading);
+  g_assert_true (gtk_widget_has_css_class (heading, "heading"));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (heading)), ==,
+                   GTK_ACCESSIBLE_ROLE_HEADING);
+  ti_chart_set_title (chart, "Reach by sector, 2023–24");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (heading)), ==, "Reach by sector, 2023–24");
+
+  /* A subtitle, shown only when there is one. */
+  g_assert_null (ti_chart_card_get_subtitle (TI_CHART_CARD (card)));
+  g_assert_null (find_widget (card, GTK_TYPE_LABEL, "Outcomes 1 · 4"));
+  ti_chart_card_set_subtitle (TI_CHART_CARD (card), "Outcomes 1 · 4");
+  g_assert_cmpstr (ti_chart_card_get_subtitle (TI_CHART_CARD (card)), ==, "Outcomes 1 · 4");
+  g_assert_true (gtk_widget_get_visible (find_widget (card, GTK_TYPE_LABEL, "Outcomes 1 · 4")));
+  ti_chart_card_set_subtitle (TI_CHART_CARD (card), NULL);
+  g_assert_false (gtk_widget_get_visible (find_widget (card, GTK_TYPE_LABEL, "")));
+
+  /* The options button. */
+  button = find_widget (card, GTK_TYPE_MENU_BUTTON, NULL);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Chart Options");
+  g_assert_cmpstr (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (button)), ==,
+                   "view-more-symbolic");
+
+  /* Show as Table turns the chart into its table and back, by the property or the menu's
+   * action. */
+  stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (chart)));
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (stack), card));
+  g_assert_true (gtk_stack_get_visible_child (stack) == GTK_WIDGET (chart));
+  ti_chart_card_set_show_table (TI_CHART_CARD (card), TRUE);
+  g_assert_true (ti_chart_card_get_show_table (TI_CHART_CARD (card)));
+  g_assert_true (TI_IS_CHART_TABLE (gtk_stack_get_visible_child (stack)));
+  g_assert_true (ti_chart_table_get_chart (TI_CHART_TABLE (gtk_stack_get_visible_child (stack)))
+                 == chart);
+  g_assert_true (gtk_widget_activate_action (card, "chart.show-table", NULL));
+  g_assert_false (ti_chart_card_get_show_table (TI_CHART_CARD (card)));
+  g_assert_true (gtk_stack_get_visible_child (stack) == GTK_WIDGET (chart));
+
+  /* Saving: the file, and the page told where. */
+  ti_chart_card_save_to_path (TI_CHART_CARD (card), png, TI_CHART_FILE_PNG);
+  g_assert_cmpstr (saved, ==, png);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&saved, g_free);
+
+  /* A failure is said in words, in a dialog over the window. */
+  g_assert_null (find_message_dialog ());
+  ti_chart_card_save_to_path (TI_CHART_CARD (card), missing, TI_CHART_FILE_SVG);
+  g_assert_null (saved);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "No such file or directory"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  g_assert_finalize_object (chart);
+  g_remove (png);
+  g_rmdir (dir);
+}
+
+/* Every kind: an empty state instead of its data, and saved files for each. */
+static void
+test_every_kind (void)
+{
+  TiChart *(*constructors[]) (const char *) = {
+    ti_column_chart_new,
+  };
+  g_autoptr (TiSeries) nothing = ti_series_new ("none", TI_SERIES_FORMAT_COUNT, 2, 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (constructors); i++)
+    {
+      TiChart *chart = g_object_ref_sink (constructors[i] ("Nothing yet"));
+      cairo_surface_t *surface;
+      GdkRGBA dim;
+
+      ti_chart_set_series (chart, nothing);
+      g_assert_cmpstr (ti_chart_get_description (chart), ==, "No data for this period");
+      ti_chart_set_show_title (chart, FALSE);
+      surface = ti_chart_render_to_surface (chart, WIDTH, HEIGHT);
+      ti_chart_get_colour (chart, TI_CHART_COLOUR_DIM, &dim);
+      /* The words in the middle, and nothing else drawn. */
+      g_assert_cmpint (count_painted (surface, HEIGHT / 2 - 12, HEIGHT / 2 + 12), >, 50);
+      g_assert_cmpint (count_painted (surface, 0, HEIGHT / 2 - 20)
+                         + count_painted (surface, HEIGHT / 2 + 20, HEIGHT),
+                       ==, 0);
+      cairo_surface_destroy (surface);
+      g_assert_false (press_key (chart, GDK_KEY_Right));
+      g_assert_finalize_object (chart);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -890,6 +1147,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/charts/dark", test_dark);
   g_test_add_func ("/charts/save", test_save);
   g_test_add_func ("/charts/on-screen", test_on_screen);
+  g_test_add_func ("/charts/every-kind", test_every_kind);
+  g_test_add_func ("/charts/table", test_table);
+  g_test_add_func ("/charts/card", test_card);
 
   return g_test_run ();
 }

@@ -296,15 +296,16 @@ void
 ti_chart_draw_label (TiChart *self, cairo_t *cr, const char *text, double x, double y,
                      double x_align, double y_align, double max_width, const GdkRGBA *colour)
 {
-  g_autoptr (PangoLayout) layout = ti_chart_create_layout (self, cr, text, FALSE, 1.0,
-                                                           MAX (max_width, 1));
+  g_autoptr (PangoLayout) layout = ti_chart_create_layout (self, cr, text, FALSE, 1.0, 0);
   int width;
 
-  /* An ellipsized layout is as wide as it was allowed: align by the text's own width. */
+  /* Only a label too long is given a width, so a short one aligns by its own. */
   pango_layout_get_pixel_size (layout, &width, NULL);
-  pango_layout_set_width (layout, -1);
   if (width > max_width)
-    pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+    {
+      pango_layout_set_width (layout, (int) (MAX (max_width, 1) * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
   ti_chart_show_layout (cr, layout, x, y, x_align, y_align, colour);
 }
 

@@ -18,6 +18,52 @@
 #define LEGEND_MAX_TEXT 220.0
 #define LEGEND_ROW_GAP 4.0
 
+/**
+ * ti_chart_draw_value_axis:
+ * @self: a chart
+ * @cr: where to draw
+ * @axis: the value axis
+ * @area: where the values are drawn
+ * @across: whether values grow across (bars) rather than up (columns, lines)
+ *
+ * Draws an axis's grid lines over @area, zero's stronger, and labels its ticks in the series'
+ * format: at the left of @area, or under it when values grow across.
+ */
+void
+ti_chart_draw_value_axis (TiChart *self, cairo_t *cr, const TiChartAxis *axis,
+                          const graphene_rect_t *area, gboolean across)
+{
+  TiSeries *series = ti_chart_get_series (self);
+  double left = area->origin.x, top = area->origin.y;
+  double right = left + area->size.width, bottom = top + area->size.height;
+  GdkRGBA grid, dim;
+
+  ti_chart_get_colour (self, TI_CHART_COLOUR_GRID, &grid);
+  ti_chart_get_colour (self, TI_CHART_COLOUR_DIM, &dim);
+  for (guint i = 0; i < axis->n_ticks; i++)
+    {
+      double value = ti_chart_axis_tick (axis, i);
+      double f = ti_chart_axis_fraction (axis, value);
+      g_autofree char *label = ti_chart_format_tick (series, axis, value);
+      const GdkRGBA *colour = value == 0 ? &dim : &grid;
+
+      if (!across)
+        {
+          double y = round (bottom - area->size.height * f) + 0.5;
+
+          ti_chart_stroke_line (cr, left, y, right, y, 1, colour);
+          ti_chart_draw_text (self, cr, label, left - TI_CHART_GAP, y, 1, 0.5, &dim, FALSE);
+        }
+      else
+        {
+          double x = round (left + area->size.width * f) + 0.5;
+
+          ti_chart_stroke_line (cr, x, top, x, bottom, 1, colour);
+          ti_chart_draw_text (self, cr, label, x, bottom + TI_CHART_GAP / 2, 0.5, 0, &dim, FALSE);
+        }
+    }
+}
+
 /* The short name of a month counted from year 0 ("Jun"): the month's label without its
  * year. */
 static char *

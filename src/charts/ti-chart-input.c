@@ -117,7 +117,8 @@ on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
   int across = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? -1 : 1;
   int dx = 0, dy = 0;
 
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+  /* Nothing to choose: the keys move focus on, as elsewhere. */
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) || !ti_chart_has_data (self))
     return FALSE;
   switch (keyval)
     {

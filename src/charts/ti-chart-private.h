@@ -70,6 +70,7 @@ gboolean ti_chart_has_data (TiChart *self);
 void ti_chart_init_input (TiChart *self);
 char *ti_chart_real_describe (TiChart *self);
 char *ti_chart_real_describe_item (TiChart *self, guint category, guint series);
+void ti_chart_real_get_headings (TiChart *self, const char **category, const char **group);
 
 /**
  * TiChartFrame:
@@ -128,6 +129,9 @@ void ti_chart_stroke_line (cairo_t *cr, double x0, double y0, double x1, double 
 
 char *ti_chart_format_tick (TiSeries *series, const TiChartAxis *axis, double value);
 int ti_chart_widest_tick (TiChart *self, TiSeries *series, const TiChartAxis *axis);
+
+void ti_chart_draw_value_axis (TiChart *self, cairo_t *cr, const TiChartAxis *axis,
+                               const graphene_rect_t *area, gboolean across);
 
 /* Months drawn along an axis: the month's short name, and the year under January and the
  * first. */

@@ -111,3 +111,32 @@ ti_chart_real_describe (TiChart *self)
                                        "%u category. %s", "%u categories. %s", n),
                           n, extremes);
 }
+
+void
+ti_chart_real_get_headings (TiChart *self, const char **category, const char **group)
+{
+  /* Translators: the heading of a chart's table's first column, what its rows are */
+  *category = _("Category");
+  /* Translators: the heading of a chart's table's column of groups (lanes, workstreams) */
+  *group = _("Group");
+}
+
+/**
+ * ti_chart_get_headings:
+ * @self: a chart
+ * @category: (out) (optional) (transfer none): what a table of the chart calls its categories
+ * @group: (out) (optional) (transfer none): what it calls their groups
+ */
+void
+ti_chart_get_headings (TiChart *self, const char **category, const char **group)
+{
+  const char *c = NULL, *g = NULL;
+
+  g_return_if_fail (TI_IS_CHART (self));
+
+  TI_CHART_GET_CLASS (self)->get_headings (self, &c, &g);
+  if (category)
+    *category = c;
+  if (group)
+    *group = g;
+}

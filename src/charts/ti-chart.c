@@ -553,6 +553,7 @@ ti_chart_class_init (TiChartClass *klass)
   klass->fill_legend = ti_chart_real_fill_legend;
   klass->get_n_item_series = ti_chart_real_get_n_item_series;
   klass->natural_plot_height = ti_chart_real_natural_plot_height;
+  klass->get_headings = ti_chart_real_get_headings;
 
   /**
    * TiChart:title:

@@ -61,6 +61,8 @@ typedef enum
  *   when there are several
  * @get_n_item_series: how many series the keyboard moves between; by default the series'
  * @natural_plot_height: the height the chart's data would like, or 0 for the default
+ * @get_headings: what a table of the chart calls its categories ("Month") and their groups
+ *   ("Workstream")
  *
  * The class of charts. Kinds of chart override @draw and @item_at, and as they need the rest.
  */
@@ -78,9 +80,10 @@ struct _TiChartClass
   void (*fill_legend) (TiChart *self, GArray *items);
   guint (*get_n_item_series) (TiChart *self);
   int (*natural_plot_height) (TiChart *self, int width);
+  void (*get_headings) (TiChart *self, const char **category, const char **group);
 
   /*< private >*/
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 const char *ti_chart_get_title (TiChart *self);
@@ -96,6 +99,7 @@ void ti_chart_set_show_title (TiChart *self, gboolean show);
 gboolean ti_chart_get_selected (TiChart *self, guint *category, guint *series);
 void ti_chart_select (TiChart *self, guint category, guint series);
 char *ti_chart_describe_item (TiChart *self, guint category, guint series);
+void ti_chart_get_headings (TiChart *self, const char **category, const char **group);
 
 void ti_chart_get_colour (TiChart *self, TiChartColour which, GdkRGBA *colour);
 void ti_chart_palette_colour (guint index, GdkRGBA *colour);

@@ -221,43 +221,6 @@ ti_column_chart_item_at (TiChart *chart, const graphene_rect_t *plot, double x, 
 }
 
 static void
-draw_axis (TiColumnChart *self, cairo_t *cr, const Geometry *g)
-{
-  TiChart *chart = TI_CHART (self);
-  TiSeries *series = ti_chart_get_series (chart);
-  GdkRGBA grid, dim;
-
-  ti_chart_get_colour (chart, TI_CHART_COLOUR_GRID, &grid);
-  ti_chart_get_colour (chart, TI_CHART_COLOUR_DIM, &dim);
-  for (guint i = 0; i < self->axis.n_ticks; i++)
-    {
-      double value = ti_chart_axis_tick (&self->axis, i);
-      double f = ti_chart_axis_fraction (&self->axis, value);
-      g_autofree char *label = ti_chart_format_tick (series, &self->axis, value);
-      const GdkRGBA *colour = value == 0 ? &dim : &grid;
-
-      if (!self->horizontal)
-        {
-          double y = round (g->area.origin.y + g->area.size.height * (1 - f)) + 0.5;
-
-          ti_chart_stroke_line (cr, g->area.origin.x, y, g->area.origin.x + g->area.size.width,
-                                y, 1, colour);
-          ti_chart_draw_text (chart, cr, label, g->area.origin.x - TI_CHART_GAP, y, 1, 0.5, &dim,
-                              FALSE);
-        }
-      else
-        {
-          double x = round (g->area.origin.x + g->area.size.width * f) + 0.5;
-          double bottom = g->area.origin.y + g->area.size.height;
-
-          ti_chart_stroke_line (cr, x, g->area.origin.y, x, bottom, 1, colour);
-          ti_chart_draw_text (chart, cr, label, x, bottom + TI_CHART_GAP / 2, 0.5, 0, &dim,
-                              FALSE);
-        }
-    }
-}
-
-static void
 draw_category_label (TiColumnChart *self, cairo_t *cr, const Geometry *g, guint category,
                      const GdkRGBA *colour)
 {
@@ -355,7 +318,7 @@ ti_column_chart_draw (TiChart *chart, cairo_t *cr, const graphene_rect_t *plot)
   ti_chart_get_colour (chart, TI_CHART_COLOUR_FOREGROUND, &foreground);
   ti_chart_get_colour (chart, TI_CHART_COLOUR_DIM, &dim);
   compute_geometry (self, plot, &g);
-  draw_axis (self, cr, &g);
+  ti_chart_draw_value_axis (chart, cr, &self->axis, &g.area, self->horizontal);
 
   for (guint c = 0; c < self->n_categories; c++)
     {
