@@ -668,6 +668,125 @@ test_charts_empty (Fixture *f, gconstpointer data)
                 "tier3|Tier 3|-|-\n");
 }
 
+/* What needs attention as "kind|title" then "  id|title|subtitle" for each record. */
+static char *
+describe_attention (const TiEvaluation *evaluation)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < evaluation->attention->len; i++)
+    {
+      const TiAttention *a = g_ptr_array_index (evaluation->attention, i);
+
+      g_string_append_printf (out, "%d|%s\n", a->kind, a->title);
+      for (guint r = 0; r < a->records->len; r++)
+        {
+          const TiAttentionRecord *record = g_ptr_array_index (a->records, r);
+
+          g_string_append_printf (out, "  %" G_GINT64_FORMAT "|%s|%s\n", record->id,
+                                  record->title, record->subtitle ? record->subtitle : "-");
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_attention (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TiEvaluation) evaluation = compute (f, FROM, TO, TODAY);
+  g_autoptr (TiEvaluation) open = compute (f, NULL, NULL, TODAY);
+  g_autofree char *got = describe_attention (evaluation);
+  g_autofree char *got_open = describe_attention (open);
+
+  G_STATIC_ASSERT (TI_ATTENTION_REVIEW_OVERDUE == 0 && TI_ATTENTION_SESSION_SOON == 1
+                   && TI_ATTENTION_EVENT_SOON == 2 && TI_ATTENTION_MILESTONE == 3
+                   && TI_ATTENTION_QUIET_CHAMPION == 4
+                   && TI_ATTENTION_ORGANISATION_WITHOUT_CHAMPION == 5);
+  /* S12 has waited exactly 14 days: not over. S10 and E5 are 8 days ahead, S11 was
+   * yesterday. Gus facilitated exactly six months ago; Ben and Eve joined within six months;
+   * Cat, Dan and Fay are not active. */
+  g_assert_cmpstr (got, ==,
+                   "0|4 sessions awaiting review for over 14 days\n"
+                   "  5|Before Christmas|Tier 2 · 20 Dec 2023 · 147 days waiting\n"
+                   "  2|February cascade|Tier 2 · 20 Feb 2024 · 85 days waiting\n"
+                   "  6|April session|Tier 2 · 5 Apr 2024 · 40 days waiting\n"
+                   "  13|Fifteen days|Tier 2 · 30 Apr 2024 · 15 days waiting\n"
+                   "1|2 sessions in the next 7 days\n"
+                   "  8|Today|Tier 2 · 15 May 2024 · 09:00\n"
+                   "  9|A week ahead|Tier 2 · 22 May 2024 · 14:00\n"
+                   "2|2 events in the next 7 days\n"
+                   "  6|Lunchtime webinar|15 May 2024 · 12:30\n"
+                   "  4|Summer workshop|22 May 2024 · 10:00\n"
+                   "3|2 milestones at risk or late\n"
+                   "  3|Psychologist in post|Late · due Mar 2024 · Service delivery\n"
+                   "  5|Summer network event|At risk · due May 2024 · Organisational change\n"
+                   "4|2 champions with no activity for 6 months\n"
+                   "  9|Ivy|No activity recorded · Somerset Council\n"
+                   "  8|Hal|Last active 14 Nov 2023 · Moorland Trust\n"
+                   "5|2 organisations without an active champion\n"
+                   "  6|Levels Surgery|Primary care · South Somerset\n"
+                   "  7|Taunton Foodbank|VCSE · Sedgemoor\n");
+  /* About today, whatever the period. */
+  g_assert_cmpstr (got_open, ==, got);
+}
+
+/* The edges: a day later everything moves on by a day. */
+static void
+test_attention_edges (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiEvaluation) tomorrow = NULL;
+  g_autoptr (TiEvaluation) today = NULL;
+  g_autofree char *got = NULL;
+
+  /* Joined exactly six months ago: not quiet; a day before: quiet. Erased: never listed. */
+  g_assert_true (ti_database_exec (f->db,
+                                   "INSERT INTO people (id, name, organisation_id, erased_on)"
+                                   "  VALUES (30, 'Kay', 7, NULL), (31, 'Lin', 7, NULL),"
+                                   "         (32, 'Erased person #32', 7, '2024-04-01');"
+                                   "INSERT INTO champions (person_id, since) VALUES"
+                                   "  (30, '2023-11-15'), (31, '2023-11-14'), (32, '2023-01-01');",
+                                   &error));
+  g_assert_no_error (error);
+  today = compute (f, FROM, TO, TODAY);
+  got = describe_attention (today);
+  g_assert_nonnull (strstr (got, "4|3 champions with no activity for 6 months\n"
+                                 "  9|Ivy|No activity recorded · Somerset Council\n"
+                                 "  31|Lin|No activity recorded · Taunton Foodbank\n"
+                                 "  8|Hal|Last active 14 Nov 2023 · Moorland Trust\n"
+                                 "5|1 organisation without an active champion\n"
+                                 "  6|Levels Surgery|Primary care · South Somerset\n"));
+
+  /* 16 May: S12 has waited 15 days, S9 and E5's days are in the week, today's are past;
+   * Gus and Kay are six months and a day quiet. */
+  tomorrow = compute (f, FROM, TO, "2024-05-16");
+  g_clear_pointer (&got, g_free);
+  got = describe_attention (tomorrow);
+  g_assert_nonnull (strstr (got, "0|5 sessions awaiting review for over 14 days\n"));
+  g_assert_nonnull (strstr (got, "  12|Fourteen days|Tier 3 · 1 May 2024 · 15 days waiting\n"));
+  g_assert_nonnull (strstr (got, "1|2 sessions in the next 7 days\n"
+                                 "  9|A week ahead|Tier 2 · 22 May 2024 · 14:00\n"
+                                 "  10|Eight days ahead|Tier 2 · 23 May 2024 · 09:00\n"
+                                 "2|2 events in the next 7 days\n"
+                                 "  4|Summer workshop|22 May 2024 · 10:00\n"
+                                 "  5|Summer conference|23 May 2024 · 10:00\n"));
+  g_assert_nonnull (strstr (got, "4|5 champions with no activity for 6 months\n"
+                                 "  9|Ivy|No activity recorded · Somerset Council\n"
+                                 "  30|Kay|No activity recorded · Taunton Foodbank\n"
+                                 "  31|Lin|No activity recorded · Taunton Foodbank\n"
+                                 "  8|Hal|Last active 14 Nov 2023 · Moorland Trust\n"
+                                 "  7|Gus|Last active 15 Nov 2023 · Somerset Council\n"));
+}
+
+/* Nothing needs attention in an empty programme: no items at all. */
+static void
+test_attention_empty (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TiEvaluation) evaluation = compute (f, FROM, TO, TODAY);
+
+  g_assert_cmpuint (evaluation->attention->len, ==, 0);
+}
+
 static void
 async_done (GObject *source, GAsyncResult *result, gpointer data)
 {
@@ -694,6 +813,11 @@ describe (const TiEvaluation *evaluation)
 
       g_string_append_printf (out, "%s|%s|%u\n%s", c->key, c->title, c->outcomes, series);
     }
+  {
+    g_autofree char *attention = describe_attention (evaluation);
+
+    g_string_append (out, attention);
+  }
   return g_string_free (out, FALSE);
 }
 
@@ -768,6 +892,9 @@ main (int argc, char **argv)
   ADD ("charts-open", NULL, test_charts_open);
   ADD ("charts-no-data", NULL, test_charts_no_data);
   ADD ("charts-empty", "SELECT 1", test_charts_empty);
+  ADD ("attention", NULL, test_attention);
+  ADD ("attention-edges", NULL, test_attention_edges);
+  ADD ("attention-empty", "SELECT 1", test_attention_empty);
   ADD ("async", NULL, test_async);
 #undef ADD
   g_test_add_func ("/evaluation/presets", test_presets);

@@ -404,79 +404,33 @@ add_charter_by_sector (TiEvaluation *evaluation, const TiEvaluationSources *sour
   add_chart (evaluation, series);
 }
 
-/* Every milestone, by due month, with its workstream's name. */
-static const char milestones_sql[] = "SELECT m.id, m.title, m.due_month, m.done_on, w.name"
-                                     " FROM milestones m JOIN workstreams w"
-                                     "   ON w.id = m.workstream_id"
-                                     " ORDER BY m.due_month, w.position, m.id";
-
-typedef struct
-{
-  gint64 id;
-  char *title;
-  char *group;
-  int due;
-  double done;
-  TiMilestoneStatus status;
-} Milestone;
-
 static void
-milestone_clear (gpointer data)
+add_milestone_timeline (TiEvaluation *evaluation, const TiEvaluationSources *sources)
 {
-  Milestone *milestone = data;
-
-  g_free (milestone->title);
-  g_free (milestone->group);
-}
-
-static gboolean
-add_milestone_timeline (TiEvaluation *evaluation, TiDatabase *db,
-                        const TiEvaluationSources *sources, GError **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (db, milestones_sql, error);
-  g_autoptr (GArray) milestones = g_array_new (FALSE, TRUE, sizeof (Milestone));
+  GArray *all = sources->milestone_list;
+  g_autoptr (GPtrArray) shown = g_ptr_array_new ();
   TiSeries *series;
-  GDate today;
-  int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  g_array_set_clear_func (milestones, milestone_clear);
-  ti_date_parse (sources->today, &today);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *due_month = (const char *)sqlite3_column_text (stmt, 2);
-      const char *done_on = (const char *)sqlite3_column_text (stmt, 3);
-      Milestone m = { 0 };
+  /* The milestones the headline counts: due in the period (all, when it is open). */
+  for (guint i = 0; i < all->len; i++)
+    if (ti_milestone_due_in (g_array_index (all, TiEvaluationMilestone, i).due_month,
+                             &sources->period))
+      g_ptr_array_add (shown, &g_array_index (all, TiEvaluationMilestone, i));
 
-      /* The milestones the headline counts: due in the period (all, when it is open). */
-      if (!ti_milestone_due_in (due_month, &sources->period))
-        continue;
-      m.id = sqlite3_column_int64 (stmt, 0);
-      m.title = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-      m.group = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
-      m.due = month_of (due_month);
-      m.status = ti_milestone_status_as_of (due_month, done_on, &today);
-      m.done = ti_milestone_status_is_done (m.status) ? month_of (done_on) : NAN;
-      g_array_append_val (milestones, m);
-    }
-  if (rc != SQLITE_DONE)
-    return ti_database_set_error_from_sqlite (db, rc, _ ("computing the evaluation"), error);
-
-  series = series_new ("milestone_timeline", TI_SERIES_FORMAT_MONTH, milestones->len, _ ("Due"),
+  series = series_new ("milestone_timeline", TI_SERIES_FORMAT_MONTH, shown->len, _ ("Due"),
                        _ ("Done"), NULL);
-  for (guint i = 0; i < milestones->len; i++)
+  for (guint i = 0; i < shown->len; i++)
     {
-      const Milestone *m = &g_array_index (milestones, Milestone, i);
+      const TiEvaluationMilestone *m = g_ptr_array_index (shown, i);
 
       set_record_category (series, i, m->title, m->id);
-      ti_series_set_category_group (series, i, m->group);
+      ti_series_set_category_group (series, i, m->workstream);
       ti_series_set_category_state (series, i, m->status, ti_milestone_status_label (m->status));
-      ti_series_set_value (series, 0, i, m->due);
-      ti_series_set_value (series, 1, i, m->done);
+      ti_series_set_value (series, 0, i, month_of (m->due_month));
+      ti_series_set_value (series, 1, i,
+                           ti_milestone_status_is_done (m->status) ? month_of (m->done_on) : NAN);
     }
   add_chart (evaluation, series);
-  return TRUE;
 }
 
 /* Adds the charts, in the order the page shows them. */
@@ -493,5 +447,6 @@ ti_evaluation_add_charts (TiEvaluation *evaluation, TiDatabase *db,
       || !add_attendance_by_event (evaluation, db, sources, error))
     return FALSE;
   add_charter_by_sector (evaluation, sources);
-  return add_milestone_timeline (evaluation, db, sources, error);
+  add_milestone_timeline (evaluation, sources);
+  return TRUE;
 }

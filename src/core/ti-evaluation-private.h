@@ -12,6 +12,17 @@ G_BEGIN_DECLS
 
 /* Shared by the ti-evaluation*.c files only. */
 
+/* A milestone, with its status today (ti_milestone_status_as_of()). */
+typedef struct
+{
+  gint64 id;
+  char *title;
+  char *due_month;
+  char *done_on;
+  char *workstream;
+  TiMilestoneStatus status;
+} TiEvaluationMilestone;
+
 /* Everything the evaluation is computed from, read in one snapshot: each figures module's
  * figures, and what they were counted from for the breakdowns. */
 typedef struct
@@ -25,6 +36,7 @@ typedef struct
   TiEventFigures events;
   TiEngagementFigures engagement;
   TiMilestoneFigures milestones;
+  GArray *milestone_list; /* of TiEvaluationMilestone: every one, by due month and workstream */
 } TiEvaluationSources;
 
 guint ti_evaluation_outcomes_of (const char *key);
@@ -32,6 +44,8 @@ guint ti_evaluation_outcomes_of (const char *key);
 void ti_headline_free (gpointer headline);
 gboolean ti_evaluation_add_charts (TiEvaluation *evaluation, TiDatabase *db,
                                    const TiEvaluationSources *sources, GError **error);
+gboolean ti_evaluation_add_attention (TiEvaluation *evaluation, TiDatabase *db,
+                                      const TiEvaluationSources *sources, GError **error);
 void ti_evaluation_add_headlines (TiEvaluation *evaluation, const TiEvaluationSources *sources);
 
 G_END_DECLS

@@ -13,7 +13,8 @@
  * come from the figures modules (training, network, events, engagement, milestones), read
  * in one snapshot: the evaluation only chooses, combines and words them, so a figure keeps the
  * one formula its module gives it. The headlines are worded in ti-evaluation-headlines.c, the
- * charts built in ti-evaluation-charts.c.
+ * charts built in ti-evaluation-charts.c, and "Needs attention" found in
+ * ti-evaluation-attention.c.
  */
 
 /* The County Business Plan outcomes (report §1.2), in their order. */
@@ -327,9 +328,58 @@ sources_clear (TiEvaluationSources *sources)
   ti_event_figures_clear (&sources->events);
   ti_engagement_figures_clear (&sources->engagement);
   ti_milestone_figures_clear (&sources->milestones);
+  g_clear_pointer (&sources->milestone_list, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TiEvaluationSources, sources_clear)
+
+static void
+milestone_clear (gpointer data)
+{
+  TiEvaluationMilestone *milestone = data;
+
+  g_free (milestone->title);
+  g_free (milestone->due_month);
+  g_free (milestone->done_on);
+  g_free (milestone->workstream);
+}
+
+/* Every milestone, by due month, with its workstream's name: for the timeline and for
+ * "Needs attention". */
+static const char milestones_sql[] = "SELECT m.id, m.title, m.due_month, m.done_on, w.name"
+                                     " FROM milestones m JOIN workstreams w"
+                                     "   ON w.id = m.workstream_id"
+                                     " ORDER BY m.due_month, w.position, m.id";
+
+static gboolean
+read_milestones (TiDatabase *db, TiEvaluationSources *sources, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (db, milestones_sql, error);
+  GDate today;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  ti_date_parse (sources->today, &today);
+  sources->milestone_list = g_array_new (FALSE, TRUE, sizeof (TiEvaluationMilestone));
+  g_array_set_clear_func (sources->milestone_list, milestone_clear);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TiEvaluationMilestone m = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .title = g_strdup ((const char *)sqlite3_column_text (stmt, 1)),
+        .due_month = g_strdup ((const char *)sqlite3_column_text (stmt, 2)),
+        .done_on = g_strdup ((const char *)sqlite3_column_text (stmt, 3)),
+        .workstream = g_strdup ((const char *)sqlite3_column_text (stmt, 4)),
+      };
+
+      m.status = ti_milestone_status_as_of (m.due_month, m.done_on, &today);
+      g_array_append_val (sources->milestone_list, m);
+    }
+  if (rc != SQLITE_DONE)
+    return ti_database_set_error_from_sqlite (db, rc, _ ("computing the evaluation"), error);
+  return TRUE;
+}
 
 static gboolean
 read_sources (TiDatabase *db, const char *from, const char *to, TiEvaluationSources *sources,
@@ -347,7 +397,8 @@ read_sources (TiDatabase *db, const char *from, const char *to, TiEvaluationSour
                             &sources->network);
   return ti_event_figures_compute (db, from, to, &sources->events, error)
          && ti_engagement_figures_compute (db, from, to, today, &sources->engagement, error)
-         && ti_milestone_figures_compute (db, from, to, today, &sources->milestones, error);
+         && ti_milestone_figures_compute (db, from, to, today, &sources->milestones, error)
+         && read_milestones (db, sources, error);
 }
 
 static void
@@ -410,7 +461,8 @@ ti_evaluation_compute (TiDatabase *db, const char *from, const char *to, const c
   if (!ti_database_snapshot_begin (db, &own_transaction, error))
     return NULL;
   ok = read_sources (db, from, to, &sources, error)
-       && ti_evaluation_add_charts (evaluation, db, &sources, error);
+       && ti_evaluation_add_charts (evaluation, db, &sources, error)
+       && ti_evaluation_add_attention (evaluation, db, &sources, error);
   ti_database_snapshot_end (db, own_transaction);
   if (!ok)
     return NULL;

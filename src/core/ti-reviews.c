@@ -143,9 +143,19 @@ ti_reviews_today (const GDate *today, GDate *out)
                   g_date_time_get_year (now));
 }
 
-/* Days from the day @starts_at names to @today. */
-static int
-age_in_days (const char *starts_at, const GDate *today)
+/**
+ * ti_review_age_days:
+ * @starts_at: (nullable): when the session started, 'YYYY-MM-DD HH:MM'
+ * @today: the day to count to
+ *
+ * How long a session has been waiting for its review: the review queue's age, and the age
+ * "Needs attention" judges overdue reviews by.
+ *
+ * Returns: the days from the session's day to @today; negative for a later session, 0 when
+ *   @starts_at is not a date
+ */
+int
+ti_review_age_days (const char *starts_at, const GDate *today)
 {
   g_autofree char *day = g_strndup (starts_at ? starts_at : "", 10);
   GDate date;
@@ -242,7 +252,7 @@ read_items (TiDatabase *db, TiReviewStatus status, gint64 facilitator_id, const 
       TiReviewItemFields f = {
         .session_id = session_id,
         .starts_at = starts_at,
-        .age_days = age_in_days (starts_at, today),
+        .age_days = ti_review_age_days (starts_at, today),
         .tier = sqlite3_column_int (stmt, 2),
         .title = (const char *) sqlite3_column_text (stmt, 3),
         .host = (const char *) sqlite3_column_text (stmt, 4),

@@ -79,6 +79,7 @@ typedef struct
 } TiReviewQueue;
 
 void ti_review_queue_free (TiReviewQueue *queue);
+int ti_review_age_days (const char *starts_at, const GDate *today);
 
 TiReviewQueue *ti_reviews_get_queue (TiDatabase *db, TiReviewStatus status, gint64 facilitator_id,
                                      const GDate *today, GError **error);

@@ -1,0 +1,408 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ti-evaluation"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ti-evaluation-private.h"
+#include "ti-format.h"
+#include "ti-reviews.h"
+#include "ti-vocabulary.h"
+
+/*
+ * "Needs attention": what the coordinator should look at today, whatever the period. Each
+ * kind is one indexed query (or the network tally), its records most urgent first:
+ *
+ * - reviews overdue: delivered sessions awaiting review whose age in the review queue (days
+ *   from the session's day to today) is over 14 days; the oldest first;
+ * - sessions soon: planned sessions starting from today to 7 days ahead, both included;
+ *   the soonest first;
+ * - events soon: events starting from today to 7 days ahead; the soonest first;
+ * - milestones: at risk or late today (ti_milestone_status_as_of()); late ones first, each
+ *   group by due month;
+ * - quiet champions: champions active today (the network's rule) who joined before the day
+ *   six months before today and whose newest activity on or before today — facilitating a
+ *   session that was not cancelled, attending a session, attending an event — came before
+ *   that day too; activity on that very day is within the six months. Erased people are
+ *   left out: there is nobody to contact. Those with no activity at all first, then the
+ *   quietest longest;
+ * - organisations without a champion: top-level organisations with no champion active
+ *   today in themselves or their directorates; the largest workforce first, then by name.
+ */
+
+static void
+record_free (gpointer data)
+{
+  TiAttentionRecord *record = data;
+
+  g_free (record->title);
+  g_free (record->subtitle);
+  g_free (record);
+}
+
+/* Adds a record; takes @subtitle. */
+static void
+add_record (GPtrArray *records, gint64 id, const char *title, char *subtitle)
+{
+  TiAttentionRecord *record = g_new0 (TiAttentionRecord, 1);
+
+  record->id = id;
+  record->title = g_strdup (title);
+  record->subtitle = subtitle;
+  g_ptr_array_add (records, record);
+}
+
+/* Adds the item of @kind, titled @format ("%u sessions…", in the plural form for the count)
+ * with its count, when it has records; takes @records. */
+static void
+add_attention (TiEvaluation *evaluation, TiAttentionKind kind, const char *format,
+               GPtrArray *records)
+{
+  TiAttention *attention;
+
+  if (records->len == 0)
+    {
+      g_ptr_array_unref (records);
+      return;
+    }
+  attention = g_new0 (TiAttention, 1);
+  attention->kind = kind;
+  attention->title = g_strdup_printf (format, records->len);
+  attention->records = records;
+  g_ptr_array_add (evaluation->attention, attention);
+}
+
+static GPtrArray *
+records_new (void)
+{
+  return g_ptr_array_new_with_free_func (record_free);
+}
+
+static gboolean
+failed (TiDatabase *db, int rc, GError **error)
+{
+  return ti_database_set_error_from_sqlite (db, rc, _ ("finding what needs attention"), error);
+}
+
+/* "Tier 2 · 12 Mar 2024", and the time when @with_time. */
+static char *
+tier_and_day (int tier, const char *starts_at, gboolean with_time)
+{
+  g_autofree char *day = ti_format_date (starts_at);
+
+  if (with_time && starts_at != NULL && strlen (starts_at) >= 16)
+    /* Translators: a session's tier, day and time: "Tier 2 · 12 Mar 2024 · 09:30" */
+    return g_strdup_printf (_ ("Tier %d · %s · %s"), tier, day, starts_at + 11);
+  /* Translators: a session's tier and day: "Tier 2 · 12 Mar 2024" */
+  return g_strdup_printf (_ ("Tier %d · %s"), tier, day);
+}
+
+/* Delivered sessions awaiting review, oldest first, on the (review_status, starts_at) index. */
+static const char awaiting_sql[] = "SELECT id, tier, title, starts_at FROM sessions"
+                                   " WHERE review_status = 'awaiting' AND status = 'delivered'"
+                                   " ORDER BY starts_at, id";
+
+static gboolean
+add_reviews_overdue (TiEvaluation *evaluation, TiDatabase *db, const GDate *today, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (db, awaiting_sql, error);
+  GPtrArray *records;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  records = records_new ();
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *starts_at = (const char *)sqlite3_column_text (stmt, 3);
+      int age = ti_review_age_days (starts_at, today);
+      g_autofree char *when = NULL;
+
+      /* Oldest first: the first one young enough ends the list. */
+      if (age <= TI_ATTENTION_REVIEW_DAYS)
+        break;
+      when = tier_and_day (sqlite3_column_int (stmt, 1), starts_at, FALSE);
+      add_record (records, sqlite3_column_int64 (stmt, 0),
+                  (const char *)sqlite3_column_text (stmt, 2),
+                  /* Translators: "Tier 2 · 12 Mar 2024 · 31 days waiting" */
+                  g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %d day waiting",
+                                                "%s · %d days waiting", age),
+                                   when, age));
+    }
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      g_ptr_array_unref (records);
+      return failed (db, rc, error);
+    }
+  add_attention (evaluation, TI_ATTENTION_REVIEW_OVERDUE,
+                 g_dngettext (GETTEXT_PACKAGE, "%u session awaiting review for over 14 days",
+                              "%u sessions awaiting review for over 14 days", records->len),
+                 records);
+  return TRUE;
+}
+
+/* ?1 today, ?2 the last minute of the seventh day ahead: on the starts_at indexes. */
+static const char sessions_soon_sql[] = "SELECT id, tier, title, starts_at FROM sessions"
+                                        " WHERE starts_at BETWEEN ?1 AND ?2"
+                                        "   AND status = 'planned'"
+                                        " ORDER BY starts_at, id";
+static const char events_soon_sql[] = "SELECT id, 0, title, starts_at FROM events"
+                                      " WHERE starts_at BETWEEN ?1 AND ?2"
+                                      " ORDER BY starts_at, id";
+
+static gboolean
+add_soon (TiEvaluation *evaluation, TiDatabase *db, TiAttentionKind kind, const char *today,
+          const char *last, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (
+    db, kind == TI_ATTENTION_SESSION_SOON ? sessions_soon_sql : events_soon_sql, error);
+  GPtrArray *records;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_STATIC);
+  records = records_new ();
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *starts_at = (const char *)sqlite3_column_text (stmt, 3);
+      g_autofree char *day = ti_format_date (starts_at);
+      char *subtitle = kind == TI_ATTENTION_SESSION_SOON
+                         ? tier_and_day (sqlite3_column_int (stmt, 1), starts_at, TRUE)
+                         /* Translators: an event's day and time, "22 May 2024 · 10:00" */
+                         : g_strdup_printf (_ ("%s · %s"), day, starts_at + 11);
+
+      add_record (records, sqlite3_column_int64 (stmt, 0),
+                  (const char *)sqlite3_column_text (stmt, 2), subtitle);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_ptr_array_unref (records);
+      return failed (db, rc, error);
+    }
+  if (kind == TI_ATTENTION_SESSION_SOON)
+    add_attention (evaluation, kind,
+                   g_dngettext (GETTEXT_PACKAGE, "%u session in the next 7 days",
+                                "%u sessions in the next 7 days", records->len),
+                   records);
+  else
+    add_attention (evaluation, kind,
+                   g_dngettext (GETTEXT_PACKAGE, "%u event in the next 7 days",
+                                "%u events in the next 7 days", records->len),
+                   records);
+  return TRUE;
+}
+
+static void
+add_milestones (TiEvaluation *evaluation, const TiEvaluationSources *sources)
+{
+  GArray *all = sources->milestone_list;
+  GPtrArray *records = records_new ();
+
+  /* Late ones first, then those at risk; each by due month. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < all->len; i++)
+      {
+        const TiEvaluationMilestone *m = &g_array_index (all, TiEvaluationMilestone, i);
+        g_autofree char *due = NULL;
+
+        if (m->status != (pass == 0 ? TI_MILESTONE_LATE : TI_MILESTONE_AT_RISK))
+          continue;
+        due = ti_format_month (m->due_month);
+        add_record (records, m->id, m->title,
+                    /* Translators: "Late · due Mar 2024 · Training" */
+                    g_strdup_printf (_ ("%s · due %s · %s"), ti_milestone_status_label (m->status),
+                                     due, m->workstream));
+      }
+  add_attention (evaluation, TI_ATTENTION_MILESTONE,
+                 g_dngettext (GETTEXT_PACKAGE, "%u milestone at risk or late",
+                              "%u milestones at risk or late", records->len),
+                 records);
+}
+
+/* Each champion's newest activity on or before ?1 (today's last minute), '' for none, for the
+ * champions who joined before ?2 (six months ago) and are not erased: on the people's
+ * indexes of the facilitators, the registers and the event lists (CROSS JOIN keeps SQLite
+ * from walking every session by date for each champion instead). */
+static const char quiet_sql[]
+  = "SELECT c.person_id, p.name, max("
+    "  coalesce((SELECT max(s.starts_at) FROM session_facilitators f"
+    "    CROSS JOIN sessions s ON s.id = f.session_id WHERE f.person_id = c.person_id"
+    "    AND s.status <> 'cancelled' AND s.starts_at <= ?1), ''),"
+    "  coalesce((SELECT max(s.starts_at) FROM attendance a"
+    "    CROSS JOIN sessions s ON s.id = a.session_id WHERE a.person_id = c.person_id"
+    "    AND a.attended AND s.starts_at <= ?1), ''),"
+    "  coalesce((SELECT max(e.starts_at) FROM event_attendance a"
+    "    CROSS JOIN events e ON e.id = a.event_id WHERE a.person_id = c.person_id"
+    "    AND a.attended AND e.starts_at <= ?1), ''))"
+    " FROM champions c JOIN people p ON p.id = c.person_id"
+    " WHERE c.since < ?2 AND p.erased_on IS NULL";
+
+typedef struct
+{
+  gint64 id;
+  char *name;
+  char newest[11]; /* "" for no activity */
+  int organisation;
+} Quiet;
+
+static void
+quiet_clear (gpointer data)
+{
+  g_free (((Quiet *)data)->name);
+}
+
+static int
+compare_quiet (gconstpointer a, gconstpointer b)
+{
+  const Quiet *x = a, *y = b;
+  int by_day = strcmp (x->newest, y->newest);
+
+  return by_day != 0 ? by_day : (x->id > y->id) - (x->id < y->id);
+}
+
+static int
+compare_person (const void *key, const void *element)
+{
+  gint64 id = *(const gint64 *)key;
+  gint64 other = ((const TiNetworkChampion *)element)->person_id;
+
+  return (id > other) - (id < other);
+}
+
+static gboolean
+add_quiet_champions (TiEvaluation *evaluation, TiDatabase *db, const TiEvaluationSources *sources,
+                     const GDate *today, GError **error)
+{
+  const TiNetworkTally *tally = sources->network_tally;
+  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (db, quiet_sql, error);
+  g_autoptr (GArray) quiet = g_array_new (FALSE, TRUE, sizeof (Quiet));
+  char last_minute[17], cutoff[11];
+  GDate six_months_ago = *today;
+  GPtrArray *records;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  g_array_set_clear_func (quiet, quiet_clear);
+  g_date_subtract_months (&six_months_ago, TI_ATTENTION_QUIET_MONTHS);
+  g_date_strftime (cutoff, sizeof cutoff, "%Y-%m-%d", &six_months_ago);
+  g_snprintf (last_minute, sizeof last_minute, "%s 23:59", sources->today);
+  sqlite3_bind_text (stmt, 1, last_minute, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, cutoff, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *newest = (const char *)sqlite3_column_text (stmt, 2);
+      const TiNetworkChampion *champion
+        = bsearch (&id, tally->champions->data, tally->champions->len, sizeof (TiNetworkChampion),
+                   compare_person);
+      Quiet q = { id, NULL, "", -1 };
+
+      g_strlcpy (q.newest, newest != NULL ? newest : "", sizeof q.newest);
+      if (champion == NULL || !ti_network_champion_is_active (champion, sources->today)
+          || strcmp (q.newest, cutoff) >= 0)
+        continue;
+      q.name = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      q.organisation = champion->organisation;
+      g_array_append_val (quiet, q);
+    }
+  if (rc != SQLITE_DONE)
+    return failed (db, rc, error);
+
+  g_array_sort (quiet, compare_quiet);
+  records = records_new ();
+  for (guint i = 0; i < quiet->len; i++)
+    {
+      const Quiet *q = &g_array_index (quiet, Quiet, i);
+      g_autofree char *when = NULL;
+      char *subtitle;
+
+      if (q->newest[0] == '\0')
+        when = g_strdup (_ ("No activity recorded"));
+      else
+        {
+          g_autofree char *day = ti_format_date (q->newest);
+
+          /* Translators: a champion's newest activity, "Last active 14 Nov 2023" */
+          when = g_strdup_printf (_ ("Last active %s"), day);
+        }
+      subtitle = q->organisation >= 0 ? g_strdup_printf (
+                   "%s · %s", when, TI_NETWORK_ORGANISATION (tally, q->organisation)->name)
+                                      : g_steal_pointer (&when);
+      add_record (records, q->id, q->name, subtitle);
+    }
+  add_attention (evaluation, TI_ATTENTION_QUIET_CHAMPION,
+                 g_dngettext (GETTEXT_PACKAGE, "%u champion with no activity for 6 months",
+                              "%u champions with no activity for 6 months", records->len),
+                 records);
+  return TRUE;
+}
+
+static int
+compare_workforce (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const TiNetworkTally *tally = data;
+  gint64 x = TI_NETWORK_ORGANISATION (tally, *(const guint *)a)->headcount;
+  gint64 y = TI_NETWORK_ORGANISATION (tally, *(const guint *)b)->headcount;
+
+  return (x < y) - (x > y);
+}
+
+static void
+add_organisations_without_champion (TiEvaluation *evaluation, const TiEvaluationSources *sources)
+{
+  const TiNetworkTally *tally = sources->network_tally;
+  guint n = tally->organisations->len;
+  g_autofree gboolean *rooted = g_new0 (gboolean, n);
+  g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  GPtrArray *records = records_new ();
+
+  ti_network_tally_mark_rooted (tally, sources->today, rooted);
+  for (guint i = 0; i < n; i++)
+    if (TI_NETWORK_IS_TOP_LEVEL (tally, i) && !rooted[i])
+      g_array_append_val (order, i);
+  /* The organisations are in name order; a stable sort keeps it among equals. */
+  g_array_sort_with_data (order, compare_workforce, (gpointer)tally);
+  for (guint k = 0; k < order->len; k++)
+    {
+      const TiNetworkOrganisation *o
+        = TI_NETWORK_ORGANISATION (tally, g_array_index (order, guint, k));
+
+      add_record (records, o->id, o->name,
+                  g_strdup_printf ("%s · %s", ti_vocabulary_sector_label (o->sector),
+                                   ti_vocabulary_locality_label (o->locality)));
+    }
+  add_attention (evaluation, TI_ATTENTION_ORGANISATION_WITHOUT_CHAMPION,
+                 g_dngettext (GETTEXT_PACKAGE, "%u organisation without an active champion",
+                              "%u organisations without an active champion", records->len),
+                 records);
+}
+
+/* Adds what needs attention today, most urgent kinds first (the order of #TiAttentionKind). */
+gboolean
+ti_evaluation_add_attention (TiEvaluation *evaluation, TiDatabase *db,
+                             const TiEvaluationSources *sources, GError **error)
+{
+  GDate today, last_day;
+  char last[17];
+
+  ti_date_parse (sources->today, &today);
+  last_day = today;
+  g_date_add_days (&last_day, TI_ATTENTION_SOON_DAYS);
+  g_date_strftime (last, sizeof last, "%Y-%m-%d 23:59", &last_day);
+
+  if (!add_reviews_overdue (evaluation, db, &today, error)
+      || !add_soon (evaluation, db, TI_ATTENTION_SESSION_SOON, sources->today, last, error)
+      || !add_soon (evaluation, db, TI_ATTENTION_EVENT_SOON, sources->today, last, error))
+    return FALSE;
+  add_milestones (evaluation, sources);
+  if (!add_quiet_champions (evaluation, db, sources, &today, error))
+    return FALSE;
+  add_organisations_without_champion (evaluation, sources);
+  return TRUE;
+}
