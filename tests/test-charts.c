@@ -10,6 +10,11 @@
 #include "ti-chart-card.h"
 #include "ti-chart-table.h"
 #include "ti-column-chart.h"
+#include "ti-donut-chart.h"
+#include "ti-dumbbell-chart.h"
+#include "ti-line-chart.h"
+#include "ti-milestone-status.h"
+#include "ti-timeline-strip.h"
 
 /*
  * Charts drawn into an image, as they are drawn on screen: the columns land where the data puts
@@ -1100,12 +1105,420 @@ test_card (void)
   g_rmdir (dir);
 }
 
+/* The middle of the pixels of @colour down the column at @x, or -1. */
+static int
+middle_down (cairo_surface_t *surface, int x, const GdkRGBA *colour)
+{
+  int top, bottom;
+
+  extent_down (surface, x, colour, &top, &bottom);
+  return top < 0 ? -1 : (top + bottom) / 2;
+}
+
+/* Three months of one count: 0, 50, 100; and a second series, named. */
+static TiSeries *
+months_series (guint n_series)
+{
+  TiSeries *series = ti_series_new ("cumulative", TI_SERIES_FORMAT_COUNT, 3, n_series);
+
+  for (guint m = 0; m < 3; m++)
+    {
+      ti_series_set_category_month (series, m, 2023, m + 1);
+      ti_series_set_value (series, 0, m, m * 50);
+      if (n_series > 1)
+        ti_series_set_value (series, 1, m, 80 - m * 10);
+    }
+  if (n_series > 1)
+    {
+      ti_series_set_series_name (series, 0, "Tier 1");
+      ti_series_set_series_name (series, 1, "Tier 2");
+    }
+  return series;
+}
+
+static void
+test_line (void)
+{
+  TiChart *chart = g_object_ref_sink (ti_line_chart_new ("Completions"));
+  g_autoptr (TiSeries) one = months_series (1);
+  g_autoptr (TiSeries) two = months_series (2);
+  g_autofree char *tooltip = NULL;
+  cairo_surface_t *surface;
+  GdkRGBA accent, first, second;
+  int left, right, y_left, y_middle, y_right;
+  const char *description;
+
+  ti_chart_get_colour (chart, TI_CHART_COLOUR_ACCENT, &accent);
+  ti_chart_set_series (chart, one);
+  surface = ti_chart_render_to_surface (chart, WIDTH, HEIGHT);
+
+  /* The line climbs from the first month (0, on the axis) to the last (100, at its top),
+   * straight through the middle one (50). */
+  extent_across (surface, row_with_runs (surface, &accent, 1), &accent, &left, &right);
+  {
+    int x0 = WIDTH, x1 = -1;
+
+    for (int y = 0; y < HEIGHT; y++)
+      {
+        int l, r;
+
+        extent_across (surface, y, &accent, &l, &r);
+        if (l >= 0)
+          {
+            x0 = MIN (x0, l);
+            x1 = MAX (x1, r);
+          }
+      }
+    left = x0 + 3;
+    right = x1 - 3;
+  }
+  y_left = middle_down (surface, left, &accent);
+  y_right = middle_down (surface, right, &accent);
+  y_middle = middle_down (surface, (left + right) / 2, &accent);
+  g_assert_cmpint (y_left, >, y_right + 100);
+  g_assert_cmpint (ABS (y_middle - (y_left + y_right) / 2), <=, 3);
+  cairo_surface_destroy (surface);
+
+  description = ti_chart_get_description (chart);
+  g_assert_nonnull (strstr (description, "3 months."));
+  g_assert_nonnull (strstr (description, "Rose from 0 to 100."));
+  tooltip = ti_chart_describe_item (chart, 1, 0);
+  g_assert_cmpstr (tooltip, ==, "Feb 2023: 50");
+
+  /* Two series: each in its colour, each trend told by name. */
+  ti_chart_set_series (chart, two);
+  ti_chart_palette_colour (0, &first);
+  ti_chart_palette_colour (1, &second);
+  surface = ti_chart_render_to_surface (chart, WIDTH, HEIGHT);
+  g_assert_cmpint (count_colour (surface, &first), >, 100);
+  g_assert_cmpint (count_colour (surface, &second), >, 100);
+  cairo_surface_destroy (surface);
+  description = ti_chart_get_description (chart);
+  g_assert_nonnull (strstr (description, "Tier 1 rose from 0 to 100."));
+  g_assert_nonnull (strstr (description, "Tier 2 fell from 80 to 60."));
+  g_assert_nonnull (strstr (description, "Largest: Mar 2023 · Tier 1: 100"));
+
+  /* Months across, series up. */
+  press_key (chart, GDK_KEY_Right);
+  press_key (chart, GDK_KEY_Right);
+  press_key (chart, GDK_KEY_Up);
+  assert_selected (chart, 1, 1);
+
+  g_assert_finalize_object (chart);
+}
+
+static void
+test_donut (void)
+{
+  const char *sectors[] = { "Council", "Police", "Schools", "Housing" };
+  const double champions[] = { 50, 25, 25, NAN };
+  TiChart *chart = g_object_ref_sink (ti_donut_chart_new ("Champions by sector"));
+  g_autoptr (TiSeries) series = one_series (sectors, champions, 4);
+  g_autofree char *tooltip = NULL;
+  cairo_surface_t *surface;
+  GdkRGBA colour[3];
+  int n[3];
+  const char *description;
+
+  ti_chart_set_series (chart, series);
+  surface = ti_chart_render_to_surface (chart, WIDTH, HEIGHT);
+
+  /* Slices as 2 : 1 : 1, each in its palette colour (the legend's swatches are small). */
+  for (guint i = 0; i < 3; i++)
+    {
+      ti_chart_palette_colour (i, &colour[i]);
+      n[i] = count_colour (surface, &colour[i]);
+    }
+  g_assert_cmpint (n[0], >, 1000);
+  g_assert_cmpfloat (fabs (n[1] / (double) n[0] - 0.5), <, 0.08);
+  g_assert_cmpfloat (fabs (n[2] / (double) n[1] - 1), <, 0.08);
+  /* Clockwise from the top: the first half on the right, then the Police's quarter at the
+   * bottom left, the Schools' at the top left. */
+  {
+    int top = HEIGHT, bottom = -1, cx, cy, l0, r0, l2, r2;
+
+    for (int x = 0; x < WIDTH; x++)
+      for (guint i = 0; i < 3; i += 2)
+        {
+          int t, b;
+
+          extent_down (surface, x, &colour[i], &t, &b);
+          if (t >= 0)
+            top = MIN (top, t);
+        }
+    for (int x = 0; x < WIDTH; x++)
+      {
+        int t, b;
+
+        extent_down (surface, x, &colour[1], &t, &b);
+        bottom = MAX (bottom, b);
+      }
+    extent_across (surface, top + 3, &colour[0], &l0, &r0);
+    extent_across (surface, top + 3, &colour[2], &l2, &r2);
+    g_assert_cmpint (r2, <, l0);
+    cx = (r2 + l0) / 2;
+    cy = (top + bottom) / 2;
+    for (int y = 0; y < HEIGHT; y++)
+      for (int x = 0; x < cx - 3; x++)
+        {
+          g_assert_false (pixel_is (surface, x, y, &colour[0]));
+          if (pixel_is (surface, x, y, &colour[1]))
+            g_assert_cmpint (y, >, cy - 3);
+          if (pixel_is (surface, x, y, &colour[2]))
+            g_assert_cmpint (y, <, cy + 3);
+        }
+  }
+  cairo_surface_destroy (surface);
+
+  g_assert_cmpfloat (ti_donut_chart_get_share (TI_DONUT_CHART (chart), 0), ==, 0.5);
+  g_assert_cmpfloat (ti_donut_chart_get_share (TI_DONUT_CHART (chart), 3), ==, 0);
+  tooltip = ti_chart_describe_item (chart, 1, 0);
+  g_assert_cmpstr (tooltip, ==, "Police: 25 (25.0%)");
+  description = ti_chart_get_description (chart);
+  g_assert_nonnull (strstr (description, "3 slices, 100 in all."));
+  g_assert_nonnull (strstr (description, "Largest: Council: 50 (50.0%)"));
+
+  /* Slices across; there is one series to move between. */
+  press_key (chart, GDK_KEY_Right);
+  press_key (chart, GDK_KEY_Up);
+  assert_selected (chart, 0, 0);
+
+  g_assert_finalize_object (chart);
+}
+
+static void
+test_donut_on_screen (void)
+{
+  const char *sectors[] = { "Council", "Police" };
+  const double champions[] = { 30, 10 };
+  TiChart *chart = ti_donut_chart_new ("Champions by sector");
+  g_autoptr (TiSeries) series = one_series (sectors, champions, 2);
+  guint activated[3] = { 0, 0, 0 };
+  cairo_surface_t *surface;
+  GtkWidget *window;
+  GdkRGBA police;
+  int left = -1, right = -1, y;
+
+  ti_chart_set_series (chart, series);
+  g_signal_connect (chart, "item-activated", G_CALLBACK (on_item_activated), activated);
+  window = show_in_window (GTK_WIDGET (chart), 480, 320);
+  surface = ti_chart_render_to_surface (chart, gtk_widget_get_width (GTK_WIDGET (chart)),
+                                        gtk_widget_get_height (GTK_WIDGET (chart)));
+
+  /* A click on the Police's slice (a quarter, the last before the top) opens it; the hole
+   * opens nothing. */
+  ti_chart_palette_colour (1, &police);
+  y = row_with_runs (surface, &police, 1);
+  g_assert_cmpint (y, >, 0);
+  for (y = 0; y < cairo_image_surface_get_height (surface); y++)
+    {
+      extent_across (surface, y, &police, &left, &right);
+      if (left >= 0 && right - left > 20)
+        break;
+    }
+  g_assert_true (click (chart, (left + right) / 2.0, y + 2));
+  g_assert_cmpuint (activated[0], ==, 1);
+  g_assert_false (click (chart, gtk_widget_get_width (GTK_WIDGET (chart)) / 2.0 - 60,
+                         gtk_widget_get_height (GTK_WIDGET (chart)) / 2.0 + 10));
+  cairo_surface_destroy (surface);
+
+  g_object_ref (chart);
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  g_assert_finalize_object (chart);
+}
+
+static void
+test_dumbbell (void)
+{
+  TiChart *chart = g_object_ref_sink (ti_dumbbell_chart_new ("Confidence"));
+  g_autoptr (TiSeries) series = ti_series_new ("confidence", TI_SERIES_FORMAT_SCORE, 2, 2);
+  g_autofree char *tooltip = NULL;
+  g_autoptr (GArray) runs = NULL;
+  cairo_surface_t *surface;
+  GdkRGBA before, after;
+  int y_first = -1, y_second = -1, previous = -1;
+  int x1, x5, x2, x4;
+
+  /* The first row the whole scale, 1 to 5; the second 2 to 4. */
+  ti_series_set_category (series, 0, "Council", NULL);
+  ti_series_set_category (series, 1, "Police", NULL);
+  ti_series_set_value (series, 0, 0, 1);
+  ti_series_set_value (series, 1, 0, 5);
+  ti_series_set_value (series, 0, 1, 2);
+  ti_series_set_value (series, 1, 1, 4);
+  ti_chart_set_series (chart, series);
+  ti_chart_palette_colour (0, &before);
+  ti_chart_palette_colour (1, &after);
+  surface = ti_chart_render_to_surface (chart, WIDTH, HEIGHT);
+
+  /* The rows' after dots: filled, one over the other. */
+  for (int y = 0; y < HEIGHT - 40; y++)
+    {
+      int l, r;
+
+      extent_across (surface, y, &after, &l, &r);
+      if (l >= 0 && r - l >= 6 && previous < 0)
+        {
+          if (y_first < 0)
+            y_first = y + 5;
+          else if (y_second < 0 && y > y_first + 10)
+            y_second = y + 5;
+        }
+      previous = l >= 0 && r - l >= 6 ? y : -1;
+    }
+  g_assert_cmpint (y_first, >, 0);
+  g_assert_cmpint (y_second, >, y_first);
+
+  /* On the fixed scale, 2 and 4 sit a quarter in from 1 and 5. */
+  extent_across (surface, y_first, &after, &x5, &x4);
+  x5 = (x5 + x4) / 2;
+  runs = runs_across (surface, y_first, &before);
+  g_assert_cmpuint (runs->len, >=, 2); /* a ring: two edges across its middle */
+  x1 = (g_array_index (runs, Run, 0).start + g_array_index (runs, Run, runs->len - 1).end) / 2;
+  /* Hollow: its middle is not its colour. */
+  g_assert_false (pixel_is (surface, x1, y_first, &before));
+  extent_across (surface, y_second, &after, &x4, &x2);
+  x4 = (x4 + x2) / 2;
+  g_array_unref (runs);
+  runs = runs_across (surface, y_second, &before);
+  g_assert_cmpuint (runs->len, >=, 2);
+  x2 = (g_array_index (runs, Run, 0).start + g_array_index (runs, Run, runs->len - 1).end) / 2;
+  g_assert_cmpint (x5 - x1, >, 150);
+  g_assert_cmpfloat (fabs ((x2 - x1) - (x5 - x1) / 4.0), <=, 2);
+  g_assert_cmpfloat (fabs ((x5 - x4) - (x5 - x1) / 4.0), <=, 2);
+  cairo_surface_destroy (surface);
+
+  tooltip = ti_chart_describe_item (chart, 1, 0);
+  g_assert_cmpstr (tooltip, ==, "Police · Before: 2.00");
+  g_assert_nonnull (strstr (ti_chart_get_description (chart),
+                            "Council changed most, from 1.00 to 5.00."));
+
+  /* Rows: Down between categories, Right from before to after. */
+  press_key (chart, GDK_KEY_Down);
+  press_key (chart, GDK_KEY_Down);
+  press_key (chart, GDK_KEY_Right);
+  assert_selected (chart, 1, 1);
+
+  g_assert_finalize_object (chart);
+}
+
+static TiSeries *
+milestones_series (void)
+{
+  TiSeries *series = ti_series_new ("milestones", TI_SERIES_FORMAT_MONTH, 3, 1);
+
+  ti_series_set_category (series, 0, "Charter launch", NULL);
+  ti_series_set_category_group (series, 0, "Principles");
+  ti_series_set_category_state (series, 0, TI_MILESTONE_DONE, "Done");
+  ti_series_set_value (series, 0, 0, 2023 * 12 + 0);
+  ti_series_set_category (series, 1, "Housing pathway", NULL);
+  ti_series_set_category_group (series, 1, "Service delivery");
+  ti_series_set_category_state (series, 1, TI_MILESTONE_LATE, "Late");
+  ti_series_set_value (series, 0, 1, 2023 * 12 + 9);
+  ti_series_set_category (series, 2, "Full evaluation", NULL);
+  ti_series_set_category_group (series, 2, "Principles");
+  ti_series_set_category_state (series, 2, TI_MILESTONE_ON_TRACK, "On track");
+  ti_series_set_value (series, 0, 2, 2024 * 12 + 3);
+  return series;
+}
+
+static void
+test_timeline (void)
+{
+  TiChart *chart = g_object_ref_sink (ti_timeline_strip_new ("Milestones"));
+  g_autoptr (TiSeries) series = milestones_series ();
+  g_autofree char *tooltip = NULL;
+  const char *category, *group;
+  cairo_surface_t *surface;
+  GdkRGBA done, late, on_track, accent;
+  int done_top, done_bottom, late_top, late_bottom, track_top, track_bottom;
+  int done_left = -1, done_right, late_left = -1, late_right = -1, track_left, track_right;
+  const char *description;
+
+  ti_chart_set_series (chart, series);
+  ti_chart_palette_colour (2, &done);
+  ti_chart_palette_colour (5, &late);
+  ti_chart_palette_colour (4, &on_track);
+  ti_chart_get_colour (chart, TI_CHART_COLOUR_ACCENT, &accent);
+  surface = ti_chart_render_to_surface (chart, WIDTH, HEIGHT);
+
+  /* Each status in its colour: the done one first across, then the late one in a lane below,
+   * then the one on track back in the first lane. (The legend's swatches sit at the bottom.) */
+  for (int x = 0; x < WIDTH; x++)
+    {
+      int t, b;
+
+      extent_down (surface, x, &done, &t, &b);
+      if (t >= 0 && t < HEIGHT - 40)
+        {
+          done_left = x;
+          break;
+        }
+    }
+  extent_down (surface, done_left + 3, &done, &done_top, &done_bottom);
+  extent_across (surface, done_top + 4, &done, &done_left, &done_right);
+  extent_across (surface, done_top + 4, &on_track, &track_left, &track_right);
+  extent_down (surface, (track_left + track_right) / 2, &on_track, &track_top, &track_bottom);
+  g_assert_cmpint (track_left, >, done_right);
+  g_assert_cmpint (ABS ((track_top + track_bottom) - (done_top + done_bottom)), <=, 3);
+  for (int y = done_bottom; y < HEIGHT - 40; y++)
+    {
+      extent_across (surface, y, &late, &late_left, &late_right);
+      if (late_left >= 0)
+        break;
+    }
+  g_assert_cmpint (late_left, >, done_right);
+  g_assert_cmpint (late_right, <, track_left);
+  extent_down (surface, (late_left + late_right) / 2, &late, &late_top, &late_bottom);
+  g_assert_cmpint (late_top, >, done_bottom);
+  /* Nine months between the first two, six between the last two. */
+  g_assert_cmpfloat (fabs (((late_left + late_right) / 2.0 - (done_left + done_right) / 2.0) / 9
+                           - ((track_left + track_right) / 2.0 - (late_left + late_right) / 2.0)
+                               / 6),
+                     <=, 1.5);
+
+  /* No today line until today is set. */
+  g_assert_cmpint (count_colour (surface, &accent), ==, 0);
+  cairo_surface_destroy (surface);
+  ti_timeline_strip_set_today (TI_TIMELINE_STRIP (chart), 2023, 6);
+  surface = ti_chart_render_to_surface (chart, WIDTH, HEIGHT);
+  g_assert_cmpint (count_colour (surface, &accent), >, 50);
+  cairo_surface_destroy (surface);
+  ti_timeline_strip_clear_today (TI_TIMELINE_STRIP (chart));
+  surface = ti_chart_render_to_surface (chart, WIDTH, HEIGHT);
+  g_assert_cmpint (count_colour (surface, &accent), ==, 0);
+  cairo_surface_destroy (surface);
+
+  tooltip = ti_chart_describe_item (chart, 1, 0);
+  g_assert_cmpstr (tooltip, ==, "Housing pathway: Oct 2023, Late");
+  description = ti_chart_get_description (chart);
+  g_assert_nonnull (strstr (description, "3 milestones."));
+  g_assert_nonnull (strstr (description, "Done: 1."));
+  g_assert_nonnull (strstr (description, "Late: 1."));
+  g_assert_nonnull (strstr (description, "First: Charter launch: Jan 2023, Done."));
+  g_assert_nonnull (strstr (description, "Last: Full evaluation: Apr 2024, On track."));
+  ti_chart_get_headings (chart, &category, &group);
+  g_assert_cmpstr (category, ==, "Milestone");
+  g_assert_cmpstr (group, ==, "Workstream");
+
+  /* Rows: Down goes to the next milestone. */
+  press_key (chart, GDK_KEY_Down);
+  press_key (chart, GDK_KEY_Down);
+  assert_selected (chart, 1, 0);
+  press_key (chart, GDK_KEY_Right);
+  assert_selected (chart, 1, 0);
+
+  g_assert_finalize_object (chart);
+}
+
 /* Every kind: an empty state instead of its data, and saved files for each. */
 static void
 test_every_kind (void)
 {
   TiChart *(*constructors[]) (const char *) = {
-    ti_column_chart_new,
+    ti_column_chart_new, ti_line_chart_new, ti_donut_chart_new, ti_dumbbell_chart_new,
+    ti_timeline_strip_new,
   };
   g_autoptr (TiSeries) nothing = ti_series_new ("none", TI_SERIES_FORMAT_COUNT, 2, 2);
 
@@ -1147,6 +1560,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/charts/dark", test_dark);
   g_test_add_func ("/charts/save", test_save);
   g_test_add_func ("/charts/on-screen", test_on_screen);
+  g_test_add_func ("/charts/line", test_line);
+  g_test_add_func ("/charts/donut", test_donut);
+  g_test_add_func ("/charts/donut/on-screen", test_donut_on_screen);
+  g_test_add_func ("/charts/dumbbell", test_dumbbell);
+  g_test_add_func ("/charts/timeline", test_timeline);
   g_test_add_func ("/charts/every-kind", test_every_kind);
   g_test_add_func ("/charts/table", test_table);
   g_test_add_func ("/charts/card", test_card);
