@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "ti-evaluation-private.h"
@@ -224,37 +223,35 @@ add_milestones (TiEvaluation *evaluation, const TiEvaluationSources *sources)
                  records);
 }
 
-/* Each champion's newest activity on or before ?1 (today's last minute), '' for none, for the
- * champions who joined before ?2 (six months ago) and are not erased: on the people's
- * indexes of the facilitators, the registers and the event lists (CROSS JOIN keeps SQLite
- * from walking every session by date for each champion instead). */
-static const char quiet_sql[]
-  = "SELECT c.person_id, p.name, max("
-    "  coalesce((SELECT max(s.starts_at) FROM session_facilitators f"
-    "    CROSS JOIN sessions s ON s.id = f.session_id WHERE f.person_id = c.person_id"
-    "    AND s.status <> 'cancelled' AND s.starts_at <= ?1), ''),"
-    "  coalesce((SELECT max(s.starts_at) FROM attendance a"
+/* The newest activity on or before ?1 (today's last minute) of each person who has any, as
+ * rows of (person, newest start) — a person may have a row from each part: facilitating
+ * sessions that were not cancelled (a scan of the facilitators, small), attending sessions
+ * (the champions' rows of the attendance_person index) and attending events (a scan of the
+ * event lists in event order). CROSS JOIN keeps SQLite from walking every session by date
+ * for each person instead. */
+static const char activity_sql[]
+  = "SELECT f.person_id, max(s.starts_at) FROM session_facilitators f"
+    "  CROSS JOIN sessions s ON s.id = f.session_id"
+    "  WHERE s.status <> 'cancelled' AND s.starts_at <= ?1 GROUP BY f.person_id"
+    " UNION ALL"
+    " SELECT c.person_id, (SELECT max(s.starts_at) FROM attendance a"
     "    CROSS JOIN sessions s ON s.id = a.session_id WHERE a.person_id = c.person_id"
-    "    AND a.attended AND s.starts_at <= ?1), ''),"
-    "  coalesce((SELECT max(e.starts_at) FROM event_attendance a"
-    "    CROSS JOIN events e ON e.id = a.event_id WHERE a.person_id = c.person_id"
-    "    AND a.attended AND e.starts_at <= ?1), ''))"
-    " FROM champions c JOIN people p ON p.id = c.person_id"
-    " WHERE c.since < ?2 AND p.erased_on IS NULL";
+    "    AND a.attended AND s.starts_at <= ?1) FROM champions c"
+    " UNION ALL"
+    " SELECT a.person_id, max(e.starts_at) FROM events e"
+    "  CROSS JOIN event_attendance a ON a.event_id = e.id"
+    "  WHERE a.attended AND e.starts_at <= ?1 GROUP BY a.person_id";
 
+/* 'YYYY-MM-DD', or "" for none. */
+typedef char Day[11];
+
+/* A quiet champion: their place in the tally and their newest activity's day ("" for
+ * none). */
 typedef struct
 {
-  gint64 id;
-  char *name;
-  char newest[11]; /* "" for no activity */
-  int organisation;
+  const TiNetworkChampion *champion;
+  const char *newest;
 } Quiet;
-
-static void
-quiet_clear (gpointer data)
-{
-  g_free (((Quiet *)data)->name);
-}
 
 static int
 compare_quiet (gconstpointer a, gconstpointer b)
@@ -262,16 +259,41 @@ compare_quiet (gconstpointer a, gconstpointer b)
   const Quiet *x = a, *y = b;
   int by_day = strcmp (x->newest, y->newest);
 
-  return by_day != 0 ? by_day : (x->id > y->id) - (x->id < y->id);
+  if (by_day != 0)
+    return by_day;
+  return (x->champion->person_id > y->champion->person_id)
+         - (x->champion->person_id < y->champion->person_id);
 }
 
-static int
-compare_person (const void *key, const void *element)
+/* Each champion's newest activity day, "" for none, by their place in the tally. */
+static gboolean
+read_newest (TiDatabase *db, const TiEvaluationSources *sources, char (*newest)[11], GError **error)
 {
-  gint64 id = *(const gint64 *)key;
-  gint64 other = ((const TiNetworkChampion *)element)->person_id;
+  const TiNetworkTally *tally = sources->network_tally;
+  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (db, activity_sql, error);
+  char last_minute[17];
+  int rc;
 
-  return (id > other) - (id < other);
+  if (stmt == NULL)
+    return FALSE;
+  g_snprintf (last_minute, sizeof last_minute, "%s 23:59", sources->today);
+  sqlite3_bind_text (stmt, 1, last_minute, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *when = (const char *)sqlite3_column_text (stmt, 1);
+      const TiNetworkChampion *champion
+        = ti_network_tally_find_champion (tally, sqlite3_column_int64 (stmt, 0));
+      char *day;
+
+      if (champion == NULL || when == NULL)
+        continue;
+      day = newest[champion - (const TiNetworkChampion *)(gpointer)tally->champions->data];
+      if (strncmp (when, day, 10) > 0)
+        g_strlcpy (day, when, 11);
+    }
+  if (rc != SQLITE_DONE)
+    return failed (db, rc, error);
+  return TRUE;
 }
 
 static gboolean
@@ -279,40 +301,27 @@ add_quiet_champions (TiEvaluation *evaluation, TiDatabase *db, const TiEvaluatio
                      const GDate *today, GError **error)
 {
   const TiNetworkTally *tally = sources->network_tally;
-  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (db, quiet_sql, error);
-  g_autoptr (GArray) quiet = g_array_new (FALSE, TRUE, sizeof (Quiet));
-  char last_minute[17], cutoff[11];
+  guint n = tally->champions->len;
+  g_autofree Day *newest = g_new0 (Day, n);
+  g_autoptr (GArray) quiet = g_array_new (FALSE, FALSE, sizeof (Quiet));
+  char cutoff[11];
   GDate six_months_ago = *today;
   GPtrArray *records;
-  int rc;
 
-  if (stmt == NULL)
+  if (!read_newest (db, sources, newest, error))
     return FALSE;
-  g_array_set_clear_func (quiet, quiet_clear);
   g_date_subtract_months (&six_months_ago, TI_ATTENTION_QUIET_MONTHS);
   g_date_strftime (cutoff, sizeof cutoff, "%Y-%m-%d", &six_months_ago);
-  g_snprintf (last_minute, sizeof last_minute, "%s 23:59", sources->today);
-  sqlite3_bind_text (stmt, 1, last_minute, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, cutoff, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < n; i++)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *newest = (const char *)sqlite3_column_text (stmt, 2);
-      const TiNetworkChampion *champion
-        = bsearch (&id, tally->champions->data, tally->champions->len, sizeof (TiNetworkChampion),
-                   compare_person);
-      Quiet q = { id, NULL, "", -1 };
+      const TiNetworkChampion *champion = &g_array_index (tally->champions, TiNetworkChampion, i);
+      Quiet q = { champion, newest[i] };
 
-      g_strlcpy (q.newest, newest != NULL ? newest : "", sizeof q.newest);
-      if (champion == NULL || !ti_network_champion_is_active (champion, sources->today)
-          || strcmp (q.newest, cutoff) >= 0)
-        continue;
-      q.name = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-      q.organisation = champion->organisation;
-      g_array_append_val (quiet, q);
+      if (!champion->erased && strcmp (champion->since, cutoff) < 0
+          && strcmp (newest[i], cutoff) < 0
+          && ti_network_champion_is_active (champion, sources->today))
+        g_array_append_val (quiet, q);
     }
-  if (rc != SQLITE_DONE)
-    return failed (db, rc, error);
 
   g_array_sort (quiet, compare_quiet);
   records = records_new ();
@@ -331,10 +340,11 @@ add_quiet_champions (TiEvaluation *evaluation, TiDatabase *db, const TiEvaluatio
           /* Translators: a champion's newest activity, "Last active 14 Nov 2023" */
           when = g_strdup_printf (_ ("Last active %s"), day);
         }
-      subtitle = q->organisation >= 0 ? g_strdup_printf (
-                   "%s · %s", when, TI_NETWORK_ORGANISATION (tally, q->organisation)->name)
-                                      : g_steal_pointer (&when);
-      add_record (records, q->id, q->name, subtitle);
+      subtitle
+        = q->champion->organisation >= 0 ? g_strdup_printf (
+            "%s · %s", when, TI_NETWORK_ORGANISATION (tally, q->champion->organisation)->name)
+                                         : g_steal_pointer (&when);
+      add_record (records, q->champion->person_id, q->champion->name, subtitle);
     }
   add_attention (evaluation, TI_ATTENTION_QUIET_CHAMPION,
                  g_dngettext (GETTEXT_PACKAGE, "%u champion with no activity for 6 months",

@@ -23,6 +23,7 @@ typedef struct
 typedef struct
 {
   gint64 person_id;
+  char *name;
   int organisation; /* index into the organisations, -1 when none */
   gboolean erased;
   char since[11];
@@ -33,13 +34,15 @@ typedef struct
 typedef struct
 {
   GArray *organisations; /* of TiNetworkOrganisation */
-  GArray *champions;     /* of TiNetworkChampion */
+  GArray *champions;     /* of TiNetworkChampion, by person id */
 } TiNetworkTally;
 
 TiNetworkTally *ti_network_tally_new (TiDatabase *db, GError **error);
 void ti_network_tally_free (TiNetworkTally *tally);
 
 gboolean ti_network_champion_is_active (const TiNetworkChampion *champion, const char *day);
+const TiNetworkChampion *ti_network_tally_find_champion (const TiNetworkTally *tally,
+                                                         gint64 person_id);
 guint ti_network_tally_count_active (const TiNetworkTally *tally, const char *day);
 guint ti_network_tally_mark_rooted (const TiNetworkTally *tally, const char *day, gboolean *rooted);
 void ti_network_tally_charter_stages (const TiNetworkTally *tally, const char *day,

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ti-network-figures-private.h"
@@ -76,6 +77,12 @@ const TiFigureDefinition *
 ti_network_figure_definition (const char *key)
 {
   return ti_figure_definition_find (definitions, G_N_ELEMENTS (definitions), key);
+}
+
+static void
+champion_clear (gpointer data)
+{
+  g_free (((TiNetworkChampion *)data)->name);
 }
 
 static void
@@ -169,7 +176,7 @@ load_champions (TiNetworkTally *tally, TiDatabase *db, GHashTable *index_of, GEr
   g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (
     db,
     "SELECT c.person_id, p.organisation_id, p.erased_on IS NOT NULL, c.since,"
-    "  CASE WHEN c.status <> 'active' THEN coalesce(c.status_changed_on, c.since) END"
+    "  CASE WHEN c.status <> 'active' THEN coalesce(c.status_changed_on, c.since) END, p.name"
     " FROM champions c JOIN people p ON p.id = c.person_id ORDER BY c.person_id",
     error);
   int rc;
@@ -183,6 +190,7 @@ load_champions (TiNetworkTally *tally, TiDatabase *db, GHashTable *index_of, GEr
         .person_id = sqlite3_column_int64 (stmt, 0),
         .organisation = GPOINTER_TO_INT (g_hash_table_lookup (index_of, &organisation_id)) - 1,
         .erased = sqlite3_column_int (stmt, 2),
+        .name = g_strdup ((const char *)sqlite3_column_text (stmt, 5)),
       };
 
       copy_day (c.since, (const char *)sqlite3_column_text (stmt, 3));
@@ -207,10 +215,28 @@ ti_network_tally_new (TiDatabase *db, GError **error)
   tally->organisations = g_array_new (FALSE, TRUE, sizeof (TiNetworkOrganisation));
   g_array_set_clear_func (tally->organisations, organisation_clear);
   tally->champions = g_array_new (FALSE, TRUE, sizeof (TiNetworkChampion));
+  g_array_set_clear_func (tally->champions, champion_clear);
   if (!load_organisations (tally, db, index_of, error)
       || !load_champions (tally, db, index_of, error))
     return NULL;
   return g_steal_pointer (&tally);
+}
+
+static int
+compare_person (const void *key, const void *element)
+{
+  gint64 id = *(const gint64 *)key;
+  gint64 other = ((const TiNetworkChampion *)element)->person_id;
+
+  return (id > other) - (id < other);
+}
+
+/* The champion who is @person_id, or %NULL when they are not one. */
+const TiNetworkChampion *
+ti_network_tally_find_champion (const TiNetworkTally *tally, gint64 person_id)
+{
+  return bsearch (&person_id, tally->champions->data, tally->champions->len,
+                  sizeof (TiNetworkChampion), compare_person);
 }
 
 /* The one formula of "active on @day" (see the top of this file). */
