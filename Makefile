@@ -55,6 +55,7 @@ test: build
 # DESIGN.md §6: each benchmark prints ours beside its yardstick, measured in one run.
 bench: build
 	bench/tier1-import.sh $(BUILD_DIR)
+	bench/dashboard.sh $(BUILD_DIR)
 
 install: build
 	meson install -C $(BUILD_DIR)

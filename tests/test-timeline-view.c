@@ -6,7 +6,7 @@
 #include "test-util.h"
 #include "test-widget-util.h"
 #include "ti-milestone-editor.h"
-#include "ti-overview-view.h"
+#include "ti-dashboard-view.h"
 #include "ti-timeline-view.h"
 #include "ti-window.h"
 
@@ -329,7 +329,7 @@ test_empty_and_remembered (void)
   ti_window_show_destination (window, EVALUATION);
   view = test_find_type (GTK_WIDGET (window), TI_TYPE_TIMELINE_VIEW);
   test_wait_for_text (view, "No Milestones Yet");
-  test_show_view (window, EVALUATION, "overview", TI_TYPE_OVERVIEW_VIEW);
+  test_show_view (window, EVALUATION, "overview", TI_TYPE_DASHBOARD_VIEW);
   test_window_close (window);
   test_programme_tear_down (&programme);
 }

@@ -78,7 +78,7 @@ test_destinations (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.destination", "i", 3);
   test_wait_for_text (GTK_WIDGET (window), "No Network Events Yet");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.destination", "i", 4);
-  test_wait_for_text (GTK_WIDGET (window), "Mean confidence change (1–5 scale)");
+  test_wait_for_text (GTK_WIDGET (window), "Confidence change");
   g_assert_cmpuint (ti_window_get_destination (window), ==, 4);
 
   test_window_close (window);

@@ -6,18 +6,18 @@
 #include <adwaita.h>
 
 #include "ti-evaluation-page.h"
-#include "ti-overview-view.h"
+#include "ti-dashboard-view.h"
 #include "ti-timeline-view.h"
 
-/* Evaluation: headline figures over the evaluation period (Overview) and the workstreams'
- * milestones (Programme timeline), as views beside each other. A milestone changed on the
- * timeline shows in the overview's milestones at once. */
+/* Evaluation: what needs attention, the headline figures and charts of a period (Dashboard)
+ * and the workstreams' milestones (Programme timeline), as views beside each other. A
+ * milestone changed on the timeline shows in the dashboard at once. */
 struct _TiEvaluationPage
 {
   TiPage parent_instance;
 
   AdwViewStack *views;
-  TiOverviewView *overview;
+  TiDashboardView *dashboard;
   TiTimelineView *timeline;
 };
 
@@ -28,14 +28,14 @@ ti_evaluation_page_reload (TiPage *page)
 {
   TiEvaluationPage *self = TI_EVALUATION_PAGE (page);
 
-  ti_overview_view_set_database (self->overview, ti_page_get_database (page));
+  ti_dashboard_view_set_database (self->dashboard, ti_page_get_database (page));
   ti_timeline_view_set_database (self->timeline, ti_page_get_database (page));
 }
 
 static void
 timeline_changed_cb (TiEvaluationPage *self)
 {
-  ti_overview_view_set_database (self->overview, ti_page_get_database (TI_PAGE (self)));
+  ti_dashboard_view_set_database (self->dashboard, ti_page_get_database (TI_PAGE (self)));
 }
 
 static gboolean
@@ -58,12 +58,12 @@ ti_evaluation_page_class_init (TiEvaluationPageClass *klass)
   TI_PAGE_CLASS (klass)->reload = ti_evaluation_page_reload;
   TI_PAGE_CLASS (klass)->show_record = ti_evaluation_page_show_record;
 
-  g_type_ensure (TI_TYPE_OVERVIEW_VIEW);
+  g_type_ensure (TI_TYPE_DASHBOARD_VIEW);
   g_type_ensure (TI_TYPE_TIMELINE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ti-evaluation-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TiEvaluationPage, views);
-  gtk_widget_class_bind_template_child (widget_class, TiEvaluationPage, overview);
+  gtk_widget_class_bind_template_child (widget_class, TiEvaluationPage, dashboard);
   gtk_widget_class_bind_template_child (widget_class, TiEvaluationPage, timeline);
   gtk_widget_class_bind_template_callback (widget_class, timeline_changed_cb);
 }

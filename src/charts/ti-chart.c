@@ -379,7 +379,7 @@ ti_chart_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, i
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 160;
-      *natural = 480;
+      *natural = 400;
     }
   else
     {
