@@ -224,11 +224,13 @@ static void
 test_custom_period_refused (Fixture *f, gconstpointer data)
 {
   const TiEvaluation *before;
+  TiPeriodChooser *chooser;
   GtkWidget *message;
 
   wait_counted (f);
   before = ti_dashboard_view_get_evaluation (f->view);
-  ti_dashboard_view_set_custom_period (f->view, "2024-13-01", "2024-03-31");
+  chooser = ti_dashboard_view_get_period_chooser (f->view);
+  ti_period_chooser_set_custom (chooser, "2024-13-01", "2024-03-31");
   test_iterate_a_while ();
   message = test_find_widget (GTK_WIDGET (f->view), TRUE, is_error_label, NULL);
   g_assert_nonnull (message);
@@ -237,13 +239,13 @@ test_custom_period_refused (Fixture *f, gconstpointer data)
   g_assert_false (ti_dashboard_view_is_loading (f->view));
   g_assert_true (ti_dashboard_view_get_evaluation (f->view) == before);
 
-  ti_dashboard_view_set_custom_period (f->view, "2024-03-31", "2024-01-01");
+  ti_period_chooser_set_custom (chooser, "2024-03-31", "2024-01-01");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), ==,
                    "The last day is before the first: the period would be empty.");
   g_assert_false (ti_dashboard_view_is_loading (f->view));
 
   /* Right dates: counted over them, and the message goes. */
-  ti_dashboard_view_set_custom_period (f->view, "01/01/2024", "2024-03-31");
+  ti_period_chooser_set_custom (chooser, "01/01/2024", "2024-03-31");
   g_assert_false (gtk_widget_get_visible (message));
   wait_counted (f);
   g_assert_cmpstr (ti_dashboard_view_get_evaluation (f->view)->from, ==, "2024-01-01");

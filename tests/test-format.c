@@ -33,6 +33,17 @@ test_dates (void)
   g_assert_cmpstr (day, ==, "14 Jun 2023");
   g_assert_cmpstr (with_time, ==, "2 Nov 2023");
   g_assert_cmpstr (month, ==, "May 2024");
+  {
+    g_autofree char *period = ti_format_period ("2023-01-01", "2024-04-30");
+    g_autofree char *from = ti_format_period ("2023-01-01", NULL);
+    g_autofree char *to = ti_format_period (NULL, "2024-04-30");
+    g_autofree char *open = ti_format_period (NULL, NULL);
+
+    g_assert_cmpstr (period, ==, "1 Jan 2023 – 30 Apr 2024");
+    g_assert_cmpstr (from, ==, "From 1 Jan 2023");
+    g_assert_cmpstr (to, ==, "Up to 30 Apr 2024");
+    g_assert_cmpstr (open, ==, "Everything recorded");
+  }
   g_assert_cmpstr (change, ==, "+0.83");
   g_assert_cmpstr (drop, ==, "-0.5");
 

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ti-attention-list.h"
 #include "ti-chart-card.h"
 #include "ti-column-chart.h"
 #include "ti-dashboard-view.h"
@@ -14,10 +15,9 @@
 #include "ti-dumbbell-chart.h"
 #include "ti-evaluation.h"
 #include "ti-feedback.h"
-#include "ti-format.h"
 #include "ti-line-chart.h"
 #include "ti-page.h"
-#include "ti-programme-settings.h"
+#include "ti-period-chooser.h"
 #include "ti-timeline-strip.h"
 
 /**
@@ -63,37 +63,6 @@ static const ChartPresentation presentations[] = {
   { "milestone_timeline", STYLE_TIMELINE, TRUE, TI_RECORD_MILESTONE },
 };
 
-/* The records behind an item of "Needs attention", and what they are. */
-static const TiRecordKind attention_records[TI_N_ATTENTION_KINDS] = {
-  [TI_ATTENTION_REVIEW_OVERDUE] = TI_RECORD_SESSION,
-  [TI_ATTENTION_SESSION_SOON] = TI_RECORD_SESSION,
-  [TI_ATTENTION_EVENT_SOON] = TI_RECORD_EVENT,
-  [TI_ATTENTION_MILESTONE] = TI_RECORD_MILESTONE,
-  [TI_ATTENTION_QUIET_CHAMPION] = TI_RECORD_PERSON,
-  [TI_ATTENTION_ORGANISATION_WITHOUT_CHAMPION] = TI_RECORD_ORGANISATION,
-};
-
-static const char *const attention_icons[TI_N_ATTENTION_KINDS] = {
-  [TI_ATTENTION_REVIEW_OVERDUE] = "task-due-symbolic",
-  [TI_ATTENTION_SESSION_SOON] = "x-office-calendar-symbolic",
-  [TI_ATTENTION_EVENT_SOON] = "x-office-calendar-symbolic",
-  [TI_ATTENTION_MILESTONE] = "dialog-warning-symbolic",
-  [TI_ATTENTION_QUIET_CHAMPION] = "system-users-symbolic",
-  [TI_ATTENTION_ORGANISATION_WITHOUT_CHAMPION] = "network-workgroup-symbolic",
-};
-
-/* An expanded item lists this many of its records; the rest are counted. */
-#define ATTENTION_SHOWN 25
-
-/* The period presets in the order the drop-down lists them (TiPeriodPreset). */
-static const char *const preset_labels[] = {
-  N_("Evaluation period"),
-  N_("Whole programme"),
-  N_("Last quarter"),
-  N_("Financial year 2023/24"),
-  N_("Custom…"),
-};
-
 struct _TiDashboardView
 {
   GtkWidget parent_instance;
@@ -101,21 +70,14 @@ struct _TiDashboardView
   TiDatabase *database;
   GCancellable *cancellable;
   TiEvaluation *evaluation; /* what is shown, or NULL */
-  char *custom_from;        /* the custom period applied, 'YYYY-MM-DD' */
-  char *custom_to;
   GHashTable *cards;        /* chart key → its TiChartCard, made with the first figures */
 
-  GtkDropDown *period_dropdown;
+  TiPeriodChooser *period_chooser;
   GtkDropDown *outcome_dropdown;
-  GtkLabel *period_label;
   GtkSpinner *refresh_spinner;
-  GtkRevealer *custom_revealer;
-  GtkEntry *from_entry;
-  GtkEntry *to_entry;
-  GtkLabel *custom_error;
   GtkStack *stack;
   GtkSpinner *spinner;
-  GtkListBox *attention_list;
+  TiAttentionList *attention_list;
   GtkWidget *headlines_group;
   GtkFlowBox *headlines;
   GtkWidget *charts_group;
@@ -484,172 +446,6 @@ show_charts (TiDashboardView *self, const TiEvaluation *evaluation)
     }
 }
 
-/* Needs attention ------------------------------------------------------------------------- */
-
-static void
-attention_record_activated_cb (AdwActionRow *row, TiDashboardView *self)
-{
-  TiRecordKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "kind"));
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (row), "id");
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(sx)",
-                              ti_record_kind_key (kind), id);
-}
-
-/* An item's records are made into rows when it is first expanded, not with every refresh. */
-static void
-attention_expanded_cb (AdwExpanderRow *expander, GParamSpec *pspec, TiDashboardView *self)
-{
-  const TiAttention *attention = g_object_get_data (G_OBJECT (expander), "attention");
-  TiRecordKind kind;
-  guint shown;
-
-  if (!adw_expander_row_get_expanded (expander) || attention == NULL
-      || g_object_get_data (G_OBJECT (expander), "filled") != NULL)
-    return;
-  g_object_set_data (G_OBJECT (expander), "filled", GINT_TO_POINTER (TRUE));
-
-  kind = attention_records[attention->kind];
-  shown = MIN (attention->records->len, ATTENTION_SHOWN);
-  for (guint i = 0; i < shown; i++)
-    {
-      const TiAttentionRecord *record = g_ptr_array_index (attention->records, i);
-      GtkWidget *row = adw_action_row_new ();
-      gint64 *id = g_new (gint64, 1);
-
-      *id = record->id;
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), record->title);
-      if (record->subtitle != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), record->subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "kind", GUINT_TO_POINTER (kind));
-      g_object_set_data_full (G_OBJECT (row), "id", id, g_free);
-      g_signal_connect_object (row, "activated", G_CALLBACK (attention_record_activated_cb),
-                               self, 0);
-      adw_expander_row_add_row (expander, row);
-    }
-  if (attention->records->len > shown)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *more = NULL;
-      g_autofree char *count = ti_format_count (attention->records->len - shown);
-
-      /* Translators: the last row of a long item of "Needs attention" */
-      more = g_strdup_printf (_("and %s more, most urgent first above"), count);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
-      gtk_widget_add_css_class (row, "dim-label");
-      adw_expander_row_add_row (expander, row);
-    }
-}
-
-static GtkWidget *
-attention_row_new (TiDashboardView *self, const TiAttention *attention)
-{
-  GtkWidget *expander = adw_expander_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (attention_icons[attention->kind]);
-  g_autoptr (GString) first = g_string_new (NULL);
-
-  for (guint i = 0; i < MIN (attention->records->len, 3); i++)
-    {
-      const TiAttentionRecord *record = g_ptr_array_index (attention->records, i);
-
-      if (i > 0)
-        g_string_append (first, ", ");
-      g_string_append (first, record->title);
-    }
-  if (attention->records->len > 3)
-    g_string_append (first, "…");
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), attention->title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), first->str);
-  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander), icon);
-  if (attention->kind == TI_ATTENTION_MILESTONE || attention->kind == TI_ATTENTION_REVIEW_OVERDUE)
-    gtk_widget_add_css_class (icon, "warning");
-  g_object_set_data (G_OBJECT (expander), "attention", (gpointer) attention);
-  g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (attention_expanded_cb),
-                           self, 0);
-  return expander;
-}
-
-static void
-show_attention (TiDashboardView *self, const TiEvaluation *evaluation)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attention_list))) != NULL)
-    gtk_list_box_remove (self->attention_list, child);
-
-  for (guint i = 0; i < evaluation->attention->len; i++)
-    gtk_list_box_append (self->attention_list,
-                         attention_row_new (self, g_ptr_array_index (evaluation->attention, i)));
-
-  if (evaluation->attention->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing needs attention"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("No review is overdue, nothing is late and every "
-                                     "organisation has a champion."));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
-      gtk_list_box_append (self->attention_list, row);
-    }
-}
-
-/* The period ------------------------------------------------------------------------------ */
-
-static char *
-period_text (const char *from, const char *to)
-{
-  g_autofree char *first = from ? ti_format_date (from) : NULL;
-  g_autofree char *last = to ? ti_format_date (to) : NULL;
-
-  if (first == NULL && last == NULL)
-    return g_strdup (_("Everything recorded"));
-  if (first == NULL)
-    /* Translators: a period with no start */
-    return g_strdup_printf (_("Up to %s"), last);
-  if (last == NULL)
-    /* Translators: a period with no end */
-    return g_strdup_printf (_("From %s"), first);
-  /* Translators: a period, “1 Jan 2023 – 30 Apr 2024” */
-  return g_strdup_printf (_("%s – %s"), first, last);
-}
-
-/* The period chosen, as dates (NULL for an open end); FALSE while a custom one is not set. */
-static gboolean
-chosen_period (TiDashboardView *self, char **from, char **to)
-{
-  TiPeriodPreset preset = gtk_drop_down_get_selected (self->period_dropdown);
-  g_autoptr (TiProgrammeSettings) settings = NULL;
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  GDate today;
-
-  *from = *to = NULL;
-  if (preset == TI_PERIOD_CUSTOM)
-    {
-      if (self->custom_from == NULL)
-        return FALSE;
-      *from = g_strdup (self->custom_from);
-      *to = g_strdup (self->custom_to);
-      return TRUE;
-    }
-
-  settings = ti_programme_settings_load (self->database, NULL);
-  if (settings == NULL)
-    settings = ti_programme_settings_new_default ();
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-  return ti_period_preset_range (preset, &today, &settings->period_start, &settings->period_end,
-                                 from, to);
-}
-
 /* Loading --------------------------------------------------------------------------------- */
 
 static void
@@ -673,7 +469,7 @@ computed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   /* The rows hold pointers into the evaluation: replace them before freeing the old one. */
-  show_attention (self, evaluation);
+  ti_attention_list_show (self->attention_list, evaluation->attention);
   show_headlines (self, evaluation);
   show_charts (self, evaluation);
   g_clear_pointer (&self->evaluation, ti_evaluation_free);
@@ -695,19 +491,14 @@ ti_dashboard_view_refresh (TiDashboardView *self)
 {
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
-  g_autofree char *text = NULL;
 
   g_return_if_fail (TI_IS_DASHBOARD_VIEW (self));
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->database == NULL)
-    return;
-  if (!chosen_period (self, &from, &to))
+  if (self->database == NULL || !ti_period_chooser_get_period (self->period_chooser, &from, &to))
     return;
 
-  text = period_text (from, to);
-  gtk_label_set_text (self->period_label, text);
   self->cancellable = g_cancellable_new ();
   if (self->evaluation == NULL)
     {
@@ -761,98 +552,26 @@ ti_dashboard_view_set_database (TiDashboardView *self, TiDatabase *database)
       g_cancellable_cancel (self->cancellable);
       g_clear_object (&self->cancellable);
     }
+  ti_period_chooser_set_database (self->period_chooser, database);
   ti_dashboard_view_refresh (self);
 }
 
 static void
 period_changed_cb (TiDashboardView *self)
 {
-  gboolean custom = gtk_drop_down_get_selected (self->period_dropdown) == TI_PERIOD_CUSTOM;
-
-  gtk_revealer_set_reveal_child (self->custom_revealer, custom);
-  if (custom && self->custom_from == NULL)
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self->from_entry));
-      return;
-    }
-  ti_dashboard_view_refresh (self);
-}
-
-/* Reads one end of a custom period; tells which and why when it is not a date. */
-static gboolean
-read_custom_date (GtkEntry *entry, const char *which, GString *problems, char **iso)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  GDate date;
-
-  if (ti_date_parse (text, &date))
-    {
-      *iso = ti_date_to_iso (&date);
-      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-      return TRUE;
-    }
-  gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-  if (problems->len > 0)
-    g_string_append_c (problems, ' ');
-  /* Translators: %s is “The first day” or “The last day” */
-  g_string_append_printf (problems, _("%s is not a date: write it as 2023-01-31 or 31/01/2023."),
-                          which);
-  return FALSE;
-}
-
-static void
-apply_custom_cb (TiDashboardView *self)
-{
-  g_autoptr (GString) problems = g_string_new (NULL);
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  gboolean ok;
-
-  ok = read_custom_date (self->from_entry, _("The first day"), problems, &from);
-  ok &= read_custom_date (self->to_entry, _("The last day"), problems, &to);
-  if (ok && strcmp (from, to) > 0)
-    {
-      ok = FALSE;
-      gtk_widget_add_css_class (GTK_WIDGET (self->to_entry), "error");
-      g_string_append (problems, _("The last day is before the first: the period would be "
-                                   "empty."));
-    }
-  gtk_label_set_text (self->custom_error, problems->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->custom_error), !ok);
-  if (!ok)
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (gtk_widget_has_css_class (GTK_WIDGET (self->from_entry),
-                                                                   "error")
-                                           ? self->from_entry
-                                           : self->to_entry));
-      return;
-    }
-  g_free (self->custom_from);
-  g_free (self->custom_to);
-  self->custom_from = g_steal_pointer (&from);
-  self->custom_to = g_steal_pointer (&to);
   ti_dashboard_view_refresh (self);
 }
 
 /**
- * ti_dashboard_view_set_custom_period:
- * @self: the dashboard
- * @from: the first day, 'YYYY-MM-DD'
- * @to: the last day
+ * ti_dashboard_view_get_period_chooser:
  *
- * Chooses a custom period, as typing its dates and applying them does.
+ * Returns: (transfer none): the chooser of the period the figures are counted over
  */
-void
-ti_dashboard_view_set_custom_period (TiDashboardView *self, const char *from, const char *to)
+TiPeriodChooser *
+ti_dashboard_view_get_period_chooser (TiDashboardView *self)
 {
-  g_return_if_fail (TI_IS_DASHBOARD_VIEW (self));
-
-  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from);
-  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to);
-  g_free (self->custom_from);
-  self->custom_from = NULL;
-  gtk_drop_down_set_selected (self->period_dropdown, TI_PERIOD_CUSTOM);
-  apply_custom_cb (self);
+  g_return_val_if_fail (TI_IS_DASHBOARD_VIEW (self), NULL);
+  return self->period_chooser;
 }
 
 /* The widget ------------------------------------------------------------------------------ */
@@ -876,23 +595,12 @@ ti_dashboard_view_dispose (GObject *object)
 }
 
 static void
-ti_dashboard_view_finalize (GObject *object)
-{
-  TiDashboardView *self = TI_DASHBOARD_VIEW (object);
-
-  g_free (self->custom_from);
-  g_free (self->custom_to);
-  G_OBJECT_CLASS (ti_dashboard_view_parent_class)->finalize (object);
-}
-
-static void
 ti_dashboard_view_class_init (TiDashboardViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ti_dashboard_view_dispose;
-  object_class->finalize = ti_dashboard_view_finalize;
 
   /**
    * TiDashboardView::refreshed:
@@ -903,16 +611,13 @@ ti_dashboard_view_class_init (TiDashboardViewClass *klass)
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
                                             0);
 
+  g_type_ensure (TI_TYPE_PERIOD_CHOOSER);
+  g_type_ensure (TI_TYPE_ATTENTION_LIST);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ti-dashboard-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, TiDashboardView, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TiDashboardView, period_chooser);
   gtk_widget_class_bind_template_child (widget_class, TiDashboardView, outcome_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, TiDashboardView, period_label);
   gtk_widget_class_bind_template_child (widget_class, TiDashboardView, refresh_spinner);
-  gtk_widget_class_bind_template_child (widget_class, TiDashboardView, custom_revealer);
-  gtk_widget_class_bind_template_child (widget_class, TiDashboardView, from_entry);
-  gtk_widget_class_bind_template_child (widget_class, TiDashboardView, to_entry);
-  gtk_widget_class_bind_template_child (widget_class, TiDashboardView, custom_error);
   gtk_widget_class_bind_template_child (widget_class, TiDashboardView, stack);
   gtk_widget_class_bind_template_child (widget_class, TiDashboardView, spinner);
   gtk_widget_class_bind_template_child (widget_class, TiDashboardView, attention_list);
@@ -925,31 +630,17 @@ ti_dashboard_view_class_init (TiDashboardViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiDashboardView, error_page);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, outcome_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, apply_custom_cb);
   gtk_widget_class_bind_template_callback (widget_class, ti_dashboard_view_refresh);
 }
 
 static void
 ti_dashboard_view_init (TiDashboardView *self)
 {
-  g_autoptr (GtkStringList) presets = gtk_string_list_new (NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  /* Filled before the handlers can run: the template connects them. */
-  g_signal_handlers_block_matched (self->period_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
-                                   self);
-  for (guint i = 0; i < G_N_ELEMENTS (preset_labels); i++)
-    gtk_string_list_append (presets, _(preset_labels[i]));
-  gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (presets));
-  gtk_drop_down_set_selected (self->period_dropdown, TI_PERIOD_EVALUATION);
-  g_signal_handlers_unblock_matched (self->period_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
-                                     self);
-
-  g_signal_handlers_block_matched (self->outcome_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
-                                   self);
+  /* Filled before the filter can run: the template connects it. */
+  g_signal_handlers_block_by_func (self->outcome_dropdown, outcome_changed_cb, self);
   setup_outcome_dropdown (self);
-  g_signal_handlers_unblock_matched (self->outcome_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL,
-                                     NULL, self);
+  g_signal_handlers_unblock_by_func (self->outcome_dropdown, outcome_changed_cb, self);
 }

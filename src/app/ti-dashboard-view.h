@@ -5,6 +5,7 @@
 
 #include "ti-database.h"
 #include "ti-evaluation.h"
+#include "ti-period-chooser.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +16,6 @@ void ti_dashboard_view_set_database (TiDashboardView *self, TiDatabase *database
 void ti_dashboard_view_refresh (TiDashboardView *self);
 gboolean ti_dashboard_view_is_loading (TiDashboardView *self);
 const TiEvaluation *ti_dashboard_view_get_evaluation (TiDashboardView *self);
-void ti_dashboard_view_set_custom_period (TiDashboardView *self, const char *from,
-                                          const char *to);
+TiPeriodChooser *ti_dashboard_view_get_period_chooser (TiDashboardView *self);
 
 G_END_DECLS

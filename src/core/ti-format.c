@@ -75,6 +75,32 @@ ti_format_month (const char *iso_month)
 }
 
 /**
+ * ti_format_period:
+ * @from: (nullable): the first day, 'YYYY-MM-DD'; %NULL when open
+ * @to: (nullable): the last day; %NULL when open
+ *
+ * Returns: (transfer full): the period as every page and export says it: "1 Jan 2023 –
+ *   30 Apr 2024", "From 1 Jan 2023", "Up to 30 Apr 2024", "Everything recorded"
+ */
+char *
+ti_format_period (const char *from, const char *to)
+{
+  g_autofree char *first = from ? ti_format_date (from) : NULL;
+  g_autofree char *last = to ? ti_format_date (to) : NULL;
+
+  if (first == NULL && last == NULL)
+    return g_strdup (_("Everything recorded"));
+  if (first == NULL)
+    /* Translators: a period with no start */
+    return g_strdup_printf (_("Up to %s"), last);
+  if (last == NULL)
+    /* Translators: a period with no end */
+    return g_strdup_printf (_("From %s"), first);
+  /* Translators: a period, “1 Jan 2023 – 30 Apr 2024” */
+  return g_strdup_printf (_("%s – %s"), first, last);
+}
+
+/**
  * ti_format_decimal:
  * @signed_value: show a "+" before positive values (a change)
  *

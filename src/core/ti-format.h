@@ -8,6 +8,7 @@ G_BEGIN_DECLS
 char *ti_format_count (gint64 count);
 char *ti_format_date (const char *iso_date);
 char *ti_format_month (const char *iso_month);
+char *ti_format_period (const char *from, const char *to);
 char *ti_format_decimal (double value, int digits, gboolean signed_value);
 char *ti_format_confidence (double mean);
 char *ti_format_confidence_change (double change);
