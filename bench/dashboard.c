@@ -181,7 +181,8 @@ main (int argc, char **argv)
 
   gtk_init ();
   adw_init ();
-  g_print ("Evaluation dashboard on %s\n", argv[1]);
+  g_print ("Evaluation dashboard on %s (GSK_RENDERER=%s)\n", argv[1],
+           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
   figures_alone (argv[1]);
 
   app = ti_application_new ();

@@ -70,7 +70,10 @@ struct _TiDashboardView
   TiDatabase *database;
   GCancellable *cancellable;
   TiEvaluation *evaluation; /* what is shown, or NULL */
+  GHashTable *tiles;        /* headline key → its tile, made with the first figures */
   GHashTable *cards;        /* chart key → its TiChartCard, made with the first figures */
+  guint charts_tick;        /* showing the new figures' charts, one a frame */
+  guint next_chart;
 
   TiPeriodChooser *period_chooser;
   GtkDropDown *outcome_dropdown;
@@ -256,73 +259,97 @@ setup_outcome_dropdown (TiDashboardView *self)
 /* Headline figures ------------------------------------------------------------------------ */
 
 static GtkWidget *
-headline_new (const TiHeadline *headline)
+tile_label_new (GtkWidget *box, const char *name, const char *style, int max_width_chars)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  if (max_width_chars > 0)
+    gtk_label_set_max_width_chars (GTK_LABEL (label), max_width_chars);
+  gtk_box_append (GTK_BOX (box), label);
+  g_object_set_data (G_OBJECT (box), name, label);
+  return label;
+}
+
+/* A headline's tile: its value over its name, a line of context and its outcome tags. Made
+ * once; new figures change its words, not its widgets. */
+static GtkWidget *
+headline_tile_new (const TiHeadline *headline)
 {
   const TiFigureDefinition *definition = ti_evaluation_definition (headline->key);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *value = gtk_label_new (headline->value);
-  GtkWidget *label = gtk_label_new (headline->label);
-  g_autofree char *tags = outcome_tags (headline->outcomes);
-  g_autofree char *outcomes = outcome_sentence (headline->outcomes);
-  g_autoptr (GString) spoken = g_string_new (NULL);
+  GtkWidget *tag;
 
   gtk_widget_add_css_class (box, "card");
   gtk_widget_add_css_class (box, "figure");
   gtk_widget_add_css_class (box, "compact");
-  gtk_widget_add_css_class (value, "figure-value");
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
-  gtk_box_append (GTK_BOX (box), value);
-  gtk_box_append (GTK_BOX (box), label);
-  g_string_printf (spoken, "%s: %s", headline->label, headline->value);
-
-  if (headline->detail != NULL)
-    {
-      GtkWidget *detail = gtk_label_new (headline->detail);
-
-      gtk_widget_add_css_class (detail, "dim-label");
-      gtk_widget_add_css_class (detail, "caption");
-      gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
-      gtk_label_set_justify (GTK_LABEL (detail), GTK_JUSTIFY_CENTER);
-      gtk_label_set_max_width_chars (GTK_LABEL (detail), 20);
-      gtk_box_append (GTK_BOX (box), detail);
-      g_string_append_printf (spoken, ", %s", headline->detail);
-    }
-  if (tags != NULL)
-    {
-      GtkWidget *tag = gtk_label_new (tags);
-
-      gtk_widget_add_css_class (tag, "outcome-tags");
-      gtk_widget_set_halign (tag, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (tag, "caption");
-      gtk_widget_set_tooltip_text (tag, outcomes);
-      gtk_box_append (GTK_BOX (box), tag);
-      g_string_append_printf (spoken, ". %s", tags);
-    }
-
+  tile_label_new (box, "value", "figure-value", 0);
+  tile_label_new (box, "label", NULL, 18);
+  gtk_widget_add_css_class (tile_label_new (box, "detail", "dim-label", 20), "caption");
+  tag = tile_label_new (box, "tag", "outcome-tags", 0);
+  gtk_widget_add_css_class (tag, "caption");
+  gtk_widget_set_halign (tag, GTK_ALIGN_CENTER);
   if (definition != NULL)
-    gtk_widget_set_tooltip_text (box, _(definition->definition));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken->str,
-                                  -1);
-  if (definition != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                    _(definition->definition), -1);
-  g_object_set_data (G_OBJECT (box), "outcomes", GUINT_TO_POINTER (headline->outcomes));
+    {
+      gtk_widget_set_tooltip_text (box, _(definition->definition));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _(definition->definition), -1);
+    }
   g_object_set_data (G_OBJECT (box), "key", (gpointer) headline->key);
   return box;
 }
 
 static void
+set_tile_text (GtkWidget *box, const char *name, const char *text)
+{
+  GtkLabel *label = g_object_get_data (G_OBJECT (box), name);
+
+  gtk_label_set_text (label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+}
+
+static void
+headline_tile_update (GtkWidget *box, const TiHeadline *headline)
+{
+  g_autofree char *tags = outcome_tags (headline->outcomes);
+  g_autofree char *outcomes = outcome_sentence (headline->outcomes);
+  g_autoptr (GString) spoken = g_string_new (NULL);
+
+  set_tile_text (box, "value", headline->value);
+  set_tile_text (box, "label", headline->label);
+  set_tile_text (box, "detail", headline->detail);
+  set_tile_text (box, "tag", tags);
+  gtk_widget_set_tooltip_text (g_object_get_data (G_OBJECT (box), "tag"), outcomes);
+
+  g_string_printf (spoken, "%s: %s", headline->label, headline->value);
+  if (headline->detail != NULL)
+    g_string_append_printf (spoken, ", %s", headline->detail);
+  if (tags != NULL)
+    g_string_append_printf (spoken, ". %s", tags);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken->str,
+                                  -1);
+  g_object_set_data (G_OBJECT (box), "outcomes", GUINT_TO_POINTER (headline->outcomes));
+}
+
+static void
 show_headlines (TiDashboardView *self, const TiEvaluation *evaluation)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->headlines))) != NULL)
-    gtk_flow_box_remove (self->headlines, child);
   for (guint i = 0; i < evaluation->headlines->len; i++)
-    gtk_flow_box_append (self->headlines,
-                         headline_new (g_ptr_array_index (evaluation->headlines, i)));
+    {
+      const TiHeadline *headline = g_ptr_array_index (evaluation->headlines, i);
+      GtkWidget *tile = g_hash_table_lookup (self->tiles, headline->key);
+
+      if (tile == NULL)
+        {
+          tile = headline_tile_new (headline);
+          gtk_flow_box_append (self->headlines, tile);
+          g_hash_table_insert (self->tiles, g_strdup (headline->key), tile);
+        }
+      headline_tile_update (tile, headline);
+    }
 }
 
 /* Charts ---------------------------------------------------------------------------------- */
@@ -414,36 +441,67 @@ card_new (TiDashboardView *self, const TiChartFigure *figure)
   return card;
 }
 
+/* Shows one chart's new figures. */
 static void
-show_charts (TiDashboardView *self, const TiEvaluation *evaluation)
+show_chart (TiDashboardView *self, const TiEvaluation *evaluation, const TiChartFigure *figure)
 {
-  for (guint i = 0; i < evaluation->charts->len; i++)
+  GtkWidget *card = g_hash_table_lookup (self->cards, figure->key);
+  g_autofree char *tags = outcome_tags (figure->outcomes);
+  guint outcome = selected_outcome (self);
+  TiChart *chart;
+
+  if (card == NULL)
+    card = card_new (self, figure);
+  chart = ti_chart_card_get_chart (TI_CHART_CARD (card));
+  ti_chart_set_title (chart, figure->title);
+  ti_chart_set_series (chart, figure->series);
+  ti_chart_card_set_subtitle (TI_CHART_CARD (card), tags);
+  g_object_set_data (G_OBJECT (card), "outcomes", GUINT_TO_POINTER (figure->outcomes));
+  if (outcome != 0 && (figure->outcomes & outcome) == 0)
+    gtk_widget_set_visible (GTK_IS_FLOW_BOX_CHILD (gtk_widget_get_parent (card))
+                              ? gtk_widget_get_parent (card)
+                              : card,
+                            FALSE);
+  if (TI_IS_TIMELINE_STRIP (chart))
     {
-      const TiChartFigure *figure = g_ptr_array_index (evaluation->charts, i);
-      GtkWidget *card = g_hash_table_lookup (self->cards, figure->key);
-      g_autofree char *tags = outcome_tags (figure->outcomes);
-      TiChart *chart;
+      int year, month, day;
 
-      if (card == NULL)
-        card = card_new (self, figure);
-      chart = ti_chart_card_get_chart (TI_CHART_CARD (card));
-      ti_chart_set_title (chart, figure->title);
-      ti_chart_set_series (chart, figure->series);
-      ti_chart_card_set_subtitle (TI_CHART_CARD (card), tags);
-      g_object_set_data (G_OBJECT (card), "outcomes", GUINT_TO_POINTER (figure->outcomes));
-      if (TI_IS_TIMELINE_STRIP (chart))
-        {
-          int year, month, day;
-
-          /* Today is marked when the period reaches it; a period that ended long ago is
-           * not stretched to today. */
-          if ((evaluation->to == NULL || strcmp (evaluation->to, evaluation->today) >= 0)
-              && sscanf (evaluation->today, "%d-%d-%d", &year, &month, &day) == 3)
-            ti_timeline_strip_set_today (TI_TIMELINE_STRIP (chart), year, month);
-          else
-            ti_timeline_strip_clear_today (TI_TIMELINE_STRIP (chart));
-        }
+      /* Today is marked when the period reaches it; a period that ended long ago is not
+       * stretched to today. */
+      if ((evaluation->to == NULL || strcmp (evaluation->to, evaluation->today) >= 0)
+          && sscanf (evaluation->today, "%d-%d-%d", &year, &month, &day) == 3)
+        ti_timeline_strip_set_today (TI_TIMELINE_STRIP (chart), year, month);
+      else
+        ti_timeline_strip_clear_today (TI_TIMELINE_STRIP (chart));
     }
+}
+
+/* One chart a frame: each new chart is measured and drawn in a frame of its own, so a
+ * refresh never holds the window for all of them at once. */
+static gboolean
+show_next_chart (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  TiDashboardView *self = TI_DASHBOARD_VIEW (widget);
+
+  if (self->evaluation != NULL && self->next_chart < self->evaluation->charts->len)
+    {
+      show_chart (self, self->evaluation,
+                  g_ptr_array_index (self->evaluation->charts, self->next_chart++));
+      return G_SOURCE_CONTINUE;
+    }
+  self->charts_tick = 0;
+  apply_outcome_filter (self);
+  gtk_spinner_stop (self->refresh_spinner);
+  g_signal_emit (self, signals[SIGNAL_REFRESHED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_showing_charts (TiDashboardView *self)
+{
+  if (self->charts_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->charts_tick);
+  self->charts_tick = 0;
 }
 
 /* Loading --------------------------------------------------------------------------------- */
@@ -459,10 +517,10 @@ computed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   g_clear_object (&self->cancellable);
   gtk_spinner_stop (self->spinner);
-  gtk_spinner_stop (self->refresh_spinner);
 
   if (evaluation == NULL)
     {
+      gtk_spinner_stop (self->refresh_spinner);
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
@@ -471,12 +529,13 @@ computed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   /* The rows hold pointers into the evaluation: replace them before freeing the old one. */
   ti_attention_list_show (self->attention_list, evaluation->attention);
   show_headlines (self, evaluation);
-  show_charts (self, evaluation);
   g_clear_pointer (&self->evaluation, ti_evaluation_free);
   self->evaluation = evaluation;
   apply_outcome_filter (self);
   gtk_stack_set_visible_child_name (self->stack, "content");
-  g_signal_emit (self, signals[SIGNAL_REFRESHED], 0);
+  stop_showing_charts (self);
+  self->next_chart = 0;
+  self->charts_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), show_next_chart, NULL, NULL);
 }
 
 /**
@@ -514,13 +573,13 @@ ti_dashboard_view_refresh (TiDashboardView *self)
 /**
  * ti_dashboard_view_is_loading:
  *
- * Returns: whether figures are being counted
+ * Returns: whether figures are being counted, or their charts not yet all shown
  */
 gboolean
 ti_dashboard_view_is_loading (TiDashboardView *self)
 {
   g_return_val_if_fail (TI_IS_DASHBOARD_VIEW (self), FALSE);
-  return self->cancellable != NULL;
+  return self->cancellable != NULL || self->charts_tick != 0;
 }
 
 /**
@@ -584,10 +643,12 @@ ti_dashboard_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  stop_showing_charts (self);
   /* GTK 4.8 unparents only the template's bound children. */
   gtk_widget_dispose_template (GTK_WIDGET (self), TI_TYPE_DASHBOARD_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_pointer (&self->tiles, g_hash_table_unref);
   g_clear_pointer (&self->cards, g_hash_table_unref);
   g_clear_pointer (&self->evaluation, ti_evaluation_free);
   g_clear_object (&self->database);
@@ -637,6 +698,7 @@ static void
 ti_dashboard_view_init (TiDashboardView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->tiles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* Filled before the filter can run: the template connects it. */

@@ -234,9 +234,13 @@ ti_chart_show_layout (cairo_t *cr, PangoLayout *layout, double x, double y, doub
 void
 ti_chart_measure_text (TiChart *self, const char *text, int *width, int *height)
 {
-  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  TiChartPrivate *priv = ti_chart_get_private (self);
 
-  pango_layout_get_pixel_size (layout, width, height);
+  /* One layout for every label measured: making a layout per label is what costs. */
+  if (priv->measure_layout == NULL)
+    priv->measure_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  pango_layout_set_text (priv->measure_layout, text, -1);
+  pango_layout_get_pixel_size (priv->measure_layout, width, height);
 }
 
 /**

@@ -61,6 +61,7 @@ typedef struct
   int hovered_series;
   int selected_category; /* -1: none */
   int selected_series;
+  PangoLayout *measure_layout; /* reused to measure labels; dropped when the style changes */
 } TiChartPrivate;
 
 TiChartPrivate *ti_chart_get_private (TiChart *self);

@@ -58,6 +58,7 @@ struct _TiChartTable
   GtkColumnView *view;
   GListStore *rows;
   GtkSortListModel *sorted;
+  gboolean stale; /* the chart has new figures; the rows are made when the table is shown */
 };
 
 G_DEFINE_FINAL_TYPE (TiChartTable, ti_chart_table, GTK_TYPE_WIDGET)
@@ -196,6 +197,7 @@ remove_columns (TiChartTable *self)
 static void
 rebuild (TiChartTable *self)
 {
+  self->stale = FALSE;
   TiSeries *series = self->chart ? ti_chart_get_series (self->chart) : NULL;
   const char *category_heading, *group_heading;
   gboolean any_group = FALSE, any_state = FALSE;
@@ -244,9 +246,27 @@ rebuild (TiChartTable *self)
 }
 
 static void
+ensure_current (TiChartTable *self)
+{
+  if (self->stale)
+    rebuild (self);
+}
+
+/* A table out of sight (a card shows its chart) is brought up to date when it is shown or
+ * read, not with every refresh of the figures. */
+static void
 on_series_changed (TiChart *chart, GParamSpec *pspec, TiChartTable *self)
 {
-  rebuild (self);
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_current (self);
+}
+
+static void
+ti_chart_table_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ti_chart_table_parent_class)->map (widget);
+  ensure_current (TI_CHART_TABLE (widget));
 }
 
 static void
@@ -281,6 +301,7 @@ GtkColumnView *
 ti_chart_table_get_column_view (TiChartTable *self)
 {
   g_return_val_if_fail (TI_IS_CHART_TABLE (self), NULL);
+  ensure_current (self);
   return self->view;
 }
 
@@ -302,6 +323,7 @@ ti_chart_table_get_cell_text (TiChartTable *self, guint row, guint column)
 
   g_return_val_if_fail (TI_IS_CHART_TABLE (self), NULL);
 
+  ensure_current (self);
   columns = gtk_column_view_get_columns (self->view);
   if (self->series == NULL || column >= g_list_model_get_n_items (columns)
       || row >= g_list_model_get_n_items (G_LIST_MODEL (self->sorted)))
@@ -404,6 +426,7 @@ ti_chart_table_class_init (TiChartTableClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  widget_class->map = ti_chart_table_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "charttable");
 }

@@ -238,6 +238,8 @@ ti_chart_set_description (TiChart *self, const char *description)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 
+static int natural_height (TiChart *self, int width);
+
 /**
  * ti_chart_update:
  * @self: a chart
@@ -252,6 +254,9 @@ ti_chart_update (TiChart *self)
   TiChartPrivate *priv = ti_chart_get_instance_private (self);
   TiChartClass *klass = TI_CHART_GET_CLASS (self);
   g_autofree char *description = NULL;
+
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height_before = width > 0 ? natural_height (self, width) : -1;
 
   klass->update (self, priv->series);
 
@@ -275,7 +280,10 @@ ti_chart_update (TiChart *self)
     description = klass->describe (self);
   ti_chart_set_description (self, description ? description : _("No data for this period"));
 
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  /* New figures of the same shape only redraw; the page is laid out again only when the
+   * chart wants another height (more bars, a longer legend). */
+  if (height_before < 0 || natural_height (self, width) != height_before)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -370,12 +378,25 @@ ti_chart_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   cairo_destroy (cr);
 }
 
+/* The height the chart would like at @width: its plot's natural height with the title and
+ * legend around it, or a default for kinds whose plot takes any height. */
+static int
+natural_height (TiChart *self, int width)
+{
+  int plot = ti_chart_has_data (self) ? TI_CHART_GET_CLASS (self)->natural_plot_height (self, width)
+                                      : 0;
+  TiChartFrame frame;
+
+  if (plot <= 0)
+    return 280;
+  ti_chart_compute_frame (self, width, 10000, &frame);
+  return MAX (280, plot + (int) ceil (10000 - frame.plot.size.height));
+}
+
 static void
 ti_chart_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
                   int *natural, int *minimum_baseline, int *natural_baseline)
 {
-  TiChart *self = TI_CHART (widget);
-
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 160;
@@ -383,20 +404,8 @@ ti_chart_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, i
     }
   else
     {
-      int width = for_size > 0 ? for_size : 480;
-      int plot = ti_chart_has_data (self)
-                   ? TI_CHART_GET_CLASS (self)->natural_plot_height (self, width) : 0;
-
       *minimum = 120;
-      *natural = 280;
-      if (plot > 0)
-        {
-          TiChartFrame frame;
-
-          /* The plot plus what the title and the legend take around it. */
-          ti_chart_compute_frame (self, width, 10000, &frame);
-          *natural = MAX (*natural, plot + (int) ceil (10000 - frame.plot.size.height));
-        }
+      *natural = natural_height (TI_CHART (widget), for_size > 0 ? for_size : 400);
     }
 }
 
@@ -413,7 +422,9 @@ static void
 ti_chart_css_changed (GtkWidget *widget, GtkCssStyleChange *change)
 {
   GTK_WIDGET_CLASS (ti_chart_parent_class)->css_changed (widget, change);
-  /* Colours come from the style: a new theme (dark, high contrast) redraws. */
+  /* Colours and fonts come from the style: a new theme (dark, high contrast) redraws, and
+   * text is measured in the new font. */
+  g_clear_object (&ti_chart_get_private (TI_CHART (widget))->measure_layout);
   gtk_widget_queue_draw (widget);
 }
 
@@ -483,6 +494,7 @@ ti_chart_finalize (GObject *object)
   g_free (priv->description);
   g_clear_pointer (&priv->series, ti_series_unref);
   g_array_unref (priv->legend);
+  g_clear_object (&priv->measure_layout);
   G_OBJECT_CLASS (ti_chart_parent_class)->finalize (object);
 }
 
