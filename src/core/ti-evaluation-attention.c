@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ti-evaluation-private.h"
@@ -223,27 +224,134 @@ add_milestones (TiEvaluation *evaluation, const TiEvaluationSources *sources)
                  records);
 }
 
-/* The newest activity on or before ?1 (today's last minute) of each person who has any, as
- * rows of (person, newest start) — a person may have a row from each part: facilitating
- * sessions that were not cancelled (a scan of the facilitators, small), attending sessions
- * (the champions' rows of the attendance_person index) and attending events (a scan of the
- * event lists in event order). CROSS JOIN keeps SQLite from walking every session by date
- * for each person instead. */
-static const char activity_sql[]
-  = "SELECT f.person_id, max(s.starts_at) FROM session_facilitators f"
-    "  CROSS JOIN sessions s ON s.id = f.session_id"
-    "  WHERE s.status <> 'cancelled' AND s.starts_at <= ?1 GROUP BY f.person_id"
-    " UNION ALL"
-    " SELECT c.person_id, (SELECT max(s.starts_at) FROM attendance a"
-    "    CROSS JOIN sessions s ON s.id = a.session_id WHERE a.person_id = c.person_id"
-    "    AND a.attended AND s.starts_at <= ?1) FROM champions c"
-    " UNION ALL"
-    " SELECT a.person_id, max(e.starts_at) FROM events e"
-    "  CROSS JOIN event_attendance a ON a.event_id = e.id"
-    "  WHERE a.attended AND e.starts_at <= ?1 GROUP BY a.person_id";
-
 /* 'YYYY-MM-DD', or "" for none. */
 typedef char Day[11];
+
+/* The newest activity on or before today's last minute of each champion: facilitating a
+ * session that was not cancelled, attending a session, attending an event. The sessions are
+ * read once (a scan, in id order) and each activity looks its session up in C, rather than
+ * SQLite looking a session up for every facilitator and attendee: the facilitators are a
+ * scan of a small table, the sessions attended are the champions' rows of the
+ * attendance_person index, the events attended a scan of the event lists in event order. */
+static const char session_days_sql[]
+  = "SELECT id, starts_at, status = 'cancelled' FROM sessions ORDER BY id";
+static const char facilitated_sql[] = "SELECT person_id, session_id FROM session_facilitators";
+static const char attended_sql[]
+  = "SELECT a.person_id, a.session_id FROM champions c"
+    "  CROSS JOIN attendance a ON a.person_id = c.person_id WHERE a.attended";
+static const char events_attended_sql[]
+  = "SELECT a.person_id, e.starts_at FROM events e"
+    "  CROSS JOIN event_attendance a ON a.event_id = e.id"
+    "  WHERE a.attended AND e.starts_at <= ?1";
+
+/* A session that started on or before today's last minute: its day, and whether it was
+ * cancelled. */
+typedef struct
+{
+  gint64 id;
+  Day day;
+  gboolean cancelled;
+} SessionDay;
+
+static int
+compare_session (const void *key, const void *element)
+{
+  gint64 id = *(const gint64 *)key;
+  gint64 other = ((const SessionDay *)element)->id;
+
+  return (id > other) - (id < other);
+}
+
+/* What the activity is read into: the sessions by id, and each champion's newest day. */
+typedef struct
+{
+  const TiNetworkTally *tally;
+  GArray *sessions; /* of SessionDay, by id */
+  Day *newest;      /* by the champion's place in the tally */
+} Activity;
+
+static const SessionDay *
+find_session (const Activity *activity, gint64 id)
+{
+  return bsearch (&id, activity->sessions->data, activity->sessions->len, sizeof (SessionDay),
+                  compare_session);
+}
+
+/* Keeps @when ('YYYY-MM-DD…') as @person_id's newest day when they are a champion and it is
+ * newer. */
+static void
+note_activity (Activity *activity, gint64 person_id, const char *when)
+{
+  const TiNetworkTally *tally = activity->tally;
+  const TiNetworkChampion *champion = ti_network_tally_find_champion (tally, person_id);
+  char *day;
+
+  if (champion == NULL || when == NULL)
+    return;
+  day = activity->newest[champion - (const TiNetworkChampion *)(gpointer)tally->champions->data];
+  if (strncmp (when, day, 10) > 0)
+    g_strlcpy (day, when, sizeof (Day));
+}
+
+/* Steps @sql (bound to @last_minute when it has a parameter) and hands each row to @row. */
+static gboolean
+read_rows (TiDatabase *db, const char *sql, const char *last_minute, Activity *activity,
+           void (*row) (Activity *activity, sqlite3_stmt *stmt, const char *last_minute),
+           GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_text (stmt, 1, last_minute, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    row (activity, stmt, last_minute);
+  if (rc != SQLITE_DONE)
+    return failed (db, rc, error);
+  return TRUE;
+}
+
+static void
+session_day_row (Activity *activity, sqlite3_stmt *stmt, const char *last_minute)
+{
+  const char *starts_at = (const char *)sqlite3_column_text (stmt, 1);
+  SessionDay session = {
+    .id = sqlite3_column_int64 (stmt, 0),
+    .cancelled = sqlite3_column_int (stmt, 2),
+  };
+
+  if (starts_at == NULL || strcmp (starts_at, last_minute) > 0)
+    return;
+  g_strlcpy (session.day, starts_at, sizeof session.day);
+  g_array_append_val (activity->sessions, session);
+}
+
+static void
+facilitated_row (Activity *activity, sqlite3_stmt *stmt, const char *last_minute)
+{
+  const SessionDay *session = find_session (activity, sqlite3_column_int64 (stmt, 1));
+
+  if (session != NULL && !session->cancelled)
+    note_activity (activity, sqlite3_column_int64 (stmt, 0), session->day);
+}
+
+static void
+attended_row (Activity *activity, sqlite3_stmt *stmt, const char *last_minute)
+{
+  const SessionDay *session = find_session (activity, sqlite3_column_int64 (stmt, 1));
+
+  if (session != NULL)
+    note_activity (activity, sqlite3_column_int64 (stmt, 0), session->day);
+}
+
+static void
+event_attended_row (Activity *activity, sqlite3_stmt *stmt, const char *last_minute)
+{
+  note_activity (activity, sqlite3_column_int64 (stmt, 0),
+                 (const char *)sqlite3_column_text (stmt, 1));
+}
 
 /* A quiet champion: their place in the tally and their newest activity's day ("" for
  * none). */
@@ -267,33 +375,18 @@ compare_quiet (gconstpointer a, gconstpointer b)
 
 /* Each champion's newest activity day, "" for none, by their place in the tally. */
 static gboolean
-read_newest (TiDatabase *db, const TiEvaluationSources *sources, char (*newest)[11], GError **error)
+read_newest (TiDatabase *db, const TiEvaluationSources *sources, Day *newest, GError **error)
 {
-  const TiNetworkTally *tally = sources->network_tally;
-  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (db, activity_sql, error);
+  g_autoptr (GArray) sessions = g_array_new (FALSE, FALSE, sizeof (SessionDay));
+  Activity activity = { sources->network_tally, sessions, newest };
   char last_minute[17];
-  int rc;
 
-  if (stmt == NULL)
-    return FALSE;
   g_snprintf (last_minute, sizeof last_minute, "%s 23:59", sources->today);
-  sqlite3_bind_text (stmt, 1, last_minute, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *when = (const char *)sqlite3_column_text (stmt, 1);
-      const TiNetworkChampion *champion
-        = ti_network_tally_find_champion (tally, sqlite3_column_int64 (stmt, 0));
-      char *day;
-
-      if (champion == NULL || when == NULL)
-        continue;
-      day = newest[champion - (const TiNetworkChampion *)(gpointer)tally->champions->data];
-      if (strncmp (when, day, 10) > 0)
-        g_strlcpy (day, when, 11);
-    }
-  if (rc != SQLITE_DONE)
-    return failed (db, rc, error);
-  return TRUE;
+  return read_rows (db, session_days_sql, last_minute, &activity, session_day_row, error)
+         && read_rows (db, facilitated_sql, last_minute, &activity, facilitated_row, error)
+         && read_rows (db, attended_sql, last_minute, &activity, attended_row, error)
+         && read_rows (db, events_attended_sql, last_minute, &activity, event_attended_row,
+                       error);
 }
 
 static gboolean

@@ -390,7 +390,10 @@ read_sources (TiDatabase *db, const char *from, const char *to, TiEvaluationSour
   if (!ti_training_figures_compute_breakdown (db, from, to, &sources->training, &sources->breakdown,
                                               error))
     return FALSE;
-  sources->network_tally = ti_network_tally_new (db, error);
+  /* The network stands on the organisations the Tier 1 tally read: one read of the tree. */
+  sources->network_tally
+    = ti_network_tally_new_for (db, ti_tier1_tally_get_organisations (sources->breakdown.tier1),
+                                error);
   if (sources->network_tally == NULL)
     return FALSE;
   ti_network_figures_count (sources->network_tally, from, to, &sources->period, today,

@@ -7,18 +7,17 @@
 
 G_BEGIN_DECLS
 
+/* An organisation of the network (id, name, sector, locality, headcount, its parent and its
+ * top-level organisation): the tree the Tier 1 tally reads too. */
+typedef TiOrganisationNode TiNetworkOrganisation;
+
+/* An organisation's own charter adoption. */
 typedef struct
 {
-  gint64 id;
-  char *name;
-  char *sector;
-  char *locality;
-  gint64 headcount;
-  int root;                 /* index of its top-level organisation (itself when top-level) */
-  gboolean adopting;        /* its own adoption is past "not started" */
-  char consultation_on[11]; /* its own adoption's dates; "" when not recorded */
+  gboolean adopting;        /* past "not started" */
+  char consultation_on[11]; /* its dates; "" when not recorded */
   char signed_on[11];
-} TiNetworkOrganisation;
+} TiNetworkCharter;
 
 typedef struct
 {
@@ -33,11 +32,15 @@ typedef struct
 /* The organisations (in name order) and the champions, read once and judged on any day. */
 typedef struct
 {
-  GArray *organisations; /* of TiNetworkOrganisation */
-  GArray *champions;     /* of TiNetworkChampion, by person id */
+  TiOrganisationTree *tree;
+  GArray *organisations;       /* of TiNetworkOrganisation: the tree's */
+  TiNetworkCharter *charters;  /* one for each organisation, by the same index */
+  GArray *champions;           /* of TiNetworkChampion, by person id */
 } TiNetworkTally;
 
 TiNetworkTally *ti_network_tally_new (TiDatabase *db, GError **error);
+TiNetworkTally *ti_network_tally_new_for (TiDatabase *db, TiOrganisationTree *tree,
+                                          GError **error);
 void ti_network_tally_free (TiNetworkTally *tally);
 
 gboolean ti_network_champion_is_active (const TiNetworkChampion *champion, const char *day);

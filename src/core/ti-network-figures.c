@@ -85,22 +85,13 @@ champion_clear (gpointer data)
   g_free (((TiNetworkChampion *)data)->name);
 }
 
-static void
-organisation_clear (gpointer data)
-{
-  TiNetworkOrganisation *organisation = data;
-
-  g_free (organisation->name);
-  g_free (organisation->sector);
-  g_free (organisation->locality);
-}
-
 void
 ti_network_tally_free (TiNetworkTally *tally)
 {
   if (tally == NULL)
     return;
-  g_clear_pointer (&tally->organisations, g_array_unref);
+  g_clear_pointer (&tally->tree, ti_organisation_tree_unref);
+  g_free (tally->charters);
   g_clear_pointer (&tally->champions, g_array_unref);
   g_free (tally);
 }
@@ -111,67 +102,38 @@ copy_day (char out[11], const char *text)
   g_strlcpy (out, text != NULL ? text : "", 11);
 }
 
+/* Each organisation's own charter adoption; none recorded is "not started". */
 static gboolean
-load_organisations (TiNetworkTally *tally, TiDatabase *db, GHashTable *index_of, GError **error)
+load_charters (TiNetworkTally *tally, TiDatabase *db, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (
     db,
-    "SELECT o.id, o.parent_id, o.name, o.sector, o.locality, o.headcount,"
-    "  coalesce(ca.stage, 'not_started') <> 'not_started', ca.consultation_started_on,"
-    "  ca.signed_on"
-    " FROM organisations o LEFT JOIN charter_adoptions ca ON ca.organisation_id = o.id"
-    " ORDER BY o.name COLLATE NOCASE, o.id",
+    "SELECT organisation_id, stage <> 'not_started', consultation_started_on, signed_on"
+    " FROM charter_adoptions",
     error);
-  g_autoptr (GArray) parents = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GArray *organisations = tally->organisations;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      TiNetworkOrganisation o = {
-        .id = sqlite3_column_int64 (stmt, 0),
-        .name = g_strdup ((const char *)sqlite3_column_text (stmt, 2)),
-        .sector = g_strdup ((const char *)sqlite3_column_text (stmt, 3)),
-        .locality = g_strdup ((const char *)sqlite3_column_text (stmt, 4)),
-        .headcount = sqlite3_column_int64 (stmt, 5),
-        .adopting = sqlite3_column_int (stmt, 6),
-      };
-      gint64 parent = sqlite3_column_int64 (stmt, 1);
+      int i = ti_organisation_tree_find (tally->tree, sqlite3_column_int64 (stmt, 0));
+      TiNetworkCharter *charter;
 
-      copy_day (o.consultation_on, (const char *)sqlite3_column_text (stmt, 7));
-      copy_day (o.signed_on, (const char *)sqlite3_column_text (stmt, 8));
-      g_array_append_val (organisations, o);
-      g_array_append_val (parents, parent);
+      if (i < 0)
+        continue;
+      charter = &tally->charters[i];
+      charter->adopting = sqlite3_column_int (stmt, 1);
+      copy_day (charter->consultation_on, (const char *)sqlite3_column_text (stmt, 2));
+      copy_day (charter->signed_on, (const char *)sqlite3_column_text (stmt, 3));
     }
   if (rc != SQLITE_DONE)
     return ti_database_set_error_from_sqlite (db, rc, _ ("reading the organisations"), error);
-
-  for (guint i = 0; i < organisations->len; i++)
-    g_hash_table_insert (index_of, &TI_NETWORK_ORGANISATION (tally, i)->id,
-                         GINT_TO_POINTER (i + 1));
-  /* Up to the top from each; the editor refuses cycles, the step limit is a guard. */
-  for (guint i = 0; i < organisations->len; i++)
-    {
-      int at = (int)i;
-
-      for (guint steps = 0; steps <= organisations->len; steps++)
-        {
-          gint64 parent = g_array_index (parents, gint64, at);
-          int above = GPOINTER_TO_INT (g_hash_table_lookup (index_of, &parent)) - 1;
-
-          if (above < 0)
-            break;
-          at = above;
-        }
-      TI_NETWORK_ORGANISATION (tally, i)->root = at;
-    }
   return TRUE;
 }
 
 static gboolean
-load_champions (TiNetworkTally *tally, TiDatabase *db, GHashTable *index_of, GError **error)
+load_champions (TiNetworkTally *tally, TiDatabase *db, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (
     db,
@@ -188,7 +150,7 @@ load_champions (TiNetworkTally *tally, TiDatabase *db, GHashTable *index_of, GEr
       gint64 organisation_id = sqlite3_column_int64 (stmt, 1);
       TiNetworkChampion c = {
         .person_id = sqlite3_column_int64 (stmt, 0),
-        .organisation = GPOINTER_TO_INT (g_hash_table_lookup (index_of, &organisation_id)) - 1,
+        .organisation = ti_organisation_tree_find (tally->tree, organisation_id),
         .erased = sqlite3_column_int (stmt, 2),
         .name = g_strdup ((const char *)sqlite3_column_text (stmt, 5)),
       };
@@ -203,23 +165,34 @@ load_champions (TiNetworkTally *tally, TiDatabase *db, GHashTable *index_of, GEr
 }
 
 /*
- * Reads the organisations and the champions; call it inside a read transaction when it must
- * agree with other reads.
+ * Reads the organisations' charters and the champions for the organisations of @tree (which
+ * it keeps a reference to); call it inside the read transaction @tree was read in.
+ */
+TiNetworkTally *
+ti_network_tally_new_for (TiDatabase *db, TiOrganisationTree *tree, GError **error)
+{
+  g_autoptr (TiNetworkTally) tally = g_new0 (TiNetworkTally, 1);
+
+  tally->tree = ti_organisation_tree_ref (tree);
+  tally->organisations = tree->nodes;
+  tally->charters = g_new0 (TiNetworkCharter, tree->nodes->len);
+  tally->champions = g_array_new (FALSE, TRUE, sizeof (TiNetworkChampion));
+  g_array_set_clear_func (tally->champions, champion_clear);
+  if (!load_charters (tally, db, error) || !load_champions (tally, db, error))
+    return NULL;
+  return g_steal_pointer (&tally);
+}
+
+/*
+ * Reads the organisations, their charters and the champions; call it inside a read
+ * transaction when it must agree with other reads.
  */
 TiNetworkTally *
 ti_network_tally_new (TiDatabase *db, GError **error)
 {
-  g_autoptr (TiNetworkTally) tally = g_new0 (TiNetworkTally, 1);
-  g_autoptr (GHashTable) index_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (TiOrganisationTree) tree = ti_organisation_tree_new (db, error);
 
-  tally->organisations = g_array_new (FALSE, TRUE, sizeof (TiNetworkOrganisation));
-  g_array_set_clear_func (tally->organisations, organisation_clear);
-  tally->champions = g_array_new (FALSE, TRUE, sizeof (TiNetworkChampion));
-  g_array_set_clear_func (tally->champions, champion_clear);
-  if (!load_organisations (tally, db, index_of, error)
-      || !load_champions (tally, db, index_of, error))
-    return NULL;
-  return g_steal_pointer (&tally);
+  return tree != NULL ? ti_network_tally_new_for (db, tree, error) : NULL;
 }
 
 static int
@@ -284,7 +257,7 @@ ti_network_tally_mark_rooted (const TiNetworkTally *tally, const char *day, gboo
 }
 
 static TiCharterStage
-stage_on (const TiNetworkOrganisation *o, const char *day)
+stage_on (const TiNetworkCharter *o, const char *day)
 {
   if (o->signed_on[0] != '\0' && strcmp (o->signed_on, day) <= 0)
     return TI_CHARTER_STAGE_SIGNED;
@@ -305,9 +278,9 @@ ti_network_tally_charter_stages (const TiNetworkTally *tally, const char *day,
     stages[i] = TI_CHARTER_STAGE_NOT_STARTED;
   for (guint i = 0; i < tally->organisations->len; i++)
     {
-      const TiNetworkOrganisation *o = TI_NETWORK_ORGANISATION (tally, i);
+      int root = TI_NETWORK_ORGANISATION (tally, i)->root;
 
-      stages[o->root] = MAX (stages[o->root], stage_on (o, day));
+      stages[root] = MAX (stages[root], stage_on (&tally->charters[i], day));
     }
 }
 

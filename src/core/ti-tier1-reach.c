@@ -44,15 +44,9 @@ typedef struct
   char latest[11];   /* the latest dated in the period, or "" */
 } Count;
 
+/* What the tally counts of an organisation of the tree. */
 typedef struct
 {
-  gint64 id;
-  char *name;
-  char *sector;
-  char *locality;
-  gint64 headcount;
-  int parent;   /* index, or -1 */
-  int root;     /* index of its top-level organisation */
   int unit;     /* index of the highest organisation above it (or itself) with a headcount, or -1 */
   Count direct; /* its own people only */
 } Organisation;
@@ -60,9 +54,9 @@ typedef struct
 struct _TiTier1Tally
 {
   TiPeriod period;
-  GArray *organisations; /* of Organisation, in name order */
-  GHashTable *index_of;  /* organisation id → index + 1 */
-  Count everyone;        /* every person, with an organisation or without */
+  TiOrganisationTree *tree;
+  Organisation *organisations; /* one for each of the tree's, by the same index */
+  Count everyone;              /* every person, with an organisation or without */
   GArray *months;        /* of MonthCount, one a month from month_base on */
   int month_base;
 };
@@ -73,24 +67,14 @@ typedef struct
   guint firsts; /* people whose first completion is in this month, and by the period's end */
 } MonthCount;
 
-static void
-organisation_clear (gpointer data)
-{
-  Organisation *organisation = data;
-
-  g_free (organisation->name);
-  g_free (organisation->sector);
-  g_free (organisation->locality);
-}
-
 void
 ti_tier1_tally_free (TiTier1Tally *tally)
 {
   if (tally == NULL)
     return;
-  g_array_unref (tally->organisations);
-  g_hash_table_unref (tally->index_of);
-  g_array_unref (tally->months);
+  g_clear_pointer (&tally->tree, ti_organisation_tree_unref);
+  g_free (tally->organisations);
+  g_clear_pointer (&tally->months, g_array_unref);
   g_free (tally);
 }
 
@@ -119,64 +103,28 @@ count_add (Count *sum, const Count *count)
   count_latest (sum, count->latest);
 }
 
-static gboolean
-load_organisations (TiTier1Tally *tally, TiDatabase *db, GError **error)
+/* Each organisation's unit: the highest organisation above it, or itself, whose headcount is
+ * known. */
+static void
+find_units (TiTier1Tally *tally)
 {
-  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (
-    db,
-    "SELECT id, parent_id, name, sector, locality, headcount FROM organisations"
-    " ORDER BY name COLLATE NOCASE",
-    error);
-  GHashTable *index_of = tally->index_of;
-  g_autoptr (GArray) parent_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GArray *organisations = tally->organisations;
-  int rc;
+  TiOrganisationTree *tree = tally->tree;
+  guint n = tree->nodes->len;
 
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < n; i++)
     {
-      Organisation o = {
-        .id = sqlite3_column_int64 (stmt, 0),
-        .name = g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
-        .sector = g_strdup ((const char *) sqlite3_column_text (stmt, 3)),
-        .locality = g_strdup ((const char *) sqlite3_column_text (stmt, 4)),
-        .headcount = sqlite3_column_int64 (stmt, 5),
-      };
-      gint64 parent_id = sqlite3_column_int64 (stmt, 1);
-
-      g_array_append_val (organisations, o);
-      g_array_append_val (parent_ids, parent_id);
-    }
-  if (rc != SQLITE_DONE)
-    return ti_database_set_error_from_sqlite (db, rc, _("reading the organisations"), error);
-
-  for (guint i = 0; i < organisations->len; i++)
-    g_hash_table_insert (index_of, &g_array_index (organisations, Organisation, i).id,
-                         GINT_TO_POINTER (i + 1));
-  for (guint i = 0; i < organisations->len; i++)
-    g_array_index (organisations, Organisation, i).parent
-      = GPOINTER_TO_INT (g_hash_table_lookup (index_of, &g_array_index (parent_ids, gint64, i)))
-        - 1;
-
-  /* Walk up from each; the schema and the editor refuse cycles, the step limit is a guard. */
-  for (guint i = 0; i < organisations->len; i++)
-    {
-      Organisation *o = &g_array_index (organisations, Organisation, i);
       int at = (int) i;
 
-      o->unit = -1;
-      for (guint steps = 0; at >= 0 && steps <= organisations->len; steps++)
+      tally->organisations[i].unit = -1;
+      for (guint steps = 0; at >= 0 && steps <= n; steps++)
         {
-          const Organisation *above = &g_array_index (organisations, Organisation, at);
+          const TiOrganisationNode *above = TI_ORGANISATION_NODE (tree, at);
 
           if (above->headcount > 0)
-            o->unit = at;
-          o->root = at;
+            tally->organisations[i].unit = at;
           at = above->parent;
         }
     }
-  return TRUE;
 }
 
 /* What one person's completions add up to. */
@@ -227,7 +175,7 @@ add_person (TiTier1Tally *tally, const Person *person, int organisation)
   memcpy (count.latest, person->latest, sizeof count.latest);
   count_add (&tally->everyone, &count);
   if (organisation >= 0)
-    count_add (&g_array_index (tally->organisations, Organisation, organisation).direct, &count);
+    count_add (&tally->organisations[organisation].direct, &count);
 
   /* Someone completing twice in a month is one person that month. */
   g_array_sort (person->months, compare_int);
@@ -297,7 +245,7 @@ load_membership (TiTier1Tally *tally, TiDatabase *db, Membership *membership, GE
     {
       gint64 organisation_id = sqlite3_column_int64 (stmt, 0);
       gint64 id = sqlite3_column_int64 (stmt, 1);
-      int value = GPOINTER_TO_INT (g_hash_table_lookup (tally->index_of, &organisation_id));
+      int value = ti_organisation_tree_find (tally->tree, organisation_id) + 1;
 
       if (membership->by_id != NULL && id >= 0 && id <= max_id)
         g_array_index (membership->by_id, int, id) = value;
@@ -383,14 +331,26 @@ ti_tier1_tally_new (TiDatabase *db, const TiPeriod *period, GError **error)
   g_autoptr (TiTier1Tally) tally = g_new0 (TiTier1Tally, 1);
 
   tally->period = *period;
-  tally->organisations = g_array_new (FALSE, TRUE, sizeof (Organisation));
-  g_array_set_clear_func (tally->organisations, organisation_clear);
-  tally->index_of = g_hash_table_new (g_int64_hash, g_int64_equal);
   tally->months = g_array_new (FALSE, TRUE, sizeof (MonthCount));
-
-  if (!load_organisations (tally, db, error) || !count_completions (tally, db, error))
+  tally->tree = ti_organisation_tree_new (db, error);
+  if (tally->tree == NULL)
+    return NULL;
+  tally->organisations = g_new0 (Organisation, tally->tree->nodes->len);
+  find_units (tally);
+  if (!count_completions (tally, db, error))
     return NULL;
   return g_steal_pointer (&tally);
+}
+
+/*
+ * The organisations the tally was counted for, to share with the network tally.
+ *
+ * Returns: (transfer none): the tree
+ */
+TiOrganisationTree *
+ti_tier1_tally_get_organisations (TiTier1Tally *tally)
+{
+  return tally->tree;
 }
 
 /* A sector or locality: the organisations under top-level organisations with that key. */
@@ -409,21 +369,23 @@ static void
 tally_groups (TiTier1Tally *tally, gboolean by_locality, gboolean somerset_only,
               const TiTerm *keys, guint n_keys, Group *groups)
 {
-  GArray *organisations = tally->organisations;
-  g_autofree guint *unit_reached = g_new0 (guint, organisations->len);
+  TiOrganisationTree *tree = tally->tree;
+  guint n = tree->nodes->len;
+  g_autofree guint *unit_reached = g_new0 (guint, n);
 
-  for (guint i = 0; i < organisations->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const Organisation *o = &g_array_index (organisations, Organisation, i);
+      const Organisation *o = &tally->organisations[i];
 
       if (o->unit >= 0)
         unit_reached[o->unit] += o->direct.reached;
     }
 
-  for (guint i = 0; i < organisations->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const Organisation *o = &g_array_index (organisations, Organisation, i);
-      const Organisation *root = &g_array_index (organisations, Organisation, o->root);
+      const Organisation *o = &tally->organisations[i];
+      const TiOrganisationNode *node = TI_ORGANISATION_NODE (tree, i);
+      const TiOrganisationNode *root = TI_ORGANISATION_NODE (tree, node->root);
       const char *key = by_locality ? root->locality : root->sector;
       Group *group = NULL;
 
@@ -438,8 +400,8 @@ tally_groups (TiTier1Tally *tally, gboolean by_locality, gboolean somerset_only,
       count_add (&group->count, &o->direct);
       if (o->unit == (int) i)
         {
-          group->headcount += o->headcount;
-          group->reached_capped += MIN ((gint64) unit_reached[i], o->headcount);
+          group->headcount += node->headcount;
+          group->reached_capped += MIN ((gint64) unit_reached[i], node->headcount);
         }
     }
 }
@@ -507,23 +469,24 @@ row_new (const char *key, const char *label, const Count *count, gint64 headcoun
 static void
 organisation_rows (TiTier1Tally *tally, GPtrArray *rows)
 {
-  GArray *organisations = tally->organisations;
-  g_autofree Count *subtree = g_new0 (Count, organisations->len);
+  TiOrganisationTree *tree = tally->tree;
+  guint n = tree->nodes->len;
+  g_autofree Count *subtree = g_new0 (Count, n);
 
   /* Each organisation's people count in it and in every organisation above it. */
-  for (guint i = 0; i < organisations->len; i++)
+  for (guint i = 0; i < n; i++)
     {
       int at = (int) i;
 
-      for (guint steps = 0; at >= 0 && steps <= organisations->len; steps++)
+      for (guint steps = 0; at >= 0 && steps <= n; steps++)
         {
-          count_add (&subtree[at], &g_array_index (organisations, Organisation, i).direct);
-          at = g_array_index (organisations, Organisation, at).parent;
+          count_add (&subtree[at], &tally->organisations[i].direct);
+          at = TI_ORGANISATION_NODE (tree, at)->parent;
         }
     }
-  for (guint i = 0; i < organisations->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const Organisation *o = &g_array_index (organisations, Organisation, i);
+      const TiOrganisationNode *o = TI_ORGANISATION_NODE (tree, i);
       char key[32];
 
       g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT, o->id);

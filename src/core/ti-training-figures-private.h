@@ -42,10 +42,40 @@ void ti_figures_compute_async (const char *db_path, const char *from, const char
 const TiFigureDefinition *ti_figure_definition_find (const TiFigureDefinition *definitions,
                                                      guint n_definitions, const char *key);
 
+/* An organisation, and where it stands among the organisations and their directorates. */
+typedef struct
+{
+  gint64 id;
+  char *name;
+  char *sector;
+  char *locality;
+  gint64 headcount;
+  int parent; /* index of its parent, or -1 when top-level */
+  int root;   /* index of its top-level organisation (itself when top-level) */
+} TiOrganisationNode;
+
+/* Every organisation, in name order, each walked up to its top-level organisation: read once
+ * and shared by the Tier 1 tally and the network tally (reference counted). */
+typedef struct
+{
+  GArray *nodes;        /* of TiOrganisationNode */
+  GHashTable *index_of; /* organisation id → index + 1 */
+} TiOrganisationTree;
+
+TiOrganisationTree *ti_organisation_tree_new (TiDatabase *db, GError **error);
+TiOrganisationTree *ti_organisation_tree_ref (TiOrganisationTree *tree);
+void ti_organisation_tree_unref (TiOrganisationTree *tree);
+int ti_organisation_tree_find (const TiOrganisationTree *tree, gint64 id);
+
+#define TI_ORGANISATION_NODE(tree, i) (&g_array_index ((tree)->nodes, TiOrganisationNode, (i)))
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiOrganisationTree, ti_organisation_tree_unref)
+
 /* Tier 1 counted for a period in one pass over the completions (see ti-tier1-reach.c). */
 typedef struct _TiTier1Tally TiTier1Tally;
 
 TiTier1Tally *ti_tier1_tally_new (TiDatabase *db, const TiPeriod *period, GError **error);
+TiOrganisationTree *ti_tier1_tally_get_organisations (TiTier1Tally *tally);
 void ti_tier1_tally_free (TiTier1Tally *tally);
 void ti_tier1_tally_totals (TiTier1Tally *tally, guint *completions, guint *people, guint *reached,
                             gint64 *headcount);

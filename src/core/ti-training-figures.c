@@ -561,6 +561,113 @@ ti_training_figures_free (TiTrainingFigures *figures)
   g_free (figures);
 }
 
+static void
+organisation_node_clear (gpointer data)
+{
+  TiOrganisationNode *node = data;
+
+  g_free (node->name);
+  g_free (node->sector);
+  g_free (node->locality);
+}
+
+static void
+organisation_tree_clear (gpointer data)
+{
+  TiOrganisationTree *tree = data;
+
+  g_clear_pointer (&tree->index_of, g_hash_table_unref);
+  g_clear_pointer (&tree->nodes, g_array_unref);
+}
+
+/*
+ * Reads the organisations in name order and walks each up to its top-level organisation;
+ * call it inside a read transaction when it must agree with other reads.
+ *
+ * Returns: (transfer full) (nullable): the tree, or %NULL with @error set
+ */
+TiOrganisationTree *
+ti_organisation_tree_new (TiDatabase *db, GError **error)
+{
+  g_autoptr (TiOrganisationTree) tree = g_rc_box_new0 (TiOrganisationTree);
+  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (
+    db,
+    "SELECT id, parent_id, name, sector, locality, headcount FROM organisations"
+    " ORDER BY name COLLATE NOCASE, id",
+    error);
+  g_autoptr (GArray) parent_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *nodes;
+  int rc;
+
+  tree->nodes = nodes = g_array_new (FALSE, TRUE, sizeof (TiOrganisationNode));
+  g_array_set_clear_func (nodes, organisation_node_clear);
+  tree->index_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TiOrganisationNode node = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .name = g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
+        .sector = g_strdup ((const char *) sqlite3_column_text (stmt, 3)),
+        .locality = g_strdup ((const char *) sqlite3_column_text (stmt, 4)),
+        .headcount = sqlite3_column_int64 (stmt, 5),
+      };
+      gint64 parent_id = sqlite3_column_int64 (stmt, 1);
+
+      g_array_append_val (nodes, node);
+      g_array_append_val (parent_ids, parent_id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ti_database_set_error_from_sqlite (db, rc, _("reading the organisations"), error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < nodes->len; i++)
+    g_hash_table_insert (tree->index_of, &TI_ORGANISATION_NODE (tree, i)->id,
+                         GINT_TO_POINTER (i + 1));
+  for (guint i = 0; i < nodes->len; i++)
+    TI_ORGANISATION_NODE (tree, i)->parent
+      = ti_organisation_tree_find (tree, g_array_index (parent_ids, gint64, i));
+  /* Up to the top from each; the schema and the editor refuse cycles, the step limit is a
+   * guard. */
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      int at = (int) i;
+
+      for (guint steps = 0; steps <= nodes->len; steps++)
+        {
+          int above = TI_ORGANISATION_NODE (tree, at)->parent;
+
+          if (above < 0)
+            break;
+          at = above;
+        }
+      TI_ORGANISATION_NODE (tree, i)->root = at;
+    }
+  return g_steal_pointer (&tree);
+}
+
+TiOrganisationTree *
+ti_organisation_tree_ref (TiOrganisationTree *tree)
+{
+  return g_rc_box_acquire (tree);
+}
+
+void
+ti_organisation_tree_unref (TiOrganisationTree *tree)
+{
+  g_rc_box_release_full (tree, organisation_tree_clear);
+}
+
+/* The index of the organisation @id in @tree, or -1 when there is none. */
+int
+ti_organisation_tree_find (const TiOrganisationTree *tree, gint64 id)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (tree->index_of, &id)) - 1;
+}
+
 TiPeriodJob *
 ti_period_job_new (const char *from, const char *to, TiReachGrouping grouping)
 {
