@@ -5,7 +5,7 @@ DEBIAN_PACKAGES = \
 	libgtk-4-dev libgtk-4-bin libglib2.0-bin libadwaita-1-dev \
 	libsqlite3-dev libxlsxwriter-dev libcsv-dev libigraph-dev \
 	sqlite3 xvfb xauth dbus-daemon desktop-file-utils appstream \
-	python3 python3-openpyxl imagemagick \
+	python3 python3-openpyxl imagemagick xdotool \
 	adwaita-icon-theme fonts-cantarell librsvg2-common
 
 BUILD_DIR ?= _build

@@ -18,8 +18,8 @@ printf '[Settings]\ngtk-font-name=Cantarell 11\n' > "$home/config/gtk-4.0/settin
 export HOME=$home XDG_CONFIG_HOME=$home/config XDG_DATA_HOME=$home/data
 export GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR=$build/data GTK_A11Y=none
 
-shoot() { # destination style [view]
-  local destination=$1 style=$2 view=${3:-} width=1100 height=720 name=$1
+shoot() { # destination style [view [width height]]
+  local destination=$1 style=$2 view=${3:-} width=${4:-1100} height=${5:-720} name=$1
   gsettings set org.somerset.TraumaInformed last-destination "$destination"
   gsettings set org.somerset.TraumaInformed color-scheme "$style"
   gsettings set org.somerset.TraumaInformed window-width "$width"
@@ -28,9 +28,12 @@ shoot() { # destination style [view]
     gsettings set org.somerset.TraumaInformed "$destination-view" "$view"
     name=$destination-$view
   fi
+  [ "$width" = 1100 ] || name=$name-tall
   xvfb-run -a -s "-screen 0 ${width}x${height}x24" dbus-run-session -- bash -c "
     '$binary' --db='$demo' & app=\$!
     sleep 4
+    xdotool mousemove 0 0 2>/dev/null || true
+    sleep 1
     import -window root '$out/$name-$style.png'
     kill \$app" 2>/dev/null
   [ -z "$view" ] || gsettings reset org.somerset.TraumaInformed "$destination-view"
@@ -52,5 +55,8 @@ for view in organisations charter; do
 done
 shoot evaluation light timeline
 shoot evaluation dark timeline
+# The whole dashboard: Needs attention, the headline figures and the charts.
+shoot evaluation light overview 1280 2900
+shoot evaluation dark overview 1280 2900
 shoot events light engagement
 shoot events dark engagement
