@@ -178,7 +178,8 @@ add_person (TiTier1Tally *tally, const Person *person, int organisation)
     count_add (&tally->organisations[organisation].direct, &count);
 
   /* Someone completing twice in a month is one person that month. */
-  g_array_sort (person->months, compare_int);
+  if (person->months->len > 1)
+    g_array_sort (person->months, compare_int);
   for (guint i = 0; i < person->months->len; i++)
     {
       int month = g_array_index (person->months, int, i);
@@ -223,6 +224,9 @@ load_membership (TiTier1Tally *tally, TiDatabase *db, Membership *membership, GE
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   gint64 max_id, n_people;
+  gint64 last_organisation_id = 0;
+  gboolean any = FALSE;
+  int value = 0;
   int rc;
 
   max_id = ti_database_count (db, "SELECT coalesce(max(id), 0) FROM people", error);
@@ -241,12 +245,18 @@ load_membership (TiTier1Tally *tally, TiDatabase *db, Membership *membership, GE
     db, "SELECT organisation_id, id FROM people WHERE organisation_id IS NOT NULL", error);
   if (stmt == NULL)
     return FALSE;
+  /* The index gives the people organisation by organisation: one look-up for each. */
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 organisation_id = sqlite3_column_int64 (stmt, 0);
       gint64 id = sqlite3_column_int64 (stmt, 1);
-      int value = ti_organisation_tree_find (tally->tree, organisation_id) + 1;
 
+      if (!any || organisation_id != last_organisation_id)
+        {
+          value = ti_organisation_tree_find (tally->tree, organisation_id) + 1;
+          last_organisation_id = organisation_id;
+          any = TRUE;
+        }
       if (membership->by_id != NULL && id >= 0 && id <= max_id)
         g_array_index (membership->by_id, int, id) = value;
       else if (membership->by_key != NULL)
@@ -294,9 +304,10 @@ count_completions (TiTier1Tally *tally, TiDatabase *db, GError **error)
           g_array_set_size (months, 0);
           organisation = membership_lookup (&membership, id);
         }
-      if (strcmp (date, person.first) < 0)
+      /* Every date here is ten characters, as are the period's ends (ti_period_init()). */
+      if (memcmp (date, person.first, 10) < 0)
         memcpy (person.first, date, sizeof person.first);
-      if (strcmp (date, tally->period.from) >= 0 && strcmp (date, tally->period.to) <= 0)
+      if (memcmp (date, tally->period.from, 10) >= 0 && memcmp (date, tally->period.to, 10) <= 0)
         {
           int month = ti_month_number (date);
           Count *count = &month_count (tally, month)->count;
