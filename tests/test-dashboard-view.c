@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 #include <math.h>
+#include <string.h>
 
 #include "test-util.h"
 #include "test-widget-util.h"
@@ -345,6 +346,116 @@ test_attention_opens_records (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
 }
 
+/* Something changed elsewhere (here: an event added to the programme through the window's
+ * connection, as the Events editor does): coming back to the dashboard counts again. */
+static void
+test_counts_again_after_a_change (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  const TiHeadline *held;
+  guint64 before;
+
+  wait_counted (f);
+  held = ti_evaluation_find_headline (ti_dashboard_view_get_evaluation (f->view), "events_held");
+  before = (guint64) held->number;
+
+  ti_window_show_destination (f->window, 3);
+  g_assert_true (ti_database_exec (ti_window_get_database (f->window),
+                                   "INSERT INTO events (title, kind, starts_at, venue) VALUES"
+                                   " ('Extra network event', 'network_event', '2024-02-02 10:00',"
+                                   "  'Taunton')",
+                                   &error));
+  g_assert_no_error (error);
+  ti_window_show_destination (f->window, EVALUATION);
+  test_iterate_a_while ();
+  wait_counted (f);
+  held = ti_evaluation_find_headline (ti_dashboard_view_get_evaluation (f->view), "events_held");
+  g_assert_cmpuint ((guint64) held->number, ==, before + 1);
+  {
+    g_autofree char *shown = g_strdup_printf ("%" G_GUINT64_FORMAT, before + 1);
+
+    g_assert_cmpstr (shown_value (f, "events_held"), ==, shown);
+  }
+}
+
+static gboolean
+is_action_row (GtkWidget *widget, gconstpointer data)
+{
+  return ADW_IS_ACTION_ROW (widget);
+}
+
+static guint
+count_action_rows (GtkWidget *root)
+{
+  g_autoptr (GPtrArray) rows = test_collect_widgets (root, FALSE, is_action_row, NULL);
+
+  return rows->len;
+}
+
+/* A long item lists its first records, then "Show All" brings the rest. */
+static void
+test_attention_show_all (Fixture *f, gconstpointer data)
+{
+  const TiEvaluation *evaluation;
+  const TiAttention *quiet = NULL;
+  g_autofree char *show_all = NULL;
+  GtkWidget *expander;
+  GtkWidget *row;
+
+  wait_counted (f);
+  evaluation = ti_dashboard_view_get_evaluation (f->view);
+  for (guint i = 0; i < evaluation->attention->len; i++)
+    if (((TiAttention *) g_ptr_array_index (evaluation->attention, i))->kind
+        == TI_ATTENTION_QUIET_CHAMPION)
+      quiet = g_ptr_array_index (evaluation->attention, i);
+  g_assert_nonnull (quiet);
+  g_assert_cmpuint (quiet->records->len, >, 25);
+
+  for (expander = test_find_widget (GTK_WIDGET (f->view), TRUE, is_expander, NULL);
+       expander != NULL; expander = gtk_widget_get_next_sibling (expander))
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (expander)), quiet->title)
+        == 0)
+      break;
+  g_assert_nonnull (expander);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  test_iterate_a_while ();
+
+  /* Fewer than a thousand, so the count has no separator. */
+  g_assert_cmpuint (quiet->records->len, <, 1000);
+  show_all = g_strdup_printf ("Show All %u", quiet->records->len);
+  row = test_find_row (expander, show_all);
+  g_assert_nonnull (row);
+  /* Its header, the first 25 records and "Show All". */
+  g_assert_cmpuint (count_action_rows (expander), ==, 1 + 25 + 1);
+
+  g_signal_emit_by_name (row, "activate");
+  test_iterate_a_while ();
+  g_assert_null (test_find_row (expander, show_all));
+  g_assert_cmpuint (count_action_rows (expander), ==, 1 + quiet->records->len);
+}
+
+/* Every figure's definition is on the page in words, not only in a tooltip. */
+static void
+test_definitions_listed (Fixture *f, gconstpointer data)
+{
+  const TiEvaluation *evaluation;
+  GtkWidget *definitions;
+
+  wait_counted (f);
+  evaluation = ti_dashboard_view_get_evaluation (f->view);
+  definitions = test_find_row (GTK_WIDGET (f->view), "How Each Figure Is Counted");
+  g_assert_nonnull (definitions);
+  for (guint i = 0; i < evaluation->headlines->len; i++)
+    {
+      const TiHeadline *headline = g_ptr_array_index (evaluation->headlines, i);
+      GtkWidget *row = test_find_row (definitions, headline->label);
+
+      g_assert_nonnull (row);
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                       ti_evaluation_definition (headline->key)->definition);
+    }
+}
+
 /* Activating a column of "attendance by event" opens that event. */
 static void
 test_chart_opens_event (Fixture *f, gconstpointer data)
@@ -366,7 +477,8 @@ test_chart_opens_event (Fixture *f, gconstpointer data)
     }
   g_assert_nonnull (attendance);
   series = ti_chart_get_series (attendance);
-  title = g_strdup (ti_series_get_category_label (series, 0));
+  /* "25 Jan 2024 · Spring network meeting": the event's title follows its date. */
+  title = g_strdup (strstr (ti_series_get_category_label (series, 0), " · ") + strlen (" · "));
 
   g_signal_emit_by_name (attendance, "item-activated", 0u, 1u);
   g_assert_cmpuint (ti_window_get_destination (f->window), ==, 3);
@@ -392,6 +504,9 @@ main (int argc, char **argv)
   ADD ("outcome-filter", test_outcome_filter);
   ADD ("attention-opens-records", test_attention_opens_records);
   ADD ("chart-opens-event", test_chart_opens_event);
+  ADD ("counts-again-after-a-change", test_counts_again_after_a_change);
+  ADD ("attention-show-all", test_attention_show_all);
+  ADD ("definitions-listed", test_definitions_listed);
 #undef ADD
 
   status = g_test_run ();

@@ -374,6 +374,38 @@ test_outcomes (void)
     }
   g_assert_cmpuint (ti_outcome_nth (0), ==, TI_OUTCOME_1);
   g_assert_cmpuint (ti_outcome_nth (3), ==, TI_OUTCOME_5);
+  g_assert_cmpuint (ti_outcome_number (TI_OUTCOME_1), ==, 1);
+  g_assert_cmpuint (ti_outcome_number (TI_OUTCOME_3), ==, 3);
+  g_assert_cmpuint (ti_outcome_number (TI_OUTCOME_4), ==, 4);
+  g_assert_cmpuint (ti_outcome_number (TI_OUTCOME_5), ==, 5);
+}
+
+/* The stamp the dashboard compares: it moves with a commit through the window's own
+ * connection and with one through another connection (a worker, another process), and
+ * stays put when nothing is written. */
+static void
+test_data_stamp (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiDatabase) other = NULL;
+  guint64 before = ti_evaluation_data_stamp (f->db);
+  guint64 after_own, after_other;
+
+  g_assert_cmpuint (ti_evaluation_data_stamp (f->db), ==, before);
+  g_assert_true (ti_database_exec (f->db, "UPDATE events SET title = 'Winter network meeting'"
+                                          " WHERE id = 1", &error));
+  g_assert_no_error (error);
+  after_own = ti_evaluation_data_stamp (f->db);
+  g_assert_cmpuint (after_own, !=, before);
+
+  other = ti_database_open (f->path, TI_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (ti_database_exec (other, "UPDATE events SET title = 'Spring webinar (recorded)'"
+                                          " WHERE id = 2", &error));
+  g_assert_no_error (error);
+  after_other = ti_evaluation_data_stamp (f->db);
+  g_assert_cmpuint (after_other, !=, after_own);
+  g_assert_cmpuint (ti_evaluation_data_stamp (f->db), ==, after_other);
 }
 
 /* Every headline evidences at least one outcome, as the report argues. */
@@ -556,8 +588,8 @@ test_charts (Fixture *f, gconstpointer data)
                 "awaiting|Awaiting review|1\n");
   assert_chart (evaluation, "attendance_by_event", TI_SERIES_FORMAT_COUNT,
                 "Invited|Attended\n"
-                "1|Winter network event|2|2\n"
-                "2|Spring webinar|2|1\n");
+                "1|25 Jan 2024 · Winter network event|2|2\n"
+                "2|31 Mar 2024 · Spring webinar|2|1\n");
   /* On 31 March: the school's signing (2 April) and Quantock's consultation (20 April) are
    * still ahead; the surgery's consultation has no date, so it counts. */
   assert_chart (evaluation, "charter_by_sector", TI_SERIES_FORMAT_COUNT,
@@ -896,6 +928,7 @@ main (int argc, char **argv)
   ADD ("attention-edges", NULL, test_attention_edges);
   ADD ("attention-empty", "SELECT 1", test_attention_empty);
   ADD ("async", NULL, test_async);
+  ADD ("data-stamp", NULL, test_data_stamp);
 #undef ADD
   g_test_add_func ("/evaluation/presets", test_presets);
   g_test_add_func ("/evaluation/outcomes", test_outcomes);

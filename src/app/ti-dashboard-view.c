@@ -72,6 +72,7 @@ struct _TiDashboardView
   TiEvaluation *evaluation; /* what is shown, or NULL */
   GHashTable *tiles;        /* headline key → its tile, made with the first figures */
   GHashTable *cards;        /* chart key → its TiChartCard, made with the first figures */
+  guint64 stamp;            /* ti_evaluation_data_stamp() when the figures were asked for */
   guint charts_tick;        /* showing the new figures' charts, one a frame */
   guint next_chart;
 
@@ -79,6 +80,7 @@ struct _TiDashboardView
   GtkDropDown *outcome_dropdown;
   GtkSpinner *refresh_spinner;
   GtkStack *stack;
+  GtkWidget *content;
   GtkSpinner *spinner;
   TiAttentionList *attention_list;
   GtkWidget *headlines_group;
@@ -87,6 +89,8 @@ struct _TiDashboardView
   GtkFlowBox *charts;
   GtkBox *wide_charts;
   GtkWidget *nothing_label;
+  AdwExpanderRow *definitions_row;
+  gboolean definitions_shown;
   AdwStatusPage *error_page;
 };
 
@@ -112,14 +116,12 @@ outcome_tags (guint outcomes)
   for (guint i = 0; i < TI_N_OUTCOMES; i++)
     {
       TiOutcome outcome = ti_outcome_nth (i);
-      const char *label = ti_outcome_short_label (outcome);
-      const char *number = strrchr (label, ' ');
 
       if ((outcomes & outcome) == 0)
         continue;
       if (n++ > 0)
         g_string_append (numbers, " · ");
-      g_string_append (numbers, number ? number + 1 : label);
+      g_string_append_printf (numbers, "%u", ti_outcome_number (outcome));
     }
   if (n == 0)
     return NULL;
@@ -211,6 +213,7 @@ outcome_item_setup (GtkSignalListItemFactory *factory, GtkListItem *item, gpoint
   if (in_list)
     {
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (label), 30);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
     }
   gtk_list_item_set_child (item, label);
@@ -346,9 +349,49 @@ show_headlines (TiDashboardView *self, const TiEvaluation *evaluation)
         {
           tile = headline_tile_new (headline);
           gtk_flow_box_append (self->headlines, tile);
+          /* Tiles are read, not operated: no stop for the Tab key. */
+          gtk_widget_set_can_focus (gtk_widget_get_parent (tile), FALSE);
           g_hash_table_insert (self->tiles, g_strdup (headline->key), tile);
         }
       headline_tile_update (tile, headline);
+    }
+}
+
+/* Every figure's definition in words, for everyone (a tooltip is not). Listed once: they do
+ * not change with the period. */
+static void
+add_definition (TiDashboardView *self, const char *key, const char *name)
+{
+  const TiFigureDefinition *definition = ti_evaluation_definition (key);
+  GtkWidget *row;
+
+  if (definition == NULL)
+    return;
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(definition->definition));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_expander_row_add_row (self->definitions_row, row);
+}
+
+static void
+show_definitions (TiDashboardView *self, const TiEvaluation *evaluation)
+{
+  if (self->definitions_shown)
+    return;
+  self->definitions_shown = TRUE;
+  for (guint i = 0; i < evaluation->headlines->len; i++)
+    {
+      const TiHeadline *headline = g_ptr_array_index (evaluation->headlines, i);
+
+      add_definition (self, headline->key, headline->label);
+    }
+  for (guint i = 0; i < evaluation->charts->len; i++)
+    {
+      const TiChartFigure *figure = g_ptr_array_index (evaluation->charts, i);
+
+      add_definition (self, figure->key, figure->title);
     }
 }
 
@@ -436,9 +479,32 @@ card_new (TiDashboardView *self, const TiChartFigure *figure)
   if (presentation != NULL && presentation->wide)
     gtk_box_append (self->wide_charts, card);
   else
-    gtk_flow_box_append (self->charts, card);
+    {
+      gtk_flow_box_append (self->charts, card);
+      /* The chart inside takes the focus, not the flow box's wrapper around it. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
+    }
   g_hash_table_insert (self->cards, g_strdup (figure->key), card);
   return card;
+}
+
+/* While another period or new data is counted, the figures on screen are dimmed: they are
+ * no longer the period's the label says. */
+static void
+set_busy (TiDashboardView *self, gboolean busy)
+{
+  if (busy)
+    {
+      gtk_spinner_start (self->refresh_spinner);
+      gtk_widget_add_css_class (self->content, "refreshing");
+    }
+  else
+    {
+      gtk_spinner_stop (self->refresh_spinner);
+      gtk_widget_remove_css_class (self->content, "refreshing");
+    }
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->content), GTK_ACCESSIBLE_STATE_BUSY, busy,
+                               -1);
 }
 
 /* Shows one chart's new figures. */
@@ -455,7 +521,16 @@ show_chart (TiDashboardView *self, const TiEvaluation *evaluation, const TiChart
   chart = ti_chart_card_get_chart (TI_CHART_CARD (card));
   ti_chart_set_title (chart, figure->title);
   ti_chart_set_series (chart, figure->series);
-  ti_chart_card_set_subtitle (TI_CHART_CARD (card), tags);
+  {
+    const TiFigureDefinition *definition = ti_evaluation_definition (figure->key);
+    g_autofree char *subtitle
+      = definition != NULL && tags != NULL
+          /* Translators: under a chart's title: how it is counted, then its outcome tags */
+          ? g_strdup_printf (_("%s %s."), _(definition->definition), tags)
+          : g_strdup (definition != NULL ? _(definition->definition) : tags);
+
+    ti_chart_card_set_subtitle (TI_CHART_CARD (card), subtitle);
+  }
   g_object_set_data (G_OBJECT (card), "outcomes", GUINT_TO_POINTER (figure->outcomes));
   if (outcome != 0 && (figure->outcomes & outcome) == 0)
     gtk_widget_set_visible (GTK_IS_FLOW_BOX_CHILD (gtk_widget_get_parent (card))
@@ -491,7 +566,7 @@ show_next_chart (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
     }
   self->charts_tick = 0;
   apply_outcome_filter (self);
-  gtk_spinner_stop (self->refresh_spinner);
+  set_busy (self, FALSE);
   g_signal_emit (self, signals[SIGNAL_REFRESHED], 0);
   return G_SOURCE_REMOVE;
 }
@@ -520,7 +595,7 @@ computed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (evaluation == NULL)
     {
-      gtk_spinner_stop (self->refresh_spinner);
+      set_busy (self, FALSE);
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
@@ -529,6 +604,7 @@ computed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   /* The rows hold pointers into the evaluation: replace them before freeing the old one. */
   ti_attention_list_show (self->attention_list, evaluation->attention);
   show_headlines (self, evaluation);
+  show_definitions (self, evaluation);
   g_clear_pointer (&self->evaluation, ti_evaluation_free);
   self->evaluation = evaluation;
   apply_outcome_filter (self);
@@ -559,13 +635,14 @@ ti_dashboard_view_refresh (TiDashboardView *self)
     return;
 
   self->cancellable = g_cancellable_new ();
+  self->stamp = ti_evaluation_data_stamp (self->database);
   if (self->evaluation == NULL)
     {
       gtk_spinner_start (self->spinner);
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
   else
-    gtk_spinner_start (self->refresh_spinner);
+    set_busy (self, TRUE);
   ti_evaluation_compute_async (ti_database_get_path (self->database), from, to, NULL,
                                self->cancellable, computed_cb, g_object_ref (self));
 }
@@ -655,6 +732,19 @@ ti_dashboard_view_dispose (GObject *object)
   G_OBJECT_CLASS (ti_dashboard_view_parent_class)->dispose (object);
 }
 
+/* Shown again after something was changed elsewhere (a review approved, a session added):
+ * counted again. */
+static void
+ti_dashboard_view_map (GtkWidget *widget)
+{
+  TiDashboardView *self = TI_DASHBOARD_VIEW (widget);
+
+  GTK_WIDGET_CLASS (ti_dashboard_view_parent_class)->map (widget);
+  if (self->database != NULL && self->evaluation != NULL && self->cancellable == NULL
+      && ti_evaluation_data_stamp (self->database) != self->stamp)
+    ti_dashboard_view_refresh (self);
+}
+
 static void
 ti_dashboard_view_class_init (TiDashboardViewClass *klass)
 {
@@ -662,6 +752,7 @@ ti_dashboard_view_class_init (TiDashboardViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ti_dashboard_view_dispose;
+  widget_class->map = ti_dashboard_view_map;
 
   /**
    * TiDashboardView::refreshed:
@@ -680,6 +771,7 @@ ti_dashboard_view_class_init (TiDashboardViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiDashboardView, outcome_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TiDashboardView, refresh_spinner);
   gtk_widget_class_bind_template_child (widget_class, TiDashboardView, stack);
+  gtk_widget_class_bind_template_child (widget_class, TiDashboardView, content);
   gtk_widget_class_bind_template_child (widget_class, TiDashboardView, spinner);
   gtk_widget_class_bind_template_child (widget_class, TiDashboardView, attention_list);
   gtk_widget_class_bind_template_child (widget_class, TiDashboardView, headlines_group);
@@ -688,6 +780,7 @@ ti_dashboard_view_class_init (TiDashboardViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiDashboardView, charts);
   gtk_widget_class_bind_template_child (widget_class, TiDashboardView, wide_charts);
   gtk_widget_class_bind_template_child (widget_class, TiDashboardView, nothing_label);
+  gtk_widget_class_bind_template_child (widget_class, TiDashboardView, definitions_row);
   gtk_widget_class_bind_template_child (widget_class, TiDashboardView, error_page);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, outcome_changed_cb);
@@ -698,6 +791,11 @@ static void
 ti_dashboard_view_init (TiDashboardView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The toolbar's wrappers are no stops for the Tab key; what they hold is. */
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (
+         GTK_WIDGET (self->period_chooser)));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
   self->tiles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 

@@ -22,7 +22,7 @@ struct _TiPeriodChooser
 {
   GtkWidget parent_instance;
 
-  TiDatabase *database;
+  TiProgrammeSettings *settings; /* read with the programme: the evaluation period */
   char *custom_from; /* the custom period applied, 'YYYY-MM-DD', or NULL */
   char *custom_to;
 
@@ -65,7 +65,8 @@ gboolean
 ti_period_chooser_get_period (TiPeriodChooser *self, char **from, char **to)
 {
   TiPeriodPreset preset;
-  g_autoptr (TiProgrammeSettings) settings = NULL;
+  g_autoptr (TiProgrammeSettings) defaults = NULL;
+  const TiProgrammeSettings *settings;
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   GDate today;
 
@@ -82,10 +83,9 @@ ti_period_chooser_get_period (TiPeriodChooser *self, char **from, char **to)
       return TRUE;
     }
 
-  if (self->database != NULL)
-    settings = ti_programme_settings_load (self->database, NULL);
+  settings = self->settings;
   if (settings == NULL)
-    settings = ti_programme_settings_new_default ();
+    settings = defaults = ti_programme_settings_new_default ();
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
@@ -225,6 +225,9 @@ ti_period_chooser_set_preset (TiPeriodChooser *self, TiPeriodPreset preset)
  * ti_period_chooser_set_database:
  * @self: the chooser
  * @database: (nullable): the programme whose settings hold the evaluation period
+ *
+ * Reads the evaluation period from @database's settings (once: a quick read on the main
+ * thread); call it again when the settings change.
  */
 void
 ti_period_chooser_set_database (TiPeriodChooser *self, TiDatabase *database)
@@ -234,7 +237,9 @@ ti_period_chooser_set_database (TiPeriodChooser *self, TiDatabase *database)
 
   g_return_if_fail (TI_IS_PERIOD_CHOOSER (self));
 
-  g_set_object (&self->database, database);
+  g_clear_pointer (&self->settings, ti_programme_settings_free);
+  if (database != NULL)
+    self->settings = ti_programme_settings_load (database, NULL);
   if (ti_period_chooser_get_period (self, &from, &to))
     {
       g_autofree char *text = ti_format_period (from, to);
@@ -253,7 +258,6 @@ ti_period_chooser_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TI_TYPE_PERIOD_CHOOSER);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->database);
   G_OBJECT_CLASS (ti_period_chooser_parent_class)->dispose (object);
 }
 
@@ -264,6 +268,7 @@ ti_period_chooser_finalize (GObject *object)
 
   g_free (self->custom_from);
   g_free (self->custom_to);
+  g_clear_pointer (&self->settings, ti_programme_settings_free);
   G_OBJECT_CLASS (ti_period_chooser_parent_class)->finalize (object);
 }
 

@@ -186,6 +186,29 @@ milestone_row_new (TiTimelineView *self, TiMilestone *milestone)
   return row;
 }
 
+static gboolean
+reveal_focus_row (GtkWidget *row, GdkFrameClock *clock, gpointer data)
+{
+  GtkRoot *root = gtk_widget_get_root (row);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport = scrolled ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))
+                                 : NULL;
+  GtkWidget *content = GTK_IS_VIEWPORT (viewport) ? gtk_viewport_get_child (GTK_VIEWPORT (viewport))
+                                                  : NULL;
+  graphene_rect_t bounds;
+
+  if (gtk_widget_get_height (row) <= 0)
+    return G_SOURCE_CONTINUE;
+  if (content != NULL && gtk_widget_compute_bounds (row, content, &bounds))
+    gtk_adjustment_clamp_page (
+      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+      bounds.origin.y, bounds.origin.y + bounds.size.height);
+  gtk_widget_grab_focus (row);
+  if (root != NULL)
+    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 /* One group per workstream, in the programme's order, each with its milestones in due order
  * (the list's order). Rebuilt on every load: a timeline has tens of milestones, not
  * thousands. */
@@ -249,7 +272,11 @@ rebuild (TiTimelineView *self)
     }
 
   if (focus_row != NULL)
-    gtk_widget_grab_focus (focus_row);
+    {
+      gtk_widget_grab_focus (focus_row);
+      /* Once laid out, the row is scrolled to and its focus shown, as if reached by keys. */
+      gtk_widget_add_tick_callback (focus_row, reveal_focus_row, NULL, NULL);
+    }
   self->focus_id = 0;
 }
 

@@ -55,8 +55,8 @@ add_record (GPtrArray *records, gint64 id, const char *title, char *subtitle)
   g_ptr_array_add (records, record);
 }
 
-/* Adds the item of @kind, titled @format ("%u sessions…", in the plural form for the count)
- * with its count, when it has records; takes @records. */
+/* Adds the item of @kind, titled @format ("%s sessions…", in the plural form for the count)
+ * with its count as people read figures ("1,204"), when it has records; takes @records. */
 static void
 add_attention (TiEvaluation *evaluation, TiAttentionKind kind, const char *format,
                GPtrArray *records)
@@ -70,7 +70,11 @@ add_attention (TiEvaluation *evaluation, TiAttentionKind kind, const char *forma
     }
   attention = g_new0 (TiAttention, 1);
   attention->kind = kind;
-  attention->title = g_strdup_printf (format, records->len);
+  {
+    g_autofree char *count = ti_format_count (records->len);
+
+    attention->title = g_strdup_printf (format, count);
+  }
   attention->records = records;
   g_ptr_array_add (evaluation->attention, attention);
 }
@@ -138,8 +142,8 @@ add_reviews_overdue (TiEvaluation *evaluation, TiDatabase *db, const GDate *toda
       return failed (db, rc, error);
     }
   add_attention (evaluation, TI_ATTENTION_REVIEW_OVERDUE,
-                 g_dngettext (GETTEXT_PACKAGE, "%u session awaiting review for over 14 days",
-                              "%u sessions awaiting review for over 14 days", records->len),
+                 g_dngettext (GETTEXT_PACKAGE, "%s session awaiting review for over 14 days",
+                              "%s sessions awaiting review for over 14 days", records->len),
                  records);
   return TRUE;
 }
@@ -186,13 +190,13 @@ add_soon (TiEvaluation *evaluation, TiDatabase *db, TiAttentionKind kind, const 
     }
   if (kind == TI_ATTENTION_SESSION_SOON)
     add_attention (evaluation, kind,
-                   g_dngettext (GETTEXT_PACKAGE, "%u session in the next 7 days",
-                                "%u sessions in the next 7 days", records->len),
+                   g_dngettext (GETTEXT_PACKAGE, "%s session in the next 7 days",
+                                "%s sessions in the next 7 days", records->len),
                    records);
   else
     add_attention (evaluation, kind,
-                   g_dngettext (GETTEXT_PACKAGE, "%u event in the next 7 days",
-                                "%u events in the next 7 days", records->len),
+                   g_dngettext (GETTEXT_PACKAGE, "%s event in the next 7 days",
+                                "%s events in the next 7 days", records->len),
                    records);
   return TRUE;
 }
@@ -219,8 +223,8 @@ add_milestones (TiEvaluation *evaluation, const TiEvaluationSources *sources)
                                      due, m->workstream));
       }
   add_attention (evaluation, TI_ATTENTION_MILESTONE,
-                 g_dngettext (GETTEXT_PACKAGE, "%u milestone at risk or late",
-                              "%u milestones at risk or late", records->len),
+                 g_dngettext (GETTEXT_PACKAGE, "%s milestone at risk or late",
+                              "%s milestones at risk or late", records->len),
                  records);
 }
 
@@ -440,8 +444,8 @@ add_quiet_champions (TiEvaluation *evaluation, TiDatabase *db, const TiEvaluatio
       add_record (records, q->champion->person_id, q->champion->name, subtitle);
     }
   add_attention (evaluation, TI_ATTENTION_QUIET_CHAMPION,
-                 g_dngettext (GETTEXT_PACKAGE, "%u champion with no activity for 6 months",
-                              "%u champions with no activity for 6 months", records->len),
+                 g_dngettext (GETTEXT_PACKAGE, "%s champion with no activity for 6 months",
+                              "%s champions with no activity for 6 months", records->len),
                  records);
   return TRUE;
 }
@@ -481,8 +485,8 @@ add_organisations_without_champion (TiEvaluation *evaluation, const TiEvaluation
                                    ti_vocabulary_locality_label (o->locality)));
     }
   add_attention (evaluation, TI_ATTENTION_ORGANISATION_WITHOUT_CHAMPION,
-                 g_dngettext (GETTEXT_PACKAGE, "%u organisation without an active champion",
-                              "%u organisations without an active champion", records->len),
+                 g_dngettext (GETTEXT_PACKAGE, "%s organisation without an active champion",
+                              "%s organisations without an active champion", records->len),
                  records);
 }
 

@@ -345,8 +345,12 @@ add_attendance_by_event (TiEvaluation *evaluation, TiDatabase *db,
   for (guint i = 0; i < events->len; i++)
     {
       const TiEventCount *event = &g_array_index (events, TiEventCount, i);
+      g_autofree char *day = ti_format_date (event->starts_at);
+      /* Translators: an event in a chart: its date, then its title; events of the same title
+       * are told apart by their date, which comes first so that it is never cut */
+      g_autofree char *label = g_strdup_printf (_ ("%s · %s"), day, event->title);
 
-      set_record_category (series, i, event->title, event->id);
+      set_record_category (series, i, label, event->id);
       ti_series_set_value (series, 0, i, event->invitations);
       ti_series_set_value (series, 1, i, event->attendances);
     }

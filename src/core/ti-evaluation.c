@@ -21,14 +21,16 @@
 static const struct
 {
   TiOutcome outcome;
+  guint number;
   const char *short_label;
   const char *label;
 } outcomes[TI_N_OUTCOMES] = {
-  { TI_OUTCOME_1, N_ ("Outcome 1"),
+  { TI_OUTCOME_1, 1, N_ ("Outcome 1"),
     N_ ("Outcome 1: a county infrastructure that drives recovery") },
-  { TI_OUTCOME_3, N_ ("Outcome 3"), N_ ("Outcome 3: fairer life chances and opportunity for all") },
-  { TI_OUTCOME_4, N_ ("Outcome 4"), N_ ("Outcome 4: improved health and wellbeing") },
-  { TI_OUTCOME_5, N_ ("Outcome 5"),
+  { TI_OUTCOME_3, 3, N_ ("Outcome 3"),
+    N_ ("Outcome 3: fairer life chances and opportunity for all") },
+  { TI_OUTCOME_4, 4, N_ ("Outcome 4"), N_ ("Outcome 4: improved health and wellbeing") },
+  { TI_OUTCOME_5, 5, N_ ("Outcome 5"),
     N_ ("Outcome 5: meeting the challenges through innovation and improvement") },
 };
 
@@ -52,6 +54,37 @@ outcome_index (TiOutcome outcome)
     if (outcomes[i].outcome == outcome)
       return i;
   g_return_val_if_reached (0);
+}
+
+/**
+ * ti_outcome_number:
+ * @outcome: one outcome (not a mask of several)
+ *
+ * Returns: its number in the County Business Plan (1, 3, 4 or 5)
+ */
+guint
+ti_outcome_number (TiOutcome outcome)
+{
+  return outcomes[outcome_index (outcome)].number;
+}
+
+/**
+ * ti_evaluation_data_stamp:
+ * @db: the programme, as the window holds it
+ *
+ * Tells whether the figures counted from @db may have changed: the stamp changes whenever
+ * something is committed to the programme, through @db's own connection or any other (a
+ * worker's, another process's). Cheap enough for the main thread: no table is read.
+ *
+ * Returns: the stamp; compare it with an earlier one
+ */
+guint64
+ti_evaluation_data_stamp (TiDatabase *db)
+{
+  gint64 version = ti_database_count (db, "PRAGMA data_version", NULL);
+
+  return ((guint64) MAX (version, 0) << 40)
+         ^ (guint64) sqlite3_total_changes64 (ti_database_get_handle (db));
 }
 
 /**

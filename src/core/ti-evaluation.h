@@ -32,6 +32,7 @@ typedef enum
 #define TI_N_OUTCOMES 4
 
 TiOutcome ti_outcome_nth (guint index);
+guint ti_outcome_number (TiOutcome outcome);
 const char *ti_outcome_short_label (TiOutcome outcome);
 const char *ti_outcome_label (TiOutcome outcome);
 
@@ -184,6 +185,8 @@ void ti_evaluation_compute_async (const char *db_path, const char *from, const c
                                   GAsyncReadyCallback callback, gpointer user_data);
 TiEvaluation *ti_evaluation_compute_finish (GAsyncResult *result, GError **error);
 void ti_evaluation_free (TiEvaluation *evaluation);
+
+guint64 ti_evaluation_data_stamp (TiDatabase *db);
 
 const TiHeadline *ti_evaluation_find_headline (const TiEvaluation *evaluation, const char *key);
 const TiChartFigure *ti_evaluation_find_chart (const TiEvaluation *evaluation, const char *key);

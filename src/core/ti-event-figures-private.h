@@ -11,6 +11,7 @@ typedef struct
 {
   gint64 id;
   char *title;
+  char *starts_at; /* 'YYYY-MM-DD HH:MM' */
   guint invitations;
   guint attendances;
 } TiEventCount;

@@ -150,7 +150,8 @@ ti_events_count_reach (TiDatabase *db, gint64 event_id, guint *out_organisations
 /* Each event held, as the figures count its invitations and attendances. */
 static const char by_event_sql[] =
   "WITH " HELD_SQL
-  " SELECT e.id, e.title, coalesce(sum(a.invited), 0), coalesce(sum(a.attended), 0)"
+  " SELECT e.id, e.title, coalesce(sum(a.invited), 0), coalesce(sum(a.attended), 0),"
+  "   e.starts_at"
   " FROM held h JOIN events e ON e.id = h.id"
   " LEFT JOIN event_attendance a ON a.event_id = e.id"
   " GROUP BY e.id ORDER BY e.starts_at, e.id";
@@ -159,6 +160,7 @@ static void
 event_count_clear (gpointer data)
 {
   g_free (((TiEventCount *) data)->title);
+  g_free (((TiEventCount *) data)->starts_at);
 }
 
 static sqlite3_stmt *
@@ -199,6 +201,7 @@ ti_event_figures_by_event (TiDatabase *db, const TiPeriod *period, GError **erro
         .title = g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
         .invitations = sqlite3_column_int (stmt, 2),
         .attendances = sqlite3_column_int (stmt, 3),
+        .starts_at = g_strdup ((const char *) sqlite3_column_text (stmt, 4)),
       };
 
       g_array_append_val (events, event);
