@@ -1107,6 +1107,208 @@ test_card (void)
   g_rmdir (dir);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+/* "Save as SVG…" and "Save as PDF…" offer their own format: the chooser's filter and the
+ * suggested name follow the menu's choice. */
+static void
+assert_chooser_offers (GtkWidget *card, const char *format, const char *filter_name,
+                       const char *name)
+{
+  GtkWindow *dialog;
+  g_autoptr (GListModel) filters = NULL;
+  g_autoptr (GtkFileFilter) filter = NULL;
+  g_autofree char *current = NULL;
+
+  g_assert_true (gtk_widget_activate_action (card, "chart.save", "s", format));
+  settle ();
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (dialog);
+  current = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+  g_assert_cmpstr (current, ==, name);
+  filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 1);
+  filter = g_list_model_get_item (filters, 0);
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, filter_name);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  settle ();
+}
+
+static char *
+saved_as (GtkWidget *card, const char *dir, const char *typed, TiChartFileFormat chosen,
+          char **saved)
+{
+  g_autofree char *path = g_build_filename (dir, typed, NULL);
+
+  g_clear_pointer (saved, g_free);
+  ti_chart_card_save_as (TI_CHART_CARD (card), path, chosen);
+  g_assert_nonnull (*saved);
+  return read_file (*saved, NULL);
+}
+
+static void
+test_card_save_formats (void)
+{
+  TiChart *chart = ti_column_chart_new ("Reach by sector");
+  g_autoptr (TiSeries) tiers = two_series ();
+  GtkWidget *card = ti_chart_card_new (chart);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *dir = g_dir_make_tmp ("ti-charts-XXXXXX", NULL);
+  g_autofree char *saved = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  cairo_surface_t *image;
+  GdkRGBA white = { 1, 1, 1, 1 }, dark_text, file_text;
+  GtkWidget *window;
+
+  g_object_ref (chart);
+  ti_chart_set_series (chart, tiers);
+  g_signal_connect (card, "saved", G_CALLBACK (on_saved), &saved);
+  window = show_in_window (card, 480, 400);
+
+  assert_chooser_offers (card, "svg", "SVG Drawings", "Reach by sector.svg");
+  assert_chooser_offers (card, "pdf", "PDF Documents", "Reach by sector.pdf");
+  assert_chooser_offers (card, "png", "PNG Images", "Reach by sector.png");
+
+  /* A name typed without an extension is saved in the format chosen, with its extension. */
+  contents = saved_as (card, dir, "reach", TI_CHART_FILE_SVG, &saved);
+  expected = g_build_filename (dir, "reach.svg", NULL);
+  g_assert_cmpstr (saved, ==, expected);
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  /* Vector files at the saved size itself. */
+  g_assert_nonnull (strstr (contents, "width=\"1200"));
+  g_clear_pointer (&contents, g_free);
+  contents = saved_as (card, dir, "reach", TI_CHART_FILE_PDF, &saved);
+  g_assert_true (g_str_has_suffix (saved, "reach.pdf"));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_clear_pointer (&contents, g_free);
+  /* One typed with another format's extension is saved in that format. */
+  contents = saved_as (card, dir, "typed.png", TI_CHART_FILE_PDF, &saved);
+  g_assert_true (g_str_has_suffix (saved, "typed.png"));
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_clear_pointer (&contents, g_free);
+  contents = saved_as (card, dir, "typed.PDF", TI_CHART_FILE_SVG, &saved);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_clear_pointer (&contents, g_free);
+  contents = saved_as (card, dir, "board v2", TI_CHART_FILE_SVG, &saved);
+  g_assert_true (g_str_has_suffix (saved, "board v2.svg"));
+  g_clear_pointer (&contents, g_free);
+
+  /* In dark style the saved PNG is still light on white, at twice 1200 by 750, and the
+   * card's subtitle stands in for a caption only while saving. */
+  ti_chart_card_set_subtitle (TI_CHART_CARD (card), "Outcomes 1 · 4");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  for (int i = 0; i < 200; i++)
+    {
+      settle ();
+      ti_chart_get_colour (chart, TI_CHART_COLOUR_FOREGROUND, &dark_text);
+      if (dark_text.red > 0.7)
+        break;
+    }
+  g_assert_cmpfloat (dark_text.red, >, 0.7);
+  g_clear_pointer (&contents, g_free);
+  contents = saved_as (card, dir, "dark", TI_CHART_FILE_PNG, &saved);
+  g_assert_null (ti_chart_get_caption (chart));
+  image = cairo_image_surface_create_from_png (saved);
+  g_assert_cmpint (cairo_image_surface_get_width (image), >=, 2400);
+  g_assert_cmpint (cairo_image_surface_get_height (image), >=, 1500);
+  g_assert_true (pixel_is (image, 2, 2, &white));
+  g_assert_true (pixel_is (image, cairo_image_surface_get_width (image) - 3,
+                           cairo_image_surface_get_height (image) - 3, &white));
+  gdk_rgba_parse (&file_text, "#1e1e1e");
+  g_assert_cmpint (count_near (image, 0, cairo_image_surface_get_height (image), &file_text, 8),
+                   >, 200);
+  cairo_surface_destroy (image);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  settle ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  g_assert_finalize_object (chart);
+  {
+    g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+
+        g_remove (path);
+      }
+  }
+  g_rmdir (dir);
+}
+
+/* A caption says a saved chart's period under its title; on screen the card says it. */
+static void
+test_caption (void)
+{
+  const char *categories[] = { "Council", "Schools" };
+  const double values[] = { 4, 9 };
+  TiChart *chart = g_object_ref_sink (ti_column_chart_new ("Reach by sector"));
+  g_autoptr (TiSeries) series = one_series (categories, values, 2);
+  g_autofree char *dir = g_dir_make_tmp ("ti-charts-XXXXXX", NULL);
+  g_autofree char *plain = g_build_filename (dir, "plain.png", NULL);
+  g_autofree char *captioned = g_build_filename (dir, "captioned.png", NULL);
+  cairo_surface_t *a, *b;
+  GdkRGBA white = { 1, 1, 1, 1 };
+  int line, top;
+
+  ti_chart_set_series (chart, series);
+  ti_chart_set_show_title (chart, FALSE);
+  g_assert_true (ti_chart_save (chart, plain, TI_CHART_FILE_PNG, WIDTH, HEIGHT, NULL));
+  ti_chart_set_caption (chart, "1 Jan 2023 – 30 Apr 2024 · Outcomes 1 · 4");
+  g_assert_cmpstr (ti_chart_get_caption (chart), ==, "1 Jan 2023 – 30 Apr 2024 · Outcomes 1 · 4");
+  g_assert_true (ti_chart_save (chart, captioned, TI_CHART_FILE_PNG, WIDTH, HEIGHT, NULL));
+
+  /* Under the title, the caption's words where the plain file has the plot's top. */
+  a = cairo_image_surface_create_from_png (plain);
+  b = cairo_image_surface_create_from_png (captioned);
+  line = 0;
+  for (top = 0; top < HEIGHT && line == 0; top++)
+    line = WIDTH - count_near (a, top, top + 1, &white, 2);
+  /* The title's first row of ink; the caption lies a line and a half under it. */
+  g_assert_cmpint (top, <, 30);
+  {
+    int ink_plain = WIDTH * 20 - count_near (a, top + 22, top + 42, &white, 40);
+    int ink_caption = WIDTH * 20 - count_near (b, top + 22, top + 42, &white, 40);
+
+    g_assert_cmpint (ink_caption, >, ink_plain + 150);
+  }
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+
+  /* On screen the chart leaves it to the card: no difference drawn. */
+  a = ti_chart_render_to_surface (chart, WIDTH, HEIGHT);
+  ti_chart_set_caption (chart, "");
+  g_assert_null (ti_chart_get_caption (chart));
+  b = ti_chart_render_to_surface (chart, WIDTH, HEIGHT);
+  g_assert_cmpmem (cairo_image_surface_get_data (a), HEIGHT * cairo_image_surface_get_stride (a),
+                   cairo_image_surface_get_data (b), HEIGHT * cairo_image_surface_get_stride (b));
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+
+  g_remove (plain);
+  g_remove (captioned);
+  g_rmdir (dir);
+  g_assert_finalize_object (chart);
+}
+
 /* The middle of the pixels of @colour down the column at @x, or -1. */
 static int
 middle_down (cairo_surface_t *surface, int x, const GdkRGBA *colour)
@@ -1570,6 +1772,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/charts/every-kind", test_every_kind);
   g_test_add_func ("/charts/table", test_table);
   g_test_add_func ("/charts/card", test_card);
+  g_test_add_func ("/charts/card/save-formats", test_card_save_formats);
+  g_test_add_func ("/charts/caption", test_caption);
 
   return g_test_run ();
 }

@@ -5,9 +5,9 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "ti-chart-card.h"
+#include "ti-chart-private.h"
 #include "ti-chart-table.h"
 
 /**
@@ -53,9 +53,11 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/* The smallest picture a saved chart is drawn at, whatever its size on screen. */
-#define SAVE_MIN_WIDTH 640
-#define SAVE_MIN_HEIGHT 400
+/* The smallest picture a saved chart is drawn at, whatever its size on screen, in the
+ * screen's pixels; a PNG has twice as many each way, so its text prints crisp. */
+#define SAVE_MIN_WIDTH 1200
+#define SAVE_MIN_HEIGHT 750
+#define SAVE_PNG_SCALE 2
 
 static void
 show_error (TiChartCard *self, const GError *error)
@@ -77,39 +79,65 @@ show_error (TiChartCard *self, const GError *error)
  * @path: the file to write
  * @format: what to write
  *
- * Saves the card's chart, at least 640 by 400 and otherwise at its size on screen. Emits
- * #TiChartCard::saved when the file is written; otherwise says why in a dialog.
+ * Saves the card's chart: at least 1200 by 750 (a PNG at twice that in pixels), wider when it
+ * is wider on screen and taller when its data wants it, so nothing is cut. The card's subtitle
+ * stands in for the chart's caption when it has none. Emits #TiChartCard::saved when the file
+ * is written; otherwise says why in a dialog.
  */
 void
 ti_chart_card_save_to_path (TiChartCard *self, const char *path, TiChartFileFormat format)
 {
   g_autoptr (GError) error = NULL;
+  g_autofree char *caption = NULL;
+  const char *subtitle;
   int width, height;
+  gboolean saved;
 
   g_return_if_fail (TI_IS_CHART_CARD (self));
   g_return_if_fail (path != NULL);
 
+  caption = g_strdup (ti_chart_get_caption (self->chart));
+  subtitle = ti_chart_card_get_subtitle (self);
+  if (caption == NULL && subtitle != NULL)
+    ti_chart_set_caption (self->chart, subtitle);
   width = MAX (gtk_widget_get_width (GTK_WIDGET (self->chart)), SAVE_MIN_WIDTH);
-  height = MAX (gtk_widget_get_height (GTK_WIDGET (self->chart)), SAVE_MIN_HEIGHT);
-  if (ti_chart_save (self->chart, path, format, width, height, &error))
+  height = MAX (ti_chart_get_file_height (self->chart, width), SAVE_MIN_HEIGHT);
+  saved = ti_chart_save_scaled (self->chart, path, format, width, height,
+                                format == TI_CHART_FILE_PNG ? SAVE_PNG_SCALE : 1, &error);
+  ti_chart_set_caption (self->chart, caption);
+  if (saved)
     g_signal_emit (self, signals[SAVED], 0, path);
   else
     show_error (self, error);
 }
 
-static gboolean
-has_extension (const char *path, TiChartFileFormat format)
+/**
+ * ti_chart_card_save_as:
+ * @self: a chart card
+ * @path: the file a person chose
+ * @chosen: the format they asked for in the menu
+ *
+ * Saves as the file chooser was answered: in the format chosen, a name typed without its
+ * extension getting it ("Reach" → "Reach.svg"); a name typed with another format's extension
+ * (".png", ".svg" or ".pdf") is saved in that format, so the file is what its name says.
+ */
+void
+ti_chart_card_save_as (TiChartCard *self, const char *path, TiChartFileFormat chosen)
 {
-  const char *dot = strrchr (path, '.');
+  g_autofree char *target = NULL;
+  TiChartFileFormat format;
 
-  return dot != NULL && strchr (dot, G_DIR_SEPARATOR) == NULL
-         && g_ascii_strcasecmp (dot + 1, ti_chart_file_format_extension (format)) == 0;
+  g_return_if_fail (TI_IS_CHART_CARD (self));
+  g_return_if_fail (path != NULL);
+
+  target = ti_chart_file_path_for_format (path, chosen, &format);
+  ti_chart_card_save_to_path (self, target, format);
 }
 
 static void
 on_chooser_response (GtkNativeDialog *chooser, int response, TiChartCard *self)
 {
-  TiChartFileFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
+  TiChartFileFormat chosen = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
   g_autoptr (GFile) file = NULL;
   g_autofree char *path = NULL;
 
@@ -118,18 +146,8 @@ on_chooser_response (GtkNativeDialog *chooser, int response, TiChartCard *self)
   if (file != NULL)
     path = g_file_get_path (file);
   g_clear_object (&self->chooser);
-  if (path == NULL)
-    return;
-
-  /* The format chosen in the menu; a name without its extension gets it. */
-  if (!has_extension (path, format))
-    {
-      char *named = g_strconcat (path, ".", ti_chart_file_format_extension (format), NULL);
-
-      g_free (path);
-      path = named;
-    }
-  ti_chart_card_save_to_path (self, path, format);
+  if (path != NULL)
+    ti_chart_card_save_as (self, path, chosen);
 }
 
 /* A file name from the chart's title: "Reach by sector.png". */
@@ -147,24 +165,26 @@ static void
 save_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   TiChartCard *self = TI_CHART_CARD (widget);
-  TiChartFileFormat format = ti_chart_file_format_from_path (g_variant_get_string (parameter,
-                                                                                   NULL));
+  TiChartFileFormat format;
   GtkRoot *root = gtk_widget_get_root (widget);
-  g_autofree char *name = suggested_name (self, format);
-  g_autofree char *pattern = g_strconcat ("*.", ti_chart_file_format_extension (format), NULL);
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  g_autofree char *pattern = NULL;
+  g_autoptr (GtkFileFilter) filter = NULL;
 
-  if (self->chooser != NULL)
+  /* The menu says which format: "png", "svg" or "pdf". */
+  if (self->chooser != NULL
+      || !ti_chart_file_format_from_name (g_variant_get_string (parameter, NULL), &format))
     return;
+  name = suggested_name (self, format);
+  pattern = g_strconcat ("*.", ti_chart_file_format_extension (format), NULL);
+  filter = gtk_file_filter_new ();
   self->chooser = gtk_file_chooser_native_new (_("Save Chart"),
                                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
                                                _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_file_filter_set_name (filter, format == TI_CHART_FILE_SVG   ? _("SVG Drawings")
-                                    : format == TI_CHART_FILE_PDF ? _("PDF Documents")
-                                                                  : _("PNG Images"));
+  gtk_file_filter_set_name (filter, ti_chart_file_format_filter_name (format));
   gtk_file_filter_add_pattern (filter, pattern);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   g_object_set_data (G_OBJECT (self->chooser), "format", GINT_TO_POINTER (format));

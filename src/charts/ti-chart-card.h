@@ -15,5 +15,6 @@ void ti_chart_card_set_subtitle (TiChartCard *self, const char *subtitle);
 gboolean ti_chart_card_get_show_table (TiChartCard *self);
 void ti_chart_card_set_show_table (TiChartCard *self, gboolean show);
 void ti_chart_card_save_to_path (TiChartCard *self, const char *path, TiChartFileFormat format);
+void ti_chart_card_save_as (TiChartCard *self, const char *path, TiChartFileFormat chosen);
 
 G_END_DECLS

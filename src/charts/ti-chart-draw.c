@@ -58,6 +58,28 @@ high_contrast (void)
          && adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
 }
 
+/* The light style's colours, as a saved file is always drawn: GNOME's dark grey text and blue
+ * accent on white. */
+static void
+file_colour (TiChartColour which, GdkRGBA *colour)
+{
+  switch (which)
+    {
+    case TI_CHART_COLOUR_BACKGROUND:
+      gdk_rgba_parse (colour, "#ffffff");
+      break;
+    case TI_CHART_COLOUR_ACCENT:
+      gdk_rgba_parse (colour, "#3584e4");
+      break;
+    case TI_CHART_COLOUR_FOREGROUND:
+    case TI_CHART_COLOUR_DIM:
+    case TI_CHART_COLOUR_GRID:
+    default:
+      gdk_rgba_parse (colour, "#1e1e1e");
+      break;
+    }
+}
+
 /**
  * ti_chart_get_colour:
  * @self: a chart
@@ -67,21 +89,27 @@ high_contrast (void)
  * The one place charts read the theme, so light, dark and high-contrast styles are right: the
  * foreground is the widget's colour, dim and grid colours are that colour made fainter (less
  * so in high contrast), the accent is libadwaita's `@accent_bg_color` and the background its
- * `@view_bg_color` (GNOME's defaults where no style names them).
+ * `@view_bg_color` (GNOME's defaults where no style names them). While the chart is drawn
+ * into a file the colours are the light style's on white, whatever the screen's: saved charts
+ * go into board papers.
  */
 void
 ti_chart_get_colour (TiChart *self, TiChartColour which, GdkRGBA *colour)
 {
   GtkStyleContext *style;
   GdkRGBA foreground;
+  gboolean strong;
 
   g_return_if_fail (TI_IS_CHART (self));
 
   style = gtk_widget_get_style_context (GTK_WIDGET (self));
+  strong = !ti_chart_is_drawing_file (self) && high_contrast ();
+  if (ti_chart_is_drawing_file (self))
+    file_colour (TI_CHART_COLOUR_FOREGROUND, &foreground);
   /* Outside a window a widget has CSS's initial colour, white: a chart drawn off screen takes
    * the theme's text colour instead. */
-  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL
-      || !gtk_style_context_lookup_color (style, "view_fg_color", &foreground))
+  else if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL
+           || !gtk_style_context_lookup_color (style, "view_fg_color", &foreground))
     gtk_style_context_get_color (style, &foreground);
 
   switch (which)
@@ -91,15 +119,17 @@ ti_chart_get_colour (TiChart *self, TiChartColour which, GdkRGBA *colour)
       break;
     case TI_CHART_COLOUR_DIM:
       *colour = foreground;
-      colour->alpha *= high_contrast () ? 0.85f : 0.6f;
+      colour->alpha *= strong ? 0.85f : 0.6f;
       break;
     case TI_CHART_COLOUR_GRID:
       *colour = foreground;
-      colour->alpha *= high_contrast () ? 0.45f : 0.15f;
+      colour->alpha *= strong ? 0.45f : 0.15f;
       break;
     case TI_CHART_COLOUR_BACKGROUND:
-      if (!gtk_style_context_lookup_color (style, "view_bg_color", colour)
-          && !gtk_style_context_lookup_color (style, "window_bg_color", colour))
+      if (ti_chart_is_drawing_file (self))
+        file_colour (which, colour);
+      else if (!gtk_style_context_lookup_color (style, "view_bg_color", colour)
+               && !gtk_style_context_lookup_color (style, "window_bg_color", colour))
         {
           /* No libadwaita style: the opposite of the text. */
           double light = foreground.red + foreground.green + foreground.blue;
@@ -109,8 +139,9 @@ ti_chart_get_colour (TiChart *self, TiChartColour which, GdkRGBA *colour)
       break;
     case TI_CHART_COLOUR_ACCENT:
     default:
-      if (!gtk_style_context_lookup_color (style, "accent_bg_color", colour))
-        gdk_rgba_parse (colour, "#3584e4");
+      if (ti_chart_is_drawing_file (self)
+          || !gtk_style_context_lookup_color (style, "accent_bg_color", colour))
+        file_colour (TI_CHART_COLOUR_ACCENT, colour);
       break;
     }
 }

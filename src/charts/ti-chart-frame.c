@@ -19,6 +19,81 @@
 #define LEGEND_ROW_GAP 4.0
 
 /**
+ * ti_chart_legend_add:
+ * @items: a legend's entries, of #TiChartLegendItem
+ * @name: what the entry says
+ * @colour: its swatch's colour
+ * @marker: its swatch's shape
+ * @hollow: whether the swatch is an outline
+ */
+void
+ti_chart_legend_add (GArray *items, const char *name, const GdkRGBA *colour,
+                     TiChartMarker marker, gboolean hollow)
+{
+  TiChartLegendItem item = { g_strdup (name), *colour, marker, hollow };
+
+  g_array_append_val (items, item);
+}
+
+void
+ti_chart_clear_legend_item (gpointer data)
+{
+  TiChartLegendItem *item = data;
+
+  g_free (item->name);
+}
+
+/* The legend's entries, as the kind gave them when the data last changed. */
+GArray *
+ti_chart_get_legend (TiChart *self)
+{
+  TiChartPrivate *priv = ti_chart_get_private (self);
+
+  return priv->legend;
+}
+
+gboolean
+ti_chart_get_legend_beside (TiChart *self)
+{
+  TiChartPrivate *priv = ti_chart_get_private (self);
+
+  return priv->legend_beside;
+}
+
+/**
+ * ti_chart_set_legend_beside:
+ * @self: a chart
+ * @beside: whether the legend goes beside the data when the chart is wide, rather than under it
+ *
+ * For kinds of chart whose legend is a list worth reading down, such as a donut's slices.
+ */
+void
+ti_chart_set_legend_beside (TiChart *self, gboolean beside)
+{
+  TiChartPrivate *priv = ti_chart_get_private (self);
+
+  priv->legend_beside = beside;
+}
+
+void
+ti_chart_real_fill_legend (TiChart *self, GArray *items)
+{
+  TiChartPrivate *priv = ti_chart_get_private (self);
+  guint n = priv->series ? ti_series_get_n_series (priv->series) : 0;
+
+  if (n < 2)
+    return;
+  for (guint s = 0; s < n; s++)
+    {
+      GdkRGBA colour;
+
+      ti_chart_series_colour (self, s, &colour);
+      ti_chart_legend_add (items, ti_series_get_series_name (priv->series, s), &colour,
+                           TI_CHART_MARKER_SQUARE, FALSE);
+    }
+}
+
+/**
  * ti_chart_draw_value_axis:
  * @self: a chart
  * @cr: where to draw
@@ -198,8 +273,11 @@ ti_chart_compute_frame (TiChart *self, int width, int height, TiChartFrame *fram
 
   frame->has_title = title != NULL && title[0] != '\0'
                      && (ti_chart_get_show_title (self) || ti_chart_is_drawing_file (self));
+  frame->has_caption = ti_chart_is_drawing_file (self) && ti_chart_get_caption (self) != NULL;
   if (frame->has_title)
     top += line * 1.15 + TI_CHART_PADDING;
+  if (frame->has_caption)
+    top += line + (frame->has_title ? 0 : TI_CHART_PADDING);
 
   frame->legend = GRAPHENE_RECT_INIT (right, bottom, 0, 0);
   frame->legend_beside = FALSE;
@@ -310,6 +388,17 @@ ti_chart_draw (TiChart *self, cairo_t *cr, int width, int height)
                                                               width - 2 * TI_CHART_PADDING);
 
       ti_chart_show_layout (cr, title, TI_CHART_PADDING, TI_CHART_PADDING, 0, 0, &foreground);
+    }
+  if (frame.has_caption)
+    {
+      double line = ti_chart_line_height (self);
+      GdkRGBA dim;
+
+      ti_chart_get_colour (self, TI_CHART_COLOUR_DIM, &dim);
+      ti_chart_draw_label (self, cr, ti_chart_get_caption (self), TI_CHART_PADDING,
+                           TI_CHART_PADDING + (frame.has_title ? line * 1.15 + TI_CHART_PADDING / 2
+                                                               : 0),
+                           0, 0, width - 2 * TI_CHART_PADDING, &dim);
     }
 
   if (klass->draw == NULL || !klass->has_data (self))

@@ -45,11 +45,14 @@ typedef struct
 
 void ti_chart_legend_add (GArray *items, const char *name, const GdkRGBA *colour,
                           TiChartMarker marker, gboolean hollow);
+void ti_chart_clear_legend_item (gpointer item);
+void ti_chart_real_fill_legend (TiChart *self, GArray *items);
 
 /* The state of a chart that the files of the base share. */
 typedef struct
 {
   char *title;
+  char *caption;
   char *description;
   TiSeries *series;
   GArray *legend; /* of TiChartLegendItem */
@@ -77,6 +80,7 @@ void ti_chart_real_get_headings (TiChart *self, const char **category, const cha
  * TiChartFrame:
  * @plot: where the kind draws its data
  * @has_title: whether the title is drawn
+ * @has_caption: whether the caption is drawn under it (in saved files)
  * @legend: where the legend goes (empty without one)
  * @legend_beside: whether the legend is a column beside the plot rather than rows under it
  *
@@ -86,6 +90,7 @@ typedef struct
 {
   graphene_rect_t plot;
   gboolean has_title;
+  gboolean has_caption;
   graphene_rect_t legend;
   gboolean legend_beside;
 } TiChartFrame;
@@ -95,6 +100,7 @@ GArray *ti_chart_get_legend (TiChart *self);
 gboolean ti_chart_get_legend_beside (TiChart *self);
 void ti_chart_set_legend_beside (TiChart *self, gboolean beside);
 void ti_chart_set_drawing_file (TiChart *self, gboolean drawing_file);
+int ti_chart_get_file_height (TiChart *self, int width);
 
 /* Kinds whose items are rows (horizontal bars, dumbbells, milestones): Up and Down move between
  * categories, Left and Right between series. */

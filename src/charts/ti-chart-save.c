@@ -15,12 +15,44 @@
 #include "ti-chart-private.h"
 
 /*
- * Saving a chart as a file: the same drawing as on screen, with its title and on the theme's
- * background, written beside the target and renamed into place only once whole, so a file
- * appears complete or not at all.
+ * Saving a chart as a file: the same drawing as on screen, with its title (and caption) in
+ * light colours on white whatever the screen's style, as board papers print it, written beside
+ * the target and renamed into place only once whole, so a file appears complete or not at all.
  */
 
 static const char *const extensions[] = { "png", "svg", "pdf" };
+
+/**
+ * ti_chart_file_format_from_name:
+ * @name: a format's name or a file name extension, without the dot ("svg"; case aside)
+ * @format: (out) (optional): the format it names
+ *
+ * Reads the parameter of a "save as" action.
+ *
+ * Returns: whether @name is a format charts are saved in
+ */
+gboolean
+ti_chart_file_format_from_name (const char *name, TiChartFileFormat *format)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (extensions); i++)
+    if (g_ascii_strcasecmp (name, extensions[i]) == 0)
+      {
+        if (format != NULL)
+          *format = (TiChartFileFormat) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The format a file name's extension names, if it names one. */
+static gboolean
+format_of_path (const char *path, TiChartFileFormat *format)
+{
+  g_autofree char *base = path ? g_path_get_basename (path) : NULL;
+  const char *dot = base ? strrchr (base, '.') : NULL;
+
+  return dot != NULL && ti_chart_file_format_from_name (dot + 1, format);
+}
 
 /**
  * ti_chart_file_format_from_path:
@@ -31,14 +63,60 @@ static const char *const extensions[] = { "png", "svg", "pdf" };
 TiChartFileFormat
 ti_chart_file_format_from_path (const char *path)
 {
-  g_autofree char *base = path ? g_path_get_basename (path) : NULL;
-  const char *dot = base ? strrchr (base, '.') : NULL;
+  TiChartFileFormat format = TI_CHART_FILE_PNG;
 
-  if (dot != NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
-      if (g_ascii_strcasecmp (dot + 1, extensions[i]) == 0)
-        return (TiChartFileFormat) i;
-  return TI_CHART_FILE_PNG;
+  format_of_path (path, &format);
+  return format;
+}
+
+/**
+ * ti_chart_file_path_for_format:
+ * @path: the file name a person chose
+ * @chosen: the format they asked for ("Save as SVG…")
+ * @format: (out caller-allocates): the format to write
+ *
+ * A name typed without an extension, or with one that names no format of ours, gets the
+ * chosen format's ("Reach" → "Reach.svg"). A name typed with another format's extension
+ * ("Reach.png" after "Save as SVG…") is taken at its word: saved in the format its name
+ * says, so a file's name never lies about what it holds.
+ *
+ * Returns: (transfer full): the file to write
+ */
+char *
+ti_chart_file_path_for_format (const char *path, TiChartFileFormat chosen,
+                               TiChartFileFormat *format)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+
+  if (format_of_path (path, format))
+    return g_strdup (path);
+  *format = chosen;
+  return g_strconcat (path, ".", ti_chart_file_format_extension (chosen), NULL);
+}
+
+/**
+ * ti_chart_file_format_filter_name:
+ * @format: a file format
+ *
+ * Returns: what a file chooser's filter calls files of @format ("SVG Drawings")
+ */
+const char *
+ti_chart_file_format_filter_name (TiChartFileFormat format)
+{
+  switch (format)
+    {
+    case TI_CHART_FILE_SVG:
+      /* Translators: a file chooser's filter, for saving a chart */
+      return _("SVG Drawings");
+    case TI_CHART_FILE_PDF:
+      /* Translators: a file chooser's filter, for saving a chart */
+      return _("PDF Documents");
+    case TI_CHART_FILE_PNG:
+    default:
+      /* Translators: a file chooser's filter, for saving a chart */
+      return _("PNG Images");
+    }
 }
 
 /**
@@ -92,15 +170,17 @@ set_error (GError **error, const char *path, GIOErrorEnum code, const char *why)
 }
 
 static void
-draw_page (TiChart *self, cairo_surface_t *surface, int width, int height)
+draw_page (TiChart *self, cairo_surface_t *surface, int width, int height, int scale)
 {
   cairo_t *cr = cairo_create (surface);
   GdkRGBA background;
 
+  /* While drawing a file the chart's colours are the light style's, on white. */
+  ti_chart_set_drawing_file (self, TRUE);
+  cairo_scale (cr, scale, scale);
   ti_chart_get_colour (self, TI_CHART_COLOUR_BACKGROUND, &background);
   background.alpha = 1;
   ti_chart_fill_rectangle (cr, 0, 0, width, height, &background);
-  ti_chart_set_drawing_file (self, TRUE);
   ti_chart_draw (self, cr, width, height);
   ti_chart_set_drawing_file (self, FALSE);
   cairo_destroy (cr);
@@ -108,7 +188,8 @@ draw_page (TiChart *self, cairo_surface_t *surface, int width, int height)
 
 /* Draws the chart into @sink; returns cairo's status. */
 static cairo_status_t
-write_chart (TiChart *self, TiChartFileFormat format, int width, int height, Sink *sink)
+write_chart (TiChart *self, TiChartFileFormat format, int width, int height, int scale,
+             Sink *sink)
 {
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -117,16 +198,18 @@ write_chart (TiChart *self, TiChartFileFormat format, int width, int height, Sin
     {
     case TI_CHART_FILE_SVG:
       surface = cairo_svg_surface_create_for_stream (write_to_sink, sink, width, height);
+      scale = 1;
       break;
     case TI_CHART_FILE_PDF:
       surface = cairo_pdf_surface_create_for_stream (write_to_sink, sink, width, height);
+      scale = 1;
       break;
     case TI_CHART_FILE_PNG:
     default:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
       break;
     }
-  draw_page (self, surface, width, height);
+  draw_page (self, surface, width, height, scale);
   if (format == TI_CHART_FILE_PNG && cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_write_to_png_stream (surface, write_to_sink, sink);
   else
@@ -147,15 +230,38 @@ write_chart (TiChart *self, TiChartFileFormat format, int width, int height, Sin
  * @height: its height
  * @error: where to say why it failed
  *
- * Saves the chart as it is drawn on screen, with its title always and on the theme's
- * background, so its text reads wherever the file goes. The file is written beside @path and
- * renamed into place only when complete: on failure nothing is left behind.
+ * Saves the chart as it is drawn on screen, with its title always (and its caption), in the
+ * light style's colours on white whatever the screen's style, so it prints and reads wherever
+ * the file goes. The file is written beside @path and renamed into place only when complete:
+ * on failure nothing is left behind.
  *
  * Returns: whether the file was written
  */
 gboolean
 ti_chart_save (TiChart *self, const char *path, TiChartFileFormat format, int width, int height,
                GError **error)
+{
+  return ti_chart_save_scaled (self, path, format, width, height, 1, error);
+}
+
+/**
+ * ti_chart_save_scaled:
+ * @self: a chart
+ * @path: the file to write; replaced if it exists
+ * @format: what to write
+ * @width: the picture's width, in the screen's pixels (points for SVG and PDF)
+ * @height: its height
+ * @scale: pixels of a PNG to each of the screen's (2 keeps text crisp when printed); SVG and
+ *   PDF are drawn at their size, being scalable
+ * @error: where to say why it failed
+ *
+ * As ti_chart_save(), a PNG having @scale times as many pixels each way.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+ti_chart_save_scaled (TiChart *self, const char *path, TiChartFileFormat format, int width,
+                      int height, int scale, GError **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
@@ -167,7 +273,7 @@ ti_chart_save (TiChart *self, const char *path, TiChartFileFormat format, int wi
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (width <= 0 || height <= 0)
+  if (width <= 0 || height <= 0 || scale <= 0)
     {
       set_error (error, path, G_IO_ERROR_INVALID_ARGUMENT, _("the picture has no size"));
       return FALSE;
@@ -185,7 +291,7 @@ ti_chart_save (TiChart *self, const char *path, TiChartFileFormat format, int wi
       return FALSE;
     }
 
-  status = write_chart (self, format, width, height, &sink);
+  status = write_chart (self, format, width, height, scale, &sink);
   if (status == CAIRO_STATUS_SUCCESS && sink.errsv == 0 && fsync (sink.fd) != 0)
     sink.errsv = errno;
   if (close (sink.fd) != 0 && sink.errsv == 0 && status == CAIRO_STATUS_SUCCESS)

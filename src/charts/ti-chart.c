@@ -35,6 +35,7 @@ enum
 {
   PROP_0,
   PROP_TITLE,
+  PROP_CAPTION,
   PROP_DESCRIPTION,
   PROP_SERIES,
   PROP_SHOW_TITLE,
@@ -50,40 +51,6 @@ enum
 };
 
 static guint signals[N_SIGNALS];
-
-/**
- * ti_chart_legend_add:
- * @items: a legend's entries, of #TiChartLegendItem
- * @name: what the entry says
- * @colour: its swatch's colour
- * @marker: its swatch's shape
- * @hollow: whether the swatch is an outline
- */
-void
-ti_chart_legend_add (GArray *items, const char *name, const GdkRGBA *colour,
-                     TiChartMarker marker, gboolean hollow)
-{
-  TiChartLegendItem item = { g_strdup (name), *colour, marker, hollow };
-
-  g_array_append_val (items, item);
-}
-
-static void
-clear_legend_item (gpointer data)
-{
-  TiChartLegendItem *item = data;
-
-  g_free (item->name);
-}
-
-/* The legend's entries, as the kind gave them when the data last changed. */
-GArray *
-ti_chart_get_legend (TiChart *self)
-{
-  TiChartPrivate *priv = ti_chart_get_instance_private (self);
-
-  return priv->legend;
-}
 
 /**
  * ti_chart_is_drawing_file:
@@ -106,29 +73,6 @@ ti_chart_set_drawing_file (TiChart *self, gboolean drawing_file)
   TiChartPrivate *priv = ti_chart_get_instance_private (self);
 
   priv->drawing_file = drawing_file;
-}
-
-gboolean
-ti_chart_get_legend_beside (TiChart *self)
-{
-  TiChartPrivate *priv = ti_chart_get_instance_private (self);
-
-  return priv->legend_beside;
-}
-
-/**
- * ti_chart_set_legend_beside:
- * @self: a chart
- * @beside: whether the legend goes beside the data when the chart is wide, rather than under it
- *
- * For kinds of chart whose legend is a list worth reading down, such as a donut's slices.
- */
-void
-ti_chart_set_legend_beside (TiChart *self, gboolean beside)
-{
-  TiChartPrivate *priv = ti_chart_get_instance_private (self);
-
-  priv->legend_beside = beside;
 }
 
 /**
@@ -181,24 +125,6 @@ ti_chart_real_has_data (TiChart *self)
 
   return priv->series != NULL && ti_series_get_n_categories (priv->series) > 0
          && ti_series_has_values (priv->series);
-}
-
-static void
-ti_chart_real_fill_legend (TiChart *self, GArray *items)
-{
-  TiChartPrivate *priv = ti_chart_get_instance_private (self);
-  guint n = priv->series ? ti_series_get_n_series (priv->series) : 0;
-
-  if (n < 2)
-    return;
-  for (guint s = 0; s < n; s++)
-    {
-      GdkRGBA colour;
-
-      ti_chart_series_colour (self, s, &colour);
-      ti_chart_legend_add (items, ti_series_get_series_name (priv->series, s), &colour,
-                           TI_CHART_MARKER_SQUARE, FALSE);
-    }
 }
 
 static guint
@@ -393,6 +319,26 @@ natural_height (TiChart *self, int width)
   return MAX (280, plot + (int) ceil (10000 - frame.plot.size.height));
 }
 
+/**
+ * ti_chart_get_file_height:
+ * @self: a chart
+ * @width: a saved file's width
+ *
+ * Returns: the height a saved file of the chart wants at @width, with its title and caption
+ */
+int
+ti_chart_get_file_height (TiChart *self, int width)
+{
+  TiChartPrivate *priv = ti_chart_get_instance_private (self);
+  gboolean drawing_file = priv->drawing_file;
+  int height;
+
+  priv->drawing_file = TRUE;
+  height = natural_height (self, width);
+  priv->drawing_file = drawing_file;
+  return height;
+}
+
 static void
 ti_chart_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
                   int *natural, int *minimum_baseline, int *natural_baseline)
@@ -466,6 +412,46 @@ ti_chart_set_title (TiChart *self, const char *title)
 }
 
 /**
+ * ti_chart_get_caption:
+ * @self: a chart
+ *
+ * Returns: (nullable): the line saved files carry under the title
+ */
+const char *
+ti_chart_get_caption (TiChart *self)
+{
+  TiChartPrivate *priv = ti_chart_get_instance_private (self);
+
+  g_return_val_if_fail (TI_IS_CHART (self), NULL);
+  return priv->caption;
+}
+
+/**
+ * ti_chart_set_caption:
+ * @self: a chart
+ * @caption: (nullable): a line under the title of saved files, saying what the figures cover
+ *   ("1 Jan 2023 – 30 Apr 2024 · Outcomes 1 · 4")
+ *
+ * On screen the page around the chart says it (a card's subtitle, the period chosen); a saved
+ * file goes alone into a board paper, so it says its period itself.
+ */
+void
+ti_chart_set_caption (TiChart *self, const char *caption)
+{
+  TiChartPrivate *priv = ti_chart_get_instance_private (self);
+
+  g_return_if_fail (TI_IS_CHART (self));
+
+  if (caption != NULL && caption[0] == '\0')
+    caption = NULL;
+  if (g_strcmp0 (priv->caption, caption) == 0)
+    return;
+  g_free (priv->caption);
+  priv->caption = g_strdup (caption);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPTION]);
+}
+
+/**
  * ti_chart_get_description:
  * @self: a chart
  *
@@ -491,6 +477,7 @@ ti_chart_finalize (GObject *object)
   TiChartPrivate *priv = ti_chart_get_instance_private (TI_CHART (object));
 
   g_free (priv->title);
+  g_free (priv->caption);
   g_free (priv->description);
   g_clear_pointer (&priv->series, ti_series_unref);
   g_array_unref (priv->legend);
@@ -507,6 +494,9 @@ ti_chart_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec
     {
     case PROP_TITLE:
       g_value_set_string (value, ti_chart_get_title (self));
+      break;
+    case PROP_CAPTION:
+      g_value_set_string (value, ti_chart_get_caption (self));
       break;
     case PROP_DESCRIPTION:
       g_value_set_string (value, ti_chart_get_description (self));
@@ -531,6 +521,9 @@ ti_chart_set_property (GObject *object, guint prop_id, const GValue *value, GPar
     {
     case PROP_TITLE:
       ti_chart_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_CAPTION:
+      ti_chart_set_caption (self, g_value_get_string (value));
       break;
     case PROP_SERIES:
       ti_chart_set_series (self, g_value_get_boxed (value));
@@ -574,6 +567,15 @@ ti_chart_class_init (TiChartClass *klass)
    */
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TiChart:caption:
+   *
+   * A line under the title of saved files, saying what the figures cover.
+   */
+  properties[PROP_CAPTION] =
+    g_param_spec_string ("caption", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -631,7 +633,7 @@ ti_chart_init (TiChart *self)
   priv->hovered_category = priv->hovered_series = -1;
   priv->selected_category = priv->selected_series = -1;
   priv->legend = g_array_new (FALSE, FALSE, sizeof (TiChartLegendItem));
-  g_array_set_clear_func (priv->legend, clear_legend_item);
+  g_array_set_clear_func (priv->legend, ti_chart_clear_legend_item);
   priv->description = g_strdup (_("No data for this period"));
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);

@@ -89,6 +89,8 @@ struct _TiChartClass
 const char *ti_chart_get_title (TiChart *self);
 void ti_chart_set_title (TiChart *self, const char *title);
 const char *ti_chart_get_description (TiChart *self);
+const char *ti_chart_get_caption (TiChart *self);
+void ti_chart_set_caption (TiChart *self, const char *caption);
 
 void ti_chart_set_series (TiChart *self, TiSeries *series);
 TiSeries *ti_chart_get_series (TiChart *self);
@@ -110,7 +112,13 @@ cairo_surface_t *ti_chart_render_to_surface (TiChart *self, int width, int heigh
 
 gboolean ti_chart_save (TiChart *self, const char *path, TiChartFileFormat format, int width,
                         int height, GError **error);
+gboolean ti_chart_save_scaled (TiChart *self, const char *path, TiChartFileFormat format,
+                               int width, int height, int scale, GError **error);
 TiChartFileFormat ti_chart_file_format_from_path (const char *path);
+gboolean ti_chart_file_format_from_name (const char *name, TiChartFileFormat *format);
 const char *ti_chart_file_format_extension (TiChartFileFormat format);
+const char *ti_chart_file_format_filter_name (TiChartFileFormat format);
+char *ti_chart_file_path_for_format (const char *path, TiChartFileFormat chosen,
+                                     TiChartFileFormat *format);
 
 G_END_DECLS
