@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -117,6 +118,22 @@ make_programme (const char *dir, const char *name)
   g_assert_no_error (error);
   g_clear_object (&db);
   return path;
+}
+
+/* A change the window saves: committed, and left in the write-ahead log (no checkpoint). */
+static void
+add_organisation (TiDatabase *db, const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (sqlite3_stmt) insert = NULL;
+
+  g_assert_true (ti_database_exec (db, "PRAGMA wal_autocheckpoint = 0", &error));
+  insert = ti_database_prepare (db, "INSERT INTO organisations (name, sector, locality)"
+                                    " VALUES (?, 'vcse', 'county_wide')", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (insert, 1, name, -1, SQLITE_STATIC);
+  g_assert_true (ti_database_step_done (db, insert, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -306,11 +323,7 @@ test_reader_keeps_writer_locks (void)
   int status = -1;
 
   g_assert_no_error (error);
-  g_assert_true (ti_database_exec (writer, "PRAGMA wal_autocheckpoint = 0;"
-                                           "INSERT INTO organisations (name, sector, locality)"
-                                           " VALUES ('Second Step', 'vcse', 'county_wide')",
-                                   &error));
-  g_assert_no_error (error);
+  add_organisation (writer, "Second Step");
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
 
   reader = ti_database_open (path, TI_DATABASE_OPEN_READ_ONLY, &error);
@@ -323,16 +336,167 @@ test_reader_keeps_writer_locks (void)
   g_assert_no_error (error);
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
 
-  g_assert_true (ti_database_exec (writer, "INSERT INTO organisations (name, sector, locality)"
-                                           " VALUES ('SHAL Housing', 'housing', 'county_wide')",
-                                   &error));
-  g_assert_no_error (error);
+  add_organisation (writer, "SHAL Housing");
   g_clear_object (&writer);
 
   writer = ti_database_open (path, TI_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpint (ti_database_count (writer, "SELECT count(*) FROM organisations", NULL), ==, 3);
   g_clear_object (&writer);
+  test_remove_tree (dir);
+}
+
+/* What a file chooser does to every file in the folder it shows (GIO's content-type sniffing
+ * opens each one, reads its start and closes it again), done here with plain open() and
+ * close(), in this process, while the window's connection has the programme open. */
+static void
+sniff_like_a_file_chooser (const char *path)
+{
+  char buffer[4096];
+  int fd = g_open (path, O_RDONLY, 0);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (read (fd, buffer, sizeof buffer), >=, 0);
+  g_assert_true (g_close (fd, NULL));
+}
+
+static char *
+check_in_another_process (const char *path)
+{
+  g_autofree char *db_option = g_strconcat ("--db=", path, NULL);
+  const char *argv[] = { g_getenv ("TI_BINARY"), db_option, "--check", NULL };
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status = -1;
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* Closing any descriptor of a file drops every POSIX lock the process holds on it. Before
+ * the programme's locks were kept on a description of their own, a chooser showing the
+ * programme's folder let the next process to open the file take it for unused: it
+ * checkpointed and deleted the write-ahead log and the shared index under the window, and
+ * what the window saved afterwards went into deleted files, seen by nobody, lost on quit. */
+static void
+test_locks_survive_other_closes (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autofree char *path = make_programme (dir, "chooser.sqlite");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiDatabase) writer = ti_database_open (path, TI_DATABASE_OPEN_DEFAULT, &error);
+  g_autoptr (TiDatabase) reader = NULL;
+  g_autofree char *seen = NULL;
+  g_autofree char *summary = NULL;
+  GStatBuf wal_before, wal_after;
+
+  g_assert_no_error (error);
+  add_organisation (writer, "Second Step");
+  g_assert_cmpint (g_stat (wal, &wal_before), ==, 0);
+
+  sniff_like_a_file_chooser (path);
+  sniff_like_a_file_chooser (wal);
+  sniff_like_a_file_chooser (shm);
+
+  /* Another process reads the programme and goes: it sees the window's work, and leaves
+   * the write-ahead log the window is using where it is. */
+  seen = check_in_another_process (path);
+  g_assert_nonnull (strstr (seen, "2 organisations"));
+  g_assert_cmpint (g_stat (wal, &wal_after), ==, 0);
+  g_assert_cmpuint (wal_after.st_ino, ==, wal_before.st_ino);
+  g_assert_true (g_file_test (shm, G_FILE_TEST_EXISTS));
+
+  /* What the window saves next is seen by another process, by a page's reader, and after
+   * the window has closed the file. */
+  add_organisation (writer, "SHAL Housing");
+  g_clear_pointer (&seen, g_free);
+  seen = check_in_another_process (path);
+  g_assert_nonnull (strstr (seen, "3 organisations"));
+  reader = ti_database_open (path, TI_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ti_database_count (reader, "SELECT count(*) FROM organisations", NULL), ==, 3);
+  g_clear_object (&reader);
+  g_clear_object (&writer);
+
+  writer = ti_database_open (path, TI_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ti_database_count (writer, "SELECT count(*) FROM organisations", NULL), ==, 3);
+  summary = ti_database_check (writer, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (summary, "3 organisations"));
+  g_clear_object (&writer);
+  test_remove_tree (dir);
+}
+
+static guint
+count_open_descriptors (void)
+{
+  g_autoptr (GDir) fds = g_dir_open ("/proc/self/fd", 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (fds);
+  while (g_dir_read_name (fds) != NULL)
+    n++;
+  return n;
+}
+
+/* In a process of its own: the programme's journal can only be changed by a process that has
+ * the file to itself. */
+static void
+test_locks_end_with_last_connection_subprocess (void)
+{
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (g_getenv ("TI_TEST_PROGRAMME"), &raw, SQLITE_OPEN_READWRITE,
+                                    NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "PRAGMA journal_mode = DELETE", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "delete");
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+}
+
+/* The locks kept away from other code's descriptors still end when the programme's last
+ * connection closes, whichever closes last, and take no descriptors with them. */
+static void
+test_locks_end_with_last_connection (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autofree char *path = make_programme (dir, "closed.sqlite");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiDatabase) writer = NULL;
+  g_autoptr (TiDatabase) reader = NULL;
+  guint descriptors = count_open_descriptors ();
+
+  writer = ti_database_open (path, TI_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  reader = ti_database_open (path, TI_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  add_organisation (writer, "Second Step");
+  sniff_like_a_file_chooser (path);
+  g_assert_cmpint (ti_database_count (reader, "SELECT count(*) FROM organisations", NULL), ==, 2);
+
+  /* While the window has it, nobody else may change the journal. */
+  g_setenv ("TI_TEST_PROGRAMME", path, TRUE);
+  g_test_trap_subprocess ("/database/locks-end-with-last-connection/subprocess", 0,
+                          G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+
+  g_clear_object (&writer);
+  g_clear_object (&reader);
+  g_assert_cmpuint (count_open_descriptors (), ==, descriptors);
+  g_test_trap_subprocess ("/database/locks-end-with-last-connection/subprocess", 0,
+                          G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_unsetenv ("TI_TEST_PROGRAMME");
   test_remove_tree (dir);
 }
 
@@ -422,6 +586,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/database/unreadable/subprocess", test_unreadable_subprocess);
   g_test_add_func ("/database/migrate-from-version-1", test_migrate_from_version_1);
   g_test_add_func ("/database/reader-keeps-writer-locks", test_reader_keeps_writer_locks);
+  g_test_add_func ("/database/locks-survive-other-closes", test_locks_survive_other_closes);
+  g_test_add_func ("/database/locks-end-with-last-connection", test_locks_end_with_last_connection);
+  g_test_add_func ("/database/locks-end-with-last-connection/subprocess",
+                   test_locks_end_with_last_connection_subprocess);
   g_test_add_func ("/database/check", test_check);
   g_test_add_func ("/database/programme-settings", test_programme_settings);
 

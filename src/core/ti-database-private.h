@@ -7,5 +7,6 @@ G_BEGIN_DECLS
 
 /* Shared by the ti-database*.c files only. */
 const char *ti_database_problem_in_words (int rc);
+void ti_database_keep_own_locks (void);
 
 G_END_DECLS

@@ -151,7 +151,8 @@ ti_database_set_error_from_sqlite (TiDatabase *self, int rc, const char *doing, 
 /* Reads the first bytes through SQLite's own file layer. Opening and closing the file with
  * open()/close() would drop every POSIX lock this process holds on it, the window's
  * connection's included: another process would then take the programme for unused, and
- * checkpoint and delete the write-ahead log under it. SQLite's layer defers that close. */
+ * checkpoint and delete the write-ahead log under it. SQLite's layer defers that close (and
+ * ti-database-locks.c keeps the locks out of reach of any other code's close). */
 static gssize
 read_header (const char *path, guint8 header[SQLITE_HEADER_SIZE], const GStatBuf *st,
              GError **error)
@@ -500,6 +501,9 @@ ti_database_open (const char *path, TiDatabaseOpenFlags flags, GError **error)
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  /* Before any connection: so that a file chooser showing this folder cannot drop them. */
+  ti_database_keep_own_locks ();
 
   if (!check_file_before_open (path, flags, &exists, error))
     return NULL;
