@@ -282,6 +282,34 @@ settle (void)
     }
 }
 
+/* Destroys the window @chart was shown in, and checks nothing else keeps the chart. */
+static void
+close_and_finalize (GtkWidget *window, gpointer chart)
+{
+  g_object_ref (chart);
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  g_assert_finalize_object (chart);
+}
+
+/* Forces a colour scheme and waits, up to two seconds, until it reaches @chart (a new style
+ * reaches widgets with a frame). */
+static void
+force_scheme (TiChart *chart, AdwColorScheme scheme)
+{
+  gboolean dark = scheme == ADW_COLOR_SCHEME_FORCE_DARK;
+  GdkRGBA text;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+  for (int i = 0; i < 200; i++)
+    {
+      settle ();
+      ti_chart_get_colour (chart, TI_CHART_COLOUR_FOREGROUND, &text);
+      if ((text.red > 0.5) == dark)
+        break;
+    }
+}
+
 static void
 test_columns_land_on_data (void)
 {
@@ -1167,7 +1195,6 @@ test_card_save_formats (void)
   TiChart *chart = ti_column_chart_new ("Reach by sector");
   g_autoptr (TiSeries) tiers = two_series ();
   GtkWidget *card = ti_chart_card_new (chart);
-  AdwStyleManager *style = adw_style_manager_get_default ();
   g_autofree char *dir = g_dir_make_tmp ("ti-charts-XXXXXX", NULL);
   g_autofree char *saved = NULL;
   g_autofree char *contents = NULL;
@@ -1212,14 +1239,8 @@ test_card_save_formats (void)
   /* In dark style the saved PNG is still light on white, at twice 1200 by 750, and the
    * card's subtitle stands in for a caption only while saving. */
   ti_chart_card_set_subtitle (TI_CHART_CARD (card), "Outcomes 1 · 4");
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  for (int i = 0; i < 200; i++)
-    {
-      settle ();
-      ti_chart_get_colour (chart, TI_CHART_COLOUR_FOREGROUND, &dark_text);
-      if (dark_text.red > 0.7)
-        break;
-    }
+  force_scheme (chart, ADW_COLOR_SCHEME_FORCE_DARK);
+  ti_chart_get_colour (chart, TI_CHART_COLOUR_FOREGROUND, &dark_text);
   g_assert_cmpfloat (dark_text.red, >, 0.7);
   g_clear_pointer (&contents, g_free);
   contents = saved_as (card, dir, "dark", TI_CHART_FILE_PNG, &saved);
@@ -1234,7 +1255,8 @@ test_card_save_formats (void)
   g_assert_cmpint (count_near (image, 0, cairo_image_surface_get_height (image), &file_text, 8),
                    >, 200);
   cairo_surface_destroy (image);
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
   settle ();
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1526,10 +1548,7 @@ test_donut_on_screen (void)
                          gtk_widget_get_height (GTK_WIDGET (chart)) / 2.0 + 10));
   cairo_surface_destroy (surface);
 
-  g_object_ref (chart);
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
-  g_assert_finalize_object (chart);
+  close_and_finalize (window, chart);
 }
 
 static void
@@ -1716,6 +1735,231 @@ test_timeline (void)
   g_assert_finalize_object (chart);
 }
 
+/* Thirteen milestones due the same month in one lane: each its own marker, its own name and
+ * its own place to click, the lane growing to hold them. */
+static void
+test_timeline_same_month (void)
+{
+  TiChart *chart = ti_timeline_strip_new ("Milestones");
+  g_autoptr (TiSeries) series = ti_series_new ("milestones", TI_SERIES_FORMAT_MONTH, 13, 1);
+  g_autoptr (TiSeries) one = ti_series_new ("milestones", TI_SERIES_FORMAT_MONTH, 1, 1);
+  g_autoptr (GHashTable) opened = g_hash_table_new (NULL, NULL);
+  g_autoptr (GArray) runs = NULL;
+  guint activated[3] = { 0, 0, 0 };
+  cairo_surface_t *surface;
+  GtkWidget *window;
+  GdkRGBA done;
+  int natural_one, natural, width, height, x = -1;
+
+  for (guint c = 0; c < 13; c++)
+    {
+      g_autofree char *name = g_strdup_printf ("Sector plan %u signed", c + 1);
+
+      ti_series_set_category (series, c, name, NULL);
+      ti_series_set_category_group (series, c, "Principles");
+      ti_series_set_category_state (series, c, TI_MILESTONE_DONE, "Done");
+      ti_series_set_value (series, 0, c, 2023 * 12 + 9);
+    }
+  ti_series_set_category (one, 0, "Sector plan 1 signed", NULL);
+  ti_series_set_category_group (one, 0, "Principles");
+  ti_series_set_category_state (one, 0, TI_MILESTONE_DONE, "Done");
+  ti_series_set_value (one, 0, 0, 2023 * 12 + 9);
+
+  ti_chart_set_series (chart, one);
+  gtk_widget_measure (GTK_WIDGET (chart), GTK_ORIENTATION_VERTICAL, WIDTH, NULL, &natural_one,
+                      NULL, NULL);
+  ti_chart_set_series (chart, series);
+  gtk_widget_measure (GTK_WIDGET (chart), GTK_ORIENTATION_VERTICAL, WIDTH, NULL, &natural, NULL,
+                      NULL);
+  g_assert_cmpint (natural, >, natural_one);
+  g_assert_cmpint (natural, >=, 13 * 18);
+
+  g_signal_connect (chart, "item-activated", G_CALLBACK (on_item_activated), activated);
+  window = show_in_window (GTK_WIDGET (chart), WIDTH, natural);
+  width = gtk_widget_get_width (GTK_WIDGET (chart));
+  height = gtk_widget_get_height (GTK_WIDGET (chart));
+  g_assert_cmpint (height, >=, natural);
+  surface = ti_chart_render_to_surface (chart, width, height);
+  ti_chart_palette_colour (2, &done);
+
+  /* Down the column of their month, thirteen markers one under the other. */
+  for (int probe = 0; probe < width && x < 0; probe++)
+    {
+      int top, bottom;
+
+      extent_down (surface, probe, &done, &top, &bottom);
+      if (top >= 0 && top < height - 40)
+        x = probe + 4;
+    }
+  g_assert_cmpint (x, >, 0);
+  runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  for (int y = 0, start = -1; y <= height - 40; y++)
+    {
+      gboolean in = y < height - 40 && pixel_is (surface, x, y, &done);
+
+      if (in && start < 0)
+        start = y;
+      else if (!in && start >= 0)
+        {
+          Run run = { start, y - 1 };
+
+          g_array_append_val (runs, run);
+          start = -1;
+        }
+    }
+  g_assert_cmpuint (runs->len, ==, 13);
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      Run run = g_array_index (runs, Run, i);
+      int middle = (run.start + run.end) / 2;
+
+      /* Its name beside it: ink to its right, on its row. */
+      {
+        int ink = 0;
+
+        /* (Beside it on either side: by the right edge names go to the left.) */
+        for (int px = 0; px < width; px++)
+          for (int py = middle - 3; py <= middle + 3 && ABS (px - x) > 10; py++)
+            {
+              const guint8 *data = cairo_image_surface_get_data (surface);
+              guint32 pixel = *(const guint32 *) (data + py * cairo_image_surface_get_stride (surface)
+                                                  + px * 4);
+
+              ink += (pixel >> 24) > 60;
+            }
+        g_assert_cmpint (ink, >, 20);
+      }
+      /* A click on its marker opens that milestone, and no other. */
+      activated[2] = 0;
+      g_assert_true (click (chart, x, middle));
+      g_assert_cmpuint (activated[2], ==, 1);
+      g_hash_table_add (opened, GUINT_TO_POINTER (activated[0] + 1));
+    }
+  g_assert_cmpuint (g_hash_table_size (opened), ==, 13);
+  cairo_surface_destroy (surface);
+
+  close_and_finalize (window, chart);
+}
+
+/* The keyboard goes through milestones as they are on screen: lane by lane, by date. */
+static void
+test_timeline_keyboard (void)
+{
+  TiChart *chart = g_object_ref_sink (ti_timeline_strip_new ("Milestones"));
+  g_autoptr (TiSeries) series = ti_series_new ("milestones", TI_SERIES_FORMAT_MONTH, 4, 1);
+  const struct
+  {
+    const char *name, *lane;
+    int month;
+  } milestones[] = {
+    { "Evaluation", "Principles", 2024 * 12 + 3 },
+    { "Housing pathway", "Service delivery", 2023 * 12 + 9 },
+    { "Charter launch", "Principles", 2023 * 12 + 0 },
+    { "Panel", "Service delivery", 2024 * 12 + 5 },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (milestones); c++)
+    {
+      ti_series_set_category (series, c, milestones[c].name, NULL);
+      ti_series_set_category_group (series, c, milestones[c].lane);
+      ti_series_set_category_state (series, c, TI_MILESTONE_ON_TRACK, "On track");
+      ti_series_set_value (series, 0, c, milestones[c].month);
+    }
+  ti_chart_set_series (chart, series);
+
+  /* Right: the first lane's milestones by date, then the next lane's. */
+  g_assert_true (press_key (chart, GDK_KEY_Right));
+  assert_selected (chart, 2, 0);
+  press_key (chart, GDK_KEY_Right);
+  assert_selected (chart, 0, 0);
+  press_key (chart, GDK_KEY_Right);
+  assert_selected (chart, 1, 0);
+  press_key (chart, GDK_KEY_Right);
+  assert_selected (chart, 3, 0);
+  press_key (chart, GDK_KEY_Right);
+  assert_selected (chart, 3, 0);
+  press_key (chart, GDK_KEY_Left);
+  assert_selected (chart, 1, 0);
+
+  /* Up and Down: the lane above or below, at the milestone nearest in date. */
+  press_key (chart, GDK_KEY_Up);
+  assert_selected (chart, 0, 0);
+  press_key (chart, GDK_KEY_Up);
+  assert_selected (chart, 0, 0);
+  press_key (chart, GDK_KEY_Home);
+  assert_selected (chart, 2, 0);
+  press_key (chart, GDK_KEY_Down);
+  assert_selected (chart, 1, 0);
+  press_key (chart, GDK_KEY_End);
+  assert_selected (chart, 3, 0);
+
+  /* Right to left, Left goes on. */
+  press_key (chart, GDK_KEY_Home);
+  gtk_widget_set_direction (GTK_WIDGET (chart), GTK_TEXT_DIR_RTL);
+  press_key (chart, GDK_KEY_Left);
+  assert_selected (chart, 0, 0);
+
+  g_assert_finalize_object (chart);
+}
+
+/* Statuses in colours that read as they mean, each with its own shape: done late is orange,
+ * not the blue of a tier. */
+static void
+test_status_colours (void)
+{
+  TiChart *chart = g_object_ref_sink (ti_timeline_strip_new ("Milestones"));
+  g_autoptr (TiSeries) series = ti_series_new ("milestones", TI_SERIES_FORMAT_MONTH, 1, 1);
+  cairo_surface_t *surface;
+  GdkRGBA blue, orange;
+
+  ti_series_set_category (series, 0, "Coordinator recruited", NULL);
+  ti_series_set_category_group (series, 0, "Organisational change");
+  ti_series_set_category_state (series, 0, TI_MILESTONE_DONE_LATE, "Done late");
+  ti_series_set_value (series, 0, 0, 2023 * 12 + 4);
+  ti_chart_set_series (chart, series);
+  ti_chart_palette_colour (0, &blue);
+  ti_chart_palette_colour (1, &orange);
+  surface = ti_chart_render_to_surface (chart, WIDTH, HEIGHT);
+  g_assert_cmpint (count_colour (surface, &orange), >, 40);
+  g_assert_cmpint (count_colour (surface, &blue), ==, 0);
+  cairo_surface_destroy (surface);
+  g_assert_finalize_object (chart);
+}
+
+/* On a dark card every colour of the palette stands at 3:1 at least; on white, in files, the
+ * palette is Okabe and Ito's own. */
+static void
+test_dark_palette (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  TiChart *chart = ti_column_chart_new ("Reach");
+  GtkWidget *window = show_in_window (GTK_WIDGET (chart), 400, 300);
+  GdkRGBA card, colour, light, white = { 1, 1, 1, 1 };
+
+  force_scheme (chart, ADW_COLOR_SCHEME_FORCE_DARK);
+  /* libadwaita's dark card: 8% white over the window's #242424. */
+  gdk_rgba_parse (&card, "#363636");
+  for (guint i = 0; i < ti_chart_palette_size (); i++)
+    {
+      ti_chart_get_palette_colour (chart, i, &colour);
+      g_assert_cmpfloat (ti_chart_contrast (&colour, &card), >=, 3.0);
+    }
+  ti_chart_palette_colour (0, &light);
+  g_assert_cmpfloat (ti_chart_contrast (&light, &card), <, 3.0);
+  ti_chart_get_palette_colour (chart, 0, &colour);
+  g_assert_false (gdk_rgba_equal (&colour, &light));
+  g_assert_cmpfloat (ti_chart_contrast (&white, &card), >, 10);
+
+  force_scheme (chart, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  ti_chart_get_palette_colour (chart, 0, &colour);
+  g_assert_true (gdk_rgba_equal (&colour, &light));
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  settle ();
+  close_and_finalize (window, chart);
+}
+
 /* Every kind: an empty state instead of its data, and saved files for each. */
 static void
 test_every_kind (void)
@@ -1769,6 +2013,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/charts/donut/on-screen", test_donut_on_screen);
   g_test_add_func ("/charts/dumbbell", test_dumbbell);
   g_test_add_func ("/charts/timeline", test_timeline);
+  g_test_add_func ("/charts/timeline/same-month", test_timeline_same_month);
+  g_test_add_func ("/charts/timeline/keyboard", test_timeline_keyboard);
+  g_test_add_func ("/charts/timeline/status-colours", test_status_colours);
+  g_test_add_func ("/charts/dark-palette", test_dark_palette);
   g_test_add_func ("/charts/every-kind", test_every_kind);
   g_test_add_func ("/charts/table", test_table);
   g_test_add_func ("/charts/card", test_card);

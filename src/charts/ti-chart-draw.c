@@ -3,183 +3,15 @@
 
 #include "config.h"
 
-#include <adwaita.h>
 #include <math.h>
 
 #include "ti-chart-private.h"
 #include "ti-format.h"
 
 /*
- * What every chart draws with: colours from the theme, text in the widget's font, markers, lines
- * and the labels of an axis's ticks.
+ * What every chart draws with: text in the widget's font, markers, lines and the labels of an
+ * axis's ticks.
  */
-
-/* Okabe and Ito's palette, told apart with every common colour vision deficiency; black is
- * left out, being the text colour, and a neutral grey closes it for an eighth series. */
-static const GdkRGBA palette[] = {
-  { 0.000, 0.447, 0.698, 1 }, /* blue */
-  { 0.902, 0.624, 0.000, 1 }, /* orange */
-  { 0.000, 0.620, 0.451, 1 }, /* bluish green */
-  { 0.800, 0.475, 0.655, 1 }, /* reddish purple */
-  { 0.337, 0.706, 0.914, 1 }, /* sky blue */
-  { 0.835, 0.369, 0.000, 1 }, /* vermillion */
-  { 0.941, 0.894, 0.259, 1 }, /* yellow */
-  { 0.600, 0.600, 0.600, 1 }, /* grey */
-};
-
-/**
- * ti_chart_palette_size:
- *
- * Returns: how many colours the palette has before it repeats
- */
-guint
-ti_chart_palette_size (void)
-{
-  return G_N_ELEMENTS (palette);
-}
-
-/**
- * ti_chart_palette_colour:
- * @index: the series, from 0; the palette repeats
- * @colour: (out caller-allocates): the colour of series @index
- *
- * Gives the colour-blind-safe colour (Okabe–Ito) of one series of several.
- */
-void
-ti_chart_palette_colour (guint index, GdkRGBA *colour)
-{
-  *colour = palette[index % G_N_ELEMENTS (palette)];
-}
-
-static gboolean
-high_contrast (void)
-{
-  return adw_is_initialized ()
-         && adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
-}
-
-/* The light style's colours, as a saved file is always drawn: GNOME's dark grey text and blue
- * accent on white. */
-static void
-file_colour (TiChartColour which, GdkRGBA *colour)
-{
-  switch (which)
-    {
-    case TI_CHART_COLOUR_BACKGROUND:
-      gdk_rgba_parse (colour, "#ffffff");
-      break;
-    case TI_CHART_COLOUR_ACCENT:
-      gdk_rgba_parse (colour, "#3584e4");
-      break;
-    case TI_CHART_COLOUR_FOREGROUND:
-    case TI_CHART_COLOUR_DIM:
-    case TI_CHART_COLOUR_GRID:
-    default:
-      gdk_rgba_parse (colour, "#1e1e1e");
-      break;
-    }
-}
-
-/**
- * ti_chart_get_colour:
- * @self: a chart
- * @which: which colour
- * @colour: (out caller-allocates): the colour, from the theme
- *
- * The one place charts read the theme, so light, dark and high-contrast styles are right: the
- * foreground is the widget's colour, dim and grid colours are that colour made fainter (less
- * so in high contrast), the accent is libadwaita's `@accent_bg_color` and the background its
- * `@view_bg_color` (GNOME's defaults where no style names them). While the chart is drawn
- * into a file the colours are the light style's on white, whatever the screen's: saved charts
- * go into board papers.
- */
-void
-ti_chart_get_colour (TiChart *self, TiChartColour which, GdkRGBA *colour)
-{
-  GtkStyleContext *style;
-  GdkRGBA foreground;
-  gboolean strong;
-
-  g_return_if_fail (TI_IS_CHART (self));
-
-  style = gtk_widget_get_style_context (GTK_WIDGET (self));
-  strong = !ti_chart_is_drawing_file (self) && high_contrast ();
-  if (ti_chart_is_drawing_file (self))
-    file_colour (TI_CHART_COLOUR_FOREGROUND, &foreground);
-  /* Outside a window a widget has CSS's initial colour, white: a chart drawn off screen takes
-   * the theme's text colour instead. */
-  else if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL
-           || !gtk_style_context_lookup_color (style, "view_fg_color", &foreground))
-    gtk_style_context_get_color (style, &foreground);
-
-  switch (which)
-    {
-    case TI_CHART_COLOUR_FOREGROUND:
-      *colour = foreground;
-      break;
-    case TI_CHART_COLOUR_DIM:
-      *colour = foreground;
-      colour->alpha *= strong ? 0.85f : 0.6f;
-      break;
-    case TI_CHART_COLOUR_GRID:
-      *colour = foreground;
-      colour->alpha *= strong ? 0.45f : 0.15f;
-      break;
-    case TI_CHART_COLOUR_BACKGROUND:
-      if (ti_chart_is_drawing_file (self))
-        file_colour (which, colour);
-      else if (!gtk_style_context_lookup_color (style, "view_bg_color", colour)
-               && !gtk_style_context_lookup_color (style, "window_bg_color", colour))
-        {
-          /* No libadwaita style: the opposite of the text. */
-          double light = foreground.red + foreground.green + foreground.blue;
-
-          gdk_rgba_parse (colour, light > 1.5 ? "#1e1e1e" : "#ffffff");
-        }
-      break;
-    case TI_CHART_COLOUR_ACCENT:
-    default:
-      if (ti_chart_is_drawing_file (self)
-          || !gtk_style_context_lookup_color (style, "accent_bg_color", colour))
-        file_colour (TI_CHART_COLOUR_ACCENT, colour);
-      break;
-    }
-}
-
-/**
- * ti_chart_series_colour:
- * @self: a chart
- * @series: a series of its data
- * @colour: (out caller-allocates): its colour
- *
- * One series is drawn in the theme's accent; several in the palette.
- */
-void
-ti_chart_series_colour (TiChart *self, guint series, GdkRGBA *colour)
-{
-  TiSeries *data = ti_chart_get_series (self);
-
-  if (data == NULL || ti_series_get_n_series (data) < 2)
-    ti_chart_get_colour (self, TI_CHART_COLOUR_ACCENT, colour);
-  else
-    ti_chart_palette_colour (series, colour);
-}
-
-/**
- * ti_chart_contrasting_text:
- * @fill: a colour text is drawn on
- * @text: (out caller-allocates): black or white, whichever reads on @fill
- */
-void
-ti_chart_contrasting_text (const GdkRGBA *fill, GdkRGBA *text)
-{
-  double luminance = 0.2126 * fill->red + 0.7152 * fill->green + 0.0722 * fill->blue;
-
-  if (luminance > 0.55)
-    *text = (GdkRGBA) { 0, 0, 0, 0.85f };
-  else
-    *text = (GdkRGBA) { 1, 1, 1, 1 };
-}
 
 /**
  * ti_chart_create_layout:
@@ -404,6 +236,35 @@ ti_chart_draw_marker (cairo_t *cr, TiChartMarker marker, double x, double y, dou
   else
     cairo_fill (cr);
   cairo_restore (cr);
+}
+
+/**
+ * ti_chart_draw_mark:
+ * @self: a chart
+ * @cr: where to draw
+ * @marker: its shape
+ * @x: its centre across
+ * @y: its centre down
+ * @size: about how wide it is
+ * @colour: its colour
+ *
+ * Draws a filled marker that carries meaning (a status, a legend's swatch), with an edge of its
+ * own colour darkened where the fill alone would not stand out from the background.
+ */
+void
+ti_chart_draw_mark (TiChart *self, cairo_t *cr, TiChartMarker marker, double x, double y,
+                    double size, const GdkRGBA *colour)
+{
+  GdkRGBA edge;
+
+  ti_chart_draw_marker (cr, marker, x, y, size, colour, FALSE);
+  if (ti_chart_get_edge_colour (self, colour, &edge))
+    {
+      cairo_save (cr);
+      cairo_set_line_width (cr, 1.5);
+      ti_chart_draw_marker (cr, marker, x, y, size + 1, &edge, TRUE);
+      cairo_restore (cr);
+    }
 }
 
 /**

@@ -314,8 +314,12 @@ draw_legend_item (TiChart *self, cairo_t *cr, const TiChartLegendItem *item, dou
 {
   double line = ti_chart_line_height (self);
 
-  ti_chart_draw_marker (cr, item->marker, x + TI_CHART_MARKER_SIZE / 2, y + line / 2,
-                        TI_CHART_MARKER_SIZE, &item->colour, item->hollow);
+  if (item->hollow)
+    ti_chart_draw_marker (cr, item->marker, x + TI_CHART_MARKER_SIZE / 2, y + line / 2,
+                          TI_CHART_MARKER_SIZE, &item->colour, TRUE);
+  else
+    ti_chart_draw_mark (self, cr, item->marker, x + TI_CHART_MARKER_SIZE / 2, y + line / 2,
+                        TI_CHART_MARKER_SIZE, &item->colour);
   ti_chart_draw_label (self, cr, item->name, x + TI_CHART_MARKER_SIZE + TI_CHART_GAP, y, 0, 0,
                        MIN (max_width - TI_CHART_MARKER_SIZE - TI_CHART_GAP, LEGEND_MAX_TEXT),
                        foreground);

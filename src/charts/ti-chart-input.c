@@ -84,19 +84,69 @@ ti_chart_select (TiChart *self, guint category, guint series)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-move_selection (TiChart *self, int categories, int series)
+/* By default: columns and lines go across by category and up by series (the higher series
+ * drawn above); rows go down by category and across by series. The first key chooses the
+ * first item, or the last when it goes back. */
+gboolean
+ti_chart_real_move (TiChart *self, TiChartMove move, int *category, int *series)
 {
   TiChartPrivate *priv = ti_chart_get_private (self);
   int n_c = (int) ti_chart_n_categories (self), n_s = (int) ti_chart_n_item_series (self);
+  int dc = 0, ds = 0;
 
   if (n_c == 0 || n_s == 0)
-    return;
-  if (priv->selected_category < 0)
-    ti_chart_select (self, categories < 0 ? n_c - 1 : 0, series < 0 ? n_s - 1 : 0);
+    return FALSE;
+  switch (move)
+    {
+    case TI_CHART_MOVE_PREVIOUS:
+    case TI_CHART_MOVE_NEXT:
+      if (priv->rows)
+        ds = move == TI_CHART_MOVE_NEXT ? 1 : -1;
+      else
+        dc = move == TI_CHART_MOVE_NEXT ? 1 : -1;
+      break;
+    case TI_CHART_MOVE_UP:
+      if (priv->rows)
+        dc = -1;
+      else
+        ds = 1;
+      break;
+    case TI_CHART_MOVE_DOWN:
+      if (priv->rows)
+        dc = 1;
+      else
+        ds = -1;
+      break;
+    case TI_CHART_MOVE_FIRST:
+      dc = -n_c;
+      break;
+    case TI_CHART_MOVE_LAST:
+    default:
+      dc = n_c;
+      break;
+    }
+  if (*category < 0)
+    {
+      *category = dc < 0 && move != TI_CHART_MOVE_FIRST ? n_c - 1 : 0;
+      *series = ds < 0 ? n_s - 1 : 0;
+    }
   else
-    ti_chart_select (self, CLAMP (priv->selected_category + categories, 0, n_c - 1),
-                     CLAMP (priv->selected_series + series, 0, n_s - 1));
+    {
+      *category = CLAMP (*category + dc, 0, n_c - 1);
+      *series = CLAMP (*series + ds, 0, n_s - 1);
+    }
+  return TRUE;
+}
+
+static void
+move_selection (TiChart *self, TiChartMove move)
+{
+  TiChartPrivate *priv = ti_chart_get_private (self);
+  int category = priv->selected_category, series = priv->selected_series;
+
+  if (TI_CHART_GET_CLASS (self)->move (self, move, &category, &series) && category >= 0
+      && series >= 0)
+    ti_chart_select (self, category, series);
 }
 
 static void
@@ -114,8 +164,8 @@ on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
                 GdkModifierType state, TiChart *self)
 {
   TiChartPrivate *priv = ti_chart_get_private (self);
-  int across = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? -1 : 1;
-  int dx = 0, dy = 0;
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  TiChartMove move;
 
   /* Nothing to choose: the keys move focus on, as elsewhere. */
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) || !ti_chart_has_data (self))
@@ -124,28 +174,28 @@ on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
     {
     case GDK_KEY_Left:
     case GDK_KEY_KP_Left:
-      dx = -across;
+      move = rtl ? TI_CHART_MOVE_NEXT : TI_CHART_MOVE_PREVIOUS;
       break;
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
-      dx = across;
+      move = rtl ? TI_CHART_MOVE_PREVIOUS : TI_CHART_MOVE_NEXT;
       break;
     case GDK_KEY_Up:
     case GDK_KEY_KP_Up:
-      dy = -1;
+      move = TI_CHART_MOVE_UP;
       break;
     case GDK_KEY_Down:
     case GDK_KEY_KP_Down:
-      dy = 1;
+      move = TI_CHART_MOVE_DOWN;
       break;
     case GDK_KEY_Home:
     case GDK_KEY_KP_Home:
-      move_selection (self, -(int) ti_chart_n_categories (self), 0);
-      return TRUE;
+      move = TI_CHART_MOVE_FIRST;
+      break;
     case GDK_KEY_End:
     case GDK_KEY_KP_End:
-      move_selection (self, (int) ti_chart_n_categories (self), 0);
-      return TRUE;
+      move = TI_CHART_MOVE_LAST;
+      break;
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
     case GDK_KEY_ISO_Enter:
@@ -158,13 +208,7 @@ on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
     default:
       return FALSE;
     }
-
-  /* Columns and lines go across by category and up by series (the higher series drawn above);
-   * rows go down by category and across by series. */
-  if (priv->rows)
-    move_selection (self, dy, dx);
-  else
-    move_selection (self, dx, -dy);
+  move_selection (self, move);
   return TRUE;
 }
 

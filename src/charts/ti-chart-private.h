@@ -72,6 +72,7 @@ guint ti_chart_n_categories (TiChart *self);
 guint ti_chart_n_item_series (TiChart *self);
 gboolean ti_chart_has_data (TiChart *self);
 void ti_chart_init_input (TiChart *self);
+gboolean ti_chart_real_move (TiChart *self, TiChartMove move, int *category, int *series);
 char *ti_chart_real_describe (TiChart *self);
 char *ti_chart_real_describe_item (TiChart *self, guint category, guint series);
 void ti_chart_real_get_headings (TiChart *self, const char **category, const char **group);
@@ -114,6 +115,9 @@ gboolean ti_chart_is_highlighted (TiChart *self, guint category, guint series);
 gboolean ti_chart_is_drawing_file (TiChart *self);
 void ti_chart_series_colour (TiChart *self, guint series, GdkRGBA *colour);
 void ti_chart_contrasting_text (const GdkRGBA *fill, GdkRGBA *text);
+gboolean ti_chart_get_edge_colour (TiChart *self, const GdkRGBA *fill, GdkRGBA *edge);
+void ti_chart_draw_mark (TiChart *self, cairo_t *cr, TiChartMarker marker, double x, double y,
+                         double size, const GdkRGBA *colour);
 
 int ti_chart_line_height (TiChart *self);
 void ti_chart_measure_text (TiChart *self, const char *text, int *width, int *height);

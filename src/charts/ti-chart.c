@@ -559,6 +559,7 @@ ti_chart_class_init (TiChartClass *klass)
   klass->get_n_item_series = ti_chart_real_get_n_item_series;
   klass->natural_plot_height = ti_chart_real_natural_plot_height;
   klass->get_headings = ti_chart_real_get_headings;
+  klass->move = ti_chart_real_move;
 
   /**
    * TiChart:title:

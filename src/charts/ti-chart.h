@@ -45,6 +45,27 @@ typedef enum
 } TiChartFileFormat;
 
 /**
+ * TiChartMove:
+ * @TI_CHART_MOVE_PREVIOUS: to the item before, in reading order (Left; Right right to left)
+ * @TI_CHART_MOVE_NEXT: to the item after (Right; Left right to left)
+ * @TI_CHART_MOVE_UP: to the item above (Up)
+ * @TI_CHART_MOVE_DOWN: to the item below (Down)
+ * @TI_CHART_MOVE_FIRST: to the first item (Home)
+ * @TI_CHART_MOVE_LAST: to the last item (End)
+ *
+ * Where a key asks the keyboard's choice of item to go.
+ */
+typedef enum
+{
+  TI_CHART_MOVE_PREVIOUS,
+  TI_CHART_MOVE_NEXT,
+  TI_CHART_MOVE_UP,
+  TI_CHART_MOVE_DOWN,
+  TI_CHART_MOVE_FIRST,
+  TI_CHART_MOVE_LAST,
+} TiChartMove;
+
+/**
  * TiChartClass:
  * @update: the series changed (it may be %NULL): work out what drawing needs (axes, shares,
  *   lanes), so that @draw only draws
@@ -63,6 +84,9 @@ typedef enum
  * @natural_plot_height: the height the chart's data would like, or 0 for the default
  * @get_headings: what a table of the chart calls its categories ("Month") and their groups
  *   ("Workstream")
+ * @move: the item a key moves the keyboard's choice to, from the chosen one (@category is
+ *   -1 when none is); by default across categories and up through series (rows: down through
+ *   categories, across series). Returns %FALSE when there is nowhere to go
  *
  * The class of charts. Kinds of chart override @draw and @item_at, and as they need the rest.
  */
@@ -81,9 +105,10 @@ struct _TiChartClass
   guint (*get_n_item_series) (TiChart *self);
   int (*natural_plot_height) (TiChart *self, int width);
   void (*get_headings) (TiChart *self, const char **category, const char **group);
+  gboolean (*move) (TiChart *self, TiChartMove move, int *category, int *series);
 
   /*< private >*/
-  gpointer padding[7];
+  gpointer padding[6];
 };
 
 const char *ti_chart_get_title (TiChart *self);
@@ -104,6 +129,8 @@ char *ti_chart_describe_item (TiChart *self, guint category, guint series);
 void ti_chart_get_headings (TiChart *self, const char **category, const char **group);
 
 void ti_chart_get_colour (TiChart *self, TiChartColour which, GdkRGBA *colour);
+void ti_chart_get_palette_colour (TiChart *self, guint index, GdkRGBA *colour);
+double ti_chart_contrast (const GdkRGBA *colour, const GdkRGBA *background);
 void ti_chart_palette_colour (guint index, GdkRGBA *colour);
 guint ti_chart_palette_size (void);
 

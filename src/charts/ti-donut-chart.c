@@ -116,7 +116,7 @@ ti_donut_chart_draw (TiChart *chart, cairo_t *cr, const graphene_rect_t *plot)
 
       if (self->shares[c] <= 0)
         continue;
-      ti_chart_palette_colour (c, &colour);
+      ti_chart_get_palette_colour (chart, c, &colour);
       slice_path (cr, &g, self->starts[c] + gap, self->starts[c] + sweep - gap,
                   highlighted ? LIFT : 0);
       gdk_cairo_set_source_rgba (cr, &colour);
@@ -212,7 +212,7 @@ ti_donut_chart_fill_legend (TiChart *chart, GArray *items)
 
       if (self->shares[c] <= 0)
         continue;
-      ti_chart_palette_colour (c, &colour);
+      ti_chart_get_palette_colour (chart, c, &colour);
       name = ti_donut_chart_describe_item (chart, c, 0);
       ti_chart_legend_add (items, name, &colour, TI_CHART_MARKER_SQUARE, FALSE);
     }

@@ -8,110 +8,56 @@
 
 #include "ti-chart-private.h"
 #include "ti-milestone-status.h"
-#include "ti-timeline-strip.h"
+#include "ti-timeline-strip-private.h"
 
 /**
  * TiTimelineStrip:
  *
  * Milestones over months: one lane for each group (a workstream), each milestone a marker at
- * its due month (the first series' value, counted as year × 12 + month − 1) with its name under
- * it where there is room. A milestone's status (a #TiMilestoneStatus, the category's state)
- * gives its marker both a colour and a shape, and the legend names them. A line can mark today.
+ * its due month (the first series' value, counted as year × 12 + month − 1) with its name
+ * beside it. Milestones that would run into each other (due the same month, or whose names
+ * would meet) take rows of their own within their lane, which grows to hold them, so every
+ * milestone has its own marker, its name and its place to click; a name is cut short only when
+ * it is longer than the whole width. A milestone's status (a #TiMilestoneStatus, the
+ * category's state) gives its marker both a colour and a shape, and the legend names them. A
+ * line can mark today.
+ *
+ * The keyboard goes through the milestones as they are on screen, lane by lane: Left and Right
+ * to the one before and after (in date order within a lane, on into the next lane at its end),
+ * Up and Down to the lane above or below, at the milestone nearest in date; Home and End to
+ * the first and last.
  */
-
-#define MARKER 12.0
-#define LABEL_MAX 190.0
-#define LANE_MIN 58.0
-
-struct _TiTimelineStrip
-{
-  TiChart parent_instance;
-
-  int today; /* year × 12 + month − 1, or -1 */
-
-  /* Worked out when the data changes. */
-  guint n_categories;
-  int first_month; /* the axis's first and last months */
-  int last_month;
-  GPtrArray *lanes; /* each lane's name */
-  guint *lane_of;   /* each milestone's lane */
-};
 
 G_DEFINE_FINAL_TYPE (TiTimelineStrip, ti_timeline_strip, TI_TYPE_CHART)
 
-typedef struct
-{
-  graphene_rect_t area; /* where the lanes are */
-  double month;         /* a month's width */
-  double lane;          /* a lane's height */
-  double label_width;   /* the lanes' names at the left */
-} Geometry;
-
 static void
-state_look (guint state, GdkRGBA *colour, TiChartMarker *marker)
+state_look (TiChart *chart, guint state, GdkRGBA *colour, TiChartMarker *marker)
 {
-  /* Okabe–Ito colours and a shape of their own for each status. */
+  /* Okabe–Ito colours that read as the statuses mean, and a shape of their own for each, so
+   * the colour is never all there is: done in green, done late in orange, on track in sky
+   * blue, at risk in yellow, late in vermillion. */
   static const struct
   {
     guint palette;
     TiChartMarker marker;
   } looks[] = {
-    [TI_MILESTONE_DONE] = { 2, TI_CHART_MARKER_CIRCLE },           /* bluish green */
-    [TI_MILESTONE_DONE_LATE] = { 0, TI_CHART_MARKER_SQUARE },      /* blue */
-    [TI_MILESTONE_ON_TRACK] = { 4, TI_CHART_MARKER_DIAMOND },      /* sky blue */
-    [TI_MILESTONE_AT_RISK] = { 1, TI_CHART_MARKER_TRIANGLE },      /* orange */
-    [TI_MILESTONE_LATE] = { 5, TI_CHART_MARKER_TRIANGLE_DOWN },    /* vermillion */
+    [TI_MILESTONE_DONE] = { 2, TI_CHART_MARKER_CIRCLE },        /* bluish green */
+    [TI_MILESTONE_DONE_LATE] = { 1, TI_CHART_MARKER_SQUARE },   /* orange */
+    [TI_MILESTONE_ON_TRACK] = { 4, TI_CHART_MARKER_DIAMOND },   /* sky blue */
+    [TI_MILESTONE_AT_RISK] = { 6, TI_CHART_MARKER_TRIANGLE },   /* yellow */
+    [TI_MILESTONE_LATE] = { 5, TI_CHART_MARKER_TRIANGLE_DOWN }, /* vermillion */
   };
 
   if (state < G_N_ELEMENTS (looks))
     {
-      ti_chart_palette_colour (looks[state].palette, colour);
+      ti_chart_get_palette_colour (chart, looks[state].palette, colour);
       *marker = looks[state].marker;
     }
   else
     {
-      ti_chart_palette_colour (state, colour);
+      ti_chart_get_palette_colour (chart, state, colour);
       *marker = (TiChartMarker) (state % TI_CHART_N_MARKERS);
     }
-}
-
-static void
-compute_geometry (TiTimelineStrip *self, const graphene_rect_t *plot, Geometry *g)
-{
-  TiChart *chart = TI_CHART (self);
-  double line = ti_chart_line_height (chart);
-  double left = plot->origin.x, top = plot->origin.y;
-  double bottom = plot->origin.y + plot->size.height - TI_CHART_GAP - 2 * line;
-  int widest = 0;
-
-  for (guint i = 0; i < self->lanes->len; i++)
-    {
-      int width;
-
-      ti_chart_measure_text (chart, g_ptr_array_index (self->lanes, i), &width, NULL);
-      widest = MAX (widest, width);
-    }
-  g->label_width = MIN (widest, plot->size.width * 0.25);
-  if (g->label_width > 0)
-    left += g->label_width + TI_CHART_GAP;
-  if (self->today >= 0)
-    top += line + 2;
-  g->area = GRAPHENE_RECT_INIT (left, top, MAX (plot->origin.x + plot->size.width - left, 1),
-                                MAX (bottom - top, 1));
-  g->month = g->area.size.width / MAX (self->last_month - self->first_month + 1, 1);
-  g->lane = g->area.size.height / MAX (self->lanes->len, 1);
-}
-
-static double
-x_of (TiTimelineStrip *self, const Geometry *g, double month)
-{
-  return g->area.origin.x + (month - self->first_month + 0.5) * g->month;
-}
-
-static double
-marker_y (const Geometry *g, guint lane)
-{
-  return g->area.origin.y + g->lane * lane + MARKER;
 }
 
 static gboolean
@@ -119,24 +65,26 @@ ti_timeline_strip_item_at (TiChart *chart, const graphene_rect_t *plot, double x
                            guint *category, guint *series)
 {
   TiTimelineStrip *self = TI_TIMELINE_STRIP (chart);
-  TiSeries *data = ti_chart_get_series (chart);
   double best = MARKER * 1.5;
   gboolean found = FALSE;
   Geometry g;
 
-  compute_geometry (self, plot, &g);
-  for (guint c = 0; c < self->n_categories; c++)
+  ti_timeline_strip_compute_geometry (self, plot, FALSE, &g);
+  for (guint i = 0; i < self->placed->len; i++)
     {
-      double due = ti_series_get_value (data, 0, c);
-      double distance;
+      const Placed *p = &g_array_index (self->placed, Placed, i);
+      double mx = ti_timeline_strip_x_of (self, &g, p->month), my = ti_timeline_strip_marker_y (self, &g, p);
+      double left = mx - MARKER / 2 - (p->label_left ? TI_CHART_GAP / 2 + p->label_width : 0);
+      double right = mx + MARKER / 2 + (p->label_left ? 0 : TI_CHART_GAP / 2 + p->label_width);
+      double distance = hypot (x - mx, y - my);
 
-      if (isnan (due))
-        continue;
-      distance = hypot (x - x_of (self, &g, floor (due)), y - marker_y (&g, self->lane_of[c]));
+      /* On its marker or its name: that one; otherwise the nearest marker. */
+      if (x >= left && x <= right && fabs (y - my) <= g.row / 2)
+        distance = 0;
       if (distance < best)
         {
           best = distance;
-          *category = c;
+          *category = p->category;
           *series = 0;
           found = TRUE;
         }
@@ -149,6 +97,7 @@ draw_lanes (TiTimelineStrip *self, cairo_t *cr, const Geometry *g)
 {
   TiChart *chart = TI_CHART (self);
   GdkRGBA grid, dim, stripe;
+  double bottom = g->area.origin.y + g->area.size.height;
 
   ti_chart_get_colour (chart, TI_CHART_COLOUR_GRID, &grid);
   ti_chart_get_colour (chart, TI_CHART_COLOUR_DIM, &dim);
@@ -156,30 +105,32 @@ draw_lanes (TiTimelineStrip *self, cairo_t *cr, const Geometry *g)
   stripe.alpha /= 3;
   for (guint i = 0; i < self->lanes->len; i++)
     {
-      double top = g->area.origin.y + g->lane * i;
+      double top = ti_timeline_strip_lane_top (self, g, i);
+      double height = g->header + LANE_PAD + self->lane_rows[i] * g->row;
+      double name_left = g->header > 0 ? g->area.origin.x : g->area.origin.x - TI_CHART_GAP;
 
       if (i % 2 == 0)
-        ti_chart_fill_rectangle (cr, g->area.origin.x, top, g->area.size.width, g->lane, &stripe);
+        ti_chart_fill_rectangle (cr, g->area.origin.x, top, g->area.size.width, height, &stripe);
       ti_chart_draw_label (chart, cr, g_ptr_array_index (self->lanes, i),
-                           g->area.origin.x - TI_CHART_GAP, marker_y (g, i), 1, 0.5,
-                           g->label_width, &dim);
+                           g->header > 0 ? name_left + 4 : name_left,
+                           g->header > 0 ? top + 2 : top + g->header + LANE_PAD / 2 + g->row / 2,
+                           g->header > 0 ? 0 : 1, g->header > 0 ? 0 : 0.5,
+                           g->header > 0 ? g->area.size.width - 8 : g->label_width, &dim);
     }
 
   /* A line where each year begins, and the axis under the lanes. */
   for (int m = self->first_month; m <= self->last_month; m++)
     if (m % 12 == 0 && m > self->first_month)
       {
-        double x = round (x_of (self, g, m) - g->month / 2) + 0.5;
+        double x = round (ti_timeline_strip_x_of (self, g, m) - g->month / 2) + 0.5;
 
-        ti_chart_stroke_line (cr, x, g->area.origin.y, x, g->area.origin.y + g->area.size.height,
-                              1, &grid);
+        ti_chart_stroke_line (cr, x, g->area.origin.y, x, bottom, 1, &grid);
       }
-  ti_chart_stroke_line (cr, g->area.origin.x, g->area.origin.y + g->area.size.height + 0.5,
-                        g->area.origin.x + g->area.size.width,
-                        g->area.origin.y + g->area.size.height + 0.5, 1, &dim);
-  ti_chart_draw_month_axis (chart, cr, x_of (self, g, self->first_month), g->month,
+  ti_chart_stroke_line (cr, g->area.origin.x, bottom + 0.5,
+                        g->area.origin.x + g->area.size.width, bottom + 0.5, 1, &dim);
+  ti_chart_draw_month_axis (chart, cr, ti_timeline_strip_x_of (self, g, self->first_month), g->month,
                             self->first_month, self->last_month - self->first_month + 1,
-                            g->area.origin.y + g->area.size.height + TI_CHART_GAP);
+                            bottom + TI_CHART_GAP);
 }
 
 static void
@@ -192,7 +143,7 @@ draw_today (TiTimelineStrip *self, cairo_t *cr, const Geometry *g)
   if (self->today < self->first_month || self->today > self->last_month)
     return;
   ti_chart_get_colour (chart, TI_CHART_COLOUR_ACCENT, &accent);
-  x = round (x_of (self, g, self->today)) + 0.5;
+  x = round (ti_timeline_strip_x_of (self, g, self->today)) + 0.5;
   cairo_save (cr);
   cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
   ti_chart_stroke_line (cr, x, g->area.origin.y, x, g->area.origin.y + g->area.size.height, 2,
@@ -203,75 +154,35 @@ draw_today (TiTimelineStrip *self, cairo_t *cr, const Geometry *g)
                       &accent, TRUE);
 }
 
-typedef struct
-{
-  guint category;
-  double x;
-} Placed;
-
-static int
-compare_placed (gconstpointer a, gconstpointer b)
-{
-  double xa = ((const Placed *) a)->x, xb = ((const Placed *) b)->x;
-
-  return (xa > xb) - (xa < xb);
-}
-
-/* The milestones of one lane, left to right; each name goes under its marker on the first of
- * two lines where it does not run into another, or is left to the tooltip and the table. */
+/* Each milestone's marker, and its name beside it where its row is tall enough. */
 static void
-draw_lane_milestones (TiTimelineStrip *self, cairo_t *cr, const Geometry *g, guint lane)
+draw_milestones (TiTimelineStrip *self, cairo_t *cr, const Geometry *g)
 {
   TiChart *chart = TI_CHART (self);
   TiSeries *data = ti_chart_get_series (chart);
-  double line = ti_chart_line_height (chart);
-  double y = marker_y (g, lane);
-  double ends[2] = { -INFINITY, -INFINITY };
-  g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (Placed));
+  gboolean names = g->row >= ti_chart_line_height (chart);
   GdkRGBA foreground, dim;
 
   ti_chart_get_colour (chart, TI_CHART_COLOUR_FOREGROUND, &foreground);
   ti_chart_get_colour (chart, TI_CHART_COLOUR_DIM, &dim);
-  for (guint c = 0; c < self->n_categories; c++)
+  for (guint i = 0; i < self->placed->len; i++)
     {
-      double due = ti_series_get_value (data, 0, c);
-      Placed p = { c, 0 };
-
-      if (self->lane_of[c] != lane || isnan (due))
-        continue;
-      p.x = x_of (self, g, floor (due));
-      g_array_append_val (placed, p);
-    }
-  g_array_sort (placed, compare_placed);
-
-  for (guint i = 0; i < placed->len; i++)
-    {
-      Placed *p = &g_array_index (placed, Placed, i);
-      const char *name = ti_series_get_category_label (data, p->category);
+      const Placed *p = &g_array_index (self->placed, Placed, i);
       gboolean highlighted = ti_chart_is_highlighted (chart, p->category, 0);
-      double width, left;
+      double x = ti_timeline_strip_x_of (self, g, p->month), y = ti_timeline_strip_marker_y (self, g, p);
       TiChartMarker marker;
       GdkRGBA colour;
-      int text_width;
 
-      state_look (ti_series_get_category_state (data, p->category), &colour, &marker);
+      state_look (chart, ti_series_get_category_state (data, p->category), &colour, &marker);
       if (highlighted)
-        ti_chart_draw_marker (cr, marker, p->x, y, MARKER + 6, &foreground, FALSE);
-      ti_chart_draw_marker (cr, marker, p->x, y, MARKER, &colour, FALSE);
-
-      ti_chart_measure_text (chart, name, &text_width, NULL);
-      width = MIN (text_width, LABEL_MAX);
-      left = CLAMP (p->x - width / 2, g->area.origin.x,
-                    g->area.origin.x + g->area.size.width - width);
-      for (guint row = 0; row < 2; row++)
-        if (left >= ends[row] + TI_CHART_GAP
-            && y + MARKER / 2 + 2 + (row + 1) * line <= g->area.origin.y + g->lane * (lane + 1) + 2)
-          {
-            ti_chart_draw_label (chart, cr, name, left, y + MARKER / 2 + 2 + row * line, 0, 0,
-                                 width, highlighted ? &foreground : &dim);
-            ends[row] = left + width;
-            break;
-          }
+        ti_chart_draw_marker (cr, marker, x, y, MARKER + 6, &foreground, FALSE);
+      ti_chart_draw_mark (chart, cr, marker, x, y, MARKER, &colour);
+      if (names && p->label_width > 0)
+        ti_chart_draw_label (chart, cr, ti_series_get_category_label (data, p->category),
+                             p->label_left ? x - MARKER / 2 - TI_CHART_GAP / 2
+                                           : x + MARKER / 2 + TI_CHART_GAP / 2,
+                             y, p->label_left ? 1 : 0, 0.5, p->label_width,
+                             highlighted ? &foreground : &dim);
     }
 }
 
@@ -281,11 +192,22 @@ ti_timeline_strip_draw (TiChart *chart, cairo_t *cr, const graphene_rect_t *plot
   TiTimelineStrip *self = TI_TIMELINE_STRIP (chart);
   Geometry g;
 
-  compute_geometry (self, plot, &g);
+  ti_timeline_strip_compute_geometry (self, plot, FALSE, &g);
   draw_lanes (self, cr, &g);
   draw_today (self, cr, &g);
-  for (guint lane = 0; lane < self->lanes->len; lane++)
-    draw_lane_milestones (self, cr, &g, lane);
+  draw_milestones (self, cr, &g);
+}
+
+static int
+compare_placed (gconstpointer a, gconstpointer b)
+{
+  const Placed *pa = a, *pb = b;
+
+  if (pa->lane != pb->lane)
+    return pa->lane < pb->lane ? -1 : 1;
+  if (pa->month != pb->month)
+    return pa->month < pb->month ? -1 : 1;
+  return (pa->category > pb->category) - (pa->category < pb->category);
 }
 
 static void
@@ -295,8 +217,11 @@ ti_timeline_strip_update (TiChart *chart, TiSeries *series)
   int first = G_MAXINT, last = G_MININT;
 
   g_ptr_array_set_size (self->lanes, 0);
+  g_array_set_size (self->placed, 0);
+  self->layout_width = -1;
   self->n_categories = series ? ti_series_get_n_categories (series) : 0;
   self->lane_of = g_renew (guint, self->lane_of, MAX (self->n_categories, 1));
+  self->position_of = g_renew (int, self->position_of, MAX (self->n_categories, 1));
   for (guint c = 0; c < self->n_categories; c++)
     {
       const char *group = ti_series_get_category_group (series, c);
@@ -309,12 +234,21 @@ ti_timeline_strip_update (TiChart *chart, TiSeries *series)
           g_ptr_array_add (self->lanes, g_strdup (group ? group : ""));
         }
       self->lane_of[c] = lane;
+      self->position_of[c] = -1;
       if (!isnan (due))
         {
-          first = MIN (first, (int) floor (due));
-          last = MAX (last, (int) floor (due));
+          Placed p = { c, lane, (int) floor (due), 0, FALSE, 0 };
+
+          g_array_append_val (self->placed, p);
+          first = MIN (first, p.month);
+          last = MAX (last, p.month);
         }
     }
+  /* On screen and for the keyboard: lane by lane, by date. */
+  g_array_sort (self->placed, compare_placed);
+  for (guint i = 0; i < self->placed->len; i++)
+    self->position_of[g_array_index (self->placed, Placed, i).category] = (int) i;
+
   if (first > last)
     first = last = self->today >= 0 ? self->today : 0;
   if (self->today >= 0)
@@ -372,7 +306,7 @@ ti_timeline_strip_fill_legend (TiChart *chart, GArray *items)
         if (ti_series_get_category_state (series, c) == state
             && ti_series_get_category_state_label (series, c) != NULL)
           {
-            state_look (state, &colour, &marker);
+            state_look (chart, state, &colour, &marker);
             ti_chart_legend_add (items, ti_series_get_category_state_label (series, c), &colour,
                                  marker, FALSE);
             break;
@@ -458,9 +392,14 @@ ti_timeline_strip_natural_plot_height (TiChart *chart, int width)
 {
   TiTimelineStrip *self = TI_TIMELINE_STRIP (chart);
   double line = ti_chart_line_height (chart);
+  TiChartFrame frame;
+  Geometry g;
 
-  return (int) ceil (self->lanes->len * MAX (LANE_MIN, MARKER * 1.5 + 2 * line + 6)
-                     + 3 * line + TI_CHART_GAP);
+  /* Every row at its own height, however many the width needs. */
+  ti_chart_compute_frame (chart, width, 10000, &frame);
+  ti_timeline_strip_compute_geometry (self, &frame.plot, TRUE, &g);
+  return (int) ceil (g.area.origin.y - frame.plot.origin.y + g.area.size.height + TI_CHART_GAP
+                     + 2 * line);
 }
 
 static void
@@ -469,7 +408,10 @@ ti_timeline_strip_finalize (GObject *object)
   TiTimelineStrip *self = TI_TIMELINE_STRIP (object);
 
   g_ptr_array_unref (self->lanes);
+  g_array_unref (self->placed);
   g_free (self->lane_of);
+  g_free (self->position_of);
+  g_free (self->lane_rows);
   G_OBJECT_CLASS (ti_timeline_strip_parent_class)->finalize (object);
 }
 
@@ -490,6 +432,7 @@ ti_timeline_strip_class_init (TiTimelineStripClass *klass)
   chart_class->get_n_item_series = ti_timeline_strip_get_n_item_series;
   chart_class->get_headings = ti_timeline_strip_get_headings;
   chart_class->natural_plot_height = ti_timeline_strip_natural_plot_height;
+  chart_class->move = ti_timeline_strip_move;
 }
 
 static void
@@ -497,7 +440,8 @@ ti_timeline_strip_init (TiTimelineStrip *self)
 {
   self->today = -1;
   self->lanes = g_ptr_array_new_with_free_func (g_free);
-  ti_chart_set_rows (TI_CHART (self), TRUE);
+  self->placed = g_array_new (FALSE, FALSE, sizeof (Placed));
+  self->layout_width = -1;
 }
 
 /**
