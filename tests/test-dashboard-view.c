@@ -159,6 +159,9 @@ test_shows_what_core_counts (Fixture *f, gconstpointer data)
 
             g_assert_true ((isnan (want) && isnan (got)) || want == got);
           }
+      /* A saved chart says the period it covers. */
+      g_assert_true (g_str_has_prefix (ti_chart_get_caption (chart),
+                                       "1 Jan 2023 – 30 Apr 2024 · Outcome"));
       /* The demo has something in every chart of the evaluation period. */
       g_assert_true (ti_series_has_values (series));
       g_assert_cmpstr (ti_chart_get_description (chart), !=, "No data for this period");

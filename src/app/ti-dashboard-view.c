@@ -15,6 +15,7 @@
 #include "ti-dumbbell-chart.h"
 #include "ti-evaluation.h"
 #include "ti-feedback.h"
+#include "ti-format.h"
 #include "ti-line-chart.h"
 #include "ti-page.h"
 #include "ti-period-chooser.h"
@@ -529,7 +530,13 @@ show_chart (TiDashboardView *self, const TiEvaluation *evaluation, const TiChart
           ? g_strdup_printf (_("%s %s."), _(definition->definition), tags)
           : g_strdup (definition != NULL ? _(definition->definition) : tags);
 
+    g_autofree char *period = ti_format_period (evaluation->from, evaluation->to);
+    /* A saved chart says what it covers: the period, and the outcomes it evidences. */
+    g_autofree char *caption
+      = tags != NULL ? g_strdup_printf ("%s · %s", period, tags) : g_strdup (period);
+
     ti_chart_card_set_subtitle (TI_CHART_CARD (card), subtitle);
+    ti_chart_set_caption (chart, caption);
   }
   g_object_set_data (G_OBJECT (card), "outcomes", GUINT_TO_POINTER (figure->outcomes));
   if (outcome != 0 && (figure->outcomes & outcome) == 0)
