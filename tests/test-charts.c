@@ -1960,6 +1960,265 @@ test_dark_palette (void)
   close_and_finalize (window, chart);
 }
 
+/* Whether two images differ anywhere right of @x. */
+static gboolean
+differ_right_of (cairo_surface_t *a, cairo_surface_t *b, int x, int top, int bottom)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  const guint8 *da = cairo_image_surface_get_data (a), *db = cairo_image_surface_get_data (b);
+
+  for (int y = MAX (top, 0); y < MIN (bottom, cairo_image_surface_get_height (a)); y++)
+    for (int px = MAX (x, 0); px < cairo_image_surface_get_width (a); px++)
+      if (*(const guint32 *) (da + y * stride + px * 4) != *(const guint32 *) (db + y * stride + px * 4))
+        return TRUE;
+  return FALSE;
+}
+
+/* A line's end says its name and value in little room: the name is cut short, never the
+ * value. Two charts whose last values differ in their last digit only differ there. */
+static void
+test_line_end_value_whole (void)
+{
+  TiChart *chart = g_object_ref_sink (ti_line_chart_new ("Champions"));
+  cairo_surface_t *image[2];
+  GdkRGBA accent;
+  int right = -1;
+
+  ti_chart_get_colour (chart, TI_CHART_COLOUR_ACCENT, &accent);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (TiSeries) series = ti_series_new ("active", TI_SERIES_FORMAT_COUNT, 3, 1);
+
+      ti_series_set_series_name (series, 0, "Active champions in the network");
+      for (guint m = 0; m < 3; m++)
+        ti_series_set_category_month (series, m, 2024, m + 1);
+      ti_series_set_value (series, 0, 0, 100000);
+      ti_series_set_value (series, 0, 1, 200000);
+      ti_series_set_value (series, 0, 2, 359000 + i);
+      ti_chart_set_series (chart, series);
+      image[i] = ti_chart_render_to_surface (chart, 360, 240);
+    }
+  /* Right of the line's last marker, only the label. */
+  for (int y = 0; y < 240; y++)
+    {
+      int l, r;
+
+      extent_across (image[0], y, &accent, &l, &r);
+      right = MAX (right, r);
+    }
+  g_assert_cmpint (right, >, 100);
+  g_assert_cmpint (right, <, 300);
+  g_assert_true (differ_right_of (image[0], image[1], right + 3, 0, 240));
+  cairo_surface_destroy (image[0]);
+  cairo_surface_destroy (image[1]);
+  g_assert_finalize_object (chart);
+}
+
+/* A donut's legend gives each slice's value whole, even beside a long name. */
+static void
+test_donut_legend_value_whole (void)
+{
+  TiChart *chart = g_object_ref_sink (ti_donut_chart_new ("Charter reviews"));
+  const char *names[] = { "Approved", "Changes requested by the organisation's review panel",
+                          "Waiting" };
+  cairo_surface_t *image[2];
+  GdkRGBA swatch;
+  int width = 1280, height = 400, left = -1, top = height, bottom = -1;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const double values[] = { 300 - i, 23 + i, 42 };
+      g_autoptr (TiSeries) series = one_series (names, values, 3);
+
+      ti_chart_set_series (chart, series);
+      image[i] = ti_chart_render_to_surface (chart, width, height);
+    }
+  /* The long slice's swatch: its colour furthest right (the legend beside the donut). */
+  ti_chart_palette_colour (1, &swatch);
+  for (int y = 0; y < height; y++)
+    {
+      int l, r;
+
+      extent_across (image[0], y, &swatch, &l, &r);
+      if (r > left)
+        left = r;
+    }
+  for (int y = 0; y < height; y++)
+    if (pixel_is (image[0], left, y, &swatch))
+      {
+        top = MIN (top, y);
+        bottom = MAX (bottom, y);
+      }
+  g_assert_cmpint (left, >, width / 2);
+  g_assert_cmpint (bottom, >=, top);
+  /* On its row, right of its swatch: the value and share, whole, differ. */
+  g_assert_true (differ_right_of (image[0], image[1], left + 2, top - 4, bottom + 5));
+  cairo_surface_destroy (image[0]);
+  cairo_surface_destroy (image[1]);
+  g_assert_finalize_object (chart);
+}
+
+/* Columns of ink in a band of rows (or rows of ink in a band of columns), grouped where less
+ * than @gap of blank lies between: the labels of an axis. Returns the widest group. */
+static int
+widest_ink_group (cairo_surface_t *surface, int from, int to, int band_from, int band_to,
+                  gboolean across, int gap, guint *n_groups)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int start = -1, last = -1, widest = 0;
+
+  *n_groups = 0;
+  for (int i = from; i < to; i++)
+    {
+      gboolean ink = FALSE;
+
+      for (int j = band_from; j < band_to && !ink; j++)
+        {
+          int x = across ? i : j, y = across ? j : i;
+
+          ink = (*(const guint32 *) (data + y * stride + x * 4) >> 24) > 60;
+        }
+      if (!ink)
+        continue;
+      if (start < 0 || i - last > gap)
+        {
+          if (start >= 0)
+            widest = MAX (widest, last - start + 1);
+          start = i;
+          (*n_groups)++;
+        }
+      last = i;
+    }
+  if (start >= 0)
+    widest = MAX (widest, last - start + 1);
+  return widest;
+}
+
+/* Narrow and short charts choose fewer ticks, so their labels never run together. */
+static void
+test_ticks_have_room (void)
+{
+  const char *sectors[] = { "NHS trust", "Integrated care board", "Council", "Police", "VCSE" };
+  const double shares[] = { 0.15, 0.32, 0.49, 0.66, 0.83 };
+  const double counts[] = { 120, 560, 990, 230, 410 };
+  TiChart *bars = g_object_ref_sink (ti_column_chart_new ("Trained"));
+  TiChart *columns = g_object_ref_sink (ti_column_chart_new ("Reach"));
+  g_autoptr (TiSeries) percent = one_series (sectors, shares, 5);
+  g_autoptr (TiSeries) count = one_series (sectors, counts, 5);
+  cairo_surface_t *surface;
+  int height, line, widest, left = 360;
+  guint n;
+  GdkRGBA accent;
+
+  /* Bars 360 wide: the labels under them stand apart, none wider than "100%". */
+  ti_series_unref (percent);
+  percent = ti_series_new ("shares", TI_SERIES_FORMAT_PERCENT, 5, 1);
+  for (guint c = 0; c < 5; c++)
+    {
+      ti_series_set_category (percent, c, sectors[c], NULL);
+      ti_series_set_value (percent, 0, c, shares[c]);
+    }
+  ti_column_chart_set_horizontal (TI_COLUMN_CHART (bars), TRUE);
+  ti_chart_set_show_title (bars, FALSE);
+  ti_chart_set_series (bars, percent);
+  gtk_widget_measure (GTK_WIDGET (bars), GTK_ORIENTATION_VERTICAL, 360, NULL, &height, NULL,
+                      NULL);
+  surface = ti_chart_render_to_surface (bars, 360, height);
+  line = 0;
+  {
+    PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (bars), "100%");
+
+    pango_layout_get_pixel_size (layout, &widest, &line);
+    g_object_unref (layout);
+  }
+  g_assert_cmpint (widest_ink_group (surface, 0, 360, height - 12 - line + 2, height - 12, TRUE, 5,
+                                     &n),
+                   <=, widest + 2);
+  g_assert_cmpuint (n, >=, 2);
+  cairo_surface_destroy (surface);
+
+  /* Columns 130 high: the labels at their left stand apart, each a line high. */
+  ti_chart_set_show_title (columns, FALSE);
+  ti_chart_set_series (columns, count);
+  ti_chart_get_colour (columns, TI_CHART_COLOUR_ACCENT, &accent);
+  surface = ti_chart_render_to_surface (columns, 360, 130);
+  for (int y = 0; y < 130; y++)
+    {
+      int l, r;
+
+      extent_across (surface, y, &accent, &l, &r);
+      if (l >= 0)
+        left = MIN (left, l);
+    }
+  g_assert_cmpint (left, <, 120);
+  g_assert_cmpint (widest_ink_group (surface, 0, 130, 0, left - 4, FALSE, 2, &n), <=, line + 2);
+  g_assert_cmpuint (n, >=, 2);
+  cairo_surface_destroy (surface);
+
+  g_assert_finalize_object (bars);
+  g_assert_finalize_object (columns);
+}
+
+/* Stacks are described by their totals, not by their largest part. */
+static void
+test_stacked_words (void)
+{
+  TiChart *chart = g_object_ref_sink (ti_column_chart_new ("Sessions by sector"));
+  g_autoptr (TiSeries) series = two_series ();
+  const char *description;
+
+  ti_column_chart_set_stacked (TI_COLUMN_CHART (chart), TRUE);
+  ti_chart_set_series (chart, series);
+  description = ti_chart_get_description (chart);
+  g_assert_nonnull (strstr (description, "Largest: Police, 60 in all (Tier 2: 20, Tier 3: 40)."));
+  g_assert_nonnull (strstr (description,
+                            "Smallest: Schools, 30 in all (Tier 2: 10, Tier 3: 20)."));
+  /* Side by side, the items themselves. */
+  ti_column_chart_set_stacked (TI_COLUMN_CHART (chart), FALSE);
+  g_assert_nonnull (strstr (ti_chart_get_description (chart), "Largest: Police · Tier 3: 40."));
+  g_assert_finalize_object (chart);
+}
+
+/* GTK 4 asks no tooltip for the keyboard: the card says the chosen item under the chart, and
+ * the chart's description says it first. */
+static void
+test_keyboard_item_said (void)
+{
+  TiChart *chart = ti_column_chart_new ("Reach by sector");
+  g_autoptr (TiSeries) tiers = two_series ();
+  GtkWidget *card = ti_chart_card_new (chart);
+  GtkWidget *window, *line;
+  g_autofree char *expected = NULL;
+  char *problem;
+
+  ti_chart_set_series (chart, tiers);
+  window = show_in_window (card, 480, 400);
+  g_assert_null (ti_chart_get_selected_description (chart));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (chart)));
+  press_key (chart, GDK_KEY_Right);
+  settle ();
+  g_assert_cmpstr (ti_chart_get_selected_description (chart), ==, "Council · Tier 2: 30");
+  line = find_widget (card, GTK_TYPE_LABEL, "Council · Tier 2: 30");
+  g_assert_nonnull (line);
+  g_assert_true (gtk_widget_get_visible (line));
+  expected = g_strdup_printf ("Council · Tier 2: 30. %s", ti_chart_get_description (chart));
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+  g_assert_null (problem);
+
+  /* It follows the keys. */
+  press_key (chart, GDK_KEY_Up);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (line)), ==, "Council · Tier 3: 10");
+
+  /* Focus elsewhere: the line goes. */
+  gtk_widget_grab_focus (find_widget (card, GTK_TYPE_MENU_BUTTON, NULL));
+  settle ();
+  g_assert_false (gtk_widget_get_visible (line));
+
+  close_and_finalize (window, chart);
+}
+
 /* Every kind: an empty state instead of its data, and saved files for each. */
 static void
 test_every_kind (void)
@@ -1969,14 +2228,19 @@ test_every_kind (void)
     ti_timeline_strip_new,
   };
   g_autoptr (TiSeries) nothing = ti_series_new ("none", TI_SERIES_FORMAT_COUNT, 2, 2);
+  g_autoptr (TiSeries) zeros = ti_series_new ("zeros", TI_SERIES_FORMAT_COUNT, 2, 2);
 
-  for (guint i = 0; i < G_N_ELEMENTS (constructors); i++)
+  /* Counts of an empty period: every one zero, which is no data, not a chart of zeros. */
+  for (guint c = 0; c < 2; c++)
+    for (guint s = 0; s < 2; s++)
+      ti_series_set_value (zeros, s, c, 0);
+  for (guint i = 0; i < 2 * G_N_ELEMENTS (constructors); i++)
     {
-      TiChart *chart = g_object_ref_sink (constructors[i] ("Nothing yet"));
+      TiChart *chart = g_object_ref_sink (constructors[i / 2] ("Nothing yet"));
       cairo_surface_t *surface;
       GdkRGBA dim;
 
-      ti_chart_set_series (chart, nothing);
+      ti_chart_set_series (chart, i % 2 ? zeros : nothing);
       g_assert_cmpstr (ti_chart_get_description (chart), ==, "No data for this period");
       ti_chart_set_show_title (chart, FALSE);
       surface = ti_chart_render_to_surface (chart, WIDTH, HEIGHT);
@@ -1995,6 +2259,9 @@ test_every_kind (void)
 int
 main (int argc, char *argv[])
 {
+  /* GTK's test backend for assistive technologies, so what a screen reader would be told can
+   * be read back. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -2018,6 +2285,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/charts/timeline/status-colours", test_status_colours);
   g_test_add_func ("/charts/dark-palette", test_dark_palette);
   g_test_add_func ("/charts/every-kind", test_every_kind);
+  g_test_add_func ("/charts/line/end-value-whole", test_line_end_value_whole);
+  g_test_add_func ("/charts/donut/legend-value-whole", test_donut_legend_value_whole);
+  g_test_add_func ("/charts/ticks-have-room", test_ticks_have_room);
+  g_test_add_func ("/charts/column/stacked-words", test_stacked_words);
+  g_test_add_func ("/charts/keyboard-item-said", test_keyboard_item_said);
   g_test_add_func ("/charts/table", test_table);
   g_test_add_func ("/charts/card", test_card);
   g_test_add_func ("/charts/card/save-formats", test_card_save_formats);

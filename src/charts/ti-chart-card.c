@@ -15,7 +15,8 @@
  *
  * A chart as a page shows it: in a card, under its title (a heading) and a line saying more,
  * with a menu to show the same numbers as a table and to save the chart as a PNG, SVG or PDF
- * file. The chart itself leaves the title to the card on screen; saved files carry it.
+ * file. The chart itself leaves the title to the card on screen; saved files carry it. Under
+ * the chart, while it has focus, a line says the item the arrow keys have reached.
  */
 
 struct _TiChartCard
@@ -28,6 +29,7 @@ struct _TiChartCard
   GtkWidget *subtitle;
   GtkWidget *stack;
   GtkWidget *table;
+  GtkWidget *selection; /* the item chosen with the keyboard, in words */
   GtkFileChooserNative *chooser;
   gboolean show_table;
 };
@@ -250,6 +252,28 @@ build (TiChartCard *self)
   gtk_stack_set_transition_type (GTK_STACK (self->stack), GTK_STACK_TRANSITION_TYPE_CROSSFADE);
   gtk_widget_set_vexpand (self->stack, TRUE);
   gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
+
+  /* GTK 4 shows no tooltip for the keyboard: the item the arrow keys reach is said here, under
+   * the chart, while the chart has focus. */
+  self->selection = g_object_new (GTK_TYPE_LABEL, "xalign", 0.0f, "wrap", TRUE, "wrap-mode",
+                                  PANGO_WRAP_WORD_CHAR, "visible", FALSE, "margin-start", 12,
+                                  "margin-end", 12, "margin-bottom", 6, NULL);
+  gtk_widget_add_css_class (self->selection, "caption");
+  gtk_widget_add_css_class (self->selection, "numeric");
+  gtk_widget_set_parent (self->selection, GTK_WIDGET (self));
+}
+
+static void
+sync_selection (TiChartCard *self)
+{
+  const char *text;
+
+  if (self->selection == NULL || self->chart == NULL)
+    return;
+  text = ti_chart_get_selected_description (self->chart);
+  gtk_label_set_text (GTK_LABEL (self->selection), text ? text : "");
+  gtk_widget_set_visible (self->selection, text != NULL && !self->show_table
+                                             && gtk_widget_has_focus (GTK_WIDGET (self->chart)));
 }
 
 static void
@@ -263,6 +287,10 @@ set_chart (TiChartCard *self, TiChart *chart)
   ti_chart_set_show_title (chart, FALSE);
   gtk_widget_set_vexpand (GTK_WIDGET (chart), TRUE);
   g_object_bind_property (chart, "title", self->heading, "label", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (chart, "notify::selected-description", G_CALLBACK (sync_selection),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (chart, "notify::has-focus", G_CALLBACK (sync_selection), self,
+                           G_CONNECT_SWAPPED);
   page = gtk_stack_add_named (GTK_STACK (self->stack), GTK_WIDGET (chart), "chart");
   /* Translators: the chart drawn, as against its numbers in a table */
   gtk_stack_page_set_title (page, _("Chart"));
@@ -350,6 +378,7 @@ ti_chart_card_set_show_table (TiChartCard *self, gboolean show)
   self->show_table = show;
   gtk_stack_set_visible_child (GTK_STACK (self->stack),
                                show ? self->table : GTK_WIDGET (self->chart));
+  sync_selection (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TABLE]);
 }
 
@@ -363,6 +392,7 @@ ti_chart_card_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->header, gtk_widget_unparent);
   g_clear_pointer (&self->stack, gtk_widget_unparent);
+  g_clear_pointer (&self->selection, gtk_widget_unparent);
   self->table = NULL;
   g_clear_object (&self->chart);
   G_OBJECT_CLASS (ti_chart_card_parent_class)->dispose (object);

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "ti-chart-private.h"
@@ -176,6 +177,89 @@ ti_chart_draw_label (TiChart *self, cairo_t *cr, const char *text, double x, dou
   ti_chart_show_layout (cr, layout, x, y, x_align, y_align, colour);
 }
 
+/* The part of "Name: 359" after the name (": 359"). */
+static char *
+value_suffix (const char *value)
+{
+  /* Translators: a label of a chart giving a name and its value ("Tier 1: 840"); the name is
+   * cut short where there is no room, never the value */
+  return g_strdup_printf (C_("chart label", "%s: %s"), "", value);
+}
+
+/**
+ * ti_chart_name_value_width:
+ * @self: a chart
+ * @name: a name
+ * @value: (nullable): its value
+ * @name_max: the name is cut short beyond this width, or 0
+ *
+ * Returns: the width of "@name: @value" with the name cut to @name_max
+ */
+int
+ti_chart_name_value_width (TiChart *self, const char *name, const char *value, double name_max)
+{
+  g_autofree char *suffix = value ? value_suffix (value) : NULL;
+  int name_width, suffix_width = 0;
+
+  ti_chart_measure_text (self, name, &name_width, NULL);
+  if (suffix != NULL)
+    ti_chart_measure_text (self, suffix, &suffix_width, NULL);
+  return (int) (name_max > 0 ? MIN (name_width, name_max) : name_width) + suffix_width;
+}
+
+/**
+ * ti_chart_draw_name_value:
+ * @self: a chart
+ * @cr: where to draw
+ * @name: a name, such as a series' or a slice's
+ * @value: (nullable): its value, as written
+ * @x: where the text goes across
+ * @y: where the text goes down
+ * @x_align: as for ti_chart_draw_text()
+ * @y_align: as for ti_chart_draw_text()
+ * @max_width: the room there is
+ * @colour: the text's colour
+ *
+ * Draws "Name: value" in @max_width: where it does not fit, the name is cut short with "…"
+ * and the value kept whole ("Active champ…: 359"), since a number cut short is a wrong
+ * number.
+ */
+void
+ti_chart_draw_name_value (TiChart *self, cairo_t *cr, const char *name, const char *value,
+                          double x, double y, double x_align, double y_align, double max_width,
+                          const GdkRGBA *colour)
+{
+  g_autofree char *suffix = NULL;
+  g_autoptr (PangoLayout) first = NULL;
+  g_autoptr (PangoLayout) rest = NULL;
+  int name_width, suffix_width, height;
+  double left;
+
+  if (value == NULL)
+    {
+      ti_chart_draw_label (self, cr, name, x, y, x_align, y_align, max_width, colour);
+      return;
+    }
+  suffix = value_suffix (value);
+  first = ti_chart_create_layout (self, cr, name, FALSE, 1.0, 0);
+  rest = ti_chart_create_layout (self, cr, suffix, FALSE, 1.0, 0);
+  pango_layout_get_pixel_size (first, &name_width, &height);
+  pango_layout_get_pixel_size (rest, &suffix_width, NULL);
+  if (name_width + suffix_width > max_width)
+    {
+      PangoRectangle ink;
+
+      pango_layout_set_width (first, (int) (MAX (max_width - suffix_width, 1) * PANGO_SCALE));
+      pango_layout_set_ellipsize (first, PANGO_ELLIPSIZE_END);
+      /* Where the "…" ends, not the layout's width: the value follows it closely. */
+      pango_layout_get_pixel_extents (first, &ink, NULL);
+      name_width = ink.x + ink.width + 1;
+    }
+  left = x - x_align * (name_width + suffix_width);
+  ti_chart_show_layout (cr, first, left, y, 0, y_align, colour);
+  ti_chart_show_layout (cr, rest, left + name_width, y, 0, y_align, colour);
+}
+
 /**
  * ti_chart_draw_marker:
  * @cr: where to draw
@@ -329,6 +413,44 @@ ti_chart_format_tick (TiSeries *series, const TiChartAxis *axis, double value)
     case TI_SERIES_FORMAT_COUNT:
     default:
       return ti_chart_axis_format_count (value);
+    }
+}
+
+/**
+ * ti_chart_fit_axis:
+ * @self: a chart
+ * @low: the smallest value to show
+ * @high: the largest
+ * @counts: the values are counts (zero on the axis, whole steps)
+ * @length: the axis's length
+ * @across: whether values grow across (labels side by side) rather than up (labels one above
+ *   the other)
+ * @axis: (out caller-allocates): the axis
+ *
+ * Chooses nice ticks (at most six) that have room: labels side by side each as wide as the
+ * widest with a gap between, labels one above the other two lines apart.
+ */
+void
+ti_chart_fit_axis (TiChart *self, double low, double high, gboolean counts, double length,
+                   gboolean across, TiChartAxis *axis)
+{
+  TiSeries *series = ti_chart_get_series (self);
+  guint most = 6;
+
+  for (;;)
+    {
+      double need;
+
+      ti_chart_axis_compute (low, high, counts, most, axis);
+      if (axis->n_ticks <= 2 || series == NULL)
+        return;
+      if (across)
+        need = ti_chart_widest_tick (self, series, axis) + 2 * TI_CHART_GAP;
+      else
+        need = 2 * ti_chart_line_height (self);
+      if ((axis->n_ticks - 1) * need <= length)
+        return;
+      most = axis->n_ticks - 1;
     }
 }
 

@@ -30,7 +30,24 @@ void
 ti_chart_legend_add (GArray *items, const char *name, const GdkRGBA *colour,
                      TiChartMarker marker, gboolean hollow)
 {
-  TiChartLegendItem item = { g_strdup (name), *colour, marker, hollow };
+  TiChartLegendItem item = { g_strdup (name), NULL, *colour, marker, hollow };
+
+  g_array_append_val (items, item);
+}
+
+/**
+ * ti_chart_legend_add_value:
+ * @items: a legend's entries, of #TiChartLegendItem
+ * @name: what the entry names (a slice)
+ * @value: its value as written ("23 (6.3%)"), never cut short
+ * @colour: its swatch's colour
+ * @marker: its swatch's shape
+ */
+void
+ti_chart_legend_add_value (GArray *items, const char *name, const char *value,
+                           const GdkRGBA *colour, TiChartMarker marker)
+{
+  TiChartLegendItem item = { g_strdup (name), g_strdup (value), *colour, marker, FALSE };
 
   g_array_append_val (items, item);
 }
@@ -41,6 +58,7 @@ ti_chart_clear_legend_item (gpointer data)
   TiChartLegendItem *item = data;
 
   g_free (item->name);
+  g_free (item->value);
 }
 
 /* The legend's entries, as the kind gave them when the data last changed. */
@@ -217,10 +235,8 @@ ti_chart_draw_month_axis (TiChart *self, cairo_t *cr, double x_first, double x_s
 static double
 legend_item_width (TiChart *self, const TiChartLegendItem *item)
 {
-  int width;
-
-  ti_chart_measure_text (self, item->name, &width, NULL);
-  return TI_CHART_MARKER_SIZE + TI_CHART_GAP + MIN (width, LEGEND_MAX_TEXT);
+  return TI_CHART_MARKER_SIZE + TI_CHART_GAP
+         + ti_chart_name_value_width (self, item->name, item->value, LEGEND_MAX_TEXT);
 }
 
 /* Lays the legend's entries out in rows no wider than @width; returns how many rows. */
@@ -283,16 +299,19 @@ ti_chart_compute_frame (TiChart *self, int width, int height, TiChartFrame *fram
   frame->legend_beside = FALSE;
   if (legend->len > 0)
     {
-      if (ti_chart_get_legend_beside (self) && right - left >= 1.5 * (bottom - top))
-        {
-          double widest = 0;
+      double widest = 0;
 
-          for (guint i = 0; i < legend->len; i++)
-            widest = MAX (widest,
-                          legend_item_width (self, &g_array_index (legend, TiChartLegendItem, i)));
-          widest = MIN (widest, (right - left) * 0.5);
+      for (guint i = 0; i < legend->len; i++)
+        widest = MAX (widest,
+                      legend_item_width (self, &g_array_index (legend, TiChartLegendItem, i)));
+      /* Beside, for kinds that ask, when the chart is wide and every entry fits there whole;
+       * otherwise under. */
+      frame->legend_beside = ti_chart_get_legend_beside (self)
+                             && right - left >= 1.5 * (bottom - top)
+                             && widest <= (right - left) * 0.5;
+      if (frame->legend_beside)
+        {
           frame->legend = GRAPHENE_RECT_INIT (right - widest, top, widest, bottom - top);
-          frame->legend_beside = TRUE;
           right -= widest + 2 * TI_CHART_PADDING;
         }
       else
@@ -320,9 +339,12 @@ draw_legend_item (TiChart *self, cairo_t *cr, const TiChartLegendItem *item, dou
   else
     ti_chart_draw_mark (self, cr, item->marker, x + TI_CHART_MARKER_SIZE / 2, y + line / 2,
                         TI_CHART_MARKER_SIZE, &item->colour);
-  ti_chart_draw_label (self, cr, item->name, x + TI_CHART_MARKER_SIZE + TI_CHART_GAP, y, 0, 0,
-                       MIN (max_width - TI_CHART_MARKER_SIZE - TI_CHART_GAP, LEGEND_MAX_TEXT),
-                       foreground);
+  ti_chart_draw_name_value (self, cr, item->name, item->value,
+                            x + TI_CHART_MARKER_SIZE + TI_CHART_GAP, y, 0, 0,
+                            MIN (max_width - TI_CHART_MARKER_SIZE - TI_CHART_GAP,
+                                 ti_chart_name_value_width (self, item->name, item->value,
+                                                            LEGEND_MAX_TEXT)),
+                            foreground);
 }
 
 static void

@@ -80,7 +80,7 @@ ti_chart_select (TiChart *self, guint category, guint series)
     return;
   priv->selected_category = category;
   priv->selected_series = series;
-  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+  ti_chart_update_selected_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -269,22 +269,16 @@ on_released (GtkGestureClick *gesture, int n_press, double x, double y, TiChart 
   activate_selected (self);
 }
 
+/* The pointer's item. GTK 4 asks no tooltip for the keyboard: the chosen item is said by
+ * TiChart:selected-description instead, which a card shows under the chart. */
 static gboolean
 on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard_mode, GtkTooltip *tooltip,
                   TiChart *self)
 {
-  TiChartPrivate *priv = ti_chart_get_private (self);
   g_autofree char *text = NULL;
   guint category, series;
 
-  if (keyboard_mode)
-    {
-      if (priv->selected_category < 0)
-        return FALSE;
-      category = priv->selected_category;
-      series = priv->selected_series;
-    }
-  else if (!item_at (self, x, y, &category, &series))
+  if (keyboard_mode || !item_at (self, x, y, &category, &series))
     return FALSE;
   text = ti_chart_describe_item (self, category, series);
   if (text == NULL)

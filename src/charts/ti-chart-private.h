@@ -31,6 +31,7 @@ typedef enum
 /**
  * TiChartLegendItem:
  * @name: what the entry says
+ * @value: (nullable): its value, kept whole when the name is cut short
  * @colour: its swatch's colour
  * @marker: its swatch's shape
  * @hollow: whether the swatch is drawn as an outline
@@ -38,6 +39,7 @@ typedef enum
 typedef struct
 {
   char *name;
+  char *value;
   GdkRGBA colour;
   TiChartMarker marker;
   gboolean hollow;
@@ -45,6 +47,8 @@ typedef struct
 
 void ti_chart_legend_add (GArray *items, const char *name, const GdkRGBA *colour,
                           TiChartMarker marker, gboolean hollow);
+void ti_chart_legend_add_value (GArray *items, const char *name, const char *value,
+                                const GdkRGBA *colour, TiChartMarker marker);
 void ti_chart_clear_legend_item (gpointer item);
 void ti_chart_real_fill_legend (TiChart *self, GArray *items);
 
@@ -54,6 +58,7 @@ typedef struct
   char *title;
   char *caption;
   char *description;
+  char *selected_description;
   TiSeries *series;
   GArray *legend; /* of TiChartLegendItem */
   gboolean show_title;
@@ -109,6 +114,7 @@ void ti_chart_set_rows (TiChart *self, gboolean rows);
 /* A kind's own option changed (stacked, horizontal, today): work out its drawing again. */
 void ti_chart_update (TiChart *self);
 void ti_chart_set_description (TiChart *self, const char *description);
+void ti_chart_update_selected_description (TiChart *self);
 char *ti_chart_describe_extremes (TiChart *self);
 
 gboolean ti_chart_is_highlighted (TiChart *self, guint category, guint series);
@@ -131,6 +137,11 @@ void ti_chart_draw_text (TiChart *self, cairo_t *cr, const char *text, double x,
 void ti_chart_draw_label (TiChart *self, cairo_t *cr, const char *text, double x, double y,
                           double x_align, double y_align, double max_width,
                           const GdkRGBA *colour);
+int ti_chart_name_value_width (TiChart *self, const char *name, const char *value,
+                               double name_max);
+void ti_chart_draw_name_value (TiChart *self, cairo_t *cr, const char *name, const char *value,
+                               double x, double y, double x_align, double y_align,
+                               double max_width, const GdkRGBA *colour);
 void ti_chart_draw_marker (cairo_t *cr, TiChartMarker marker, double x, double y, double size,
                            const GdkRGBA *colour, gboolean hollow);
 void ti_chart_fill_rectangle (cairo_t *cr, double x, double y, double width, double height,
@@ -140,6 +151,8 @@ void ti_chart_stroke_line (cairo_t *cr, double x0, double y0, double x1, double 
 
 char *ti_chart_format_tick (TiSeries *series, const TiChartAxis *axis, double value);
 int ti_chart_widest_tick (TiChart *self, TiSeries *series, const TiChartAxis *axis);
+void ti_chart_fit_axis (TiChart *self, double low, double high, gboolean counts, double length,
+                        gboolean across, TiChartAxis *axis);
 
 void ti_chart_draw_value_axis (TiChart *self, cairo_t *cr, const TiChartAxis *axis,
                                const graphene_rect_t *area, gboolean across);

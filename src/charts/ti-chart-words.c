@@ -10,9 +10,95 @@
 
 /*
  * What a chart says in words: an item's tooltip with its exact value, in the series' format,
- * and the description assistive technologies read: how many items, the largest and the
- * smallest.
+ * the description assistive technologies read (how many items, the largest and the smallest)
+ * and the item chosen with the keyboard, said first while there is one.
  */
+
+/**
+ * ti_chart_get_description:
+ * @self: a chart
+ *
+ * Returns: (nullable): what the chart shows, in words, as assistive technologies read it
+ */
+const char *
+ti_chart_get_description (TiChart *self)
+{
+  TiChartPrivate *priv = ti_chart_get_private (self);
+
+  g_return_val_if_fail (TI_IS_CHART (self), NULL);
+  return priv->description;
+}
+
+static void
+update_accessible_description (TiChart *self)
+{
+  TiChartPrivate *priv = ti_chart_get_private (self);
+  g_autofree char *text = NULL;
+
+  if (priv->selected_description != NULL)
+    /* Translators: a chart's description for screen readers while an item is chosen: the item,
+     * then what the chart shows ("Mar 2024 · Tier 1: 12,233. 16 months. …") */
+    text = g_strdup_printf (_("%s. %s"), priv->selected_description,
+                            priv->description ? priv->description : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  text ? text : priv->description ? priv->description : "", -1);
+}
+
+/**
+ * ti_chart_set_description:
+ * @self: a chart
+ * @description: (nullable): what the chart shows, in words
+ *
+ * For kinds of chart: the base sets it whenever the data changes.
+ */
+void
+ti_chart_set_description (TiChart *self, const char *description)
+{
+  TiChartPrivate *priv = ti_chart_get_private (self);
+
+  g_return_if_fail (TI_IS_CHART (self));
+
+  if (g_strcmp0 (priv->description, description) == 0)
+    return;
+  g_free (priv->description);
+  priv->description = g_strdup (description);
+  update_accessible_description (self);
+  g_object_notify (G_OBJECT (self), "description");
+}
+
+/**
+ * ti_chart_get_selected_description:
+ * @self: a chart
+ *
+ * Returns: (nullable): the item chosen with the keyboard, in words ("Mar 2024 · Tier 1:
+ *   12,233"), or %NULL when none is
+ */
+const char *
+ti_chart_get_selected_description (TiChart *self)
+{
+  TiChartPrivate *priv = ti_chart_get_private (self);
+
+  g_return_val_if_fail (TI_IS_CHART (self), NULL);
+  return priv->selected_description;
+}
+
+/* Says the chosen item again in words, after it or the data changed; assistive technologies
+ * hear it first in the chart's description. */
+void
+ti_chart_update_selected_description (TiChart *self)
+{
+  TiChartPrivate *priv = ti_chart_get_private (self);
+  g_autofree char *text = NULL;
+
+  if (priv->selected_category >= 0 && ti_chart_has_data (self))
+    text = ti_chart_describe_item (self, priv->selected_category, priv->selected_series);
+  if (g_strcmp0 (text, priv->selected_description) == 0)
+    return;
+  g_free (priv->selected_description);
+  priv->selected_description = g_steal_pointer (&text);
+  update_accessible_description (self);
+  g_object_notify (G_OBJECT (self), "selected-description");
+}
 
 /**
  * ti_chart_describe_item:

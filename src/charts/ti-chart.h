@@ -124,6 +124,7 @@ gboolean ti_chart_get_show_title (TiChart *self);
 void ti_chart_set_show_title (TiChart *self, gboolean show);
 
 gboolean ti_chart_get_selected (TiChart *self, guint *category, guint *series);
+const char *ti_chart_get_selected_description (TiChart *self);
 void ti_chart_select (TiChart *self, guint category, guint series);
 char *ti_chart_describe_item (TiChart *self, guint category, guint series);
 void ti_chart_get_headings (TiChart *self, const char **category, const char **group);

@@ -6,8 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "ti-chart-private.h"
-#include "ti-column-chart.h"
+#include "ti-column-chart-private.h"
 
 /**
  * TiColumnChart:
@@ -23,29 +22,6 @@
 
 #define MAX_TICKS 6
 #define ROW_HEIGHT 30.0
-
-typedef struct
-{
-  double from, to; /* along the value axis, 0 at its first tick and 1 at its last */
-  gboolean missing;
-  char *label;
-} Item;
-
-struct _TiColumnChart
-{
-  TiChart parent_instance;
-
-  gboolean stacked;
-  gboolean horizontal;
-
-  /* Worked out when the data changes. */
-  TiChartAxis axis;
-  guint n_categories;
-  guint n_series;
-  double zero;     /* where 0 lies along the value axis */
-  GArray *items;   /* of Item, series by series */
-  GPtrArray *ends; /* a category's total (stacked), or NULL */
-};
 
 G_DEFINE_FINAL_TYPE (TiColumnChart, ti_column_chart, TI_TYPE_CHART)
 
@@ -120,22 +96,29 @@ static void
 compute_geometry (TiColumnChart *self, const graphene_rect_t *plot, Geometry *g)
 {
   TiChart *chart = TI_CHART (self);
+  TiSeries *series = ti_chart_get_series (chart);
+  gboolean counts = series != NULL && ti_series_get_format (series) == TI_SERIES_FORMAT_COUNT;
   double line = ti_chart_line_height (chart);
   double left = plot->origin.x, top = plot->origin.y;
   double right = left + plot->size.width, bottom = top + plot->size.height;
   double n = MAX (self->n_categories, 1);
-  int ticks = ti_chart_widest_tick (chart, ti_chart_get_series (chart), &self->axis);
 
   g->label_width = 0;
   g->label_lines = 1;
   if (!self->horizontal)
     {
-      left += ticks + TI_CHART_GAP;
-      g->slot = MAX (right - left, 1) / n;
+      /* The names' lines with the last axis's labels, then as many ticks as the height has
+       * room for, then room at the left for their labels. */
+      int ticks = ti_chart_widest_tick (chart, series, &self->axis);
+
+      g->slot = MAX (right - left - ticks - TI_CHART_GAP, 1) / n;
       if (widest_category (self) > g->slot - 4)
         g->label_lines = 2;
       top += line + 4;
       bottom -= TI_CHART_GAP + g->label_lines * line;
+      ti_chart_fit_axis (chart, self->low, self->high, counts, bottom - top, FALSE, &self->axis);
+      left += ti_chart_widest_tick (chart, series, &self->axis) + TI_CHART_GAP;
+      g->slot = MAX (right - left, 1) / n;
       g->band = side_by_side (self) ? MIN (g->slot * 0.8, self->n_series * 32.0)
                                     : MIN (g->slot * 0.62, 72.0);
     }
@@ -145,6 +128,8 @@ compute_geometry (TiColumnChart *self, const graphene_rect_t *plot, Geometry *g)
       left += g->label_width + TI_CHART_GAP;
       right -= widest_value (self) + TI_CHART_GAP;
       bottom -= line + TI_CHART_GAP / 2;
+      /* As many ticks as their labels have room for side by side. */
+      ti_chart_fit_axis (chart, self->low, self->high, counts, right - left, TRUE, &self->axis);
       g->slot = MAX (bottom - top, 1) / n;
       g->band = side_by_side (self) ? MIN (g->slot * 0.8, self->n_series * 16.0)
                                     : MIN (g->slot * 0.62, 28.0);
@@ -160,7 +145,8 @@ item_rect (TiColumnChart *self, const Geometry *g, guint category, guint series,
   const Item *it = item (self, category, series);
   double across = g->slot * category + (g->slot - g->band) / 2;
   double thickness = g->band;
-  double low = MIN (it->from, it->to), high = MAX (it->from, it->to);
+  double low = ti_chart_axis_fraction (&self->axis, MIN (it->from, it->to));
+  double high = ti_chart_axis_fraction (&self->axis, MAX (it->from, it->to));
 
   if (it->missing)
     return FALSE;
@@ -390,10 +376,11 @@ ti_column_chart_update (TiChart *chart, TiSeries *series)
 
   /* Columns stand on zero, whatever the values' format. */
   ti_series_get_range (series, self->stacked, &low, &high);
-  ti_chart_axis_compute (MIN (low, 0), MAX (high, 0),
+  self->low = MIN (low, 0);
+  self->high = MAX (high, 0);
+  ti_chart_axis_compute (self->low, self->high,
                          ti_series_get_format (series) == TI_SERIES_FORMAT_COUNT, MAX_TICKS,
                          &self->axis);
-  self->zero = ti_chart_axis_fraction (&self->axis, 0);
 
   g_array_set_size (self->items, self->n_categories * self->n_series);
   if (self->stacked)
@@ -413,56 +400,25 @@ ti_column_chart_update (TiChart *chart, TiSeries *series)
             continue;
           if (!self->stacked)
             {
-              it->from = self->zero;
-              it->to = ti_chart_axis_fraction (&self->axis, value);
+              it->from = 0;
+              it->to = value;
             }
           else if (value >= 0)
             {
-              it->from = ti_chart_axis_fraction (&self->axis, positive);
+              it->from = positive;
               positive += value;
-              it->to = ti_chart_axis_fraction (&self->axis, positive);
+              it->to = positive;
             }
           else
             {
-              it->from = ti_chart_axis_fraction (&self->axis, negative);
+              it->from = negative;
               negative += value;
-              it->to = ti_chart_axis_fraction (&self->axis, negative);
+              it->to = negative;
             }
         }
       if (self->stacked)
         g_ptr_array_add (self->ends, ti_series_format (series, positive + negative));
     }
-}
-
-static char *
-ti_column_chart_describe (TiChart *chart)
-{
-  TiColumnChart *self = TI_COLUMN_CHART (chart);
-  g_autofree char *extremes = ti_chart_describe_extremes (chart);
-  g_autofree char *columns = NULL;
-
-  if (self->horizontal)
-    /* Translators: how many bars a bar chart has */
-    columns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u bar", "%u bars",
-                                            self->n_categories),
-                               self->n_categories);
-  else
-    /* Translators: how many columns a column chart has */
-    columns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u column", "%u columns",
-                                            self->n_categories),
-                               self->n_categories);
-  if (self->n_series > 1)
-    {
-      g_autofree char *series = g_strdup_printf (
-        /* Translators: how many series (sets of values, such as tiers) a chart has */
-        g_dngettext (GETTEXT_PACKAGE, "%u series", "%u series", self->n_series), self->n_series);
-
-      /* Translators: a chart described in words: "8 columns, 3 series stacked. Largest: …" */
-      return g_strdup_printf (self->stacked ? _("%s, %s stacked. %s") : _("%s, %s side by side. %s"),
-                              columns, series, extremes);
-    }
-  /* Translators: a chart described in words: "8 columns. Largest: …" */
-  return g_strdup_printf (_("%s. %s"), columns, extremes);
 }
 
 static int

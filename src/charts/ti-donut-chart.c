@@ -205,16 +205,25 @@ ti_donut_chart_fill_legend (TiChart *chart, GArray *items)
 {
   TiDonutChart *self = TI_DONUT_CHART (chart);
 
+  TiSeries *data = ti_chart_get_series (chart);
+
   for (guint c = 0; c < self->n_categories; c++)
     {
-      g_autofree char *name = NULL;
+      g_autofree char *value = NULL;
+      g_autofree char *share = NULL;
+      g_autofree char *both = NULL;
       GdkRGBA colour;
 
       if (self->shares[c] <= 0)
         continue;
       ti_chart_get_palette_colour (chart, c, &colour);
-      name = ti_donut_chart_describe_item (chart, c, 0);
-      ti_chart_legend_add (items, name, &colour, TI_CHART_MARKER_SQUARE, FALSE);
+      value = ti_series_format (data, ti_series_get_value (data, 0, c));
+      share = ti_series_format_value (TI_SERIES_FORMAT_PERCENT, self->shares[c]);
+      /* Translators: a slice's value and share in a donut chart's legend ("42 (18.0%)") */
+      both = g_strdup_printf (C_("chart slice", "%s (%s)"), value, share);
+      /* The slice's name may be cut short where there is no room; its numbers never are. */
+      ti_chart_legend_add_value (items, ti_series_get_category_label (data, c), both, &colour,
+                                 TI_CHART_MARKER_SQUARE);
     }
 }
 

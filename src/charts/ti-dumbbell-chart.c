@@ -26,10 +26,10 @@ struct _TiDumbbellChart
   TiChart parent_instance;
 
   /* Worked out when the data changes. */
-  TiChartAxis axis;
+  TiChartAxis axis; /* scores: 1 to 5; otherwise fitted to the room when laid out */
+  double low, high;
   guint n_categories;
   guint n_series; /* 1 or 2: only before and after are drawn */
-  double *fractions; /* along the value axis, series by series; NAN for no value */
   GPtrArray *labels; /* each value as written, series by series */
 };
 
@@ -43,10 +43,13 @@ typedef struct
   double label_right;   /* where they end */
 } Geometry;
 
+/* Where a value lies along the axis, 0 to 1; NAN for no value. */
 static double
 fraction (TiDumbbellChart *self, guint category, guint series)
 {
-  return self->fractions[series * self->n_categories + category];
+  double value = ti_series_get_value (ti_chart_get_series (TI_CHART (self)), series, category);
+
+  return isnan (value) ? NAN : CLAMP (ti_chart_axis_fraction (&self->axis, value), 0, 1);
 }
 
 static const char *
@@ -82,6 +85,11 @@ compute_geometry (TiDumbbellChart *self, const graphene_rect_t *plot, Geometry *
   bottom = plot->origin.y + plot->size.height - line - TI_CHART_GAP / 2;
   g->area = GRAPHENE_RECT_INIT (left, plot->origin.y, MAX (right - left, 1),
                                 MAX (bottom - plot->origin.y, 1));
+  /* Scores keep their scale; other values get as many ticks as their labels have room for. */
+  if (ti_series_get_format (series) != TI_SERIES_FORMAT_SCORE)
+    ti_chart_fit_axis (chart, self->low, self->high,
+                       ti_series_get_format (series) == TI_SERIES_FORMAT_COUNT,
+                       g->area.size.width, TRUE, &self->axis);
   g->slot = g->area.size.height / MAX (self->n_categories, 1);
 }
 
@@ -182,7 +190,6 @@ ti_dumbbell_chart_update (TiChart *chart, TiSeries *series)
   TiDumbbellChart *self = TI_DUMBBELL_CHART (chart);
   double low = 0, high = 0;
 
-  g_clear_pointer (&self->fractions, g_free);
   g_ptr_array_set_size (self->labels, 0);
   self->n_categories = series ? ti_series_get_n_categories (series) : 0;
   self->n_series = series ? MIN (ti_series_get_n_series (series), 2) : 0;
@@ -197,20 +204,14 @@ ti_dumbbell_chart_update (TiChart *chart, TiSeries *series)
   else
     {
       ti_series_get_range (series, FALSE, &low, &high);
+      self->low = low;
+      self->high = high;
       ti_chart_axis_compute (low, high, ti_series_get_format (series) == TI_SERIES_FORMAT_COUNT,
                              6, &self->axis);
     }
-  self->fractions = g_new (double, (gsize) self->n_series * MAX (self->n_categories, 1));
   for (guint s = 0; s < self->n_series; s++)
     for (guint c = 0; c < self->n_categories; c++)
-      {
-        double value = ti_series_get_value (series, s, c);
-
-        self->fractions[s * self->n_categories + c]
-          = isnan (value) ? NAN
-                          : CLAMP (ti_chart_axis_fraction (&self->axis, value), 0, 1);
-        g_ptr_array_add (self->labels, ti_series_format (series, value));
-      }
+      g_ptr_array_add (self->labels, ti_series_format (series, ti_series_get_value (series, s, c)));
 }
 
 static guint
@@ -310,7 +311,6 @@ ti_dumbbell_chart_finalize (GObject *object)
 {
   TiDumbbellChart *self = TI_DUMBBELL_CHART (object);
 
-  g_free (self->fractions);
   g_ptr_array_unref (self->labels);
   G_OBJECT_CLASS (ti_dumbbell_chart_parent_class)->finalize (object);
 }

@@ -29,13 +29,14 @@ struct _TiLineChart
   TiChart parent_instance;
 
   /* Worked out when the data changes. */
-  TiChartAxis axis;
+  TiChartAxis axis; /* fitted to the room whenever the chart is laid out */
+  double low, high; /* the values' range */
   guint n_categories;
   guint n_series;
-  double *fractions; /* along the value axis, series by series; NAN for no value */
-  int *first;        /* each series' first and last category with a value, or -1 */
+  int *first; /* each series' first and last category with a value, or -1 */
   int *last;
-  GPtrArray *ends; /* each series' label at its line's end, or NULL */
+  GPtrArray *end_names;  /* each series' name at its line's end (its value, unnamed), or NULL */
+  GPtrArray *end_values; /* and its latest value, kept whole, or NULL */
   int first_month; /* the first category as year × 12 + month − 1, when categories are months */
 };
 
@@ -48,10 +49,13 @@ typedef struct
   double end_width;     /* the labels at the lines' ends */
 } Geometry;
 
+/* Where a value lies along the value axis, 0 to 1; NAN for no value. */
 static double
 fraction (TiLineChart *self, guint category, guint series)
 {
-  return self->fractions[series * self->n_categories + category];
+  double value = ti_series_get_value (ti_chart_get_series (TI_CHART (self)), series, category);
+
+  return isnan (value) ? NAN : ti_chart_axis_fraction (&self->axis, value);
 }
 
 static TiChartMarker
@@ -64,24 +68,34 @@ static void
 compute_geometry (TiLineChart *self, const graphene_rect_t *plot, Geometry *g)
 {
   TiChart *chart = TI_CHART (self);
+  TiSeries *series = ti_chart_get_series (chart);
   double line = ti_chart_line_height (chart);
-  int ticks = ti_chart_widest_tick (chart, ti_chart_get_series (chart), &self->axis);
-  double left = plot->origin.x + ticks + TI_CHART_GAP;
-  double right = plot->origin.x + plot->size.width;
+  double left, right = plot->origin.x + plot->size.width;
   double top = plot->origin.y + line / 2;
   double bottom = plot->origin.y + plot->size.height - TI_CHART_GAP
                   - (self->first_month >= 0 ? 2 : 1) * line;
+  double widest_value = 0;
 
+  /* As many ticks as there is height for; then room at the left for their labels. */
+  ti_chart_fit_axis (chart, self->low, self->high,
+                     ti_series_get_format (series) == TI_SERIES_FORMAT_COUNT, bottom - top, FALSE,
+                     &self->axis);
+  left = plot->origin.x + ti_chart_widest_tick (chart, series, &self->axis) + TI_CHART_GAP;
+
+  /* The ends' labels take up to a third of the width, and always their values' room. */
   g->end_width = 0;
   for (guint s = 0; s < self->n_series; s++)
-    if (g_ptr_array_index (self->ends, s) != NULL)
+    if (g_ptr_array_index (self->end_names, s) != NULL)
       {
-        int width;
+        const char *name = g_ptr_array_index (self->end_names, s);
+        const char *value = g_ptr_array_index (self->end_values, s);
 
-        ti_chart_measure_text (chart, g_ptr_array_index (self->ends, s), &width, NULL);
-        g->end_width = MAX (g->end_width, width);
+        g->end_width = MAX (g->end_width, ti_chart_name_value_width (chart, name, value, 0));
+        /* Room for the value whole and a few letters of the name. */
+        widest_value = MAX (widest_value,
+                            ti_chart_name_value_width (chart, value ? "Tier…" : name, value, 0));
       }
-  g->end_width = MIN (g->end_width, plot->size.width * 0.3);
+  g->end_width = MIN (g->end_width, MAX (plot->size.width * 0.3, widest_value));
   right -= g->end_width + TI_CHART_GAP + MARKER / 2;
   g->area = GRAPHENE_RECT_INIT (left, top, MAX (right - left, 1), MAX (bottom - top, 1));
   g->step = self->n_categories > 1 ? g->area.size.width / (self->n_categories - 1) : 0;
@@ -231,7 +245,7 @@ draw_ends (TiLineChart *self, cairo_t *cr, const Geometry *g)
 
   ti_chart_get_colour (chart, TI_CHART_COLOUR_FOREGROUND, &foreground);
   for (guint s = 0; s < self->n_series; s++)
-    if (self->last[s] >= 0 && g_ptr_array_index (self->ends, s) != NULL)
+    if (self->last[s] >= 0 && g_ptr_array_index (self->end_names, s) != NULL)
       {
         y[s] = y_of (g, fraction (self, self->last[s], s));
         order[n++] = s;
@@ -250,9 +264,10 @@ draw_ends (TiLineChart *self, cairo_t *cr, const Geometry *g)
     {
       guint s = order[i];
 
-      ti_chart_draw_label (chart, cr, g_ptr_array_index (self->ends, s),
-                           x_of (g, self, self->last[s]) + MARKER / 2 + TI_CHART_GAP, y[s], 0,
-                           0.5, g->end_width, &foreground);
+      ti_chart_draw_name_value (chart, cr, g_ptr_array_index (self->end_names, s),
+                                g_ptr_array_index (self->end_values, s),
+                                x_of (g, self, self->last[s]) + MARKER / 2 + TI_CHART_GAP, y[s],
+                                0, 0.5, g->end_width, &foreground);
     }
 }
 
@@ -327,10 +342,10 @@ ti_line_chart_update (TiChart *chart, TiSeries *series)
   TiLineChart *self = TI_LINE_CHART (chart);
   double low = 0, high = 0;
 
-  g_clear_pointer (&self->fractions, g_free);
   g_clear_pointer (&self->first, g_free);
   g_clear_pointer (&self->last, g_free);
-  g_ptr_array_set_size (self->ends, 0);
+  g_ptr_array_set_size (self->end_names, 0);
+  g_ptr_array_set_size (self->end_values, 0);
   self->n_categories = series ? ti_series_get_n_categories (series) : 0;
   self->n_series = series ? ti_series_get_n_series (series) : 0;
   self->first_month = -1;
@@ -338,10 +353,11 @@ ti_line_chart_update (TiChart *chart, TiSeries *series)
     return;
 
   ti_series_get_range (series, FALSE, &low, &high);
+  self->low = low;
+  self->high = high;
   ti_chart_axis_compute (low, high, ti_series_get_format (series) == TI_SERIES_FORMAT_COUNT,
                          MAX_TICKS, &self->axis);
   self->first_month = months_of (series);
-  self->fractions = g_new (double, (gsize) self->n_series * MAX (self->n_categories, 1));
   self->first = g_new (int, self->n_series);
   self->last = g_new (int, self->n_series);
   for (guint s = 0; s < self->n_series; s++)
@@ -351,27 +367,25 @@ ti_line_chart_update (TiChart *chart, TiSeries *series)
       self->first[s] = self->last[s] = -1;
       for (guint c = 0; c < self->n_categories; c++)
         {
-          double value = ti_series_get_value (series, s, c);
-
-          self->fractions[s * self->n_categories + c]
-            = isnan (value) ? NAN : ti_chart_axis_fraction (&self->axis, value);
-          if (isnan (value))
+          if (isnan (ti_series_get_value (series, s, c)))
             continue;
           if (self->first[s] < 0)
             self->first[s] = c;
           self->last[s] = c;
         }
       if (self->last[s] < 0)
-        g_ptr_array_add (self->ends, NULL);
+        {
+          g_ptr_array_add (self->end_names, NULL);
+          g_ptr_array_add (self->end_values, NULL);
+        }
       else
         {
-          g_autofree char *value
-            = ti_series_format (series, ti_series_get_value (series, s, self->last[s]));
+          char *value = ti_series_format (series, ti_series_get_value (series, s, self->last[s]));
 
-          /* Translators: at a line's end, its series and latest value ("Tier 1: 840") */
-          g_ptr_array_add (self->ends, name[0] ? g_strdup_printf (C_("line end", "%s: %s"), name,
-                                                                  value)
-                                               : g_steal_pointer (&value));
+          /* At a line's end, its series and latest value ("Tier 1: 840"); an unnamed line's,
+           * its value alone. */
+          g_ptr_array_add (self->end_names, name[0] ? g_strdup (name) : value);
+          g_ptr_array_add (self->end_values, name[0] ? value : NULL);
         }
     }
 }
@@ -464,10 +478,10 @@ ti_line_chart_finalize (GObject *object)
 {
   TiLineChart *self = TI_LINE_CHART (object);
 
-  g_free (self->fractions);
   g_free (self->first);
   g_free (self->last);
-  g_ptr_array_unref (self->ends);
+  g_ptr_array_unref (self->end_names);
+  g_ptr_array_unref (self->end_values);
   G_OBJECT_CLASS (ti_line_chart_parent_class)->finalize (object);
 }
 
@@ -490,7 +504,8 @@ ti_line_chart_class_init (TiLineChartClass *klass)
 static void
 ti_line_chart_init (TiLineChart *self)
 {
-  self->ends = g_ptr_array_new_with_free_func (g_free);
+  self->end_names = g_ptr_array_new_with_free_func (g_free);
+  self->end_values = g_ptr_array_new_with_free_func (g_free);
   self->first_month = -1;
   ti_chart_axis_compute (0, 0, TRUE, MAX_TICKS, &self->axis);
 }
