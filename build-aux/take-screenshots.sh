@@ -56,7 +56,7 @@ done
 shoot evaluation light timeline
 shoot evaluation dark timeline
 # The whole dashboard: Needs attention, the headline figures and the charts.
-shoot evaluation light overview 1280 2900
-shoot evaluation dark overview 1280 2900
+shoot evaluation light overview 1280 3400
+shoot evaluation dark overview 1280 3400
 shoot events light engagement
 shoot events dark engagement

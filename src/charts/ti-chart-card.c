@@ -229,6 +229,8 @@ build (TiChartCard *self)
   self->subtitle = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->subtitle), 0);
   gtk_label_set_wrap (GTK_LABEL (self->subtitle), TRUE);
+  /* A long subtitle wraps to the card's width; it does not ask for a wide card. */
+  gtk_label_set_max_width_chars (GTK_LABEL (self->subtitle), 40);
   gtk_widget_add_css_class (self->subtitle, "caption");
   gtk_widget_add_css_class (self->subtitle, "dim-label");
   gtk_widget_set_visible (self->subtitle, FALSE);
