@@ -139,28 +139,12 @@ ti_chart_card_save_as (TiChartCard *self, const char *path, TiChartFileFormat ch
 static void
 on_chooser_response (GtkNativeDialog *chooser, int response, TiChartCard *self)
 {
-  TiChartFileFormat chosen = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
+  TiChartFileFormat format;
+  g_autofree char *path = ti_chart_file_chooser_get_target (chooser, response, &format);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    path = g_file_get_path (file);
   g_clear_object (&self->chooser);
   if (path != NULL)
-    ti_chart_card_save_as (self, path, chosen);
-}
-
-/* A file name from the chart's title: "Reach by sector.png". */
-static char *
-suggested_name (TiChartCard *self, TiChartFileFormat format)
-{
-  const char *title = ti_chart_get_title (self->chart);
-  g_autofree char *name = g_strdup (title && title[0] ? title : _("Chart"));
-
-  g_strdelimit (name, "/\\:", '-');
-  return g_strconcat (g_strstrip (name), ".", ti_chart_file_format_extension (format), NULL);
+    ti_chart_card_save_to_path (self, path, format);
 }
 
 static void
@@ -169,27 +153,15 @@ save_activated (GtkWidget *widget, const char *action, GVariant *parameter)
   TiChartCard *self = TI_CHART_CARD (widget);
   TiChartFileFormat format;
   GtkRoot *root = gtk_widget_get_root (widget);
-  g_autofree char *name = NULL;
-  g_autofree char *pattern = NULL;
-  g_autoptr (GtkFileFilter) filter = NULL;
+  const char *title = ti_chart_get_title (self->chart);
 
   /* The menu says which format: "png", "svg" or "pdf". */
   if (self->chooser != NULL
       || !ti_chart_file_format_from_name (g_variant_get_string (parameter, NULL), &format))
     return;
-  name = suggested_name (self, format);
-  pattern = g_strconcat ("*.", ti_chart_file_format_extension (format), NULL);
-  filter = gtk_file_filter_new ();
-  self->chooser = gtk_file_chooser_native_new (_("Save Chart"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
-                                               _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_file_filter_set_name (filter, ti_chart_file_format_filter_name (format));
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_object_set_data (G_OBJECT (self->chooser), "format", GINT_TO_POINTER (format));
+  self->chooser = ti_chart_file_chooser_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                             _("Save Chart"),
+                                             title && title[0] ? title : _("Chart"), format);
   g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }

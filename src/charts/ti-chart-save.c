@@ -169,27 +169,36 @@ set_error (GError **error, const char *path, GIOErrorEnum code, const char *why)
   g_set_error (error, G_IO_ERROR, code, _("The chart could not be saved as “%s”: %s"), name, why);
 }
 
+/* A chart's page: while drawing a file its colours are the light style's, on white. */
 static void
-draw_page (TiChart *self, cairo_surface_t *surface, int width, int height, int scale)
+draw_chart_page (cairo_t *cr, int width, int height, gpointer data)
 {
-  cairo_t *cr = cairo_create (surface);
+  TiChart *self = data;
   GdkRGBA background;
 
-  /* While drawing a file the chart's colours are the light style's, on white. */
   ti_chart_set_drawing_file (self, TRUE);
-  cairo_scale (cr, scale, scale);
   ti_chart_get_colour (self, TI_CHART_COLOUR_BACKGROUND, &background);
   background.alpha = 1;
   ti_chart_fill_rectangle (cr, 0, 0, width, height, &background);
   ti_chart_draw (self, cr, width, height);
   ti_chart_set_drawing_file (self, FALSE);
+}
+
+static void
+draw_page (cairo_surface_t *surface, int width, int height, int scale,
+           TiChartDrawPageFunc draw, gpointer data)
+{
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_scale (cr, scale, scale);
+  draw (cr, width, height, data);
   cairo_destroy (cr);
 }
 
-/* Draws the chart into @sink; returns cairo's status. */
+/* Draws the page into @sink; returns cairo's status. */
 static cairo_status_t
-write_chart (TiChart *self, TiChartFileFormat format, int width, int height, int scale,
-             Sink *sink)
+write_page (TiChartFileFormat format, int width, int height, int scale,
+            TiChartDrawPageFunc draw, gpointer data, Sink *sink)
 {
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -209,7 +218,7 @@ write_chart (TiChart *self, TiChartFileFormat format, int width, int height, int
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
       break;
     }
-  draw_page (self, surface, width, height, scale);
+  draw_page (surface, width, height, scale, draw, data);
   if (format == TI_CHART_FILE_PNG && cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_write_to_png_stream (surface, write_to_sink, sink);
   else
@@ -263,14 +272,40 @@ gboolean
 ti_chart_save_scaled (TiChart *self, const char *path, TiChartFileFormat format, int width,
                       int height, int scale, GError **error)
 {
+  g_return_val_if_fail (TI_IS_CHART (self), FALSE);
+
+  return ti_chart_save_page (path, format, width, height, scale, draw_chart_page, self, error);
+}
+
+/**
+ * ti_chart_save_page:
+ * @path: the file to write; replaced if it exists
+ * @format: what to write
+ * @width: the picture's width, in the screen's pixels (points for SVG and PDF)
+ * @height: its height
+ * @scale: pixels of a PNG to each of the screen's; SVG and PDF are drawn at their size
+ * @draw: (scope call): draws the page, background included, in @width by @height
+ * @data: for @draw
+ * @error: where to say why it failed
+ *
+ * What ti_chart_save_scaled() does for charts, for any drawing of the chart kit (the network
+ * map): written beside @path and renamed into place only when complete, so on failure
+ * nothing is left behind.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+ti_chart_save_page (const char *path, TiChartFileFormat format, int width, int height,
+                    int scale, TiChartDrawPageFunc draw, gpointer data, GError **error)
+{
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *temporary = NULL;
   cairo_status_t status;
   Sink sink = { -1, 0 };
 
-  g_return_val_if_fail (TI_IS_CHART (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (draw != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (width <= 0 || height <= 0 || scale <= 0)
@@ -291,7 +326,7 @@ ti_chart_save_scaled (TiChart *self, const char *path, TiChartFileFormat format,
       return FALSE;
     }
 
-  status = write_chart (self, format, width, height, scale, &sink);
+  status = write_page (format, width, height, scale, draw, data, &sink);
   if (status == CAIRO_STATUS_SUCCESS && sink.errsv == 0 && fsync (sink.fd) != 0)
     sink.errsv = errno;
   if (close (sink.fd) != 0 && sink.errsv == 0 && status == CAIRO_STATUS_SUCCESS)
@@ -309,4 +344,70 @@ ti_chart_save_scaled (TiChart *self, const char *path, TiChartFileFormat format,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * ti_chart_file_chooser_new:
+ * @parent: (nullable): the window it belongs to
+ * @title: the dialog's title ("Save Chart")
+ * @name: what is saved, for the suggested file name ("Reach by sector" → "Reach by sector.svg")
+ * @format: the format chosen in a menu: the filter and the suggested name follow it
+ *
+ * The file chooser every "Save as PNG / SVG / PDF…" opens. Answer it with
+ * ti_chart_file_chooser_get_target().
+ *
+ * Returns: (transfer full): a modal chooser, not yet shown
+ */
+GtkFileChooserNative *
+ti_chart_file_chooser_new (GtkWindow *parent, const char *title, const char *name,
+                           TiChartFileFormat format)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *pattern = g_strconcat ("*.", ti_chart_file_format_extension (format), NULL);
+  g_autofree char *file_name = g_strdup (name);
+  g_autofree char *suggested = NULL;
+
+  g_strdelimit (file_name, "/\\:", '-');
+  suggested = g_strconcat (g_strstrip (file_name), ".", ti_chart_file_format_extension (format),
+                           NULL);
+  chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  gtk_file_filter_set_name (filter, ti_chart_file_format_filter_name (format));
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_set_data (G_OBJECT (chooser), "ti-chart-format", GINT_TO_POINTER (format));
+  return chooser;
+}
+
+/**
+ * ti_chart_file_chooser_get_target:
+ * @chooser: a chooser from ti_chart_file_chooser_new()
+ * @response: its response
+ * @format: (out): the format to write
+ *
+ * Where to save, as the chooser was answered: in the format chosen, a name typed without its
+ * extension getting it ("Reach" → "Reach.svg"); a name typed with another format's extension
+ * (".png", ".svg" or ".pdf") is saved in that format, so the file is what its name says.
+ *
+ * Returns: (transfer full) (nullable): the path, or %NULL when nothing was chosen
+ */
+char *
+ti_chart_file_chooser_get_target (GtkNativeDialog *chooser, int response,
+                                  TiChartFileFormat *format)
+{
+  TiChartFileFormat chosen
+    = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "ti-chart-format"));
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    path = g_file_get_path (file);
+  if (path == NULL)
+    return NULL;
+  return ti_chart_file_path_for_format (path, chosen, format);
 }

@@ -148,5 +148,9 @@ const char *ti_chart_file_format_extension (TiChartFileFormat format);
 const char *ti_chart_file_format_filter_name (TiChartFileFormat format);
 char *ti_chart_file_path_for_format (const char *path, TiChartFileFormat chosen,
                                      TiChartFileFormat *format);
+GtkFileChooserNative *ti_chart_file_chooser_new (GtkWindow *parent, const char *title,
+                                                 const char *name, TiChartFileFormat format);
+char *ti_chart_file_chooser_get_target (GtkNativeDialog *chooser, int response,
+                                        TiChartFileFormat *format);
 
 G_END_DECLS
