@@ -114,25 +114,6 @@ facet_match (gpointer item, gpointer user_data)
 }
 
 static void
-set_choices (GtkDropDown *dropdown, GListModel *choices)
-{
-  g_autoptr (GListModel) owned = choices;
-
-  gtk_drop_down_set_model (dropdown, owned);
-}
-
-static GListModel *
-choices_model (const char *any, const TiTerm *terms, guint n_terms)
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (list, any);
-  for (guint i = 0; i < n_terms; i++)
-    gtk_string_list_append (list, _(terms[i].label));
-  return G_LIST_MODEL (list);
-}
-
-static void
 update_count (TiChampionsPage *self)
 {
   GListModel *all = gtk_sort_list_model_get_model (self->sort_model);
@@ -755,9 +736,9 @@ ti_champions_page_init (TiChampionsPage *self)
   ti_table_add_columns (self->column_view, TI_TYPE_PERSON, columns, G_N_ELEMENTS (columns));
 
   terms = ti_vocabulary_sectors (&n_terms);
-  set_choices (self->sector_filter, choices_model (_("Any sector"), terms, n_terms));
+  ti_table_set_choices (self->sector_filter, _("Any sector"), terms, n_terms);
   terms = ti_vocabulary_localities (&n_terms);
-  set_choices (self->locality_filter, choices_model (_("Any locality"), terms, n_terms));
+  ti_table_set_choices (self->locality_filter, _("Any locality"), terms, n_terms);
 
   self->search_filter = gtk_custom_filter_new (search_match, self, NULL);
   self->facet_filter = gtk_custom_filter_new (facet_match, self, NULL);

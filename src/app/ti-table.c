@@ -186,3 +186,25 @@ ti_table_add_columns (GtkColumnView *view, GType item_type, const TiTableColumn 
   follow_width (view);
   queue_fit_width (view);
 }
+
+/**
+ * ti_table_set_choices:
+ * @dropdown: a filter's drop-down
+ * @any: the first choice, which filters nothing ("Any sector")
+ * @terms: (array length=n_terms): the vocabulary to choose from
+ * @n_terms: how many terms
+ *
+ * Fills a filter's drop-down with a vocabulary's labels, translated, after @any: choice
+ * i + 1 is @terms[i].
+ */
+void
+ti_table_set_choices (GtkDropDown *dropdown, const char *any, const TiTerm *terms,
+                      guint n_terms)
+{
+  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, any);
+  for (guint i = 0; i < n_terms; i++)
+    gtk_string_list_append (list, _(terms[i].label));
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+}

@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "ti-vocabulary.h"
+
 G_BEGIN_DECLS
 
 /* How a column shows its property. */
@@ -31,5 +33,8 @@ typedef struct
 void ti_table_add_columns (GtkColumnView *view, GType item_type, const TiTableColumn *columns,
                            guint n_columns);
 void ti_table_fit_width (GtkColumnView *view, int width);
+
+void ti_table_set_choices (GtkDropDown *dropdown, const char *any, const TiTerm *terms,
+                           guint n_terms);
 
 G_END_DECLS
