@@ -275,7 +275,8 @@ test_migrate_from_version_1 (void)
   /* Version 2's consent record and audit log exist, and the migration is in the log. */
   g_assert_cmpint (ti_database_count (db, "SELECT count(*) FROM people WHERE contact_consent = 0",
                                       NULL), ==, 2);
-  g_assert_cmpint (ti_database_count (db, "SELECT count(*) FROM audit_log WHERE action = 'migrate'",
+  g_assert_cmpint (ti_database_count (db, "SELECT count(*) FROM audit_log WHERE action = 'migrate'"
+                                          " AND entity_id = 2",
                                       NULL), ==, 1);
 
   /* A backup of the version-1 file was made first, private, beside the programme. */

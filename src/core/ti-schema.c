@@ -283,9 +283,24 @@ static const char migration_2[] =
   ");"
   "CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);";
 
+/* Version 3: where the network map's nodes stand, kept so the map does not jump between
+ * openings; one row per map (mode) and node. The id is an organisation's or a person's, by
+ * kind, so there is no foreign key: a row left by a deleted node is only a few bytes. */
+static const char migration_3[] =
+  "CREATE TABLE network_positions ("
+  "  mode TEXT NOT NULL CHECK (mode IN ('organisations', 'champions')),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('organisation', 'champion')),"
+  "  id INTEGER NOT NULL,"
+  "  x REAL NOT NULL,"
+  "  y REAL NOT NULL,"
+  "  pinned INTEGER NOT NULL DEFAULT 0 CHECK " IS_BOOL ("pinned") ","
+  "  PRIMARY KEY (mode, kind, id)"
+  ") WITHOUT ROWID;";
+
 static const TiMigration migrations[] = {
   { 1, "Programme schema", migration_1 },
   { 2, "Consent record and audit log", migration_2 },
+  { 3, "Network map positions", migration_3 },
 };
 
 /**

@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ti-database.h"
+#include "ti-training-figures.h"
+
+G_BEGIN_DECLS
+
+/**
+ * TI_NETWORK_GATHERING_MAX:
+ *
+ * The most champions a gathering (a session's facilitators, a session's attendees, an event's
+ * attendees) may have and still tie each pair of them: a launch of two hundred says little
+ * about who works with whom, and would tie twenty thousand pairs. Larger gatherings are
+ * counted (#TiNetworkGraph.large_gatherings) but make no ties.
+ */
+#define TI_NETWORK_GATHERING_MAX 40
+
+#define TI_NETWORK_GRAPH_ERROR (ti_network_graph_error_quark ())
+
+/**
+ * TiNetworkGraphError:
+ * @TI_NETWORK_GRAPH_ERROR_MEASURE: the graph could not be measured or laid out (igraph
+ *   failed, usually for want of memory)
+ */
+typedef enum
+{
+  TI_NETWORK_GRAPH_ERROR_MEASURE,
+} TiNetworkGraphError;
+
+GQuark ti_network_graph_error_quark (void);
+
+/**
+ * TiNetworkMode:
+ * @TI_NETWORK_ORGANISATIONS: organisations only, tied by shared participation between their
+ *   people (sessions facilitated or attended together, events attended together)
+ * @TI_NETWORK_CHAMPIONS: the full network: organisations, their champions (tied to their
+ *   organisation) and champion ↔ champion ties
+ */
+typedef enum
+{
+  TI_NETWORK_ORGANISATIONS,
+  TI_NETWORK_CHAMPIONS,
+} TiNetworkMode;
+
+/**
+ * TiNetworkNodeKind:
+ * @TI_NETWORK_NODE_ORGANISATION: a top-level organisation (its directorates counted with it)
+ * @TI_NETWORK_NODE_CHAMPION: a champion
+ */
+typedef enum
+{
+  TI_NETWORK_NODE_ORGANISATION,
+  TI_NETWORK_NODE_CHAMPION,
+} TiNetworkNodeKind;
+
+/**
+ * TiNetworkNode:
+ * @kind: what it is
+ * @id: the organisation's or the person's id
+ * @label: the organisation's name or the champion's name
+ * @sector: the sector key (a champion: their organisation's)
+ * @sector_label: the sector in words
+ * @locality: the locality key
+ * @organisation: for a champion, the index of their organisation's node; -1 otherwise
+ * @champions: for an organisation, how many champions it has (as of the graph's day)
+ * @tier: for a champion, the highest tier completed (0–3); 0 for an organisation
+ * @degree: how many ties it has (champion ↔ organisation ties included in champions mode)
+ * @strength: the sum of its ties' weights
+ * @betweenness: its betweenness centrality (unweighted shortest paths), normalised 0–1
+ * @component: the index of its connected component, from 0 (largest first)
+ * @x: its position, laid out (see ti_network_graph_layout())
+ * @y: its position
+ * @pinned: whether a person fixed its position by dragging it
+ */
+typedef struct
+{
+  TiNetworkNodeKind kind;
+  gint64 id;
+  char *label;
+  const char *sector;
+  const char *sector_label;
+  const char *locality;
+  int organisation;
+  guint champions;
+  int tier;
+  guint degree;
+  double strength;
+  double betweenness;
+  guint component;
+  double x;
+  double y;
+  gboolean pinned;
+} TiNetworkNode;
+
+/**
+ * TiNetworkTie:
+ * @source: a node's index
+ * @target: another node's index (@source < @target)
+ * @weight: how strong: delivered sessions facilitated together, delivered sessions attended
+ *   together and events attended together, held on or before the graph's day (gatherings of
+ *   more than %TI_NETWORK_GATHERING_MAX of the graph's champions left out); in organisations
+ *   mode the sum over every pair of their champions; 1 for a champion's tie to their
+ *   organisation
+ * @membership: whether it is a champion's tie to their own organisation
+ */
+typedef struct
+{
+  guint source;
+  guint target;
+  double weight;
+  gboolean membership;
+} TiNetworkTie;
+
+/**
+ * TiSectorPair:
+ * @a: a sector key
+ * @b: another sector key
+ * @ties: how many ties join a node of sector @a to one of sector @b (membership ties left out)
+ */
+typedef struct
+{
+  const char *a;
+  const char *b;
+  guint ties;
+} TiSectorPair;
+
+/**
+ * TiNetworkGraph:
+ * @mode: which network it is
+ * @as_of: the day it stands on, 'YYYY-MM-DD': champions who had joined (and not stepped down)
+ *   by then, ties from sessions and events held by then
+ * @nodes: (element-type TiNetworkNode): organisations first, then champions
+ * @ties: (element-type TiNetworkTie)
+ * @n_components: how many connected components
+ * @bridges: (element-type guint): node indices of the champions (or, in organisations mode,
+ *   organisations) whose ties (membership ties left out) reach at least two sectors other
+ *   than their own, highest betweenness first: at most ten, each with betweenness above 0
+ * @isolated: (element-type guint): organisations with no champion, or none of whose
+ *   champions has a tie with a champion of another organisation (the same in both modes), in
+ *   node order
+ * @sector_pairs: (element-type TiSectorPair): every pair of two different sectors with a
+ *   node, with their ties, in the vocabulary's order; pairs with none are the gaps ("no ties
+ *   between Police and Education")
+ * @description: the graph in words, for assistive technologies: how many organisations,
+ *   champions and ties, the biggest bridges, the isolated organisations
+ * @large_gatherings: how many gatherings had more than %TI_NETWORK_GATHERING_MAX champions
+ *   and so made no ties
+ *
+ * The champions' network as it stood on one day, measured with igraph. Built in a worker
+ * thread by ti_network_graph_build_async().
+ */
+typedef struct
+{
+  TiNetworkMode mode;
+  char as_of[11];
+  GArray *nodes;
+  GArray *ties;
+  guint n_components;
+  GArray *bridges;
+  GArray *isolated;
+  GArray *sector_pairs;
+  char *description;
+  guint large_gatherings;
+} TiNetworkGraph;
+
+const TiFigureDefinition *ti_network_graph_figure_definitions (guint *n_definitions);
+
+TiNetworkGraph *ti_network_graph_build (TiDatabase *db, TiNetworkMode mode, const char *as_of,
+                                        GError **error);
+gboolean ti_network_graph_layout (TiNetworkGraph *graph, TiDatabase *db, GError **error);
+void ti_network_graph_build_async (const char *db_path, TiNetworkMode mode, const char *as_of,
+                                   GCancellable *cancellable, GAsyncReadyCallback callback,
+                                   gpointer user_data);
+TiNetworkGraph *ti_network_graph_build_finish (GAsyncResult *result, GError **error);
+gboolean ti_network_graph_save_positions (TiDatabase *db, const TiNetworkGraph *graph,
+                                          GError **error);
+void ti_network_graph_free (TiNetworkGraph *graph);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiNetworkGraph, ti_network_graph_free)
+
+G_END_DECLS

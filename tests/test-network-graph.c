@@ -1,0 +1,517 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "test-util.h"
+#include "ti-network-graph.h"
+#include "ti-schema.h"
+
+/*
+ * The fixture, as of 2024-01-01 (AS_OF):
+ *
+ *   organisations  Alpha Trust (NHS trust; its directorate Alpha Trust Mental Health counts with
+ *                  it), Beta Police (Police), Delta Academy (Education, no champion), Gamma
+ *                  School (Education)
+ *   champions      Ann (Alpha), Ben (the directorate, so Alpha), Cat and Dan (Beta), Eve
+ *                  (Gamma); Fay (Gamma) stepped down on 2023-03-15; Gus (Gamma) joined on
+ *                  2024-06-01; Zed (Delta) is no champion
+ *   sessions       1, 2023-03-01, delivered: Ann and Cat facilitate          Ann–Cat
+ *                  2, 2023-04-01, delivered: Ann, Cat, Fay, Zed attend      Ann–Cat
+ *                  3, 2023-05-01, cancelled: Ann and Ben attend             nothing
+ *                  4, 2024-02-01, delivered (after the day): Ann and Ben facilitate, Cat attends
+ *                  5, 2023-06-01, delivered: Cat attends, Dan is absent     nothing
+ *                  6, 2023-10-01, delivered: Dan and Eve facilitate          Dan–Eve
+ *   events         1, 2023-06-15: Cat, Dan, Eve attend (Ann invited, absent)  Cat–Dan, Cat–Eve,
+ *                                                                             Dan–Eve
+ *                  2, 2024-03-01 (after the day): Ann and Dan attend
+ *
+ * Champions mode: nodes 0 Alpha, 1 Beta, 2 Delta, 3 Gamma, 4 Ann, 5 Ben, 6 Cat, 7 Dan, 8 Eve;
+ * ties Ann–Cat 2, Cat–Dan 1, Cat–Eve 1, Dan–Eve 2 and five memberships. Unweighted, the graph
+ * is the path Ben–Alpha–Ann–Cat, the triangle Cat–Dan–Eve with Beta on Cat and Dan, Gamma on
+ * Eve, and Delta alone. Betweenness among n = 9 (at most 8 × 7 / 2 = 28 pairs):
+ *   Cat: the 3 nodes left of it to the 4 right of it (12), and half of Beta–Eve and of
+ *        Beta–Gamma (the other shortest path goes through Dan): 13 / 28
+ *   Ann: Ben and Alpha to the 5 beyond: 10 / 28;  Eve: Gamma to the 6 others: 6 / 28
+ *   Alpha: Ben to the 6 others: 6 / 28;  Dan: half of Beta–Eve and Beta–Gamma: 1 / 28
+ * Bridges: only Cat's ties reach two sectors besides her own (NHS trust and Education).
+ * Sector pairs: NHS trust–Police 1 (Ann–Cat), NHS trust–Education 0, Police–Education 2.
+ *
+ * Organisations mode: Alpha–Beta 2 (Ann–Cat), Beta–Gamma 3 (Cat–Eve 1 + Dan–Eve 2; Cat–Dan
+ * is within Beta); Beta's betweenness 1 of the 3 pairs among 4.
+ */
+#define AS_OF "2024-01-01"
+
+static const char fixture_sql[]
+  = "INSERT INTO organisations (id, name, sector, locality, parent_id) VALUES"
+    "  (1, 'Alpha Trust', 'nhs_trust', 'county_wide', NULL),"
+    "  (2, 'Alpha Trust Mental Health', 'nhs_trust', 'county_wide', 1),"
+    "  (3, 'Beta Police', 'police', 'county_wide', NULL),"
+    "  (4, 'Delta Academy', 'education', 'mendip', NULL),"
+    "  (5, 'Gamma School', 'education', 'sedgemoor', NULL);"
+    "INSERT INTO people (id, name, organisation_id) VALUES"
+    "  (10, 'Ann', 1), (11, 'Ben', 2), (12, 'Cat', 3), (13, 'Dan', 3), (14, 'Eve', 5),"
+    "  (15, 'Fay', 5), (16, 'Gus', 5), (20, 'Zed', 4);"
+    "INSERT INTO champions (person_id, since, status, status_changed_on) VALUES"
+    "  (10, '2023-01-01', 'active', NULL), (11, '2023-01-01', 'active', NULL),"
+    "  (12, '2023-01-01', 'active', NULL), (13, '2023-01-01', 'active', NULL),"
+    "  (14, '2023-01-01', 'active', NULL), (15, '2023-01-01', 'stepped_down', '2023-03-15'),"
+    "  (16, '2024-06-01', 'active', NULL);"
+    "INSERT INTO tier1_completions (person_id, completed_on) VALUES"
+    "  (10, '2023-02-01'), (12, '2023-02-01');"
+    "INSERT INTO sessions (id, tier, title, starts_at, status) VALUES"
+    "  (1, 2, 'Co-facilitated', '2023-03-01 10:00', 'delivered'),"
+    "  (2, 2, 'Attended together', '2023-04-01 10:00', 'delivered'),"
+    "  (3, 2, 'Cancelled', '2023-05-01 10:00', 'cancelled'),"
+    "  (4, 3, 'After the day', '2024-02-01 10:00', 'delivered'),"
+    "  (5, 2, 'Absent', '2023-06-01 10:00', 'delivered'),"
+    "  (6, 2, 'Co-facilitated again', '2023-10-01 10:00', 'delivered');"
+    "INSERT INTO session_facilitators (session_id, person_id, kind) VALUES"
+    "  (1, 10, 'champion'), (1, 12, 'champion'), (4, 10, 'champion'), (4, 11, 'champion'),"
+    "  (6, 13, 'champion'), (6, 14, 'champion');"
+    "INSERT INTO attendance (session_id, person_id, attended, completed) VALUES"
+    "  (2, 10, 1, 1), (2, 12, 1, 0), (2, 15, 1, 1), (2, 20, 1, 1),"
+    "  (3, 10, 1, 0), (3, 11, 1, 0), (4, 12, 1, 1), (5, 12, 1, 0), (5, 13, 0, 0);"
+    "INSERT INTO events (id, title, starts_at) VALUES"
+    "  (1, 'June network event', '2023-06-15 10:00'), (2, 'Spring event', '2024-03-01 10:00');"
+    "INSERT INTO event_attendance (event_id, person_id, attended) VALUES"
+    "  (1, 12, 1), (1, 13, 1), (1, 14, 1), (1, 10, 0), (2, 10, 1), (2, 13, 1);";
+
+typedef TestProgramme Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  test_programme_set_up (f, "network.sqlite", data != NULL ? data : fixture_sql);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  test_programme_tear_down (f);
+}
+
+static TiNetworkGraph *
+build (Fixture *f, TiNetworkMode mode, const char *as_of)
+{
+  g_autoptr (GError) error = NULL;
+  TiNetworkGraph *graph = ti_network_graph_build (f->db, mode, as_of, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (graph);
+  return graph;
+}
+
+static const TiNetworkNode *
+node (const TiNetworkGraph *graph, guint i)
+{
+  g_assert_cmpuint (i, <, graph->nodes->len);
+  return &g_array_index (graph->nodes, TiNetworkNode, i);
+}
+
+static int
+find_node (const TiNetworkGraph *graph, const char *label)
+{
+  for (guint i = 0; i < graph->nodes->len; i++)
+    if (g_strcmp0 (node (graph, i)->label, label) == 0)
+      return i;
+  return -1;
+}
+
+/* The tie between the nodes labelled @a and @b: its weight, 0 when there is none. */
+static double
+tie_weight (const TiNetworkGraph *graph, const char *a, const char *b, gboolean *membership)
+{
+  int i = find_node (graph, a), j = find_node (graph, b);
+
+  g_assert_cmpint (i, >=, 0);
+  g_assert_cmpint (j, >=, 0);
+  for (guint k = 0; k < graph->ties->len; k++)
+    {
+      const TiNetworkTie *t = &g_array_index (graph->ties, TiNetworkTie, k);
+
+      g_assert_cmpuint (t->source, <, t->target);
+      if (t->source == (guint) MIN (i, j) && t->target == (guint) MAX (i, j))
+        {
+          if (membership != NULL)
+            *membership = t->membership;
+          return t->weight;
+        }
+    }
+  return 0;
+}
+
+static void
+assert_labels (const TiNetworkGraph *graph, GArray *indices, const char *expected)
+{
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+
+  for (guint i = 0; i < indices->len; i++)
+    g_ptr_array_add (labels, node (graph, g_array_index (indices, guint, i))->label);
+  g_ptr_array_add (labels, NULL);
+  joined = g_strjoinv (",", (char **) labels->pdata);
+  g_assert_cmpstr (joined, ==, expected);
+}
+
+static void
+test_champions (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TiNetworkGraph) graph = build (f, TI_NETWORK_CHAMPIONS, AS_OF);
+  const char *labels[] = { "Alpha Trust", "Beta Police", "Delta Academy", "Gamma School",
+                           "Ann", "Ben", "Cat", "Dan", "Eve" };
+  const guint degrees[] = { 2, 2, 0, 1, 2, 1, 4, 3, 3 };
+  const double strengths[] = { 2, 2, 0, 1, 3, 1, 5, 4, 4 };
+  const double betweenness[] = { 6, 0, 0, 0, 10, 0, 13, 1, 6 };
+  gboolean membership = FALSE;
+  const TiNetworkNode *cat;
+
+  g_assert_cmpstr (graph->as_of, ==, AS_OF);
+  g_assert_cmpuint (graph->nodes->len, ==, G_N_ELEMENTS (labels));
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_assert_cmpstr (node (graph, i)->label, ==, labels[i]);
+      g_assert_cmpuint (node (graph, i)->degree, ==, degrees[i]);
+      g_assert_cmpfloat_with_epsilon (node (graph, i)->strength, strengths[i], 1e-9);
+      g_assert_cmpfloat_with_epsilon (node (graph, i)->betweenness, betweenness[i] / 28, 1e-9);
+      g_assert_cmpuint (node (graph, i)->component, ==, i == 2 ? 1 : 0);
+    }
+
+  /* The directorate counts with Alpha; the stepped-down and the not-yet champions are out. */
+  g_assert_cmpint (node (graph, 5)->organisation, ==, 0);
+  g_assert_cmpuint (node (graph, 0)->champions, ==, 2);
+  g_assert_cmpuint (node (graph, 3)->champions, ==, 1);
+  g_assert_cmpint (find_node (graph, "Fay"), ==, -1);
+  g_assert_cmpint (find_node (graph, "Gus"), ==, -1);
+  g_assert_cmpint (find_node (graph, "Zed"), ==, -1);
+  g_assert_cmpint (find_node (graph, "Alpha Trust Mental Health"), ==, -1);
+
+  cat = node (graph, 6);
+  g_assert_cmpint (cat->kind, ==, TI_NETWORK_NODE_CHAMPION);
+  g_assert_cmpstr (cat->sector, ==, "police");
+  g_assert_cmpstr (cat->sector_label, ==, "Police");
+  g_assert_cmpstr (cat->locality, ==, "county_wide");
+  g_assert_cmpint (cat->organisation, ==, 1);
+  /* Cat's Tier 3 came after the day; Ann's Tier 2 session was before it. */
+  g_assert_cmpint (cat->tier, ==, 1);
+  g_assert_cmpint (node (graph, 4)->tier, ==, 2);
+  g_assert_cmpint (node (graph, 5)->tier, ==, 0);
+
+  g_assert_cmpuint (graph->ties->len, ==, 9);
+  g_assert_cmpfloat (tie_weight (graph, "Ann", "Cat", &membership), ==, 2);
+  g_assert_false (membership);
+  g_assert_cmpfloat (tie_weight (graph, "Cat", "Dan", NULL), ==, 1);
+  g_assert_cmpfloat (tie_weight (graph, "Cat", "Eve", NULL), ==, 1);
+  g_assert_cmpfloat (tie_weight (graph, "Dan", "Eve", NULL), ==, 2);
+  g_assert_cmpfloat (tie_weight (graph, "Ann", "Ben", NULL), ==, 0);
+  g_assert_cmpfloat (tie_weight (graph, "Ann", "Dan", NULL), ==, 0);
+  g_assert_cmpfloat (tie_weight (graph, "Ben", "Alpha Trust", &membership), ==, 1);
+  g_assert_true (membership);
+
+  g_assert_cmpuint (graph->n_components, ==, 2);
+  assert_labels (graph, graph->bridges, "Cat");
+  assert_labels (graph, graph->isolated, "Delta Academy");
+
+  g_assert_cmpuint (graph->sector_pairs->len, ==, 3);
+  {
+    const TiSectorPair *p = (const TiSectorPair *) graph->sector_pairs->data;
+
+    g_assert_cmpstr (p[0].a, ==, "nhs_trust");
+    g_assert_cmpstr (p[0].b, ==, "police");
+    g_assert_cmpuint (p[0].ties, ==, 1);
+    g_assert_cmpstr (p[1].a, ==, "nhs_trust");
+    g_assert_cmpstr (p[1].b, ==, "education");
+    g_assert_cmpuint (p[1].ties, ==, 0);
+    g_assert_cmpstr (p[2].a, ==, "police");
+    g_assert_cmpstr (p[2].b, ==, "education");
+    g_assert_cmpuint (p[2].ties, ==, 2);
+  }
+  g_assert_cmpuint (graph->large_gatherings, ==, 0);
+  g_assert_cmpstr (graph->description, ==,
+                   "4 organisations, 5 champions and 4 ties. Biggest bridge: Cat (Police). "
+                   "Isolated: Delta Academy. No ties between NHS trust and Education.");
+}
+
+static void
+test_organisations (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TiNetworkGraph) graph = build (f, TI_NETWORK_ORGANISATIONS, AS_OF);
+
+  g_assert_cmpuint (graph->nodes->len, ==, 4);
+  for (guint i = 0; i < graph->nodes->len; i++)
+    g_assert_cmpint (node (graph, i)->kind, ==, TI_NETWORK_NODE_ORGANISATION);
+  g_assert_cmpuint (graph->ties->len, ==, 2);
+  g_assert_cmpfloat (tie_weight (graph, "Alpha Trust", "Beta Police", NULL), ==, 2);
+  g_assert_cmpfloat (tie_weight (graph, "Beta Police", "Gamma School", NULL), ==, 3);
+  g_assert_cmpfloat (tie_weight (graph, "Alpha Trust", "Gamma School", NULL), ==, 0);
+  g_assert_cmpuint (node (graph, 1)->degree, ==, 2);
+  g_assert_cmpfloat (node (graph, 1)->strength, ==, 5);
+  g_assert_cmpfloat_with_epsilon (node (graph, 1)->betweenness, 1.0 / 3, 1e-9);
+  g_assert_cmpfloat (node (graph, 0)->betweenness, ==, 0);
+  g_assert_cmpuint (graph->n_components, ==, 2);
+  assert_labels (graph, graph->bridges, "Beta Police");
+  assert_labels (graph, graph->isolated, "Delta Academy");
+  g_assert_cmpstr (graph->description, ==,
+                   "4 organisations and 2 ties. Biggest bridge: Beta Police (Police). "
+                   "Isolated: Delta Academy. No ties between NHS trust and Education.");
+}
+
+/* Today: Gus has joined, session 4 and event 2 have been held. */
+static void
+test_today (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TiNetworkGraph) graph = build (f, TI_NETWORK_CHAMPIONS, NULL);
+  int cat = find_node (graph, "Cat");
+
+  g_assert_cmpuint (strlen (graph->as_of), ==, 10);
+  g_assert_cmpint (find_node (graph, "Gus"), >=, 0);
+  g_assert_cmpint (find_node (graph, "Fay"), ==, -1);
+  g_assert_cmpint (node (graph, cat)->tier, ==, 3);
+  g_assert_cmpfloat (tie_weight (graph, "Ann", "Ben", NULL), ==, 1);
+  g_assert_cmpfloat (tie_weight (graph, "Ann", "Dan", NULL), ==, 1);
+  g_assert_cmpuint (node (graph, find_node (graph, "Gamma School"))->champions, ==, 2);
+}
+
+/* Forty-one champions at one event, two of them at another: the large one ties nobody. */
+static const char gathering_sql[]
+  = "INSERT INTO organisations (id, name, sector, locality) VALUES"
+    "  (1, 'North Council', 'council', 'mendip'), (2, 'South Police', 'police', 'mendip');"
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 41)"
+    "  INSERT INTO people (id, name, organisation_id) SELECT i, 'Person ' || i, 1 + i % 2 FROM n;"
+    "INSERT INTO champions (person_id, since) SELECT id, '2023-01-01' FROM people;"
+    "INSERT INTO events (id, title, starts_at) VALUES"
+    "  (1, 'Launch', '2023-02-01 10:00'), (2, 'Workshop', '2023-03-01 10:00');"
+    "INSERT INTO event_attendance (event_id, person_id, attended) SELECT 1, id, 1 FROM people;"
+    "INSERT INTO event_attendance (event_id, person_id, attended) VALUES (2, 1, 1), (2, 2, 1);";
+
+static void
+test_large_gathering (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TiNetworkGraph) graph = build (f, TI_NETWORK_CHAMPIONS, AS_OF);
+  guint champion_ties = 0;
+
+  g_assert_cmpuint (graph->nodes->len, ==, 2 + 41);
+  for (guint i = 0; i < graph->ties->len; i++)
+    champion_ties += !g_array_index (graph->ties, TiNetworkTie, i).membership;
+  g_assert_cmpuint (champion_ties, ==, 1);
+  g_assert_cmpfloat (tie_weight (graph, "Person 1", "Person 2", NULL), ==, 1);
+  g_assert_cmpuint (graph->large_gatherings, ==, 1);
+  g_assert_nonnull (strstr (graph->description, "1 gathering of more than 40 champions ties "
+                                                "nobody."));
+  g_assert_nonnull (strstr (graph->description, "2 organisations, 41 champions and 1 tie."));
+}
+
+static TiNetworkGraph *
+build_laid_out (Fixture *f, TiNetworkMode mode, const char *as_of, TiDatabase *positions)
+{
+  g_autoptr (GError) error = NULL;
+  TiNetworkGraph *graph = build (f, mode, as_of);
+
+  g_assert_true (ti_network_graph_layout (graph, positions, &error));
+  g_assert_no_error (error);
+  return graph;
+}
+
+static void
+assert_same_positions (const TiNetworkGraph *a, const TiNetworkGraph *b)
+{
+  g_assert_cmpuint (a->nodes->len, ==, b->nodes->len);
+  for (guint i = 0; i < a->nodes->len; i++)
+    {
+      g_assert_cmpfloat (node (a, i)->x, ==, node (b, i)->x);
+      g_assert_cmpfloat (node (a, i)->y, ==, node (b, i)->y);
+    }
+}
+
+static double
+distance (const TiNetworkNode *a, const TiNetworkNode *b)
+{
+  return hypot (a->x - b->x, a->y - b->y);
+}
+
+/* The same graph twice, and a fresh layout against one from saved positions. */
+static void
+test_layout_determinism (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TiNetworkGraph) first = build_laid_out (f, TI_NETWORK_CHAMPIONS, AS_OF, NULL);
+  g_autoptr (TiNetworkGraph) second = build_laid_out (f, TI_NETWORK_CHAMPIONS, AS_OF, f->db);
+  gboolean spread = FALSE;
+
+  assert_same_positions (first, second);
+  for (guint i = 0; i < first->nodes->len; i++)
+    {
+      g_assert_true (isfinite (node (first, i)->x) && isfinite (node (first, i)->y));
+      g_assert_false (node (first, i)->pinned);
+      spread |= distance (node (first, 0), node (first, i)) > 0.1;
+    }
+  g_assert_true (spread);
+  /* Tied nodes end nearer each other than the isolated organisation is to them. */
+  g_assert_cmpfloat (distance (node (first, 6), node (first, 7)), <,
+                     distance (node (first, 2), node (first, 7)));
+}
+
+/* Saved positions come back; a pinned node stays where it was put; a newcomer lands near its
+ * organisation. */
+static void
+test_layout_kept (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiNetworkGraph) saved = build_laid_out (f, TI_NETWORK_CHAMPIONS, AS_OF, f->db);
+  g_autoptr (TiNetworkGraph) again = NULL;
+  g_autoptr (TiNetworkGraph) pinned = NULL;
+  g_autoptr (TiNetworkGraph) today = NULL;
+  g_autoptr (TiNetworkGraph) organisations = NULL;
+  TiNetworkNode *cat = &g_array_index (saved->nodes, TiNetworkNode, 6);
+  const TiNetworkNode *gus, *gamma;
+
+  g_assert_true (ti_network_graph_save_positions (f->db, saved, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_count (f->db, "SELECT count(*) FROM network_positions"
+                                      " WHERE mode = 'champions'"),
+                   ==, 9);
+  g_assert_cmpint (test_count (f->db, "SELECT count(*) FROM network_positions"
+                                      " WHERE kind = 'champion' AND id = 12"),
+                   ==, 1);
+
+  /* Saved and laid out again: each node within a small step of where it was. */
+  again = build_laid_out (f, TI_NETWORK_CHAMPIONS, AS_OF, f->db);
+  for (guint i = 0; i < again->nodes->len; i++)
+    g_assert_cmpfloat (distance (node (saved, i), node (again, i)), <, 0.5);
+
+  /* Cat dragged far away and pinned there. */
+  cat->x = 40.25;
+  cat->y = -17.5;
+  cat->pinned = TRUE;
+  g_assert_true (ti_network_graph_save_positions (f->db, saved, &error));
+  g_assert_no_error (error);
+  pinned = build_laid_out (f, TI_NETWORK_CHAMPIONS, AS_OF, f->db);
+  g_assert_true (node (pinned, 6)->pinned);
+  g_assert_cmpfloat (node (pinned, 6)->x, ==, 40.25);
+  g_assert_cmpfloat (node (pinned, 6)->y, ==, -17.5);
+  g_assert_false (node (pinned, 7)->pinned);
+
+  /* Today Gus has joined Gamma School: he starts beside it, and Cat stays put. */
+  today = build_laid_out (f, TI_NETWORK_CHAMPIONS, NULL, f->db);
+  gus = node (today, find_node (today, "Gus"));
+  gamma = node (today, find_node (today, "Gamma School"));
+  g_assert_cmpfloat (distance (gus, gamma), <, 3);
+  g_assert_cmpfloat (node (today, find_node (today, "Cat"))->x, ==, 40.25);
+
+  /* The organisations' map has positions of its own. */
+  organisations = build_laid_out (f, TI_NETWORK_ORGANISATIONS, AS_OF, f->db);
+  g_assert_false (node (organisations, 1)->pinned);
+  g_assert_true (ti_network_graph_save_positions (f->db, organisations, &error));
+  g_assert_cmpint (test_count (f->db, "SELECT count(*) FROM network_positions"), ==, 9 + 4);
+}
+
+static void
+store_result (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  TiNetworkGraph **out = data;
+
+  *out = ti_network_graph_build_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* In a worker: the same graph, laid out from the same saved positions. */
+static void
+test_async (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiNetworkGraph) here = build_laid_out (f, TI_NETWORK_CHAMPIONS, AS_OF, f->db);
+  g_autoptr (TiNetworkGraph) there = NULL;
+  g_autoptr (TiNetworkGraph) moved = NULL;
+
+  g_array_index (here->nodes, TiNetworkNode, 4).pinned = TRUE;
+  g_assert_true (ti_network_graph_save_positions (f->db, here, &error));
+  moved = build_laid_out (f, TI_NETWORK_CHAMPIONS, AS_OF, f->db);
+
+  ti_network_graph_build_async (f->path, TI_NETWORK_CHAMPIONS, AS_OF, NULL, store_result, &there);
+  while (there == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (there->description, ==, here->description);
+  g_assert_cmpuint (there->ties->len, ==, here->ties->len);
+  g_assert_true (node (there, 4)->pinned);
+  assert_same_positions (there, moved);
+}
+
+/* A version-2 programme gains the positions' table, after a backup. */
+static void
+test_migration (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "v2.sqlite", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiDatabase) db = ti_database_open (path, TI_DATABASE_OPEN_CREATE, &error);
+  g_autoptr (TiNetworkGraph) graph = NULL;
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (ti_schema_get_current_version (), ==, 3);
+  g_assert_true (ti_database_exec (db, "DROP TABLE network_positions; PRAGMA user_version = 2;"
+                                       "INSERT INTO organisations (name, sector, locality)"
+                                       " VALUES ('Old Council', 'council', 'mendip')",
+                                   &error));
+  g_clear_object (&db);
+
+  db = ti_database_open (path, TI_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ti_database_get_schema_version (db), ==, 3);
+  g_assert_cmpint (test_count (db, "SELECT count(*) FROM network_positions"), ==, 0);
+  g_assert_cmpint (test_count (db, "SELECT count(*) FROM audit_log WHERE action = 'migrate'"
+                                   " AND entity_id = 3"),
+                   ==, 1);
+  graph = ti_network_graph_build (db, TI_NETWORK_ORGANISATIONS, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ti_network_graph_layout (graph, db, &error));
+  g_assert_true (ti_network_graph_save_positions (db, graph, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_count (db, "SELECT count(*) FROM network_positions"), ==, 1);
+
+  /* The backup is the version-2 file, with its organisation. */
+  g_assert_nonnull (ti_database_get_backup_path (db));
+  g_assert_cmpint (sqlite3_open_v2 (ti_database_get_backup_path (db), &raw, SQLITE_OPEN_READONLY,
+                                    NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT (SELECT user_version FROM pragma_user_version),"
+                                            " (SELECT count(*) FROM organisations),"
+                                            " (SELECT count(*) FROM sqlite_schema"
+                                            "  WHERE name = 'network_positions')",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 1);
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+
+  g_clear_object (&db);
+  test_remove_tree (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, sql, func)                                                                       \
+  g_test_add ("/network-graph/" name, Fixture, sql, fixture_set_up, func, fixture_tear_down)
+  ADD ("champions", NULL, test_champions);
+  ADD ("organisations", NULL, test_organisations);
+  ADD ("today", NULL, test_today);
+  ADD ("large-gathering", gathering_sql, test_large_gathering);
+  ADD ("layout-determinism", NULL, test_layout_determinism);
+  ADD ("layout-kept", NULL, test_layout_kept);
+  ADD ("async", NULL, test_async);
+#undef ADD
+  g_test_add_func ("/network-graph/migration", test_migration);
+
+  return g_test_run ();
+}
