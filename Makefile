@@ -6,7 +6,7 @@ DEBIAN_PACKAGES = \
 	libsqlite3-dev libxlsxwriter-dev libcsv-dev libigraph-dev \
 	sqlite3 xvfb xauth dbus-daemon desktop-file-utils appstream \
 	python3 python3-openpyxl imagemagick xdotool \
-	adwaita-icon-theme fonts-cantarell librsvg2-common
+	adwaita-icon-theme fonts-cantarell librsvg2-common graphviz
 
 BUILD_DIR ?= _build
 DEMO_DB = $(BUILD_DIR)/demo-programme.sqlite
@@ -56,6 +56,7 @@ test: build
 bench: build
 	bench/tier1-import.sh $(BUILD_DIR)
 	bench/dashboard.sh $(BUILD_DIR)
+	bench/network-layout.sh $(BUILD_DIR)
 
 install: build
 	meson install -C $(BUILD_DIR)
