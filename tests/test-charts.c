@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "test-chart-util.h"
 #include "ti-chart-card.h"
 #include "ti-chart-table.h"
 #include "ti-column-chart.h"
@@ -246,52 +247,6 @@ assert_selected (TiChart *chart, guint category, guint series)
   g_assert_cmpuint (s, ==, series);
 }
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Shows @widget in a window of its own and waits until it has been laid out. */
-static GtkWidget *
-show_in_window (GtkWidget *widget, int width, int height)
-{
-  GtkWidget *window = gtk_window_new ();
-
-  gtk_window_set_child (GTK_WINDOW (window), widget);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  for (int i = 0; i < 100 && gtk_widget_get_width (widget) == 0; i++)
-    {
-      g_usleep (10000);
-      iterate ();
-    }
-  g_assert_cmpint (gtk_widget_get_width (widget), >, 0);
-  return window;
-}
-
-/* Waits for a frame or two, so new styles reach the widgets. */
-static void
-settle (void)
-{
-  for (int i = 0; i < 10; i++)
-    {
-      g_usleep (10000);
-      iterate ();
-    }
-}
-
-/* Destroys the window @chart was shown in, and checks nothing else keeps the chart. */
-static void
-close_and_finalize (GtkWidget *window, gpointer chart)
-{
-  g_object_ref (chart);
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
-  g_assert_finalize_object (chart);
-}
-
 /* Forces a colour scheme and waits, up to two seconds, until it reaches @chart (a new style
  * reaches widgets with a frame). */
 static void
@@ -303,7 +258,7 @@ force_scheme (TiChart *chart, AdwColorScheme scheme)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
   for (int i = 0; i < 200; i++)
     {
-      settle ();
+      test_chart_settle ();
       ti_chart_get_colour (chart, TI_CHART_COLOUR_FOREGROUND, &text);
       if ((text.red > 0.5) == dark)
         break;
@@ -714,10 +669,10 @@ test_dark (void)
   GdkRGBA light_text, dark_text, accent;
 
   ti_chart_set_series (chart, series);
-  window = show_in_window (GTK_WIDGET (chart), 400, 300);
+  window = test_chart_show_in_window (GTK_WIDGET (chart), 400, 300);
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  settle ();
+  test_chart_settle ();
   ti_chart_get_colour (chart, TI_CHART_COLOUR_FOREGROUND, &light_text);
   g_assert_cmpfloat (light_text.red + light_text.green + light_text.blue, <, 1.5);
 
@@ -727,7 +682,7 @@ test_dark (void)
   /* The new style reaches the widget with a frame: wait for it, up to two seconds. */
   for (int i = 0; i < 200; i++)
     {
-      settle ();
+      test_chart_settle ();
       ti_chart_get_colour (chart, TI_CHART_COLOUR_FOREGROUND, &dark_text);
       if (dark_text.red + dark_text.green + dark_text.blue > 2.0)
         break;
@@ -741,10 +696,10 @@ test_dark (void)
   cairo_surface_destroy (surface);
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-  settle ();
+  test_chart_settle ();
   g_object_ref (chart);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  test_chart_iterate ();
   g_assert_finalize_object (chart);
 }
 
@@ -870,11 +825,11 @@ test_on_screen (void)
   GtkWidget *window;
 
   ti_chart_set_series (chart, series);
-  window = show_in_window (GTK_WIDGET (chart), 400, 300);
+  window = test_chart_show_in_window (GTK_WIDGET (chart), 400, 300);
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (chart)));
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == GTK_WIDGET (chart));
   press_key (chart, GDK_KEY_Right);
-  iterate ();
+  test_chart_iterate ();
 
   /* A click on a column opens it: the one drawn there, found with the screen's geometry. */
   g_signal_connect (chart, "item-activated", G_CALLBACK (on_item_activated), activated);
@@ -905,7 +860,7 @@ test_on_screen (void)
 
   g_object_ref (chart);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  test_chart_iterate ();
   g_assert_finalize_object (chart);
 }
 
@@ -980,8 +935,8 @@ test_table (void)
   g_assert_null (ti_chart_table_get_cell_text (TI_CHART_TABLE (table), 3, 0));
 
   /* On screen: the numbers are there, aligned right in tabular figures. */
-  window = show_in_window (table, 400, 300);
-  settle ();
+  window = test_chart_show_in_window (table, 400, 300);
+  test_chart_settle ();
   cell = find_widget (table, GTK_TYPE_LABEL, "40");
   g_assert_nonnull (cell);
   g_assert_true (gtk_widget_has_css_class (cell, "numeric"));
@@ -1024,7 +979,7 @@ test_table (void)
   g_assert_null (ti_chart_table_get_cell_text (TI_CHART_TABLE (table), 0, 0));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  test_chart_settle ();
   g_assert_finalize_object (table);
   g_assert_finalize_object (chart);
 }
@@ -1068,7 +1023,7 @@ test_card (void)
   g_object_ref (chart);
   ti_chart_set_series (chart, tiers);
   g_signal_connect (card, "saved", G_CALLBACK (on_saved), &saved);
-  window = show_in_window (card, 480, 400);
+  window = test_chart_show_in_window (card, 480, 400);
 
   /* The card says the title, as a heading; the chart leaves it out on screen. */
   g_assert_true (ti_chart_card_get_chart (TI_CHART_CARD (card)) == chart);
@@ -1129,7 +1084,7 @@ test_card (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  test_chart_settle ();
   g_assert_finalize_object (chart);
   g_remove (png);
   g_rmdir (dir);
@@ -1162,7 +1117,7 @@ assert_chooser_offers (GtkWidget *card, const char *format, const char *filter_n
   g_autofree char *current = NULL;
 
   g_assert_true (gtk_widget_activate_action (card, "chart.save", "s", format));
-  settle ();
+  test_chart_settle ();
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_nonnull (dialog);
@@ -1174,7 +1129,7 @@ assert_chooser_offers (GtkWidget *card, const char *format, const char *filter_n
   g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, filter_name);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   G_GNUC_END_IGNORE_DEPRECATIONS
-  settle ();
+  test_chart_settle ();
 }
 
 static char *
@@ -1206,7 +1161,7 @@ test_card_save_formats (void)
   g_object_ref (chart);
   ti_chart_set_series (chart, tiers);
   g_signal_connect (card, "saved", G_CALLBACK (on_saved), &saved);
-  window = show_in_window (card, 480, 400);
+  window = test_chart_show_in_window (card, 480, 400);
 
   assert_chooser_offers (card, "svg", "SVG Drawings", "Reach by sector.svg");
   assert_chooser_offers (card, "pdf", "PDF Documents", "Reach by sector.pdf");
@@ -1257,10 +1212,10 @@ test_card_save_formats (void)
   cairo_surface_destroy (image);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
-  settle ();
+  test_chart_settle ();
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  test_chart_settle ();
   g_assert_finalize_object (chart);
   {
     g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
@@ -1527,7 +1482,7 @@ test_donut_on_screen (void)
 
   ti_chart_set_series (chart, series);
   g_signal_connect (chart, "item-activated", G_CALLBACK (on_item_activated), activated);
-  window = show_in_window (GTK_WIDGET (chart), 480, 320);
+  window = test_chart_show_in_window (GTK_WIDGET (chart), 480, 320);
   surface = ti_chart_render_to_surface (chart, gtk_widget_get_width (GTK_WIDGET (chart)),
                                         gtk_widget_get_height (GTK_WIDGET (chart)));
 
@@ -1548,7 +1503,7 @@ test_donut_on_screen (void)
                          gtk_widget_get_height (GTK_WIDGET (chart)) / 2.0 + 10));
   cairo_surface_destroy (surface);
 
-  close_and_finalize (window, chart);
+  test_chart_close_and_finalize (window, chart);
 }
 
 static void
@@ -1775,7 +1730,7 @@ test_timeline_same_month (void)
   g_assert_cmpint (natural, >=, 13 * 18);
 
   g_signal_connect (chart, "item-activated", G_CALLBACK (on_item_activated), activated);
-  window = show_in_window (GTK_WIDGET (chart), WIDTH, natural);
+  window = test_chart_show_in_window (GTK_WIDGET (chart), WIDTH, natural);
   width = gtk_widget_get_width (GTK_WIDGET (chart));
   height = gtk_widget_get_height (GTK_WIDGET (chart));
   g_assert_cmpint (height, >=, natural);
@@ -1839,7 +1794,7 @@ test_timeline_same_month (void)
   g_assert_cmpuint (g_hash_table_size (opened), ==, 13);
   cairo_surface_destroy (surface);
 
-  close_and_finalize (window, chart);
+  test_chart_close_and_finalize (window, chart);
 }
 
 /* The keyboard goes through milestones as they are on screen: lane by lane, by date. */
@@ -1934,7 +1889,7 @@ test_dark_palette (void)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
   TiChart *chart = ti_column_chart_new ("Reach");
-  GtkWidget *window = show_in_window (GTK_WIDGET (chart), 400, 300);
+  GtkWidget *window = test_chart_show_in_window (GTK_WIDGET (chart), 400, 300);
   GdkRGBA card, colour, light, white = { 1, 1, 1, 1 };
 
   force_scheme (chart, ADW_COLOR_SCHEME_FORCE_DARK);
@@ -1956,8 +1911,8 @@ test_dark_palette (void)
   g_assert_true (gdk_rgba_equal (&colour, &light));
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-  settle ();
-  close_and_finalize (window, chart);
+  test_chart_settle ();
+  test_chart_close_and_finalize (window, chart);
 }
 
 /* Whether two images differ anywhere right of @x. */
@@ -2193,11 +2148,11 @@ test_keyboard_item_said (void)
   char *problem;
 
   ti_chart_set_series (chart, tiers);
-  window = show_in_window (card, 480, 400);
+  window = test_chart_show_in_window (card, 480, 400);
   g_assert_null (ti_chart_get_selected_description (chart));
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (chart)));
   press_key (chart, GDK_KEY_Right);
-  settle ();
+  test_chart_settle ();
   g_assert_cmpstr (ti_chart_get_selected_description (chart), ==, "Council · Tier 2: 30");
   line = find_widget (card, GTK_TYPE_LABEL, "Council · Tier 2: 30");
   g_assert_nonnull (line);
@@ -2213,10 +2168,10 @@ test_keyboard_item_said (void)
 
   /* Focus elsewhere: the line goes. */
   gtk_widget_grab_focus (find_widget (card, GTK_TYPE_MENU_BUTTON, NULL));
-  settle ();
+  test_chart_settle ();
   g_assert_false (gtk_widget_get_visible (line));
 
-  close_and_finalize (window, chart);
+  test_chart_close_and_finalize (window, chart);
 }
 
 /* Every kind: an empty state instead of its data, and saved files for each. */

@@ -96,19 +96,37 @@ file_colour (TiChartColour which, GdkRGBA *colour)
 void
 ti_chart_get_colour (TiChart *self, TiChartColour which, GdkRGBA *colour)
 {
+  g_return_if_fail (TI_IS_CHART (self));
+
+  ti_chart_style_colour (GTK_WIDGET (self), ti_chart_is_drawing_file (self), which, colour);
+}
+
+/**
+ * ti_chart_style_colour:
+ * @widget: a widget of the chart kit that draws as charts do (a chart, the network map)
+ * @drawing_file: whether it is drawing a file: the light style's colours, on white
+ * @which: which colour
+ * @colour: (out caller-allocates): the colour, from the theme
+ *
+ * As ti_chart_get_colour(), for any widget.
+ */
+void
+ti_chart_style_colour (GtkWidget *widget, gboolean drawing_file, TiChartColour which,
+                       GdkRGBA *colour)
+{
   GtkStyleContext *style;
   GdkRGBA foreground;
   gboolean strong;
 
-  g_return_if_fail (TI_IS_CHART (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  style = gtk_widget_get_style_context (GTK_WIDGET (self));
-  strong = !ti_chart_is_drawing_file (self) && high_contrast ();
-  if (ti_chart_is_drawing_file (self))
+  style = gtk_widget_get_style_context (widget);
+  strong = !drawing_file && high_contrast ();
+  if (drawing_file)
     file_colour (TI_CHART_COLOUR_FOREGROUND, &foreground);
   /* Outside a window a widget has CSS's initial colour, white: a chart drawn off screen takes
    * the theme's text colour instead. */
-  else if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL
+  else if (gtk_widget_get_root (widget) != NULL
            || !gtk_style_context_lookup_color (style, "view_fg_color", &foreground))
     gtk_style_context_get_color (style, &foreground);
 
@@ -126,7 +144,7 @@ ti_chart_get_colour (TiChart *self, TiChartColour which, GdkRGBA *colour)
       colour->alpha *= strong ? 0.45f : 0.15f;
       break;
     case TI_CHART_COLOUR_BACKGROUND:
-      if (ti_chart_is_drawing_file (self))
+      if (drawing_file)
         file_colour (which, colour);
       else if (!gtk_style_context_lookup_color (style, "view_bg_color", colour)
                && !gtk_style_context_lookup_color (style, "window_bg_color", colour))
@@ -139,7 +157,7 @@ ti_chart_get_colour (TiChart *self, TiChartColour which, GdkRGBA *colour)
       break;
     case TI_CHART_COLOUR_ACCENT:
     default:
-      if (ti_chart_is_drawing_file (self)
+      if (drawing_file
           || !gtk_style_context_lookup_color (style, "accent_bg_color", colour))
         file_colour (TI_CHART_COLOUR_ACCENT, colour);
       break;
@@ -149,13 +167,13 @@ ti_chart_get_colour (TiChart *self, TiChartColour which, GdkRGBA *colour)
 /* What the chart is drawn on: white in a file; on screen a card (charts live in cards), or
  * the view's background where the style has no cards. */
 static void
-surface_colour (TiChart *self, GdkRGBA *colour)
+surface_colour (GtkWidget *widget, gboolean drawing_file, GdkRGBA *colour)
 {
-  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self));
+  GtkStyleContext *style = gtk_widget_get_style_context (widget);
   GdkRGBA card, window;
 
-  ti_chart_get_colour (self, TI_CHART_COLOUR_BACKGROUND, colour);
-  if (!ti_chart_is_drawing_file (self)
+  ti_chart_style_colour (widget, drawing_file, TI_CHART_COLOUR_BACKGROUND, colour);
+  if (!drawing_file
       && gtk_style_context_lookup_color (style, "card_bg_color", &card)
       && gtk_style_context_lookup_color (style, "window_bg_color", &window))
     {
@@ -233,11 +251,28 @@ reach_contrast (GdkRGBA *colour, const GdkRGBA *target, const GdkRGBA *backgroun
 void
 ti_chart_get_palette_colour (TiChart *self, guint index, GdkRGBA *colour)
 {
+  ti_chart_style_palette_colour (GTK_WIDGET (self), ti_chart_is_drawing_file (self), index,
+                                 colour);
+}
+
+/**
+ * ti_chart_style_palette_colour:
+ * @widget: a widget of the chart kit
+ * @drawing_file: whether it is drawing a file
+ * @index: the series, from 0; the palette repeats
+ * @colour: (out caller-allocates): its colour
+ *
+ * As ti_chart_get_palette_colour(), for any widget.
+ */
+void
+ti_chart_style_palette_colour (GtkWidget *widget, gboolean drawing_file, guint index,
+                               GdkRGBA *colour)
+{
   static const GdkRGBA white = { 1, 1, 1, 1 };
   GdkRGBA surface;
 
   ti_chart_palette_colour (index, colour);
-  surface_colour (self, &surface);
+  surface_colour (widget, drawing_file, &surface);
   if (luminance (&surface) < 0.2)
     reach_contrast (colour, &white, &surface, MARK_CONTRAST);
 }
@@ -255,10 +290,29 @@ ti_chart_get_palette_colour (TiChart *self, guint index, GdkRGBA *colour)
 gboolean
 ti_chart_get_edge_colour (TiChart *self, const GdkRGBA *fill, GdkRGBA *edge)
 {
+  return ti_chart_style_edge_colour (GTK_WIDGET (self), ti_chart_is_drawing_file (self), fill,
+                                     edge);
+}
+
+/**
+ * ti_chart_style_edge_colour:
+ * @widget: a widget of the chart kit
+ * @drawing_file: whether it is drawing a file
+ * @fill: a mark's colour
+ * @edge: (out caller-allocates): its edge's colour
+ *
+ * As ti_chart_get_edge_colour(), for any widget.
+ *
+ * Returns: whether the mark needs an edge
+ */
+gboolean
+ti_chart_style_edge_colour (GtkWidget *widget, gboolean drawing_file, const GdkRGBA *fill,
+                            GdkRGBA *edge)
+{
   static const GdkRGBA black = { 0, 0, 0, 1 };
   GdkRGBA surface;
 
-  surface_colour (self, &surface);
+  surface_colour (widget, drawing_file, &surface);
   if (ti_chart_contrast (fill, &surface) >= MARK_CONTRAST || luminance (&surface) < 0.2)
     return FALSE;
   *edge = *fill;

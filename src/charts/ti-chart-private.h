@@ -120,6 +120,20 @@ char *ti_chart_describe_extremes (TiChart *self);
 gboolean ti_chart_is_highlighted (TiChart *self, guint category, guint series);
 gboolean ti_chart_is_drawing_file (TiChart *self);
 void ti_chart_series_colour (TiChart *self, guint series, GdkRGBA *colour);
+/* The theme's colours for any widget of the kit (the network map), as charts take them. */
+void ti_chart_style_colour (GtkWidget *widget, gboolean drawing_file, TiChartColour which,
+                            GdkRGBA *colour);
+void ti_chart_style_palette_colour (GtkWidget *widget, gboolean drawing_file, guint index,
+                                    GdkRGBA *colour);
+gboolean ti_chart_style_edge_colour (GtkWidget *widget, gboolean drawing_file,
+                                     const GdkRGBA *fill, GdkRGBA *edge);
+
+/* Draws a saved file's page, its background included. */
+typedef void (*TiChartDrawPageFunc) (cairo_t *cr, int width, int height, gpointer data);
+
+gboolean ti_chart_save_page (const char *path, TiChartFileFormat format, int width, int height,
+                             int scale, TiChartDrawPageFunc draw, gpointer data, GError **error);
+
 void ti_chart_contrasting_text (const GdkRGBA *fill, GdkRGBA *text);
 gboolean ti_chart_get_edge_colour (TiChart *self, const GdkRGBA *fill, GdkRGBA *edge);
 void ti_chart_draw_mark (TiChart *self, cairo_t *cr, TiChartMarker marker, double x, double y,

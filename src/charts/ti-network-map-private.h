@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ti-chart-private.h"
+#include "ti-network-map.h"
+
+G_BEGIN_DECLS
+
+/* What the files of the network map share: the widget's state, the view transform and the
+ * drawing's precomputed per-node data. */
+
+#define TI_NETWORK_MAP_ZOOM_MIN 0.25
+#define TI_NETWORK_MAP_ZOOM_MAX 64.0
+/* From this zoom champions are labelled (organisations are from the start, room allowing). */
+#define TI_NETWORK_MAP_CHAMPION_LABEL_ZOOM 4.0
+/* The most ties a frame draws, the strongest first, and their length on screen at most, in
+ * pixels: cairo 1.16 strokes about 15 pixels of antialiased line a microsecond, and a frame
+ * has 16 ms for everything. Zooming in shows the rest. */
+#define TI_NETWORK_MAP_TIE_BUDGET 2500
+#define TI_NETWORK_MAP_TIE_LENGTH 80000.0
+/* From this zoom champions' ties to their organisation are drawn. */
+#define TI_NETWORK_MAP_MEMBERSHIP_ZOOM 2.0
+/* Champions drawn smaller than this radius are dots; from it, their tier's shape. */
+#define TI_NETWORK_MAP_SHAPE_RADIUS 3.5
+/* The zoom ti_network_map_focus_node() comes to at least: an organisation's neighbourhood. */
+#define TI_NETWORK_MAP_READABLE_ZOOM 3.0
+
+/* Ties are drawn a path per class: membership ties, then weights by their square root. */
+#define TI_MAP_N_TIE_CLASSES 6
+
+/* A node as the map draws it, worked out when the graph or the filter changes. */
+typedef struct
+{
+  double radius;   /* at zoom 1, in pixels */
+  guint colour;    /* organisations: the sector's place in the palette; champions: the tier */
+  gboolean shown;  /* whether the filter lets it through */
+  gboolean lit;    /* the hovered node or a neighbour of it */
+  int label_width; /* its label's size in pixels, or -1 until measured */
+  int label_height;
+} TiMapNode;
+
+/* Where the graph is drawn: a graph point (gx, gy) lands at
+ * (x0 + (gx - cx) * scale, y0 + (gy - cy) * scale), and nodes are drawn at their radius times
+ * node_scale. */
+typedef struct
+{
+  double x0, y0;
+  double cx, cy;
+  double scale;
+  double zoom;
+  double node_scale;
+  graphene_rect_t area; /* what is visible, in widget coordinates */
+} TiMapView;
+
+struct _TiNetworkMap
+{
+  GtkWidget parent_instance;
+
+  TiNetworkGraph *graph; /* not owned */
+  GArray *nodes;         /* of TiMapNode, one per graph node */
+  GArray *draw_order;    /* of guint: shown nodes, champions first, as drawn (later on top) */
+  GArray *label_order;   /* of guint: shown nodes as the keyboard visits them */
+  GPtrArray *sectors;    /* of const char *: the sectors of organisations, palette order */
+  GArray *tie_classes[TI_MAP_N_TIE_CLASSES]; /* of guint: ties between shown nodes */
+  GArray *label_priority; /* of guint: organisations (biggest first), then champions */
+  double bounds[4];      /* min x, min y, max x, max y of every node */
+  double max_radius;
+
+  char *sector;
+  char *locality;
+  int min_tier;
+  guint n_organisations, n_champions, n_shown_organisations, n_shown_champions;
+
+  /* The view: zoom 1 fits every node of the graph in the widget. */
+  double zoom;
+  double cx, cy;
+  gboolean follow_fit; /* fitted and not moved since: refitted when the size changes */
+
+  int hovered;  /* -1: none */
+  int selected; /* -1: none */
+  gboolean drawing_file;
+  gboolean ties_left_out; /* whether the last frame left out ties in view */
+
+  /* Input */
+  int dragged_node; /* -1: panning, or no drag */
+  gboolean dragging;
+  gboolean drag_moved;
+  double drag_x, drag_y;   /* where the drag began, in widget coordinates */
+  double drag_cx, drag_cy; /* the view's centre then */
+  double drag_dx, drag_dy; /* the node's centre less the pointer, in graph units */
+  double pinch_zoom;
+  int legend_for_width; /* the width legend_height was measured for, or -1 */
+  double legend_height;
+  double pointer_x, pointer_y;
+  gboolean pointer_in;
+};
+
+/* ti-network-map-view.c */
+void ti_network_map_get_view (TiNetworkMap *self, int width, int height, gboolean fit_shown,
+                              TiMapView *view);
+void ti_network_map_view_point (const TiMapView *view, double gx, double gy, double *x,
+                                double *y);
+double ti_network_map_node_radius (TiNetworkMap *self, const TiMapView *view, guint node);
+int ti_network_map_view_node_at (TiNetworkMap *self, const TiMapView *view, double x, double y);
+void ti_network_map_prepare (TiNetworkMap *self);
+guint ti_network_map_tie_class (const TiNetworkTie *tie);
+void ti_network_map_pan (TiNetworkMap *self, double dx, double dy);
+void ti_network_map_set_zoom_and_centre (TiNetworkMap *self, double zoom, double cx, double cy);
+
+/* ti-network-map-draw.c */
+void ti_network_map_draw_view (TiNetworkMap *self, cairo_t *cr, const TiMapView *view,
+                               gboolean focused);
+void ti_network_map_colour (TiNetworkMap *self, TiChartColour which, GdkRGBA *colour);
+void ti_network_map_node_colour (TiNetworkMap *self, guint node, GdkRGBA *colour);
+void ti_network_map_tier_colour (TiNetworkMap *self, int tier, GdkRGBA *colour);
+void ti_network_map_mix (const GdkRGBA *a, const GdkRGBA *b, double t, GdkRGBA *out);
+TiChartMarker ti_network_map_tier_marker (int tier);
+void ti_network_map_add_marker (cairo_t *cr, TiChartMarker marker, double x, double y,
+                                double r);
+void ti_network_map_add_ring (cairo_t *cr, double x, double y, double r, double width);
+void ti_network_map_fill_nodes (TiNetworkMap *self, cairo_t *cr, const GdkRGBA *fill,
+                                gboolean edged, gboolean dimmed);
+
+/* ti-network-map-legend.c */
+double ti_network_map_legend (TiNetworkMap *self, cairo_t *cr, double x, double y,
+                              double width);
+double ti_network_map_legend_height (TiNetworkMap *self, int width);
+void ti_network_map_get_screen_view (TiNetworkMap *self, TiMapView *view);
+void ti_network_map_draw_screen (TiNetworkMap *self, cairo_t *cr, gboolean focused);
+
+/* ti-network-map-input.c */
+void ti_network_map_init_input (TiNetworkMap *self);
+
+/* ti-network-map.c */
+void ti_network_map_set_hovered (TiNetworkMap *self, int node);
+void ti_network_map_activate (TiNetworkMap *self, guint node);
+void ti_network_map_node_moved (TiNetworkMap *self, guint node);
+void ti_network_map_view_changed (TiNetworkMap *self);
+void ti_network_map_cycle (TiNetworkMap *self, int step);
+
+static inline TiNetworkNode *
+ti_network_map_graph_node (TiNetworkMap *self, guint node)
+{
+  return &g_array_index (self->graph->nodes, TiNetworkNode, node);
+}
+
+static inline TiMapNode *
+ti_network_map_map_node (TiNetworkMap *self, guint node)
+{
+  return &g_array_index (self->nodes, TiMapNode, node);
+}
+
+G_END_DECLS
