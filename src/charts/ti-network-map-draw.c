@@ -265,23 +265,30 @@ draw_ties (TiNetworkMap *self, cairo_t *cr, const TiMapView *view, const double 
   cairo_restore (cr);
 }
 
-/* Where ties were left out, the map says so, and how to see them. */
+/* Where ties were left out, the map says so, and how to see them, on a halo over what is
+ * drawn there. */
 static void
 draw_ties_note (TiNetworkMap *self, cairo_t *cr, const TiMapView *view)
 {
   g_autoptr (PangoLayout) layout = NULL;
-  GdkRGBA dim;
+  GdkRGBA dim, halo;
+  double x = view->area.origin.x + TI_CHART_PADDING / 2;
+  double y = view->area.origin.y + TI_CHART_PADDING / 2;
+  int width, height;
 
   if (!self->ties_left_out)
     return;
   ti_network_map_colour (self, TI_CHART_COLOUR_DIM, &dim);
+  ti_network_map_colour (self, TI_CHART_COLOUR_BACKGROUND, &halo);
+  halo.alpha = 0.85f;
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
                                            /* Translators: on the network map, when it is
                                             * zoomed out too far to draw every tie */
                                            _("The strongest ties are drawn: zoom in for all"));
   pango_cairo_update_layout (cr, layout);
-  ti_chart_show_layout (cr, layout, view->area.origin.x + TI_CHART_PADDING / 2,
-                        view->area.origin.y + TI_CHART_PADDING / 2, 0, 0, &dim);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  ti_chart_fill_rectangle (cr, x - 2, y - 1, width + 4, height + 2, &halo);
+  ti_chart_show_layout (cr, layout, x, y, 0, 0, &dim);
 }
 
 /**
@@ -304,44 +311,72 @@ ti_network_map_add_ring (cairo_t *cr, double x, double y, double r, double width
 }
 
 /**
+ * ti_network_map_edge_colour:
+ * @self: a network map
+ * @fill: an organisation's colour
+ * @edge: (out caller-allocates): its edge's colour, where it needs one
+ *
+ * Returns: whether a circle of @fill needs an edge to stand at 3:1 from the background (a
+ *   light fill on a light background does): its own colour, darkened
+ */
+gboolean
+ti_network_map_edge_colour (TiNetworkMap *self, const GdkRGBA *fill, GdkRGBA *edge)
+{
+  return ti_chart_style_edge_colour (GTK_WIDGET (self), self->drawing_file, fill, edge);
+}
+
+/**
  * ti_network_map_fill_nodes:
  * @self: a network map
  * @cr: where to draw, its path the nodes' shapes (rings with their holes)
  * @fill: their colour
- * @edged: whether to draw their edges: a darker one where the fill is light, otherwise a thin
- *   line of the background that keeps overlapping circles apart (organisations; thousands of
- *   champions are filled only, as filling is what cairo does fast)
  * @dimmed: whether they are faded, another node being pointed at
+ *
+ * Fills the path: nodes and their edges are filled, never stroked, as filling is what cairo
+ * does fast (an organisation's edge is a ring, ti_network_map_add_ring()).
  */
 void
 ti_network_map_fill_nodes (TiNetworkMap *self, cairo_t *cr, const GdkRGBA *fill,
-                           gboolean edged, gboolean dimmed)
+                           gboolean dimmed)
 {
-  GdkRGBA colour = *fill, edge, background;
+  GdkRGBA colour = *fill;
 
   if (dimmed)
     colour.alpha *= 0.3f;
   gdk_cairo_set_source_rgba (cr, &colour);
-  if (!edged)
-    {
-      cairo_fill (cr);
-      return;
-    }
-  cairo_fill_preserve (cr);
-  if (ti_chart_style_edge_colour (GTK_WIDGET (self), self->drawing_file, fill, &edge))
-    {
-      edge.alpha *= dimmed ? 0.3f : 1.0f;
-      gdk_cairo_set_source_rgba (cr, &edge);
-    }
-  else
-    {
-      ti_network_map_colour (self, TI_CHART_COLOUR_BACKGROUND, &background);
-      background.alpha = dimmed ? 0.3f : 0.9f;
-      gdk_cairo_set_source_rgba (cr, &background);
-    }
-  cairo_set_line_width (cr, 1.0);
-  cairo_stroke (cr);
+  cairo_fill (cr);
 }
+
+/**
+ * ti_network_map_fill_circle:
+ * @self: a network map
+ * @cr: where to draw
+ * @x: the circle's centre
+ * @y: the circle's centre
+ * @r: its radius
+ * @fill: its colour
+ * @edge: (nullable): its edge's colour, a pixel wide, or %NULL for none
+ * @dimmed: whether it is faded
+ *
+ * Draws an organisation's circle, with its edge as a circle a pixel bigger behind it (two
+ * fills cost cairo less than a stroke or a ring).
+ */
+void
+ti_network_map_fill_circle (TiNetworkMap *self, cairo_t *cr, double x, double y, double r,
+                            const GdkRGBA *fill, const GdkRGBA *edge, gboolean dimmed)
+{
+  if (edge != NULL)
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r + 1, 0, 2 * G_PI);
+      ti_network_map_fill_nodes (self, cr, edge, dimmed);
+    }
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+  ti_network_map_fill_nodes (self, cr, fill, dimmed);
+}
+
+#define CHAMPION_SHAPE_RADIUS(self, view) (TI_NETWORK_MAP_CHAMPION_RADIUS * (view)->node_scale)
 
 /* Champions with no tier are rings; so are organisations of sectors past the palette's eight
  * colours, which it repeats. */
@@ -353,13 +388,36 @@ ring_width (int kind, int colour)
   return colour >= (int) ti_chart_palette_size () ? 3.0 : 0;
 }
 
+/* Whether champions are drawn as their tier's shapes: when there is room for them and few
+ * enough are in view for cairo to fill each in a frame's time; dots otherwise. */
+static gboolean
+champion_shapes (TiNetworkMap *self, const TiMapView *view, const double *points)
+{
+  guint in_sight = 0;
+
+  if (CHAMPION_SHAPE_RADIUS (self, view) < TI_NETWORK_MAP_SHAPE_RADIUS)
+    return FALSE;
+  for (guint i = 0; i < self->draw_order->len; i++)
+    {
+      guint index = g_array_index (self->draw_order, guint, i);
+
+      if (ti_network_map_graph_node (self, index)->kind != TI_NETWORK_NODE_CHAMPION)
+        break;
+      if (in_view (view, points[2 * index], points[2 * index + 1], 0)
+          && ++in_sight > TI_NETWORK_MAP_SHAPES_MAX)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 draw_nodes (TiNetworkMap *self, cairo_t *cr, const TiMapView *view, const double *points)
 {
-  gboolean dimming = self->hovered >= 0;
+  gboolean dimming = self->hovered >= 0, shapes = champion_shapes (self, view, points);
   int group_kind = -1, group_colour = -1, group_dimmed = -1;
-  GdkRGBA fill = { 0 };
-  gboolean any = FALSE, edged = FALSE;
+  GdkRGBA fill = { 0 }, edge_colour = { 0 };
+  const GdkRGBA *edge = NULL;
+  gboolean any = FALSE;
   double ring = 0;
 
   cairo_save (cr);
@@ -372,6 +430,7 @@ draw_nodes (TiNetworkMap *self, cairo_t *cr, const TiMapView *view, const double
       double r = map_node->radius * view->node_scale;
       double x = points[2 * index], y = points[2 * index + 1];
       int dimmed = dimming && !map_node->lit;
+      gboolean dot = node->kind == TI_NETWORK_NODE_CHAMPION && !shapes;
 
       if (!in_view (view, x, y, r + 2))
         continue;
@@ -379,36 +438,40 @@ draw_nodes (TiNetworkMap *self, cairo_t *cr, const TiMapView *view, const double
           || dimmed != group_dimmed)
         {
           if (any)
-            ti_network_map_fill_nodes (self, cr, &fill, edged, group_dimmed);
+            ti_network_map_fill_nodes (self, cr, &fill, group_dimmed);
           group_kind = node->kind;
           group_colour = (int) map_node->colour;
           group_dimmed = dimmed;
           ring = ring_width (group_kind, group_colour);
-          edged = node->kind == TI_NETWORK_NODE_ORGANISATION && ring == 0;
           ti_network_map_node_colour (self, index, &fill);
+          edge = ti_network_map_edge_colour (self, &fill, &edge_colour) ? &edge_colour : NULL;
           any = FALSE;
         }
-      if (node->kind == TI_NETWORK_NODE_CHAMPION && r < TI_NETWORK_MAP_SHAPE_RADIUS)
+      if (dot)
         {
-          /* Far off, a champion is a dot of its tier's colour on whole pixels, which cairo
-           * fills fastest; shapes come with the room for them. */
+          /* A dot of the tier's colour on whole pixels, which cairo fills fastest, a path
+           * for them all. */
           double side = MAX (round (2 * r), 2);
 
           cairo_rectangle (cr, round (x - side / 2), round (y - side / 2), side, side);
+          any = TRUE;
+          continue;
         }
-      else if (ring > 0)
-        ti_network_map_add_ring (cr, x, y, r, ring);
-      else if (node->kind == TI_NETWORK_NODE_ORGANISATION)
+      /* Shapes that overlap are filled one by one: one path of many crossing shapes costs
+       * cairo more. */
+      if (node->kind == TI_NETWORK_NODE_ORGANISATION && ring == 0)
         {
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+          ti_network_map_fill_circle (self, cr, x, y, r, &fill, edge, group_dimmed);
+          continue;
         }
+      if (ring > 0)
+        ti_network_map_add_ring (cr, x, y, r, ring);
       else
         ti_network_map_add_marker (cr, ti_network_map_tier_marker (node->tier), x, y, r);
-      any = TRUE;
+      ti_network_map_fill_nodes (self, cr, &fill, group_dimmed);
     }
   if (any)
-    ti_network_map_fill_nodes (self, cr, &fill, edged, group_dimmed);
+    ti_network_map_fill_nodes (self, cr, &fill, group_dimmed);
   cairo_restore (cr);
 }
 

@@ -64,7 +64,7 @@ legend_entries (TiNetworkMap *self)
     }
   /* The sizes: area grows with the champions an organisation has. */
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-    add_entry (entries, SWATCH_ORGANISATION, G_MAXUINT, CLAMP (2.5 * sqrt (sizes[i]), 5.0, 40.0), TRUE,
+    add_entry (entries, SWATCH_ORGANISATION, G_MAXUINT, CLAMP (2.0 * sqrt (sizes[i]), 5.0, 30.0), TRUE,
                /* Translators: the network map's legend: the size of an organisation's circle */
                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u champion", "%u champions",
                                              sizes[i]), sizes[i]));
@@ -111,16 +111,19 @@ draw_swatch (TiNetworkMap *self, cairo_t *cr, const Entry *entry, double x, doub
       if (entry->hollow)
         ti_network_map_add_ring (cr, x + entry->radius, y, entry->radius,
                                  entry->colour == G_MAXUINT ? 1.5 : 3.0);
-      else
-        {
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, x + entry->radius, y, entry->radius, 0, 2 * G_PI);
-        }
       break;
     }
   cairo_save (cr);
-  ti_network_map_fill_nodes (self, cr, &colour,
-                             entry->kind == SWATCH_ORGANISATION && !entry->hollow, FALSE);
+  if (entry->kind == SWATCH_ORGANISATION && !entry->hollow)
+    {
+      GdkRGBA edge;
+      gboolean edged = ti_network_map_edge_colour (self, &colour, &edge);
+
+      ti_network_map_fill_circle (self, cr, x + entry->radius, y, entry->radius, &colour,
+                                  edged ? &edge : NULL, FALSE);
+    }
+  else
+    ti_network_map_fill_nodes (self, cr, &colour, FALSE);
   cairo_restore (cr);
 }
 

@@ -14,14 +14,17 @@ G_BEGIN_DECLS
 /* From this zoom champions are labelled (organisations are from the start, room allowing). */
 #define TI_NETWORK_MAP_CHAMPION_LABEL_ZOOM 4.0
 /* The most ties a frame draws, the strongest first, and their length on screen at most, in
- * pixels: cairo 1.16 strokes about 15 pixels of antialiased line a microsecond, and a frame
- * has 16 ms for everything. Zooming in shows the rest. */
-#define TI_NETWORK_MAP_TIE_BUDGET 2500
+ * pixels: cairo 1.16 strokes a short line in about 2 µs and about 15 pixels of antialiased
+ * line a microsecond, and a frame has 16 ms for everything. Zooming in shows the rest. */
+#define TI_NETWORK_MAP_TIE_BUDGET 2000
 #define TI_NETWORK_MAP_TIE_LENGTH 80000.0
 /* From this zoom champions' ties to their organisation are drawn. */
 #define TI_NETWORK_MAP_MEMBERSHIP_ZOOM 2.0
-/* Champions drawn smaller than this radius are dots; from it, their tier's shape. */
+/* Champions drawn smaller than this radius are dots; from it, their tier's shape, when no
+ * more than TI_NETWORK_MAP_SHAPES_MAX are in view. */
 #define TI_NETWORK_MAP_SHAPE_RADIUS 3.5
+#define TI_NETWORK_MAP_SHAPES_MAX 1500
+#define TI_NETWORK_MAP_CHAMPION_RADIUS 2.5
 /* The zoom ti_network_map_focus_node() comes to at least: an organisation's neighbourhood. */
 #define TI_NETWORK_MAP_READABLE_ZOOM 3.0
 
@@ -118,8 +121,11 @@ TiChartMarker ti_network_map_tier_marker (int tier);
 void ti_network_map_add_marker (cairo_t *cr, TiChartMarker marker, double x, double y,
                                 double r);
 void ti_network_map_add_ring (cairo_t *cr, double x, double y, double r, double width);
+gboolean ti_network_map_edge_colour (TiNetworkMap *self, const GdkRGBA *fill, GdkRGBA *edge);
 void ti_network_map_fill_nodes (TiNetworkMap *self, cairo_t *cr, const GdkRGBA *fill,
-                                gboolean edged, gboolean dimmed);
+                                gboolean dimmed);
+void ti_network_map_fill_circle (TiNetworkMap *self, cairo_t *cr, double x, double y, double r,
+                                 const GdkRGBA *fill, const GdkRGBA *edge, gboolean dimmed);
 
 /* ti-network-map-legend.c */
 double ti_network_map_legend (TiNetworkMap *self, cairo_t *cr, double x, double y,

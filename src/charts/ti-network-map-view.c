@@ -16,9 +16,8 @@
  */
 
 #define ORGANISATION_MIN_RADIUS 5.0
-#define ORGANISATION_RADIUS_PER_ROOT 2.5 /* radius = this × √champions: area ∝ champions */
-#define ORGANISATION_MAX_RADIUS 40.0    /* 256 champions; bigger ones are drawn no bigger */
-#define CHAMPION_RADIUS 2.5
+#define ORGANISATION_RADIUS_PER_ROOT 2.0 /* radius = this × √champions: area ∝ champions */
+#define ORGANISATION_MAX_RADIUS 30.0    /* 225 champions; bigger ones are drawn no bigger */
 #define PADDING 12.0
 #define HIT_MIN_RADIUS 5.0 /* tiny dots are hit within this many pixels */
 
@@ -421,7 +420,7 @@ ti_network_map_prepare (TiNetworkMap *self)
   g_ptr_array_set_size (self->sectors, 0);
   self->n_organisations = self->n_champions = 0;
   self->n_shown_organisations = self->n_shown_champions = 0;
-  self->max_radius = CHAMPION_RADIUS;
+  self->max_radius = TI_NETWORK_MAP_CHAMPION_RADIUS;
   self->bounds[0] = self->bounds[1] = self->bounds[2] = self->bounds[3] = 0;
 
   for (guint i = 0; i < n; i++)
@@ -448,7 +447,7 @@ ti_network_map_prepare (TiNetworkMap *self)
 
       map_node->radius = organisation ? CLAMP (ORGANISATION_RADIUS_PER_ROOT * sqrt (node->champions),
                                                ORGANISATION_MIN_RADIUS, ORGANISATION_MAX_RADIUS)
-                                      : CHAMPION_RADIUS;
+                                      : TI_NETWORK_MAP_CHAMPION_RADIUS;
       map_node->colour = organisation ? sector_colour (self, node->sector ? node->sector : "")
                                       : (guint) CLAMP (node->tier, 0, 3);
       map_node->shown = matches_filter (self, node);
