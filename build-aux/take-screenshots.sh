@@ -18,7 +18,7 @@ printf '[Settings]\ngtk-font-name=Cantarell 11\n' > "$home/config/gtk-4.0/settin
 export HOME=$home XDG_CONFIG_HOME=$home/config XDG_DATA_HOME=$home/data
 export GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR=$build/data GTK_A11Y=none
 
-shoot() { # destination style [view [width height]]
+shoot() { # destination style [view [width height [name]]]
   local destination=$1 style=$2 view=${3:-} width=${4:-1100} height=${5:-720} name=$1
   gsettings set org.somerset.TraumaInformed last-destination "$destination"
   gsettings set org.somerset.TraumaInformed color-scheme "$style"
@@ -29,6 +29,7 @@ shoot() { # destination style [view [width height]]
     name=$destination-$view
   fi
   [ "$width" = 1100 ] || name=$name-tall
+  [ -z "${6:-}" ] || name=$6
   xvfb-run -a -s "-screen 0 ${width}x${height}x24" dbus-run-session -- bash -c "
     '$binary' --db='$demo' & app=\$!
     sleep 4
@@ -53,6 +54,11 @@ for view in organisations charter; do
   shoot network-map light "$view"
   shoot network-map dark "$view"
 done
+# The map of the organisations only.
+gsettings set org.somerset.TraumaInformed network-map-organisations-only true
+shoot network-map light map 1280 800 network-map-organisations-only
+shoot network-map dark map 1280 800 network-map-organisations-only
+gsettings reset org.somerset.TraumaInformed network-map-organisations-only
 shoot evaluation light timeline
 shoot evaluation dark timeline
 # The whole dashboard: Needs attention, the headline figures and the charts.

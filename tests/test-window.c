@@ -12,7 +12,7 @@
 #include "ti-organisation-detail.h"
 #include "ti-person-profile-view.h"
 #include "ti-session-page.h"
-#include "ti-overview-view.h"
+#include "ti-map-view.h"
 #include "ti-review-view.h"
 #include "ti-tier1-view.h"
 #include "ti-window.h"
@@ -68,11 +68,11 @@ test_destinations (void)
 
   /* Each destination switches in and shows its own data from the programme. */
   ti_window_show_destination (window, 0);
-  test_wait_for_text (GTK_WIDGET (window), "Organisations in the network");
+  test_wait_for_text (GTK_WIDGET (window), "The Network");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.destination", "i", 2);
   g_assert_cmpuint (ti_window_get_destination (window), ==, 2);
   test_wait_for_text (GTK_WIDGET (window), "Robin Vale");
-  test_wait_for_gone (GTK_WIDGET (window), "Organisations in the network");
+  test_wait_for_gone (GTK_WIDGET (window), "The Network");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.destination", "i", 1);
   test_wait_for_text (GTK_WIDGET (window), "No Tier 1 Completions Yet");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.destination", "i", 3);
@@ -162,7 +162,7 @@ test_remembers_destination (void)
   g_assert_cmpstr (visible_view (window, "review"), ==, "review");
   g_assert_cmpstr (visible_view (window, "charter"), ==, "charter");
   test_show_view (window, 1, "tier1", TI_TYPE_TIER1_VIEW);
-  test_show_view (window, 0, "map", TI_TYPE_OVERVIEW_VIEW);
+  test_show_view (window, 0, "map", TI_TYPE_MAP_VIEW);
   test_window_close (window);
   test_programme_tear_down (&programme);
 }

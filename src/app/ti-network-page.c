@@ -7,17 +7,17 @@
 
 #include "ti-charter-view.h"
 #include "ti-network-page.h"
+#include "ti-map-view.h"
 #include "ti-organisations-view.h"
-#include "ti-overview-view.h"
 
-/* Network map: the map (its headline figures until the drawn map arrives), the partner
- * organisations and the charter, as views beside each other. */
+/* Network map: the champions' network drawn and measured (Map), the partner organisations
+ * and the charter, as views beside each other. */
 struct _TiNetworkPage
 {
   TiPage parent_instance;
 
   AdwViewStack *views;
-  TiOverviewView *overview;
+  TiMapView *map;
   TiOrganisationsView *organisations;
   TiCharterView *charter;
 };
@@ -30,7 +30,7 @@ ti_network_page_reload (TiPage *page)
   TiNetworkPage *self = TI_NETWORK_PAGE (page);
   TiDatabase *database = ti_page_get_database (page);
 
-  ti_overview_view_set_database (self->overview, database);
+  ti_map_view_set_database (self->map, database);
   ti_organisations_view_set_database (self->organisations, database);
   ti_charter_view_set_database (self->charter, database);
 }
@@ -41,7 +41,7 @@ organisations_changed_cb (TiNetworkPage *self)
 {
   TiDatabase *database = ti_page_get_database (TI_PAGE (self));
 
-  ti_overview_view_set_database (self->overview, database);
+  ti_map_view_set_database (self->map, database);
   ti_charter_view_set_database (self->charter, database);
 }
 
@@ -65,12 +65,12 @@ ti_network_page_class_init (TiNetworkPageClass *klass)
   TI_PAGE_CLASS (klass)->reload = ti_network_page_reload;
   TI_PAGE_CLASS (klass)->show_record = ti_network_page_show_record;
 
-  g_type_ensure (TI_TYPE_OVERVIEW_VIEW);
+  g_type_ensure (TI_TYPE_MAP_VIEW);
   g_type_ensure (TI_TYPE_ORGANISATIONS_VIEW);
   g_type_ensure (TI_TYPE_CHARTER_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ti-network-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TiNetworkPage, views);
-  gtk_widget_class_bind_template_child (widget_class, TiNetworkPage, overview);
+  gtk_widget_class_bind_template_child (widget_class, TiNetworkPage, map);
   gtk_widget_class_bind_template_child (widget_class, TiNetworkPage, organisations);
   gtk_widget_class_bind_template_child (widget_class, TiNetworkPage, charter);
   gtk_widget_class_bind_template_callback (widget_class, organisations_changed_cb);

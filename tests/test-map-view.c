@@ -1,0 +1,229 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "test-util.h"
+#include "test-widget-util.h"
+#include "ti-map-view.h"
+#include "ti-network-map.h"
+#include "ti-person-profile-view.h"
+#include "ti-window.h"
+
+/* Widget tests of Network map › Map on a small programme: the map and its panel show what the
+ * core measured (the size of the network, the bridge, the isolated organisation, the gap
+ * between sectors), finding a name selects it, a wrong "as of" day is refused in words, the
+ * organisations-only network has no champions, and a champion opens their profile. */
+
+#define NETWORK_MAP 0
+
+/* Three organisations in three sectors. Robin (NHS) co-facilitates with Ash (council) and
+ * attends an event with Kit (police): Robin ties the three sectors together. Quantock
+ * Surgery has no champion. */
+static const char network_sql[]
+  = "INSERT INTO organisations (id, name, sector, locality, headcount) VALUES"
+    "  (1, 'Somerset NHS Foundation Trust', 'nhs_trust', 'county_wide', 6000),"
+    "  (2, 'Somerset Council', 'council', 'county_wide', 5000),"
+    "  (3, 'Avon and Somerset Police', 'police', 'county_wide', 3000),"
+    "  (4, 'Quantock Surgery', 'primary_care', 'somerset_west_taunton', 30);"
+    "INSERT INTO people (id, name, organisation_id) VALUES"
+    "  (1, 'Robin Vale', 1), (2, 'Ash Penn', 2), (3, 'Kit Moor', 3);"
+    "INSERT INTO champions (person_id, since) VALUES"
+    "  (1, '2023-01-10'), (2, '2023-01-10'), (3, '2023-01-10');"
+    "INSERT INTO sessions (id, tier, title, starts_at, status) VALUES"
+    "  (1, 2, 'Relational practice', '2023-03-02 10:00', 'delivered');"
+    "INSERT INTO session_facilitators (session_id, person_id, kind) VALUES"
+    "  (1, 1, 'champion'), (1, 2, 'champion');"
+    "INSERT INTO events (id, title, kind, starts_at) VALUES"
+    "  (1, 'Spring network meeting', 'network_event', '2023-04-20 14:00');"
+    "INSERT INTO event_attendance (event_id, person_id, invited, attended) VALUES"
+    "  (1, 1, 1, 1), (1, 3, 1, 1);";
+
+typedef struct
+{
+  TestProgramme programme;
+  TiWindow *window;
+  TiMapView *view;
+} Fixture;
+
+static gboolean
+built (gpointer data)
+{
+  TiMapView *view = data;
+
+  return !ti_map_view_is_loading (view)
+         && ti_network_map_get_graph (ti_map_view_get_map (view)) != NULL;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  test_programme_set_up (&f->programme, "network.sqlite", network_sql);
+  f->window = test_window_new (f->programme.path);
+  f->view = TI_MAP_VIEW (test_show_view (f->window, NETWORK_MAP, "map", TI_TYPE_MAP_VIEW));
+  g_object_add_weak_pointer (G_OBJECT (f->view), (gpointer *) &f->view);
+  test_iterate_until (built, f->view);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  test_window_close (f->window);
+  g_assert_null (f->view);
+  test_programme_tear_down (&f->programme);
+}
+
+static gboolean
+is_any (GtkWidget *widget, gconstpointer data)
+{
+  return TRUE;
+}
+
+/* The panel says what the core measured, in words. */
+static void
+test_panel (Fixture *f, gconstpointer data)
+{
+  GtkWidget *view = GTK_WIDGET (f->view);
+  GtkWidget *row;
+
+  row = test_find_row (view, "Organisations");
+  g_assert_nonnull (row);
+  g_assert_nonnull (test_find_shown (row, "4"));
+  g_assert_nonnull (test_find_shown (test_find_row (view, "Champions"), "3"));
+  g_assert_nonnull (test_find_row (view, "Robin Vale"));          /* the bridge */
+  g_assert_nonnull (test_find_row (view, "Quantock Surgery"));    /* isolated */
+  g_assert_nonnull (test_find_row (view, "No ties between Council and Police"));
+}
+
+static gboolean
+marked_wrong (gpointer widget)
+{
+  return gtk_widget_has_css_class (widget, "error");
+}
+
+static gboolean
+has_selection (gpointer map)
+{
+  return ti_network_map_get_selected (map) >= 0;
+}
+
+/* Finding a name selects it on the map and shows its summary. */
+static void
+test_find (Fixture *f, gconstpointer data)
+{
+  GtkWidget *entry = test_find_type (GTK_WIDGET (f->view), GTK_TYPE_SEARCH_ENTRY);
+  TiNetworkMap *map = ti_map_view_get_map (f->view);
+  TiNetworkGraph *graph = ti_network_map_get_graph (map);
+  int selected;
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "kit m");
+  test_iterate_until (has_selection, map);
+  test_iterate_a_while ();
+  g_assert_nonnull (test_find_button (GTK_WIDGET (f->view), "_Open Profile"));
+  selected = ti_network_map_get_selected (map);
+  g_assert_cmpint (selected, >=, 0);
+  g_assert_cmpstr (g_array_index (graph->nodes, TiNetworkNode, selected).label, ==, "Kit Moor");
+
+  /* Nobody of that name: said by the entry, nothing else changes. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "nobody at all");
+  test_iterate_until (marked_wrong, entry);
+  g_assert_cmpint (ti_network_map_get_selected (map), ==, selected);
+}
+
+/* Opening a champion from the map shows their profile in Champions. */
+static void
+test_open_profile (Fixture *f, gconstpointer data)
+{
+  GtkWidget *entry = test_find_type (GTK_WIDGET (f->view), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *button;
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Robin");
+  test_iterate_until (has_selection, ti_map_view_get_map (f->view));
+  test_iterate_a_while ();
+  button = test_find_button (GTK_WIDGET (f->view), "_Open Profile");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (ti_window_get_destination (f->window), ==, 2);
+  test_wait_for_text (test_find_type (GTK_WIDGET (f->window), TI_TYPE_PERSON_PROFILE_VIEW),
+                      "Robin Vale");
+}
+
+/* A day that is not one is refused in words, and the map stays as it was. */
+static void
+test_as_of_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) entries = NULL;
+  TiNetworkGraph *before = ti_network_map_get_graph (ti_map_view_get_map (f->view));
+  GtkWidget *as_of = NULL;
+
+  entries = test_collect_widgets (GTK_WIDGET (f->view), FALSE, is_any, NULL);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (entries, i);
+
+      if (GTK_IS_ENTRY (widget)
+          && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), "As of today") == 0)
+        as_of = widget;
+    }
+  g_assert_nonnull (as_of);
+  gtk_editable_set_text (GTK_EDITABLE (as_of), "31/02/2023");
+  g_signal_emit_by_name (as_of, "activate");
+  test_wait_for_text (GTK_WIDGET (f->view),
+                      "The day is not a date: write it as 2023-06-30 or 30/06/2023, or leave it "
+                      "empty for today.");
+  g_assert_false (ti_map_view_is_loading (f->view));
+  g_assert_true (ti_network_map_get_graph (ti_map_view_get_map (f->view)) == before);
+
+  /* Before anyone joined: no champions, every organisation isolated. */
+  gtk_editable_set_text (GTK_EDITABLE (as_of), "2022-12-31");
+  g_signal_emit_by_name (as_of, "activate");
+  test_iterate_until (built, f->view);
+  test_iterate_a_while ();
+  g_assert_nonnull (test_find_shown (test_find_row (GTK_WIDGET (f->view), "Champions"), "0"));
+}
+
+/* Organisations only: no champions drawn or counted. */
+static void
+test_organisations_mode (Fixture *f, gconstpointer data)
+{
+  GtkWidget *button = NULL;
+  g_autoptr (GPtrArray) buttons
+    = test_collect_widgets (GTK_WIDGET (f->view), FALSE, is_any, NULL);
+  TiNetworkGraph *graph;
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (GTK_IS_TOGGLE_BUTTON (g_ptr_array_index (buttons, i))
+        && g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_Organisations")
+             == 0)
+      button = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (button);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  test_iterate_a_while ();
+  test_iterate_until (built, f->view);
+  graph = ti_network_map_get_graph (ti_map_view_get_map (f->view));
+  g_assert_cmpint (graph->mode, ==, TI_NETWORK_ORGANISATIONS);
+  for (guint i = 0; i < graph->nodes->len; i++)
+    g_assert_cmpint (g_array_index (graph->nodes, TiNetworkNode, i).kind, ==,
+                     TI_NETWORK_NODE_ORGANISATION);
+  g_assert_null (test_find_row (GTK_WIDGET (f->view), "Champions"));
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  test_widget_init (&argc, &argv);
+
+#define ADD(name, func) \
+  g_test_add ("/map-view/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("panel", test_panel);
+  ADD ("find", test_find);
+  ADD ("open-profile", test_open_profile);
+  ADD ("as-of-refused", test_as_of_refused);
+  ADD ("organisations-mode", test_organisations_mode);
+#undef ADD
+
+  status = g_test_run ();
+  return test_widget_finish (status);
+}
