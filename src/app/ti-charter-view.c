@@ -9,6 +9,7 @@
 #include "ti-charter-principle.h"
 #include "ti-charter-view.h"
 #include "ti-charter.h"
+#include "ti-table.h"
 #include "ti-format.h"
 #include "ti-ordered-rows.h"
 #include "ti-window.h"
@@ -51,19 +52,8 @@ static void
 add_row (TiCharterView *self, AdwPreferencesGroup *group, const char *title,
          const char *subtitle, const char *suffix)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = ti_table_info_row_new (title, subtitle, suffix);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (suffix != NULL)
-    {
-      GtkWidget *label = gtk_label_new (suffix);
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_widget_add_css_class (label, "dim-label");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-    }
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->rows, row);
 }

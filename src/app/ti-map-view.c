@@ -100,20 +100,8 @@ static GtkWidget *
 panel_row_add (TiMapView *self, AdwPreferencesGroup *group, const char *title,
                const char *subtitle, const char *suffix)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = ti_table_info_row_new (title, subtitle, suffix);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (suffix != NULL)
-    {
-      GtkWidget *label = gtk_label_new (suffix);
-
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_widget_add_css_class (label, "dim-label");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-    }
   g_object_set_data (G_OBJECT (row), "group", group);
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->panel_rows, row);

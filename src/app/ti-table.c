@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "ti-format.h"
@@ -207,4 +208,34 @@ ti_table_set_choices (GtkDropDown *dropdown, const char *any, const TiTerm *term
   for (guint i = 0; i < n_terms; i++)
     gtk_string_list_append (list, _(terms[i].label));
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+}
+
+/**
+ * ti_table_info_row_new:
+ * @title: what the row is about
+ * @subtitle: (nullable): a line under it
+ * @suffix: (nullable): a short value at its end ("48"), in tabular figures
+ *
+ * A read-only row of a boxed list of facts (a panel's measures, the charter's adoption).
+ *
+ * Returns: (transfer floating): an #AdwActionRow
+ */
+GtkWidget *
+ti_table_info_row_new (const char *title, const char *subtitle, const char *suffix)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (suffix != NULL)
+    {
+      GtkWidget *label = gtk_label_new (suffix);
+
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_widget_add_css_class (label, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  return row;
 }

@@ -34,6 +34,7 @@ void ti_table_add_columns (GtkColumnView *view, GType item_type, const TiTableCo
                            guint n_columns);
 void ti_table_fit_width (GtkColumnView *view, int width);
 
+GtkWidget *ti_table_info_row_new (const char *title, const char *subtitle, const char *suffix);
 void ti_table_set_choices (GtkDropDown *dropdown, const char *any, const TiTerm *terms,
                            guint n_terms);
 
