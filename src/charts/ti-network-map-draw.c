@@ -175,8 +175,8 @@ tie_width (const TiMapView *view, guint tie_class)
 /* Gathers the ties to draw: those in view, the strongest first, up to the frame's budget of
  * lines and of their length on screen (what cairo's time goes on). A champion's tie to their
  * organisation is drawn once close (far off, the layout keeps champions beside their
- * organisation) and where the two do not hide it. Returns whether any in view were left out
- * for the budget. */
+ * organisation) and where the two do not hide it. Files draw every tie. Returns whether any
+ * in view were left out for the budget. */
 static gboolean
 gather_ties (TiNetworkMap *self, const TiMapView *view, const double *points, GArray *drawn)
 {
@@ -206,7 +206,9 @@ gather_ties (TiNetworkMap *self, const TiMapView *view, const double *points, GA
                                      + ti_network_map_node_radius (self, view, tie->target) + 2))
             continue;
           length += MIN (span, diagonal);
-          if (drawn->len >= TI_NETWORK_MAP_TIE_BUDGET || length > TI_NETWORK_MAP_TIE_LENGTH)
+          /* A file has all the time it needs: every tie in view. */
+          if (!self->drawing_file
+              && (drawn->len >= TI_NETWORK_MAP_TIE_BUDGET || length > TI_NETWORK_MAP_TIE_LENGTH))
             return TRUE;
           g_array_append_val (drawn, index);
         }
