@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "ti-network-graph-private.h"
 
@@ -18,7 +19,8 @@
  * organisation, and holds pinned nodes where a person put them (Fruchterman–Reingold's
  * bounds, equal on both sides). When most nodes already have a place the layout only
  * settles the newcomers (a cool start and fewer steps), so that the map does not jump
- * between openings or when a champion is added.
+ * between openings or when a champion is added. The first layout (nothing saved) lays out
+ * each connected component on its own and sets them side by side, largest first.
  */
 
 #define SEED 20230126   /* the network's launch */
@@ -27,7 +29,19 @@
 #define GRID_FROM 100 /* nodes; the grid makes each step linear: 41 ms against 626 at scale 1 */
 #define SETTLED_SHARE 0.9 /* from this share of saved nodes on, the layout only settles */
 
+#define GOLDEN_ANGLE 2.399963229728653 /* radians: a spiral's points never line up */
+#define SPIRAL_STEP 0.5 /* a newcomer's distance from their organisation, times sqrt(k + 1) */
+#define COMPONENT_GAP 2.0 /* between connected components set side by side */
+
 #define NODE(graph, i) (&g_array_index ((graph)->nodes, TiNetworkNode, (i)))
+
+/* How hard a tie pulls: more with more shared gatherings, but by the square root, so that
+ * the busiest pairs do not collapse the core onto itself. */
+static double
+tie_weight (const TiNetworkTie *t)
+{
+  return sqrt (MAX (t->weight, 1));
+}
 
 static const char *
 mode_key (TiNetworkMode mode)
@@ -95,15 +109,20 @@ saved_position (GHashTable *positions, const TiNetworkNode *node)
   return g_hash_table_lookup (positions, key);
 }
 
-/* Where each node starts: its saved position, or near its organisation for a champion seen
- * for the first time, or anywhere in the square the layout fills. Returns how many were
- * saved. */
+/* Where each node starts: its saved position; or, for a champion seen for the first time,
+ * on a golden-angle spiral around their organisation, so that an organisation's newcomers
+ * ring it (the spiral grows with how many there are) instead of piling into one spot; or,
+ * for anything else, anywhere in a square whose side grows with the square root of the
+ * nodes, so that each node has about the same room. Piled-up starts are what made the
+ * layout slow: Fruchterman–Reingold's grid is linear only while its cells hold a few nodes.
+ * Returns how many were saved. */
 static guint
 place (TiNetworkGraph *graph, GHashTable *positions, igraph_matrix_t *xy, igraph_vector_t *min_x,
        igraph_vector_t *max_x, igraph_vector_t *min_y, igraph_vector_t *max_y)
 {
   guint n = graph->nodes->len;
   double side = sqrt (MAX (n, 1));
+  g_autofree guint *newcomers = g_new0 (guint, MAX (n, 1));
   guint saved = 0;
 
   for (guint i = 0; i < n; i++)
@@ -122,8 +141,12 @@ place (TiNetworkGraph *graph, GHashTable *positions, igraph_matrix_t *xy, igraph
       else if (node->organisation >= 0 && (guint) node->organisation < i)
         {
           /* Organisations come first: theirs is known by now. */
-          x = MATRIX (*xy, node->organisation, 0) + RNG_UNIF (-1, 1);
-          y = MATRIX (*xy, node->organisation, 1) + RNG_UNIF (-1, 1);
+          guint k = newcomers[node->organisation]++;
+          double r = SPIRAL_STEP * sqrt (k + 1);
+          double a = k * GOLDEN_ANGLE;
+
+          x = MATRIX (*xy, node->organisation, 0) + r * cos (a);
+          y = MATRIX (*xy, node->organisation, 1) + r * sin (a);
         }
       else
         {
@@ -140,42 +163,254 @@ place (TiNetworkGraph *graph, GHashTable *positions, igraph_matrix_t *xy, igraph
   return saved;
 }
 
+typedef struct
+{
+  guint size;
+  guint first; /* its first node: the order among equal sizes */
+  guint start; /* where its nodes begin in the nodes sorted by component */
+  double min_x, min_y, width, height;
+} Component;
+
+static int
+compare_components (gconstpointer a, gconstpointer b)
+{
+  const Component *ca = a, *cb = b;
+
+  if (ca->size != cb->size)
+    return ca->size > cb->size ? -1 : 1;
+  return ca->first < cb->first ? -1 : ca->first > cb->first;
+}
+
+static int
+compare_ranks (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const Component *components = data;
+
+  return compare_components (&components[*(const guint *) a], &components[*(const guint *) b]);
+}
+
+/* Fruchterman–Reingold on one connected component: @nodes (@size of them, indices into the
+ * graph) from their places in @xy, with @ties' edges among them; @bounds (min x, max x,
+ * min y, max y, by the graph's nodes) hold the pinned ones. Settling is a cool start and
+ * fewer steps. */
+static igraph_error_t
+lay_out_component (TiNetworkGraph *graph, const guint *nodes, guint size, const guint *local,
+                   const guint *ties, guint n_ties, igraph_matrix_t *xy,
+                   igraph_vector_t *const bounds[4], gboolean settle)
+{
+  igraph_t g;
+  igraph_matrix_t sub;
+  igraph_vector_int_t edges;
+  igraph_vector_t weights;
+  igraph_vector_t sub_bounds[4];
+  gboolean pinned = FALSE;
+  igraph_error_t rc;
+
+  if (size < 2)
+    return IGRAPH_SUCCESS;
+  igraph_vector_int_init (&edges, 2 * (igraph_integer_t) n_ties);
+  igraph_vector_init (&weights, n_ties);
+  igraph_matrix_init (&sub, size, 2);
+  for (guint e = 0; e < n_ties; e++)
+    {
+      const TiNetworkTie *t = &g_array_index (graph->ties, TiNetworkTie, ties[e]);
+
+      VECTOR (edges)[2 * e] = local[t->source];
+      VECTOR (edges)[2 * e + 1] = local[t->target];
+      VECTOR (weights)[e] = tie_weight (t);
+    }
+  for (guint b = 0; b < 4; b++)
+    igraph_vector_init (&sub_bounds[b], size);
+  for (guint i = 0; i < size; i++)
+    {
+      MATRIX (sub, i, 0) = MATRIX (*xy, nodes[i], 0);
+      MATRIX (sub, i, 1) = MATRIX (*xy, nodes[i], 1);
+      pinned |= NODE (graph, nodes[i])->pinned;
+      for (guint b = 0; b < 4; b++)
+        VECTOR (sub_bounds[b])[i] = VECTOR (*bounds[b])[nodes[i]];
+    }
+  rc = igraph_create (&g, &edges, size, IGRAPH_UNDIRECTED);
+  if (rc == IGRAPH_SUCCESS)
+    {
+      /* Unbounded nodes cost the grid dearly (its cells are cut from the bounds): bounds
+       * only when a node is pinned. */
+      rc = igraph_layout_fruchterman_reingold (
+        &g, &sub, TRUE, settle ? SETTLE_ITERATIONS : ITERATIONS,
+        settle ? sqrt (size) / 100 : sqrt (size) / 10,
+        size > GRID_FROM ? IGRAPH_LAYOUT_GRID : IGRAPH_LAYOUT_NOGRID, &weights,
+        pinned ? &sub_bounds[0] : NULL, pinned ? &sub_bounds[1] : NULL,
+        pinned ? &sub_bounds[2] : NULL, pinned ? &sub_bounds[3] : NULL);
+      igraph_destroy (&g);
+    }
+  for (guint b = 0; b < 4; b++)
+    igraph_vector_destroy (&sub_bounds[b]);
+  if (rc == IGRAPH_SUCCESS)
+    for (guint i = 0; i < size; i++)
+      {
+        MATRIX (*xy, nodes[i], 0) = MATRIX (sub, i, 0);
+        MATRIX (*xy, nodes[i], 1) = MATRIX (sub, i, 1);
+      }
+  igraph_matrix_destroy (&sub);
+  igraph_vector_int_destroy (&edges);
+  igraph_vector_destroy (&weights);
+  return rc;
+}
+
+/* Each connected component laid out on its own, so that components neither push nor pull
+ * each other. On a first layout (@pack: nothing saved, so nothing pinned) the components are
+ * then set in rows, largest first, so that the isolated organisations and the small groups
+ * sit beside the core instead of crowding around it and squeezing it into the middle of the
+ * picture; otherwise each stays where its saved positions put it. */
+static igraph_error_t
+lay_out_components (TiNetworkGraph *graph, const igraph_t *g, igraph_matrix_t *xy,
+                    igraph_vector_t *const bounds[4], gboolean settle, gboolean pack)
+{
+  guint n = graph->nodes->len, n_ties = graph->ties->len;
+  igraph_vector_int_t membership, sizes;
+  igraph_integer_t count = 0;
+  igraph_error_t rc;
+  g_autofree Component *components = NULL;
+  g_autofree guint *order = NULL;        /* nodes sorted by component */
+  g_autofree guint *local = NULL;        /* a node's index in its component */
+  g_autofree guint *tie_order = NULL;    /* ties sorted by component */
+  g_autofree guint *tie_start = NULL;
+  g_autofree guint *fill = NULL;
+  g_autofree guint *rank = NULL;
+  double area = 0, row_width, x = 0, y = 0, row_height = 0;
+
+  igraph_vector_int_init (&membership, n);
+  igraph_vector_int_init (&sizes, 0);
+  rc = igraph_connected_components (g, &membership, &sizes, &count, IGRAPH_WEAK);
+  if (rc != IGRAPH_SUCCESS)
+    goto out;
+
+  components = g_new0 (Component, count);
+  order = g_new (guint, n);
+  local = g_new (guint, n);
+  tie_order = g_new (guint, MAX (n_ties, 1));
+  tie_start = g_new0 (guint, count + 1);
+  fill = g_new0 (guint, count);
+  rank = g_new (guint, count);
+  for (igraph_integer_t c = 0; c < count; c++)
+    components[c].first = G_MAXUINT;
+  for (guint i = 0; i < n; i++)
+    {
+      Component *c = &components[VECTOR (membership)[i]];
+
+      c->first = MIN (c->first, i);
+      c->size++;
+    }
+  for (igraph_integer_t c = 1; c < count; c++)
+    components[c].start = components[c - 1].start + components[c - 1].size;
+  for (guint i = 0; i < n; i++)
+    {
+      igraph_integer_t c = VECTOR (membership)[i];
+
+      local[i] = fill[c]++;
+      order[components[c].start + local[i]] = i;
+    }
+  for (guint e = 0; e < n_ties; e++)
+    tie_start[VECTOR (membership)[g_array_index (graph->ties, TiNetworkTie, e).source] + 1]++;
+  for (igraph_integer_t c = 0; c < count; c++)
+    tie_start[c + 1] += tie_start[c];
+  memset (fill, 0, count * sizeof (guint));
+  for (guint e = 0; e < n_ties; e++)
+    {
+      igraph_integer_t c = VECTOR (membership)[g_array_index (graph->ties, TiNetworkTie, e).source];
+
+      tie_order[tie_start[c] + fill[c]++] = e;
+    }
+
+  for (igraph_integer_t c = 0; c < count && rc == IGRAPH_SUCCESS; c++)
+    {
+      Component *comp = &components[c];
+      double max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
+
+      rc = lay_out_component (graph, order + comp->start, comp->size, local,
+                              tie_order + tie_start[c], tie_start[c + 1] - tie_start[c], xy,
+                              bounds, settle);
+      comp->min_x = comp->min_y = G_MAXDOUBLE;
+      for (guint i = 0; i < comp->size; i++)
+        {
+          guint v = order[comp->start + i];
+
+          comp->min_x = MIN (comp->min_x, MATRIX (*xy, v, 0));
+          comp->min_y = MIN (comp->min_y, MATRIX (*xy, v, 1));
+          max_x = MAX (max_x, MATRIX (*xy, v, 0));
+          max_y = MAX (max_y, MATRIX (*xy, v, 1));
+        }
+      comp->width = max_x - comp->min_x + COMPONENT_GAP;
+      comp->height = max_y - comp->min_y + COMPONENT_GAP;
+      area += comp->width * comp->height;
+    }
+  if (rc != IGRAPH_SUCCESS || !pack)
+    goto out;
+
+  /* Rows about as wide as the whole is high, largest first; then all centred on 0. */
+  for (igraph_integer_t c = 0; c < count; c++)
+    rank[c] = c;
+  g_qsort_with_data (rank, count, sizeof (guint), compare_ranks, components);
+  row_width = MAX (sqrt (area), components[rank[0]].width);
+  for (igraph_integer_t r = 0; r < count; r++)
+    {
+      Component *comp = &components[rank[r]];
+      double dx, dy;
+
+      if (x > 0 && x + comp->width > row_width)
+        {
+          x = 0;
+          y += row_height;
+          row_height = 0;
+        }
+      dx = x - comp->min_x;
+      dy = y - comp->min_y;
+      for (guint i = 0; i < comp->size; i++)
+        {
+          guint v = order[comp->start + i];
+
+          MATRIX (*xy, v, 0) += dx;
+          MATRIX (*xy, v, 1) += dy;
+        }
+      x += comp->width;
+      row_height = MAX (row_height, comp->height);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      MATRIX (*xy, i, 0) -= row_width / 2;
+      MATRIX (*xy, i, 1) -= (y + row_height) / 2;
+    }
+
+out:
+  igraph_vector_int_destroy (&membership);
+  igraph_vector_int_destroy (&sizes);
+  return rc;
+}
+
 static gboolean
 lay_out (TiNetworkGraph *graph, GHashTable *positions, GError **error)
 {
   guint n = graph->nodes->len;
   igraph_t g;
   igraph_matrix_t xy;
-  igraph_vector_t weights, min_x, max_x, min_y, max_y;
+  igraph_vector_t min_x, max_x, min_y, max_y;
   igraph_error_t rc = IGRAPH_SUCCESS;
+  igraph_vector_t *const bounds[4] = { &min_x, &max_x, &min_y, &max_y };
   gboolean settle;
-  gboolean any_pinned = FALSE;
   guint saved;
 
   if (!ti_network_graph_to_igraph (graph, &g, error))
     return FALSE;
   igraph_matrix_init (&xy, n, 2);
-  igraph_vector_init (&weights, graph->ties->len);
   igraph_vector_init (&min_x, n);
   igraph_vector_init (&max_x, n);
   igraph_vector_init (&min_y, n);
   igraph_vector_init (&max_y, n);
-  for (guint i = 0; i < graph->ties->len; i++)
-    VECTOR (weights)[i] = g_array_index (graph->ties, TiNetworkTie, i).weight;
 
   igraph_rng_seed (igraph_rng_default (), SEED);
   saved = place (graph, positions, &xy, &min_x, &max_x, &min_y, &max_y);
   settle = n > 0 && saved >= SETTLED_SHARE * n;
-  /* Unbounded nodes cost the grid dearly (its cells are cut from the bounds): bounds only
-   * when a node is pinned. */
-  for (guint i = 0; i < n; i++)
-    any_pinned |= NODE (graph, i)->pinned;
   if (n > 1)
-    rc = igraph_layout_fruchterman_reingold (
-      &g, &xy, TRUE, settle ? SETTLE_ITERATIONS : ITERATIONS,
-      settle ? sqrt (n) / 100 : sqrt (n) / 10, n > GRID_FROM ? IGRAPH_LAYOUT_GRID : IGRAPH_LAYOUT_NOGRID,
-      &weights, any_pinned ? &min_x : NULL, any_pinned ? &max_x : NULL,
-      any_pinned ? &min_y : NULL, any_pinned ? &max_y : NULL);
+    rc = lay_out_components (graph, &g, &xy, bounds, settle, saved == 0);
   if (rc == IGRAPH_SUCCESS)
     for (guint i = 0; i < n; i++)
       {
@@ -185,7 +420,6 @@ lay_out (TiNetworkGraph *graph, GHashTable *positions, GError **error)
 
   igraph_destroy (&g);
   igraph_matrix_destroy (&xy);
-  igraph_vector_destroy (&weights);
   igraph_vector_destroy (&min_x);
   igraph_vector_destroy (&max_x);
   igraph_vector_destroy (&min_y);
