@@ -31,6 +31,7 @@
 
 #define GOLDEN_ANGLE 2.399963229728653 /* radians: a spiral's points never line up */
 #define SPIRAL_STEP 0.5 /* a newcomer's distance from their organisation, times sqrt(k + 1) */
+#define PULL 0.25 /* at most, a node's ties' weights in all, on average in its component */
 #define COMPONENT_GAP 2.0 /* between connected components set side by side */
 
 #define NODE(graph, i) (&g_array_index ((graph)->nodes, TiNetworkNode, (i)))
@@ -204,6 +205,7 @@ lay_out_component (TiNetworkGraph *graph, const guint *nodes, guint size, const 
   igraph_vector_t weights;
   igraph_vector_t sub_bounds[4];
   gboolean pinned = FALSE;
+  double strength = 0;
   igraph_error_t rc;
 
   if (size < 2)
@@ -218,7 +220,14 @@ lay_out_component (TiNetworkGraph *graph, const guint *nodes, guint size, const 
       VECTOR (edges)[2 * e] = local[t->source];
       VECTOR (edges)[2 * e + 1] = local[t->target];
       VECTOR (weights)[e] = tie_weight (t);
+      strength += 2 * VECTOR (weights)[e];
     }
+  /* A dense component (the connected core: tens of ties a node) pulls itself into a blob;
+   * its weights scaled so that a node's ties pull with about PULL in all, the core spreads
+   * like the sparse groups beside it. */
+  strength /= size;
+  if (strength > PULL)
+    igraph_vector_scale (&weights, PULL / strength);
   for (guint b = 0; b < 4; b++)
     igraph_vector_init (&sub_bounds[b], size);
   for (guint i = 0; i < size; i++)
