@@ -300,6 +300,7 @@ ti_chart_save_page (const char *path, TiChartFileFormat format, int width, int h
 {
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
+  g_autofree char *unique = NULL;
   g_autofree char *temporary = NULL;
   cairo_status_t status;
   Sink sink = { -1, 0 };
@@ -316,7 +317,9 @@ ti_chart_save_page (const char *path, TiChartFileFormat format, int width, int h
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
-  temporary = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  /* g_mkstemp_full() replaces the six X at the end with a unique name. */
+  unique = g_strnfill (6, 'X');
+  temporary = g_strdup_printf ("%s%c.%s.%s", dir, G_DIR_SEPARATOR, base, unique);
   sink.fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0644);
   if (sink.fd < 0)
     {
