@@ -388,14 +388,14 @@ test_data_stamp (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TiDatabase) other = NULL;
-  guint64 before = ti_evaluation_data_stamp (f->db);
+  guint64 before = ti_database_get_change_stamp (f->db);
   guint64 after_own, after_other;
 
-  g_assert_cmpuint (ti_evaluation_data_stamp (f->db), ==, before);
+  g_assert_cmpuint (ti_database_get_change_stamp (f->db), ==, before);
   g_assert_true (ti_database_exec (f->db, "UPDATE events SET title = 'Winter network meeting'"
                                           " WHERE id = 1", &error));
   g_assert_no_error (error);
-  after_own = ti_evaluation_data_stamp (f->db);
+  after_own = ti_database_get_change_stamp (f->db);
   g_assert_cmpuint (after_own, !=, before);
 
   other = ti_database_open (f->path, TI_DATABASE_OPEN_DEFAULT, &error);
@@ -403,9 +403,9 @@ test_data_stamp (Fixture *f, gconstpointer data)
   g_assert_true (ti_database_exec (other, "UPDATE events SET title = 'Spring webinar (recorded)'"
                                           " WHERE id = 2", &error));
   g_assert_no_error (error);
-  after_other = ti_evaluation_data_stamp (f->db);
+  after_other = ti_database_get_change_stamp (f->db);
   g_assert_cmpuint (after_other, !=, after_own);
-  g_assert_cmpuint (ti_evaluation_data_stamp (f->db), ==, after_other);
+  g_assert_cmpuint (ti_database_get_change_stamp (f->db), ==, after_other);
 }
 
 /* Every headline evidences at least one outcome, as the report argues. */

@@ -73,7 +73,7 @@ struct _TiDashboardView
   TiEvaluation *evaluation; /* what is shown, or NULL */
   GHashTable *tiles;        /* headline key → its tile, made with the first figures */
   GHashTable *cards;        /* chart key → its TiChartCard, made with the first figures */
-  guint64 stamp;            /* ti_evaluation_data_stamp() when the figures were asked for */
+  guint64 stamp; /* ti_database_get_change_stamp() when the figures were asked for */
   guint charts_tick;        /* showing the new figures' charts, one a frame */
   guint next_chart;
 
@@ -642,7 +642,7 @@ ti_dashboard_view_refresh (TiDashboardView *self)
     return;
 
   self->cancellable = g_cancellable_new ();
-  self->stamp = ti_evaluation_data_stamp (self->database);
+  self->stamp = ti_database_get_change_stamp (self->database);
   if (self->evaluation == NULL)
     {
       gtk_spinner_start (self->spinner);
@@ -748,7 +748,7 @@ ti_dashboard_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (ti_dashboard_view_parent_class)->map (widget);
   if (self->database != NULL && self->evaluation != NULL && self->cancellable == NULL
-      && ti_evaluation_data_stamp (self->database) != self->stamp)
+      && ti_database_get_change_stamp (self->database) != self->stamp)
     ti_dashboard_view_refresh (self);
 }
 

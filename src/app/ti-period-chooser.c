@@ -67,7 +67,6 @@ ti_period_chooser_get_period (TiPeriodChooser *self, char **from, char **to)
   TiPeriodPreset preset;
   g_autoptr (TiProgrammeSettings) defaults = NULL;
   const TiProgrammeSettings *settings;
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   GDate today;
 
   g_return_val_if_fail (TI_IS_PERIOD_CHOOSER (self), FALSE);
@@ -86,9 +85,7 @@ ti_period_chooser_get_period (TiPeriodChooser *self, char **from, char **to)
   settings = self->settings;
   if (settings == NULL)
     settings = defaults = ti_programme_settings_new_default ();
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  ti_date_today (&today);
   return ti_period_preset_range (preset, &today, &settings->period_start, &settings->period_end,
                                  from, to);
 }

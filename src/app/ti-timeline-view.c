@@ -299,7 +299,7 @@ update_summary (TiTimelineView *self)
         = g_list_model_get_item (G_LIST_MODEL (self->milestones), i);
       ti_milestone_figures_count (&figures, ti_milestone_get_status (milestone));
     }
-  ti_milestone_today (&date);
+  ti_date_today (&date);
   {
     g_autofree char *iso = ti_date_to_iso (&date);
     today = ti_format_date (iso);

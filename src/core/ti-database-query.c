@@ -288,3 +288,22 @@ ti_database_read_finish (GAsyncResult *result, GError **error)
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/**
+ * ti_database_get_change_stamp:
+ * @self: the programme, as the window holds it
+ *
+ * Tells whether what was read from @self may have changed (figures, lists): the stamp changes
+ * whenever something is committed to the programme, through @self's own connection or any
+ * other (a worker's, another process's). Cheap enough for the main thread: no table is read.
+ *
+ * Returns: the stamp; compare it with an earlier one
+ */
+guint64
+ti_database_get_change_stamp (TiDatabase *self)
+{
+  gint64 version = ti_database_count (self, "PRAGMA data_version", NULL);
+
+  return ((guint64) MAX (version, 0) << 40)
+         ^ (guint64) sqlite3_total_changes64 (ti_database_get_handle (self));
+}

@@ -69,25 +69,6 @@ ti_outcome_number (TiOutcome outcome)
 }
 
 /**
- * ti_evaluation_data_stamp:
- * @db: the programme, as the window holds it
- *
- * Tells whether the figures counted from @db may have changed: the stamp changes whenever
- * something is committed to the programme, through @db's own connection or any other (a
- * worker's, another process's). Cheap enough for the main thread: no table is read.
- *
- * Returns: the stamp; compare it with an earlier one
- */
-guint64
-ti_evaluation_data_stamp (TiDatabase *db)
-{
-  gint64 version = ti_database_count (db, "PRAGMA data_version", NULL);
-
-  return ((guint64) MAX (version, 0) << 40)
-         ^ (guint64) sqlite3_total_changes64 (ti_database_get_handle (db));
-}
-
-/**
  * ti_outcome_short_label:
  * @outcome: one outcome (not a mask of several)
  *

@@ -186,8 +186,6 @@ void ti_evaluation_compute_async (const char *db_path, const char *from, const c
 TiEvaluation *ti_evaluation_compute_finish (GAsyncResult *result, GError **error);
 void ti_evaluation_free (TiEvaluation *evaluation);
 
-guint64 ti_evaluation_data_stamp (TiDatabase *db);
-
 const TiHeadline *ti_evaluation_find_headline (const TiEvaluation *evaluation, const char *key);
 const TiChartFigure *ti_evaluation_find_chart (const TiEvaluation *evaluation, const char *key);
 

@@ -257,6 +257,20 @@ ti_date_to_iso (const GDate *date)
 }
 
 /**
+ * ti_date_today:
+ * @today: (out caller-allocates): today's date, local time
+ */
+void
+ti_date_today (GDate *today)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (today, 1);
+  g_date_set_dmy (today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+/**
  * ti_date_is_future:
  *
  * Returns: %TRUE when @date is after today (local time)
@@ -264,12 +278,9 @@ ti_date_to_iso (const GDate *date)
 gboolean
 ti_date_is_future (const GDate *date)
 {
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   GDate today;
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  ti_date_today (&today);
   return g_date_compare (date, &today) > 0;
 }
 

@@ -24,6 +24,7 @@ typedef enum
 
 TiDateProblem ti_date_check (const char *text, GDate *date);
 gboolean ti_date_parse (const char *text, GDate *date);
+void ti_date_today (GDate *today);
 gboolean ti_date_is_future (const GDate *date);
 gboolean ti_text_is_email (const char *text);
 char *ti_text_fold (const char *text);

@@ -171,7 +171,7 @@ ti_milestone_figures_compute (TiDatabase *db, const char *from, const char *to, 
   if (as_of != NULL)
     ti_date_parse (as_of, &today);
   else
-    ti_milestone_today (&today);
+    ti_date_today (&today);
 
   stmt = ti_database_prepare (db, "SELECT due_month, done_on FROM milestones", error);
   if (stmt == NULL)

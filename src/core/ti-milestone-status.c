@@ -33,20 +33,6 @@
 static const char *const keys[] = { "done", "done_late", "on_track", "at_risk", "late" };
 
 /**
- * ti_milestone_today:
- * @today: (out caller-allocates): today's date, local time
- */
-void
-ti_milestone_today (GDate *today)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (today, 1);
-  g_date_set_dmy (today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-}
-
-/**
  * ti_milestone_due_date:
  * @due_month: (nullable): 'YYYY-MM' as stored
  * @due: (out caller-allocates): the last day of that month
@@ -90,7 +76,7 @@ ti_milestone_status_compute (const char *due_month, const char *done_on, const G
   if (today != NULL && g_date_valid (today))
     now = *today;
   else
-    ti_milestone_today (&now);
+    ti_date_today (&now);
   if (!ti_milestone_due_date (due_month, &due))
     g_date_set_dmy (&due, 1, 1, 1900);
 

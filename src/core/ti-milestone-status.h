@@ -54,6 +54,5 @@ typedef enum
 
 TiMonthProblem ti_milestone_month_parse (const char *text, char out[8]);
 
-void ti_milestone_today (GDate *today);
 
 G_END_DECLS

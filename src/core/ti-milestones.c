@@ -129,7 +129,7 @@ load_milestones (TiDatabase *db, gint64 milestone_id, const GDate *today, GError
   if (stmt == NULL)
     return NULL;
   if (today == NULL || !g_date_valid (today))
-    ti_milestone_today (&now);
+    ti_date_today (&now);
   else
     now = *today;
   sqlite3_bind_int64 (stmt, 1, milestone_id);
