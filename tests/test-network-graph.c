@@ -8,7 +8,8 @@
 #include <sqlite3.h>
 
 #include "test-util.h"
-#include "ti-network-graph.h"
+#include "ti-demo.h"
+#include "ti-network-graph-private.h"
 #include "ti-schema.h"
 
 /*
@@ -440,6 +441,112 @@ test_async (Fixture *f, gconstpointer data)
   assert_same_positions (there, moved);
 }
 
+/* igraph_betweenness() on the whole graph, the plain computation (not normalised). */
+static double *
+igraph_answers (const TiNetworkGraph *graph)
+{
+  double *answers = g_new0 (double, MAX (graph->nodes->len, 1));
+  igraph_t g;
+  igraph_vector_t b;
+
+  ti_network_graph_igraph_lock ();
+  g_assert_true (ti_network_graph_to_igraph (graph, &g, NULL));
+  igraph_vector_init (&b, 0);
+  g_assert_cmpint (igraph_betweenness (&g, &b, igraph_vss_all (), IGRAPH_UNDIRECTED, NULL), ==,
+                   IGRAPH_SUCCESS);
+  for (guint i = 0; i < graph->nodes->len; i++)
+    answers[i] = VECTOR (b)[i];
+  igraph_vector_destroy (&b);
+  igraph_destroy (&g);
+  ti_network_graph_igraph_unlock ();
+  return answers;
+}
+
+/* Betweenness with the leaves folded away, by hand and against igraph: a star (0 with the
+ * leaves 1, 2, 3), a pair of leaves alone (4–5), a node alone (6), a path (7–8–9–10), a
+ * triangle with a leaf (14 on 11), a diamond 16–17–19, 16–18–19 with a leaf at each end
+ * (15 on 16, 20 on 19), and a branch off the path with a leaf of its own (8–21, 22 on
+ * 21). */
+static void
+test_betweenness_folded (void)
+{
+  static const guint ties[][2]
+    = { { 0, 1 },   { 0, 2 },   { 0, 3 },   { 4, 5 },   { 7, 8 },   { 8, 9 },   { 9, 10 },
+        { 11, 12 }, { 12, 13 }, { 11, 13 }, { 11, 14 }, { 15, 16 }, { 16, 17 }, { 16, 18 },
+        { 17, 19 }, { 18, 19 }, { 19, 20 }, { 8, 21 },  { 21, 22 } };
+  /* 8: 7 to the 4 beyond it, and 21, 22 to 9, 10; 9 and 21: 10 and 22 to the 4 others */
+  static const double expected[]
+    = { 3, 0, 0, 0, 0, 0, 0, 0, 8, 4, 0, 2, 0, 0, 0, 0, 4.5, 2, 2, 4.5, 0, 4, 0 };
+  g_autoptr (TiNetworkGraph) graph = ti_network_graph_new (TI_NETWORK_CHAMPIONS);
+  g_autofree double *answers = NULL;
+  g_autofree double *folded = NULL;
+
+  g_array_set_size (graph->nodes, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (ties); i++)
+    {
+      TiNetworkTie tie = { ties[i][0], ties[i][1], 1, FALSE };
+
+      g_array_append_val (graph->ties, tie);
+    }
+  answers = igraph_answers (graph);
+  folded = g_new (double, graph->nodes->len);
+  ti_network_graph_betweenness (graph, folded);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_cmpfloat_with_epsilon (answers[i], expected[i], 1e-12);
+      g_assert_cmpfloat_with_epsilon (folded[i], expected[i], 1e-12);
+    }
+}
+
+/* The demo programme's network in both modes: every node's betweenness is igraph's on the
+ * whole graph (to the rounding of the sums), and the bridges are in igraph's order. */
+static void
+test_betweenness_demo (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.sqlite", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiDatabase) db = NULL;
+
+  g_assert_true (ti_demo_create (path, 1, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  db = ti_database_open (path, TI_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  for (TiNetworkMode mode = TI_NETWORK_ORGANISATIONS; mode <= TI_NETWORK_CHAMPIONS; mode++)
+    {
+      g_autoptr (TiNetworkGraph) graph = ti_network_graph_build (db, mode, NULL, &error);
+      g_autofree double *answers = NULL;
+      double n, most;
+      guint leaves = 0, anchors = 0;
+
+      g_assert_no_error (error);
+      n = graph->nodes->len;
+      most = (n - 1) * (n - 2) / 2;
+      answers = igraph_answers (graph);
+      for (guint i = 0; i < graph->nodes->len; i++)
+        {
+          const TiNetworkNode *v = node (graph, i);
+
+          g_assert_cmpfloat_with_epsilon (v->betweenness * most, answers[i],
+                                          1e-9 * MAX (1, answers[i]));
+          leaves += v->degree == 1;
+          anchors += v->degree > 1 && answers[i] > 0;
+        }
+      /* The folding is exercised: leaves, and nodes between others. */
+      if (mode == TI_NETWORK_CHAMPIONS)
+        g_assert_cmpuint (leaves, >, graph->nodes->len / 4);
+      g_assert_cmpuint (anchors, >, 10);
+      g_assert_cmpuint (graph->bridges->len, >, 1);
+      for (guint i = 1; i < graph->bridges->len; i++)
+        g_assert_cmpfloat (answers[g_array_index (graph->bridges, guint, i - 1)], >=,
+                           answers[g_array_index (graph->bridges, guint, i)] * (1 - 1e-9));
+    }
+
+  g_clear_object (&db);
+  test_remove_tree (dir);
+}
+
 /* A version-2 programme gains the positions' table, after a backup. */
 static void
 test_migration (void)
@@ -512,6 +619,8 @@ main (int argc, char **argv)
   ADD ("async", NULL, test_async);
 #undef ADD
   g_test_add_func ("/network-graph/migration", test_migration);
+  g_test_add_func ("/network-graph/betweenness-folded", test_betweenness_folded);
+  g_test_add_func ("/network-graph/betweenness-demo", test_betweenness_demo);
 
   return g_test_run ();
 }

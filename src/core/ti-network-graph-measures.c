@@ -12,9 +12,10 @@
 #include "ti-vocabulary.h"
 
 /*
- * The network's measures, with igraph: degree, strength, betweenness (unweighted, normalised
- * by the most a node could have among n: (n − 1)(n − 2) / 2 pairs), the connected components
- * (largest first), the bridges, the sector pairs, and the whole in words.
+ * The network's measures: with igraph, degree, strength and the connected components
+ * (largest first); betweenness (unweighted, normalised by the most a node could have among
+ * n: (n − 1)(n − 2) / 2 pairs) with the leaves folded away (ti-network-graph-betweenness.c);
+ * the bridges, the sector pairs, and the whole in words.
  */
 
 #define MAX_BRIDGES 10
@@ -313,17 +314,14 @@ static gboolean
 measure_nodes (TiNetworkGraph *graph, const igraph_t *g, GError **error)
 {
   igraph_vector_int_t degree, membership, sizes;
-  igraph_vector_t weights, strength, betweenness;
+  igraph_vector_t weights, strength;
   igraph_integer_t n_components = 0;
-  double n = graph->nodes->len;
-  double most = (n - 1) * (n - 2) / 2;
   igraph_error_t rc;
 
   igraph_vector_int_init (&degree, 0);
   igraph_vector_int_init (&membership, 0);
   igraph_vector_int_init (&sizes, 0);
   igraph_vector_init (&strength, 0);
-  igraph_vector_init (&betweenness, 0);
   igraph_vector_init (&weights, graph->ties->len);
   for (guint i = 0; i < graph->ties->len; i++)
     VECTOR (weights)[i] = g_array_index (graph->ties, TiNetworkTie, i).weight;
@@ -331,8 +329,6 @@ measure_nodes (TiNetworkGraph *graph, const igraph_t *g, GError **error)
   rc = igraph_degree (g, &degree, igraph_vss_all (), IGRAPH_ALL, IGRAPH_LOOPS);
   if (rc == IGRAPH_SUCCESS)
     rc = igraph_strength (g, &strength, igraph_vss_all (), IGRAPH_ALL, IGRAPH_LOOPS, &weights);
-  if (rc == IGRAPH_SUCCESS)
-    rc = igraph_betweenness (g, &betweenness, igraph_vss_all (), IGRAPH_UNDIRECTED, NULL);
   if (rc == IGRAPH_SUCCESS)
     rc = igraph_connected_components (g, &membership, &sizes, &n_components, IGRAPH_WEAK);
   if (rc == IGRAPH_SUCCESS)
@@ -343,7 +339,6 @@ measure_nodes (TiNetworkGraph *graph, const igraph_t *g, GError **error)
 
           node->degree = VECTOR (degree)[i];
           node->strength = VECTOR (strength)[i];
-          node->betweenness = most > 0 ? VECTOR (betweenness)[i] / most : 0;
         }
       number_components (graph, &membership, &sizes);
     }
@@ -352,9 +347,22 @@ measure_nodes (TiNetworkGraph *graph, const igraph_t *g, GError **error)
   igraph_vector_int_destroy (&membership);
   igraph_vector_int_destroy (&sizes);
   igraph_vector_destroy (&strength);
-  igraph_vector_destroy (&betweenness);
   igraph_vector_destroy (&weights);
   return ti_network_graph_set_igraph_error (rc, _ ("measured"), error);
+}
+
+/* Each node's betweenness, normalised; igraph is not needed (see
+ * ti-network-graph-betweenness.c). */
+static void
+measure_betweenness (TiNetworkGraph *graph)
+{
+  double n = graph->nodes->len;
+  double most = (n - 1) * (n - 2) / 2;
+  g_autofree double *betweenness = g_new (double, MAX (graph->nodes->len, 1));
+
+  ti_network_graph_betweenness (graph, betweenness);
+  for (guint i = 0; i < graph->nodes->len; i++)
+    NODE (graph, i)->betweenness = most > 0 ? betweenness[i] / most : 0;
 }
 
 /* Fills in the nodes' measures, the bridges, the sector pairs and the description; the
@@ -376,6 +384,7 @@ ti_network_graph_measure (TiNetworkGraph *graph, GError **error)
   ti_network_graph_igraph_unlock ();
   if (!ok)
     return FALSE;
+  measure_betweenness (graph);
 
   for (guint i = 0; i < graph->nodes->len; i++)
     sectors[i] = sector_index (NODE (graph, i)->sector);

@@ -7,11 +7,13 @@
 
 G_BEGIN_DECLS
 
-/* The three files of the network graph: building (ti-network-graph.c), measuring
- * (ti-network-graph-measures.c) and laying out (ti-network-graph-layout.c). */
+/* The files of the network graph: building (ti-network-graph.c), measuring
+ * (ti-network-graph-measures.c, with betweenness in ti-network-graph-betweenness.c) and
+ * laying out (ti-network-graph-layout.c). */
 
 TiNetworkGraph *ti_network_graph_new (TiNetworkMode mode);
 gboolean ti_network_graph_measure (TiNetworkGraph *graph, GError **error);
+void ti_network_graph_betweenness (const TiNetworkGraph *graph, double *betweenness);
 gboolean ti_network_graph_to_igraph (const TiNetworkGraph *graph, igraph_t *out, GError **error);
 /* Debian's igraph is built without thread safety (IGRAPH_THREAD_SAFE is 0): its error
  * handler, its clean-up stack and its random number generator are global. Every use of
