@@ -208,6 +208,150 @@ test_organisations_mode (Fixture *f, gconstpointer data)
   g_assert_null (test_find_row (GTK_WIDGET (f->view), "Champions"));
 }
 
+static int
+node_named (TiNetworkGraph *graph, const char *label)
+{
+  for (guint i = 0; i < graph->nodes->len; i++)
+    if (g_strcmp0 (g_array_index (graph->nodes, TiNetworkNode, i).label, label) == 0)
+      return i;
+  g_assert_not_reached ();
+}
+
+/* Moves @label's node as the map does when a person drags it there. */
+static void
+drag (Fixture *f, const char *label, double x, double y)
+{
+  TiNetworkMap *map = ti_map_view_get_map (f->view);
+  TiNetworkGraph *graph = ti_network_map_get_graph (map);
+  int index = node_named (graph, label);
+  TiNetworkNode *node = &g_array_index (graph->nodes, TiNetworkNode, index);
+
+  node->x = x;
+  node->y = y;
+  node->pinned = TRUE;
+  g_signal_emit_by_name (map, "node-moved", (guint) index);
+}
+
+/* The champions' map's saved rows but @except's (a person's id), one a line. */
+static char *
+saved_rows (Fixture *f, gint64 except)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (
+    f->programme.db,
+    "SELECT kind, id, x, y, pinned FROM network_positions WHERE mode = 'champions'"
+    " AND NOT (kind = 'champion' AND id = ?1) ORDER BY kind, id",
+    &error);
+  GString *rows = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, except);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (rows, "%s %lld %.17g %.17g %d\n", sqlite3_column_text (stmt, 0),
+                            (long long) sqlite3_column_int64 (stmt, 1),
+                            sqlite3_column_double (stmt, 2), sqlite3_column_double (stmt, 3),
+                            sqlite3_column_int (stmt, 4));
+  return g_string_free (rows, FALSE);
+}
+
+static gint64
+n_saved (Fixture *f)
+{
+  return test_count (f->programme.db, "SELECT count(*) FROM network_positions");
+}
+
+static gboolean
+all_saved (gpointer data)
+{
+  Fixture *f = data;
+
+  return n_saved (f) == 7; /* 4 organisations and 3 champions */
+}
+
+static gboolean
+newcomer_saved (gpointer data)
+{
+  Fixture *f = data;
+
+  return test_count (f->programme.db, "SELECT count(*) FROM network_positions"
+                                      " WHERE kind = 'champion' AND id = 4 AND NOT pinned")
+         == 1;
+}
+
+/* Opening writes nothing; the first node dragged keeps its row at once and the layout with
+ * it (in a worker); a second drag writes its own row and no other; reopened, both are where
+ * they were put; a newcomer's place is then kept as soon as it is laid out. */
+static void
+test_drag_saves (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  TiNetworkGraph *graph;
+  const TiNetworkNode *kit, *ash;
+
+  /* The champions' map, whichever an earlier test left chosen. */
+  g_settings_set_boolean (settings, "network-map-organisations-only", FALSE);
+  test_iterate_a_while ();
+  test_iterate_until (built, f->view);
+  g_assert_cmpint (ti_network_map_get_graph (ti_map_view_get_map (f->view))->mode, ==,
+                   TI_NETWORK_CHAMPIONS);
+  g_assert_cmpint (n_saved (f), ==, 0);
+
+  drag (f, "Kit Moor", 12.5, -3.25);
+  g_assert_cmpint (test_count (f->programme.db,
+                               "SELECT count(*) FROM network_positions WHERE mode = 'champions'"
+                               " AND kind = 'champion' AND id = 3 AND x = 12.5 AND y = -3.25"
+                               " AND pinned"),
+                   ==, 1);
+  test_iterate_until (all_saved, f);
+  g_assert_cmpint (test_count (f->programme.db,
+                               "SELECT count(*) FROM network_positions WHERE pinned"),
+                   ==, 1);
+
+  /* A row the map in hand disagrees with: dragging Ash must not touch it. */
+  g_assert_true (ti_database_exec (f->programme.db,
+                                   "UPDATE network_positions SET x = x + 1000"
+                                   " WHERE kind = 'champion' AND id = 1",
+                                   &error));
+  before = saved_rows (f, 2);
+  drag (f, "Ash Penn", -8, 4.5);
+  after = saved_rows (f, 2);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (test_count (f->programme.db,
+                               "SELECT count(*) FROM network_positions WHERE kind = 'champion'"
+                               " AND id = 2 AND x = -8 AND y = 4.5 AND pinned"),
+                   ==, 1);
+
+  ti_map_view_reload (f->view);
+  test_iterate_until (built, f->view);
+  graph = ti_network_map_get_graph (ti_map_view_get_map (f->view));
+  g_assert_cmpuint (graph->new_positions, ==, 0);
+  kit = &g_array_index (graph->nodes, TiNetworkNode, node_named (graph, "Kit Moor"));
+  ash = &g_array_index (graph->nodes, TiNetworkNode, node_named (graph, "Ash Penn"));
+  g_assert_true (kit->pinned && ash->pinned);
+  g_assert_cmpfloat (kit->x, ==, 12.5);
+  g_assert_cmpfloat (kit->y, ==, -3.25);
+  g_assert_cmpfloat (ash->x, ==, -8);
+  g_assert_cmpfloat (ash->y, ==, 4.5);
+  g_assert_false (g_array_index (graph->nodes, TiNetworkNode,
+                                 node_named (graph, "Robin Vale")).pinned);
+
+  /* A champion more: laid out beside their organisation, and kept without a drag. */
+  g_assert_true (ti_database_exec (f->programme.db,
+                                   "INSERT INTO people (id, name, organisation_id)"
+                                   "  VALUES (4, 'Lee Combe', 2);"
+                                   "INSERT INTO champions (person_id, since)"
+                                   "  VALUES (4, '2023-02-01');",
+                                   &error));
+  g_assert_no_error (error);
+  ti_map_view_reload (f->view);
+  test_iterate_until (built, f->view);
+  test_iterate_until (newcomer_saved, f);
+  g_assert_cmpint (n_saved (f), ==, 8);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -222,6 +366,7 @@ main (int argc, char **argv)
   ADD ("open-profile", test_open_profile);
   ADD ("as-of-refused", test_as_of_refused);
   ADD ("organisations-mode", test_organisations_mode);
+  ADD ("drag-saves", test_drag_saves);
 #undef ADD
 
   status = g_test_run ();

@@ -409,6 +409,131 @@ test_layout_kept (Fixture *f, gconstpointer data)
   g_assert_cmpint (test_count (f->db, "SELECT count(*) FROM network_positions"), ==, 9 + 4);
 }
 
+/* The saved positions of the champions' map, one "kind id x y pinned" a line, leaving out
+ * @except_id's row (0: none). */
+static char *
+saved_rows (TiDatabase *db, gint64 except_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (sqlite3_stmt) stmt
+    = ti_database_prepare (db, "SELECT kind, id, x, y, pinned FROM network_positions"
+                               " WHERE mode = 'champions' AND id IS NOT ?1 ORDER BY kind, id",
+                           &error);
+  GString *rows = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  if (except_id != 0)
+    sqlite3_bind_int64 (stmt, 1, except_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (rows, "%s %" G_GINT64_FORMAT " %.17g %.17g %d\n",
+                            sqlite3_column_text (stmt, 0), (gint64) sqlite3_column_int64 (stmt, 1),
+                            sqlite3_column_double (stmt, 2), sqlite3_column_double (stmt, 3),
+                            sqlite3_column_int (stmt, 4));
+  return g_string_free (rows, FALSE);
+}
+
+/* A node dragged saves its own row and no other; it comes back where it was put, pinned; and
+ * a layout's save afterwards (from a graph laid out before the drag) neither moves nor unpins
+ * it. */
+static void
+test_save_position (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiNetworkGraph) fresh = build_laid_out (f, TI_NETWORK_CHAMPIONS, AS_OF, f->db);
+  g_autoptr (TiNetworkGraph) kept = NULL;
+  g_autoptr (TiNetworkGraph) reopened = NULL;
+  g_autofree char *others = NULL;
+  g_autofree char *others_after = NULL;
+  TiNetworkNode *cat;
+
+  /* Nothing saved yet: every node was placed for the first time. */
+  g_assert_cmpuint (fresh->new_positions, ==, 9);
+  g_assert_true (ti_network_graph_save_positions (f->db, fresh, &error));
+  g_assert_no_error (error);
+  kept = build_laid_out (f, TI_NETWORK_CHAMPIONS, AS_OF, f->db);
+  g_assert_cmpuint (kept->new_positions, ==, 0);
+
+  /* A row the graph in hand disagrees with: saving Cat must not touch it. */
+  g_assert_true (ti_database_exec (f->db, "UPDATE network_positions SET x = x + 1000"
+                                          " WHERE kind = 'champion' AND id = 13",
+                                   &error));
+  others = saved_rows (f->db, 12);
+  cat = &g_array_index (kept->nodes, TiNetworkNode, 6);
+  g_assert_cmpint (cat->id, ==, 12);
+  cat->x = 40.25;
+  cat->y = -17.5;
+  cat->pinned = TRUE;
+  g_assert_true (ti_network_graph_save_position (f->db, kept, 6, &error));
+  g_assert_no_error (error);
+  others_after = saved_rows (f->db, 12);
+  g_assert_cmpstr (others_after, ==, others);
+  g_assert_cmpint (test_count (f->db, "SELECT count(*) FROM network_positions WHERE id = 12"
+                                      " AND kind = 'champion' AND x = 40.25 AND y = -17.5"
+                                      " AND pinned"),
+                   ==, 1);
+  g_assert_cmpint (test_count (f->db, "SELECT count(*) FROM network_positions"), ==, 9);
+
+  reopened = build_laid_out (f, TI_NETWORK_CHAMPIONS, AS_OF, f->db);
+  g_assert_true (node (reopened, 6)->pinned);
+  g_assert_cmpfloat (node (reopened, 6)->x, ==, 40.25);
+  g_assert_cmpfloat (node (reopened, 6)->y, ==, -17.5);
+
+  /* The layout from before the drag, saved late: Cat stays where the person put her, the
+   * others are the layout's again. */
+  g_assert_true (ti_network_graph_save_positions (f->db, fresh, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_count (f->db, "SELECT count(*) FROM network_positions WHERE id = 12"
+                                      " AND kind = 'champion' AND x = 40.25 AND y = -17.5"
+                                      " AND pinned"),
+                   ==, 1);
+  g_assert_cmpint (test_count (f->db, "SELECT count(*) FROM network_positions WHERE id = 13"
+                                      " AND kind = 'champion' AND x < 1000"),
+                   ==, 1);
+}
+
+static void
+store_saved (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  int *out = data;
+
+  *out = ti_network_graph_save_positions_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* In a worker, from a copy: the graph may go at once; its positions are saved all the same. */
+static void
+test_save_positions_async (Fixture *f, gconstpointer data)
+{
+  TiNetworkGraph *graph = build_laid_out (f, TI_NETWORK_CHAMPIONS, AS_OF, f->db);
+  g_autoptr (TiNetworkGraph) again = NULL;
+  g_autoptr (TiNetworkGraph) laid_out = NULL;
+  int saved = -1;
+
+  ti_network_graph_save_positions_async (f->path, graph, NULL, store_saved, &saved);
+  ti_network_graph_free (graph);
+  while (saved < 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (saved);
+  g_assert_cmpint (test_count (f->db, "SELECT count(*) FROM network_positions"), ==, 9);
+
+  /* What was saved is that layout: the same graph laid out afresh is where the rows say. */
+  laid_out = build_laid_out (f, TI_NETWORK_CHAMPIONS, AS_OF, NULL);
+  again = build_laid_out (f, TI_NETWORK_CHAMPIONS, AS_OF, f->db);
+  g_assert_cmpuint (again->new_positions, ==, 0);
+  for (guint i = 0; i < laid_out->nodes->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf (
+        "SELECT count(*) FROM network_positions WHERE id = %" G_GINT64_FORMAT
+        " AND kind = '%s' AND x = %.17g AND y = %.17g AND NOT pinned",
+        node (laid_out, i)->id,
+        node (laid_out, i)->kind == TI_NETWORK_NODE_CHAMPION ? "champion" : "organisation",
+        node (laid_out, i)->x, node (laid_out, i)->y);
+
+      g_assert_cmpint (test_count (f->db, sql), ==, 1);
+    }
+}
+
 static void
 store_result (GObject *source, GAsyncResult *result, gpointer data)
 {
@@ -617,6 +742,8 @@ main (int argc, char **argv)
   ADD ("layout-determinism", NULL, test_layout_determinism);
   ADD ("layout-kept", NULL, test_layout_kept);
   ADD ("async", NULL, test_async);
+  ADD ("save-position", NULL, test_save_position);
+  ADD ("save-positions-async", NULL, test_save_positions_async);
 #undef ADD
   g_test_add_func ("/network-graph/migration", test_migration);
   g_test_add_func ("/network-graph/betweenness-folded", test_betweenness_folded);

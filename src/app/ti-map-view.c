@@ -32,6 +32,8 @@ struct _TiMapView
 
   TiDatabase *database;
   GCancellable *cancellable;
+  GCancellable *save_cancellable; /* a layout's positions being saved */
+  gboolean layout_unsaved;        /* the graph's layout placed nodes that are not kept yet */
   char *as_of; /* 'YYYY-MM-DD', or NULL for today */
   GtkFileChooserNative *chooser;
 
@@ -272,7 +274,33 @@ node_activated_cb (TiMapView *self, guint node)
   open_node (self, node);
 }
 
-/* A node dragged is pinned there: its place is kept in the programme. */
+/* Dispose cancels the save: @self is only touched when it was not cancelled. */
+static void
+positions_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  TiMapView *self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (ti_network_graph_save_positions_finish (result, &error)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  ti_feedback_show_message (GTK_WIDGET (self), _("The Map Could Not Be Saved"), error->message);
+}
+
+/* The whole layout kept, in a worker: thousands of rows at scale ten. */
+static void
+save_layout (TiMapView *self, TiNetworkGraph *graph)
+{
+  self->layout_unsaved = FALSE;
+  g_cancellable_cancel (self->save_cancellable);
+  g_clear_object (&self->save_cancellable);
+  self->save_cancellable = g_cancellable_new ();
+  ti_network_graph_save_positions_async (ti_database_get_path (self->database), graph,
+                                         self->save_cancellable, positions_saved_cb, self);
+}
+
+/* A node dragged is pinned there: its row alone is saved, at once. A layout nobody had kept
+ * yet is kept with it, so that the picture the person is shaping stays. */
 static void
 node_moved_cb (TiMapView *self, guint node)
 {
@@ -281,8 +309,23 @@ node_moved_cb (TiMapView *self, guint node)
 
   if (self->database == NULL || graph == NULL)
     return;
-  if (!ti_network_graph_save_positions (self->database, graph, &error))
+  if (!ti_network_graph_save_position (self->database, graph, node, &error))
     ti_feedback_show_message (GTK_WIDGET (self), _("The Map Could Not Be Saved"), error->message);
+  else if (self->layout_unsaved)
+    save_layout (self, graph);
+}
+
+/* A layout that placed nodes for the first time: kept at once when the programme already
+ * keeps this map's positions, so that a newcomer keeps the place they were first given and
+ * the map does not jump when it is next opened with more; otherwise (nobody has moved
+ * anything yet: the seeded layout comes out the same for the same programme) with the first
+ * node a person drags, so that opening the programme writes nothing to it. */
+static void
+keep_layout (TiMapView *self, TiNetworkGraph *graph)
+{
+  self->layout_unsaved = graph->new_positions > 0;
+  if (self->layout_unsaved && graph->new_positions < graph->nodes->len)
+    save_layout (self, graph);
 }
 
 /* Finding and filtering ------------------------------------------------------------------ */
@@ -368,6 +411,7 @@ built_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   ti_network_map_set_graph (self->map, graph);
+  keep_layout (self, graph);
   filter_changed_cb (self);
   fill_panel (self);
   selection_changed_cb (self);
@@ -539,6 +583,8 @@ ti_map_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->save_cancellable);
+  g_clear_object (&self->save_cancellable);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);

@@ -417,6 +417,7 @@ lay_out (TiNetworkGraph *graph, GHashTable *positions, GError **error)
 
   igraph_rng_seed (igraph_rng_default (), SEED);
   saved = place (graph, positions, &xy, &min_x, &max_x, &min_y, &max_y);
+  graph->new_positions = n - saved;
   settle = n > 0 && saved >= SETTLED_SHARE * n;
   if (n > 1)
     rc = lay_out_components (graph, &g, &xy, bounds, settle, saved == 0);
@@ -444,7 +445,7 @@ lay_out (TiNetworkGraph *graph, GHashTable *positions, GError **error)
  * Sets each node's position (and whether it is pinned) with a force-directed layout, seeded,
  * starting from the positions saved with ti_network_graph_save_positions(): the same
  * programme always gives the same picture, and a saved picture only moves to make room for
- * what is new.
+ * what is new. Counts the nodes it placed for the first time (#TiNetworkGraph.new_positions).
  *
  * Returns: %FALSE with @error set when the positions could not be read or igraph failed
  */
@@ -462,29 +463,33 @@ ti_network_graph_layout (TiNetworkGraph *graph, TiDatabase *db, GError **error)
   return ok;
 }
 
-/**
- * ti_network_graph_save_positions:
- * @graph: a graph, laid out
- *
- * Saves every node's position and whether it is pinned, in one transaction, for the graph's
- * mode; the positions of nodes not in @graph (champions who had not joined by its day) are
- * kept.
- *
- * Returns: %FALSE with @error set when nothing was saved
- */
-gboolean
-ti_network_graph_save_positions (TiDatabase *db, const TiNetworkGraph *graph, GError **error)
+/* A layout's positions: a pinned row is never moved by a layout (a person may have dragged
+ * the node meanwhile), nor unpinned by one. */
+static const char save_layout_sql[]
+  = "INSERT INTO network_positions (mode, kind, id, x, y, pinned)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+    " ON CONFLICT (mode, kind, id) DO UPDATE SET x = excluded.x, y = excluded.y,"
+    "   pinned = excluded.pinned"
+    " WHERE excluded.pinned OR NOT network_positions.pinned";
+/* A person's placing of one node: it is where they put it, pinned or not. */
+static const char save_node_sql[]
+  = "INSERT OR REPLACE INTO network_positions (mode, kind, id, x, y, pinned)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+/* Saves the positions of @graph's nodes from @first to before @end with @sql, in one
+ * transaction. */
+static gboolean
+save_nodes (TiDatabase *db, const TiNetworkGraph *graph, guint first, guint end, const char *sql,
+            GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   gboolean ok = TRUE;
 
   if (!ti_database_begin (db, error))
     return FALSE;
-  stmt = ti_database_prepare (db, "INSERT OR REPLACE INTO network_positions"
-                                  " (mode, kind, id, x, y, pinned) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                              error);
+  stmt = ti_database_prepare (db, sql, error);
   ok = stmt != NULL;
-  for (guint i = 0; ok && i < graph->nodes->len; i++)
+  for (guint i = first; ok && i < end; i++)
     {
       const TiNetworkNode *node = NODE (graph, i);
 
@@ -498,4 +503,104 @@ ti_network_graph_save_positions (TiDatabase *db, const TiNetworkGraph *graph, GE
       ok = ti_database_step_done (db, stmt, error);
     }
   return ti_database_end (db, ok, error);
+}
+
+/**
+ * ti_network_graph_save_positions:
+ * @graph: a graph, laid out
+ *
+ * Saves every node's position and whether it is pinned, in one transaction, for the graph's
+ * mode, so that the next layout starts from them; the positions of nodes not in @graph
+ * (champions who had not joined by its day) are kept. A node pinned in the programme stays
+ * where it was pinned unless it is pinned in @graph too: a person may have dragged it since
+ * @graph was laid out. Thousands of rows at county scale ten (20–40 ms): see
+ * ti_network_graph_save_positions_async() for the window.
+ *
+ * Returns: %FALSE with @error set when nothing was saved
+ */
+gboolean
+ti_network_graph_save_positions (TiDatabase *db, const TiNetworkGraph *graph, GError **error)
+{
+  return save_nodes (db, graph, 0, graph->nodes->len, save_layout_sql, error);
+}
+
+/**
+ * ti_network_graph_save_position:
+ * @graph: a graph, laid out
+ * @node: the index of the node a person moved
+ *
+ * Saves one node's position and whether it is pinned (a node a person dragged), and nothing
+ * else: one row, in a transaction of its own, quick enough for the main thread.
+ *
+ * Returns: %FALSE with @error set when it was not saved
+ */
+gboolean
+ti_network_graph_save_position (TiDatabase *db, const TiNetworkGraph *graph, guint node,
+                                GError **error)
+{
+  g_return_val_if_fail (node < graph->nodes->len, FALSE);
+  return save_nodes (db, graph, node, node + 1, save_node_sql, error);
+}
+
+static void
+save_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  const char *db_path = g_object_get_data (G_OBJECT (task), "db-path");
+  g_autoptr (TiDatabase) db = NULL;
+  GError *error = NULL;
+
+  /* A connection belongs to one thread: the worker opens its own. */
+  db = ti_database_open (db_path, TI_DATABASE_OPEN_DEFAULT, &error);
+  if (db != NULL && ti_network_graph_save_positions (db, task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * ti_network_graph_save_positions_async:
+ * @db_path: the programme file; the worker opens its own connection to it
+ * @graph: a graph, laid out; its positions are copied, so it may be freed at once
+ *
+ * Runs ti_network_graph_save_positions() in a worker thread: for a layout that placed nodes
+ * for the first time (#TiNetworkGraph.new_positions), so that the next opening starts from
+ * it. Finish with ti_network_graph_save_positions_finish().
+ */
+void
+ti_network_graph_save_positions_async (const char *db_path, const TiNetworkGraph *graph,
+                                       GCancellable *cancellable, GAsyncReadyCallback callback,
+                                       gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  TiNetworkGraph *positions = ti_network_graph_new (graph->mode);
+
+  g_return_if_fail (db_path != NULL);
+
+  /* Only what is saved: the labels stay with @graph. */
+  g_array_set_size (positions->nodes, graph->nodes->len);
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      TiNetworkNode *copy = NODE (positions, i);
+
+      *copy = *NODE (graph, i);
+      copy->label = NULL;
+    }
+  g_task_set_source_tag (task, ti_network_graph_save_positions_async);
+  g_object_set_data_full (G_OBJECT (task), "db-path", g_strdup (db_path), g_free);
+  g_task_set_task_data (task, positions, (GDestroyNotify) ti_network_graph_free);
+  g_task_run_in_thread (task, save_in_thread);
+}
+
+/**
+ * ti_network_graph_save_positions_finish:
+ *
+ * Returns: %FALSE with @error set when nothing was saved
+ */
+gboolean
+ti_network_graph_save_positions_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (
+    g_task_get_source_tag (G_TASK (result)) == ti_network_graph_save_positions_async, FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

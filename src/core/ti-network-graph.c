@@ -473,9 +473,9 @@ build_in_thread (TiDatabase *db, gpointer data, GError **error)
  * @as_of: (nullable): the day, 'YYYY-MM-DD'; %NULL for today
  *
  * Builds, measures and lays out the network in a worker thread (see ti_network_graph_build()
- * and ti_network_graph_layout()). Finish with ti_network_graph_build_finish(); save the
- * positions a person changes with ti_network_graph_save_positions() on the window's
- * connection.
+ * and ti_network_graph_layout()). Finish with ti_network_graph_build_finish(); save a
+ * layout that placed nodes for the first time with ti_network_graph_save_positions_async(),
+ * and a node a person drags with ti_network_graph_save_position().
  */
 void
 ti_network_graph_build_async (const char *db_path, TiNetworkMode mode, const char *as_of,

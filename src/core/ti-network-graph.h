@@ -148,6 +148,9 @@ typedef struct
  *   champions and ties, the biggest bridges, the isolated organisations
  * @large_gatherings: how many gatherings had more than %TI_NETWORK_GATHERING_MAX champions
  *   and so made no ties
+ * @new_positions: how many nodes the layout placed for the first time (none was saved for
+ *   them): when any, the layout is worth saving (ti_network_graph_save_positions_async()),
+ *   so that the map does not jump when it is next opened with a champion more
  *
  * The champions' network as it stood on one day, measured with igraph. Built in a worker
  * thread by ti_network_graph_build_async().
@@ -164,6 +167,7 @@ typedef struct
   GArray *sector_pairs;
   char *description;
   guint large_gatherings;
+  guint new_positions;
 } TiNetworkGraph;
 
 const TiFigureDefinition *ti_network_graph_figure_definitions (guint *n_definitions);
@@ -177,6 +181,12 @@ void ti_network_graph_build_async (const char *db_path, TiNetworkMode mode, cons
 TiNetworkGraph *ti_network_graph_build_finish (GAsyncResult *result, GError **error);
 gboolean ti_network_graph_save_positions (TiDatabase *db, const TiNetworkGraph *graph,
                                           GError **error);
+gboolean ti_network_graph_save_position (TiDatabase *db, const TiNetworkGraph *graph, guint node,
+                                         GError **error);
+void ti_network_graph_save_positions_async (const char *db_path, const TiNetworkGraph *graph,
+                                            GCancellable *cancellable, GAsyncReadyCallback callback,
+                                            gpointer user_data);
+gboolean ti_network_graph_save_positions_finish (GAsyncResult *result, GError **error);
 void ti_network_graph_free (TiNetworkGraph *graph);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiNetworkGraph, ti_network_graph_free)
