@@ -6,7 +6,7 @@ DEBIAN_PACKAGES = \
 	libsqlite3-dev libxlsxwriter-dev libcsv-dev libigraph-dev \
 	sqlite3 xvfb xauth dbus-daemon desktop-file-utils appstream \
 	python3 python3-openpyxl imagemagick xdotool \
-	adwaita-icon-theme fonts-cantarell librsvg2-common graphviz
+	adwaita-icon-theme fonts-cantarell librsvg2-common graphviz locales
 
 BUILD_DIR ?= _build
 DEMO_DB = $(BUILD_DIR)/demo-programme.sqlite

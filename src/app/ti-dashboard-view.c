@@ -131,22 +131,6 @@ outcome_tags (guint outcomes)
                           numbers->str);
 }
 
-/* The outcomes in words, for tooltips and screen readers. */
-static char *
-outcome_sentence (guint outcomes)
-{
-  g_autoptr (GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < TI_N_OUTCOMES; i++)
-    if (outcomes & ti_outcome_nth (i))
-      {
-        if (text->len > 0)
-          g_string_append_c (text, '\n');
-        g_string_append (text, ti_outcome_label (ti_outcome_nth (i)));
-      }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static guint
 selected_outcome (TiDashboardView *self)
 {
@@ -319,7 +303,7 @@ static void
 headline_tile_update (GtkWidget *box, const TiHeadline *headline)
 {
   g_autofree char *tags = outcome_tags (headline->outcomes);
-  g_autofree char *outcomes = outcome_sentence (headline->outcomes);
+  g_autofree char *outcomes = ti_outcomes_join (headline->outcomes, FALSE, "\n");
   g_autoptr (GString) spoken = g_string_new (NULL);
 
   set_tile_text (box, "value", headline->value);

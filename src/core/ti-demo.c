@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "ti-demo-private.h"
+#include "ti-files.h"
 
 /* g_mkdtemp() replaces these six characters with a unique name. */
 #define TEMPLATE_SUFFIX "XX" "XX" "XX"
@@ -195,6 +196,22 @@ write_audit_entry (DemoBuilder *b, GError **error)
   return ti_demo_step_done (b, stmt, error);
 }
 
+/* The secret behind exports' pseudonymous IDs (ti_workbook_options_init()), fixed for the
+ * demo's fictional people so that the same scale writes the same file. */
+static gboolean
+write_pseudonym_key (DemoBuilder *b, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (
+    b->db, "INSERT OR REPLACE INTO settings (key, value) VALUES ('pseudonym_key', ?)", error);
+  g_autofree char *seed = g_strdup_printf ("demo programme, scale %u", b->scale);
+  g_autofree char *key = g_compute_checksum_for_string (G_CHECKSUM_SHA256, seed, -1);
+
+  if (stmt == NULL)
+    return FALSE;
+  ti_demo_bind_text (stmt, 1, key);
+  return ti_demo_step_done (b, stmt, error);
+}
+
 static gboolean
 builder_run (DemoBuilder *b, GError **error)
 {
@@ -209,7 +226,7 @@ builder_run (DemoBuilder *b, GError **error)
          && ti_demo_write_events (b, error)
          && ti_demo_write_engagement (b, error)
          && ti_demo_write_milestones (b, error)
-         && write_audit_entry (b, error);
+         && write_pseudonym_key (b, error) && write_audit_entry (b, error);
 }
 
 /* ------------------------------------------------------------------------------------- */
@@ -346,20 +363,6 @@ move_into_place (const char *tmp_path, const char *path, GError **error)
   return set_io_error (path, saved, error);
 }
 
-/* Removes the private folder and whatever SQLite left in it (-wal, -shm, -journal). */
-static void
-remove_partial (const char *tmp_dir)
-{
-  g_autoptr (GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (tmp_dir, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (tmp_dir);
-}
 
 /**
  * ti_demo_create:
@@ -424,7 +427,7 @@ ti_demo_create (const char *path, guint scale, TiProgressFunc progress, gpointer
   ok = write_programme (tmp_path, scale, progress, progress_data, cancellable, error)
        && sync_path (tmp_path, FALSE, error)
        && move_into_place (tmp_path, path, error);
-  remove_partial (tmp_dir);
+  ti_files_remove_folder (tmp_dir);
   if (!ok)
     return FALSE;
 

@@ -81,6 +81,29 @@ ti_outcome_short_label (TiOutcome outcome)
 }
 
 /**
+ * ti_outcomes_join:
+ * @mask: a #TiOutcome mask
+ * @short_labels: "Outcome 1" rather than the outcome in words
+ * @separator: put between two outcomes (", ", "\n")
+ *
+ * Returns: (transfer full): the outcomes of @mask in the plan's order, "" for none
+ */
+char *
+ti_outcomes_join (guint mask, gboolean short_labels, const char *separator)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < TI_N_OUTCOMES; i++)
+    if (mask & outcomes[i].outcome)
+      {
+        if (text->len > 0)
+          g_string_append (text, separator);
+        g_string_append (text, short_labels ? _ (outcomes[i].short_label) : _ (outcomes[i].label));
+      }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
  * ti_outcome_label:
  * @outcome: one outcome (not a mask of several)
  *

@@ -35,6 +35,7 @@ TiOutcome ti_outcome_nth (guint index);
 guint ti_outcome_number (TiOutcome outcome);
 const char *ti_outcome_short_label (TiOutcome outcome);
 const char *ti_outcome_label (TiOutcome outcome);
+char *ti_outcomes_join (guint mask, gboolean short_labels, const char *separator);
 
 /**
  * TiPeriodPreset:

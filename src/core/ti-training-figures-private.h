@@ -111,6 +111,7 @@ typedef struct
   guint improved;
 } TiTierCount;
 
+void ti_tier_count_add (TiTierCount *sum, const TiTierCount *count);
 double ti_tier_count_mean_before (const TiTierCount *count);
 double ti_tier_count_mean_after (const TiTierCount *count);
 

@@ -347,18 +347,7 @@ count_sessions (TiDatabase *db, const TiPeriod *period, TiTrainingFigures *out,
   /* The figures are the tiers' sums: integer sums, so the means are exact, and so is their
    * difference. */
   for (guint t = 0; t < G_N_ELEMENTS (breakdown->tiers); t++)
-    {
-      const TiTierCount *count = &breakdown->tiers[t];
-
-      for (guint kind = 0; kind < TI_FACILITATOR_N_KINDS; kind++)
-        all.by_facilitator[kind] += count->by_facilitator[kind];
-      all.attendees += count->attendees;
-      all.completions += count->completions;
-      all.paired += count->paired;
-      all.before += count->before;
-      all.after += count->after;
-      all.improved += count->improved;
-    }
+    ti_tier_count_add (&all, &breakdown->tiers[t]);
   out->sessions_tier2 = breakdown->tiers[0].sessions;
   out->sessions_tier3 = breakdown->tiers[1].sessions;
   out->sessions_coordinator = all.by_facilitator[TI_FACILITATOR_COORDINATOR];
@@ -373,6 +362,25 @@ count_sessions (TiDatabase *db, const TiPeriod *period, TiTrainingFigures *out,
   out->confidence_change = ratio (all.after - all.before, all.paired);
   out->improved_share = ratio (all.improved, all.paired);
   return TRUE;
+}
+
+/**
+ * ti_tier_count_add:
+ *
+ * Adds @count's sessions and attendees to @sum: the programme's count is its tiers' sum.
+ */
+void
+ti_tier_count_add (TiTierCount *sum, const TiTierCount *count)
+{
+  sum->sessions += count->sessions;
+  for (guint kind = 0; kind < TI_FACILITATOR_N_KINDS; kind++)
+    sum->by_facilitator[kind] += count->by_facilitator[kind];
+  sum->attendees += count->attendees;
+  sum->completions += count->completions;
+  sum->paired += count->paired;
+  sum->before += count->before;
+  sum->after += count->after;
+  sum->improved += count->improved;
 }
 
 /**
