@@ -273,6 +273,17 @@ test_summary (Fixture *f, gconstpointer data)
   g_assert_true (has_line (dump, "chart\tSummary\tLineChart"));
   g_assert_true (has_line (dump, "chart\tSummary\tBarChart"));
   g_assert_cmpstr (beside (dump, "Chart data", "Tier 2", 'B', NULL), ==, "3");
+  /* A chart of months has dates for categories, shown as months. */
+  {
+    guint row = find_row (dump, "Chart data", 'A', "Completions over time");
+    g_autofree char *first = g_strdup_printf ("A%u", row + 2);
+    g_autofree char *format = g_strdup_printf ("format\tChart data\t%s\tmmm yyyy", first);
+
+    g_assert_cmpuint (row, >, 0);
+    g_assert_cmpstr (cell_value (dump, "Chart data", first, &type), ==, "\"2024-01-01 00:00:00\"");
+    g_assert_cmpint (type, ==, 'd');
+    g_assert_true (has_line (dump, format));
+  }
 
   /* Made for reading: frozen headers, filters, formats, properties. */
   g_assert_true (has_line (dump, "freeze\tSessions\tA5"));

@@ -14,19 +14,6 @@
  * statuses, kept at 3:1 against what it is drawn on.
  */
 
-/* Okabe and Ito's palette, told apart with every common colour vision deficiency; black is
- * left out, being the text colour, and a neutral grey closes it for an eighth series. */
-static const GdkRGBA palette[] = {
-  { 0.000, 0.447, 0.698, 1 }, /* blue */
-  { 0.902, 0.624, 0.000, 1 }, /* orange */
-  { 0.000, 0.620, 0.451, 1 }, /* bluish green */
-  { 0.800, 0.475, 0.655, 1 }, /* reddish purple */
-  { 0.337, 0.706, 0.914, 1 }, /* sky blue */
-  { 0.835, 0.369, 0.000, 1 }, /* vermillion */
-  { 0.941, 0.894, 0.259, 1 }, /* yellow */
-  { 0.600, 0.600, 0.600, 1 }, /* grey */
-};
-
 /**
  * ti_chart_palette_size:
  *
@@ -35,7 +22,7 @@ static const GdkRGBA palette[] = {
 guint
 ti_chart_palette_size (void)
 {
-  return G_N_ELEMENTS (palette);
+  return TI_SERIES_N_COLOURS;
 }
 
 /**
@@ -48,7 +35,10 @@ ti_chart_palette_size (void)
 void
 ti_chart_palette_colour (guint index, GdkRGBA *colour)
 {
-  *colour = palette[index % G_N_ELEMENTS (palette)];
+  guint32 rgb = ti_series_colour (index);
+
+  *colour = (GdkRGBA){ ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
+                       (rgb & 0xff) / 255.0, 1 };
 }
 
 static gboolean

@@ -386,3 +386,30 @@ ti_series_format (const TiSeries *self, double value)
   g_return_val_if_fail (self != NULL, NULL);
   return ti_series_format_value (self->format, value);
 }
+
+/* Okabe and Ito's palette, told apart with every common colour vision deficiency; black is
+ * left out, being the text colour, and a neutral grey closes it for an eighth series. */
+static const guint32 palette[TI_SERIES_N_COLOURS] = {
+  0x0072B2, /* blue */
+  0xE69F00, /* orange */
+  0x009E73, /* bluish green */
+  0xCC79A7, /* reddish purple */
+  0x56B4E9, /* sky blue */
+  0xD55E00, /* vermillion */
+  0xF0E442, /* yellow */
+  0x999999, /* grey */
+};
+
+/**
+ * ti_series_colour:
+ * @index: the series, from 0; the palette repeats
+ *
+ * The colour a series is drawn in, the same on the dashboards and in the workbook's charts.
+ *
+ * Returns: the colour as 0xRRGGBB
+ */
+guint32
+ti_series_colour (guint index)
+{
+  return palette[index % TI_SERIES_N_COLOURS];
+}

@@ -69,6 +69,9 @@ double ti_series_get_value (const TiSeries *self, guint series, guint category);
 gboolean ti_series_has_values (const TiSeries *self);
 void ti_series_get_range (const TiSeries *self, gboolean stacked, double *low, double *high);
 
+#define TI_SERIES_N_COLOURS 8
+guint32 ti_series_colour (guint index);
+
 char *ti_series_format_value (TiSeriesFormat format, double value);
 char *ti_series_format (const TiSeries *self, double value);
 

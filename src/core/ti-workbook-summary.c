@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "ti-format.h"
 #include "ti-workbook-private.h"
@@ -46,7 +47,16 @@ typedef struct
   lxw_row_t header_row; /* categories from the row under it */
   guint n_categories;
   guint n_series;
+  gboolean months; /* every category is a month */
 } ChartBlock;
+
+/* A month's key, 'YYYY-MM' (ti_series_set_category_month()). */
+static gboolean
+is_month (const char *key)
+{
+  return key != NULL && strlen (key) == 7 && g_ascii_isdigit (key[0]) && key[4] == '-'
+         && g_ascii_isdigit (key[5]) && g_ascii_isdigit (key[6]);
+}
 
 static lxw_format *
 value_format (TiWorkbookExport *export, TiSeriesFormat format)
@@ -165,9 +175,16 @@ write_chart_block (TiSheet *data, ChartBlock *block)
     ti_sheet_text_format (data, s + 1, ti_series_get_series_name (series, s),
                           data->export->formats.header);
   data->row++;
+  block->months = block->n_categories > 0;
+  for (guint c = 0; c < block->n_categories; c++)
+    block->months = block->months && is_month (ti_series_get_category_key (series, c));
   for (guint c = 0; c < block->n_categories; c++)
     {
-      ti_sheet_text (data, 0, ti_series_get_category_label (series, c));
+      /* Months as dates, so that every spreadsheet shows them as months. */
+      if (block->months)
+        ti_sheet_month (data, 0, ti_series_get_category_key (series, c));
+      else
+        ti_sheet_text (data, 0, ti_series_get_category_label (series, c));
       for (guint s = 0; s < block->n_series; s++)
         ti_sheet_number (data, s + 1, ti_series_get_value (series, s, c), format);
       data->row++;
@@ -179,6 +196,8 @@ static lxw_chart *
 make_chart (TiWorkbookExport *export, const ChartBlock *block)
 {
   lxw_chart *chart = workbook_add_chart (export->workbook, block->type);
+  lxw_chart_axis *category_axis = chart->x_axis;
+  lxw_chart_axis *value_axis = chart->y_axis;
   g_autofree char *title = ti_workbook_safe_text (block->figure->title);
   g_autofree char *categories
     = ti_workbook_sheet_reference (CHART_DATA, block->header_row + 1, 0,
@@ -191,22 +210,50 @@ make_chart (TiWorkbookExport *export, const ChartBlock *block)
         = ti_workbook_sheet_reference (CHART_DATA, block->header_row + 1, s + 1,
                                        block->header_row + block->n_categories, s + 1);
       lxw_chart_series *series = chart_add_series (chart, categories, values);
+      /* The dashboards' colours. */
+      lxw_chart_line line = { .color = ti_series_colour (s), .width = 2.25 };
+      lxw_chart_fill fill = { .color = ti_series_colour (s) };
 
       chart_series_set_name_range (series, CHART_DATA, block->header_row, s + 1);
       if (block->type == LXW_CHART_LINE)
-        chart_series_set_marker_type (series, LXW_CHART_MARKER_CIRCLE);
+        {
+          chart_series_set_line (series, &line);
+          chart_series_set_marker_type (series, LXW_CHART_MARKER_CIRCLE);
+          chart_series_set_marker_fill (series, &fill);
+          chart_series_set_marker_line (series, &line);
+        }
+      else if (block->type != LXW_CHART_DOUGHNUT)
+        chart_series_set_fill (series, &fill);
     }
   if (block->n_series == 1 && block->type != LXW_CHART_DOUGHNUT)
     chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
   else
     chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
-  if (block->category_axis != NULL)
-    chart_axis_set_name (chart->x_axis, _ (block->category_axis));
-  /* Bars read from the top, in the table's order. */
+  /* In a bar chart the categories run up the y axis and the values along the x axis. */
   if (block->type == LXW_CHART_BAR || block->type == LXW_CHART_BAR_STACKED)
-    chart_axis_set_reverse (chart->x_axis);
-  if (ti_series_get_format (block->figure->series) == TI_SERIES_FORMAT_PERCENT)
-    chart_axis_set_num_format (chart->y_axis, "0%");
+    {
+      category_axis = chart->y_axis;
+      value_axis = chart->x_axis;
+      /* Bars read from the top, in the table's order. */
+      chart_axis_set_reverse (category_axis);
+    }
+  if (block->category_axis != NULL)
+    chart_axis_set_name (category_axis, _ (block->category_axis));
+  if (block->months)
+    chart_axis_set_num_format (category_axis, "mmm yyyy");
+  switch (ti_series_get_format (block->figure->series))
+    {
+    case TI_SERIES_FORMAT_PERCENT:
+      chart_axis_set_num_format (value_axis, "0%");
+      break;
+    case TI_SERIES_FORMAT_SCORE:
+      /* The whole 1–5 scale, so that a change looks its size. */
+      chart_axis_set_min (value_axis, 1);
+      chart_axis_set_max (value_axis, 5);
+      break;
+    default:
+      break;
+    }
   return chart;
 }
 
