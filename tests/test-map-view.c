@@ -79,6 +79,124 @@ is_any (GtkWidget *widget, gconstpointer data)
   return TRUE;
 }
 
+static gboolean
+has_tooltip (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+/* The label of the sectors' matrix whose tooltip is @words: it shows @shown, says @words to
+ * screen readers, and is marked as a gap (in shape: a pill) when @gap. */
+static GtkWidget *
+assert_matrix_cell (GtkWidget *grid, const char *words, const char *shown, gboolean gap)
+{
+  GtkWidget *cell = test_find_widget (grid, TRUE, has_tooltip, words);
+  char *problem;
+
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cell)), ==, shown);
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (cell),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL, words);
+  g_assert_null (problem);
+  g_assert_true (gtk_widget_has_css_class (cell, "status-chip") == gap);
+  return cell;
+}
+
+/* The ties within and between the sectors as a grid: the four sectors with a node, in the
+ * vocabulary's order, abbreviated with their names in tooltips and said in full; the one
+ * tie between the NHS trust and the council and the one with the police; every other cell
+ * a gap, marked as one; a key to the abbreviations; and the gaps in words below it. */
+static void
+test_sector_matrix (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *grid;
+  GtkWidget *heading;
+  const char *sectors[] = { "NHS trust", "Council", "Police", "Primary care" };
+  const char *abbreviations[] = { "NHS", "Coun", "Pol", "Prim" };
+  int column, row, width, height;
+  guint gaps = 0;
+
+  g_settings_set_boolean (settings, "network-map-organisations-only", FALSE);
+  test_iterate_a_while ();
+  test_iterate_until (built, f->view);
+  grid = test_find_type (GTK_WIDGET (f->view), GTK_TYPE_GRID);
+  g_assert_nonnull (grid);
+
+  /* Headings: a row and a column each, in order. */
+  for (guint i = 0; i < G_N_ELEMENTS (sectors); i++)
+    {
+      g_autoptr (GPtrArray) headings
+        = test_collect_widgets (grid, TRUE, has_tooltip, sectors[i]);
+
+      g_assert_cmpuint (headings->len, ==, 2);
+      heading = g_ptr_array_index (headings, 0);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (heading)), ==, abbreviations[i]);
+      gtk_grid_query_child (GTK_GRID (grid), heading, &column, &row, &width, &height);
+      g_assert_cmpint (column + row, ==, i + 1);
+    }
+
+  assert_matrix_cell (grid, "NHS trust and Council: 1 tie (1 session or event together)", "1",
+                      FALSE);
+  assert_matrix_cell (grid, "Council and NHS trust: 1 tie (1 session or event together)", "1",
+                      FALSE);
+  assert_matrix_cell (grid, "NHS trust and Police: 1 tie (1 session or event together)", "1",
+                      FALSE);
+  assert_matrix_cell (grid, "No ties between Council and Police", "0", TRUE);
+  assert_matrix_cell (grid, "No ties between Primary care and NHS trust", "0", TRUE);
+  assert_matrix_cell (grid, "No ties within Police", "0", TRUE);
+  for (GtkWidget *cell = gtk_widget_get_first_child (grid); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    gaps += gtk_widget_has_css_class (cell, "status-chip");
+  g_assert_cmpuint (gaps, ==, 16 - 4);
+
+  g_assert_nonnull (test_find_shown (GTK_WIDGET (f->view),
+                                     "NHS: NHS trust · Coun: Council · Pol: Police · Prim: "
+                                     "Primary care"));
+  g_assert_nonnull (test_find_row (GTK_WIDGET (f->view), "No ties between Council and Police"));
+  g_assert_nonnull (test_find_row (GTK_WIDGET (f->view),
+                                   "No ties between NHS trust and Primary care"));
+  g_assert_null (test_find_row (GTK_WIDGET (f->view), "No ties between NHS trust and Council"));
+}
+
+static gboolean
+is_panel_button (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget)
+         && g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Show the Measures") == 0;
+}
+
+static gboolean
+is_folded (gpointer flap)
+{
+  return adw_flap_get_folded (flap);
+}
+
+/* The panel can be hidden and shown again from the toolbar; in a narrow window, where it
+ * folds away over the map, the same button brings it back. */
+static void
+test_panel_button (Fixture *f, gconstpointer data)
+{
+  GtkWidget *button = test_find_widget (GTK_WIDGET (f->view), TRUE, is_panel_button, NULL);
+  AdwFlap *flap = ADW_FLAP (test_find_type (GTK_WIDGET (f->view), ADW_TYPE_FLAP));
+
+  g_assert_nonnull (button);
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), FALSE);
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+
+  /* Folded as in a narrow window: the panel goes, and the button says so. */
+  adw_flap_set_fold_policy (flap, ADW_FLAP_FOLD_POLICY_ALWAYS);
+  test_iterate_until (is_folded, flap);
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+}
+
 /* The panel says what the core measured, in words. */
 static void
 test_panel (Fixture *f, gconstpointer data)
@@ -357,11 +475,16 @@ main (int argc, char **argv)
 {
   int status;
 
+  /* GTK's test backend for assistive technologies, so what a screen reader would be told can
+   * be read back. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   test_widget_init (&argc, &argv);
 
 #define ADD(name, func) \
   g_test_add ("/map-view/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("panel", test_panel);
+  ADD ("sector-matrix", test_sector_matrix);
+  ADD ("panel-button", test_panel_button);
   ADD ("find", test_find);
   ADD ("open-profile", test_open_profile);
   ADD ("as-of-refused", test_as_of_refused);

@@ -41,9 +41,14 @@
  *   Alpha: Ben to the 6 others: 6 / 28;  Dan: half of Beta–Eve and Beta–Gamma: 1 / 28
  * Bridges: only Cat's ties reach two sectors besides her own (NHS trust and Education).
  * Sector pairs: NHS trust–Police 1 (Ann–Cat), NHS trust–Education 0, Police–Education 2.
+ * Sector matrix (NHS trust, Police, Education; ties with their weights): NHS trust–Police 1
+ * (2), Police–Police 1 (Cat–Dan, 1), Police–Education 2 (Cat–Eve 1 + Dan–Eve 2 = 3), none
+ * within NHS trust or Education, none between them.
  *
  * Organisations mode: Alpha–Beta 2 (Ann–Cat), Beta–Gamma 3 (Cat–Eve 1 + Dan–Eve 2; Cat–Dan
- * is within Beta); Beta's betweenness 1 of the 3 pairs among 4.
+ * is within Beta); Beta's betweenness 1 of the 3 pairs among 4. Sector matrix: NHS
+ * trust–Police 1 (2), Police–Education 1 (3), nothing else (no two organisations of one
+ * sector are tied).
  */
 #define AS_OF "2024-01-01"
 
@@ -159,6 +164,30 @@ assert_labels (const TiNetworkGraph *graph, GArray *indices, const char *expecte
   g_assert_cmpstr (joined, ==, expected);
 }
 
+/* @graph's sector matrix is of @sectors (keys, comma-separated) and holds @ties and
+ * @weights, row by row. */
+static void
+assert_sector_matrix (const TiNetworkGraph *graph, const char *sectors, const guint *ties,
+                      const double *weights)
+{
+  const TiSectorMatrix *matrix = &graph->sector_matrix;
+  g_auto (GStrv) keys = g_strsplit (sectors, ",", -1);
+  guint n = g_strv_length (keys);
+
+  g_assert_cmpuint (matrix->n_sectors, ==, n);
+  for (guint a = 0; a < n; a++)
+    {
+      g_assert_cmpstr (matrix->sectors[a], ==, keys[a]);
+      g_assert_cmpint (ti_sector_matrix_find (matrix, keys[a]), ==, a);
+      for (guint b = 0; b < n; b++)
+        {
+          g_assert_cmpuint (ti_sector_matrix_get_ties (matrix, a, b), ==, ties[a * n + b]);
+          g_assert_cmpfloat (ti_sector_matrix_get_weight (matrix, a, b), ==, weights[a * n + b]);
+        }
+    }
+  g_assert_cmpint (ti_sector_matrix_find (matrix, "housing"), ==, -1);
+}
+
 static void
 test_champions (Fixture *f, gconstpointer data)
 {
@@ -231,6 +260,12 @@ test_champions (Fixture *f, gconstpointer data)
     g_assert_cmpstr (p[2].b, ==, "education");
     g_assert_cmpuint (p[2].ties, ==, 2);
   }
+  {
+    const guint ties[] = { 0, 1, 0, /**/ 1, 1, 2, /**/ 0, 2, 0 };
+    const double weights[] = { 0, 2, 0, /**/ 2, 1, 3, /**/ 0, 3, 0 };
+
+    assert_sector_matrix (graph, "nhs_trust,police,education", ties, weights);
+  }
   g_assert_cmpuint (graph->large_gatherings, ==, 0);
   g_assert_cmpstr (graph->description, ==,
                    "4 organisations, 5 champions and 4 ties. Biggest bridge: Cat (Police). "
@@ -256,6 +291,12 @@ test_organisations (Fixture *f, gconstpointer data)
   g_assert_cmpuint (graph->n_components, ==, 2);
   assert_labels (graph, graph->bridges, "Beta Police");
   assert_labels (graph, graph->isolated, "Delta Academy");
+  {
+    const guint ties[] = { 0, 1, 0, /**/ 1, 0, 1, /**/ 0, 1, 0 };
+    const double weights[] = { 0, 2, 0, /**/ 2, 0, 3, /**/ 0, 3, 0 };
+
+    assert_sector_matrix (graph, "nhs_trust,police,education", ties, weights);
+  }
   g_assert_cmpstr (graph->description, ==,
                    "4 organisations and 2 ties. Biggest bridge: Beta Police (Police). "
                    "Isolated: Delta Academy. No ties between NHS trust and Education.");

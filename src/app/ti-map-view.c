@@ -54,6 +54,9 @@ struct _TiMapView
   AdwPreferencesGroup *measures_group;
   AdwPreferencesGroup *bridges_group;
   AdwPreferencesGroup *isolated_group;
+  GtkWidget *matrix_group;
+  GtkGrid *matrix_grid;
+  GtkLabel *matrix_key;
   AdwPreferencesGroup *gaps_group;
   AdwStatusPage *error_page;
 
@@ -68,6 +71,26 @@ static const char *const tier_labels[] = {
   N_("Tier 1 or more"),
   N_("Tier 2 or more"),
   N_("Tier 3"),
+};
+
+/* The sectors abbreviated for the rows and columns of the ties between sectors; their full
+ * names are in the key under it, the tooltips and the accessible labels. */
+static const struct
+{
+  const char *key;
+  const char *abbreviation;
+} sector_abbreviations[] = {
+  /* Translators: a sector abbreviated to four letters at most, a table's column */
+  { "nhs_trust", NC_("sector", "NHS") },
+  { "icb", NC_("sector", "ICB") },
+  { "council", NC_("sector", "Coun") },
+  { "police", NC_("sector", "Pol") },
+  { "vcse", NC_("sector", "VCSE") },
+  { "primary_care", NC_("sector", "Prim") },
+  { "education", NC_("sector", "Edu") },
+  { "housing", NC_("sector", "Hous") },
+  { "university", NC_("sector", "Uni") },
+  { "other", NC_("sector", "Oth") },
 };
 
 static TiNetworkMode
@@ -156,15 +179,135 @@ count_row_add (TiMapView *self, const char *title, guint count)
   panel_row_add (self, self->measures_group, title, NULL, value);
 }
 
+static char *
+abbreviate_sector (const char *sector)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sector_abbreviations); i++)
+    if (g_strcmp0 (sector_abbreviations[i].key, sector) == 0)
+      return g_strdup (g_dpgettext2 (NULL, "sector", sector_abbreviations[i].abbreviation));
+  return g_utf8_substring (ti_vocabulary_sector_label (sector), 0, 4);
+}
+
+/* A count in three characters at most: thousands as "2k"; the tooltip has it whole. */
+static char *
+format_short_count (guint count)
+{
+  g_autofree char *thousands = NULL;
+
+  if (count < 1000)
+    return ti_format_count (count);
+  thousands = ti_format_count ((count + 500) / 1000);
+  /* Translators: thousands, abbreviated: "2k" */
+  return g_strdup_printf (_("%sk"), thousands);
+}
+
+/* A cell or a heading of the matrix: @text shown, @words in its tooltip and said in its
+ * place by screen readers. */
+static GtkWidget *
+matrix_label_attach (TiMapView *self, const char *text, const char *words, int column, int row)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_tooltip_text (label, words);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, words, -1);
+  gtk_grid_attach (self->matrix_grid, label, column, row, 1, 1);
+  return label;
+}
+
+/* What a cell says in words: "Police and Education: 2 ties (3 sessions and events
+ * together)". */
+static char *
+describe_cell (const TiSectorMatrix *matrix, guint a, guint b)
+{
+  const char *name_a = ti_vocabulary_sector_label (matrix->sectors[a]);
+  const char *name_b = ti_vocabulary_sector_label (matrix->sectors[b]);
+  guint ties = ti_sector_matrix_get_ties (matrix, a, b);
+  gint64 together = (gint64) ti_sector_matrix_get_weight (matrix, a, b);
+  g_autofree char *n_ties = NULL;
+  g_autofree char *n_together = NULL;
+  g_autofree char *counted_ties = NULL;
+  g_autofree char *counted_together = NULL;
+  g_autofree char *sectors = NULL;
+
+  if (ties == 0)
+    /* Translators: a gap in the network: "No ties within Housing" */
+    return a == b ? g_strdup_printf (_("No ties within %s"), name_a)
+                  : g_strdup_printf (_("No ties between %s and %s"), name_a, name_b);
+  n_ties = ti_format_count (ties);
+  n_together = ti_format_count (together);
+  counted_ties = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s tie", "%s ties", ties), n_ties);
+  counted_together = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s session or event together",
+                                                   "%s sessions and events together", together),
+                                      n_together);
+  /* Translators: "Within Police" or "Police and Education", before their ties */
+  sectors = a == b ? g_strdup_printf (_("Within %s"), name_a)
+                   : g_strdup_printf (_("%s and %s"), name_a, name_b);
+  /* Translators: "Police and Education: 2 ties (3 sessions and events together)" */
+  return g_strdup_printf (_("%s: %s (%s)"), sectors, counted_ties, counted_together);
+}
+
+/* The ties within and between the sectors: a row and a column for each sector, abbreviated;
+ * a gap (no ties) is a 0 on a pill, marked in shape as well as colour. */
+static void
+fill_matrix (TiMapView *self, const TiSectorMatrix *matrix)
+{
+  g_autoptr (GString) key = g_string_new (NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->matrix_grid))) != NULL)
+    gtk_grid_remove (self->matrix_grid, child);
+  gtk_widget_set_visible (self->matrix_group, matrix->n_sectors > 0);
+
+  for (guint a = 0; a < matrix->n_sectors; a++)
+    {
+      const char *name = ti_vocabulary_sector_label (matrix->sectors[a]);
+      g_autofree char *abbreviation = abbreviate_sector (matrix->sectors[a]);
+
+      GtkWidget *row_heading = matrix_label_attach (self, abbreviation, name, 0, a + 1);
+
+      gtk_widget_set_halign (row_heading, GTK_ALIGN_START);
+      gtk_widget_add_css_class (row_heading, "caption-heading");
+      gtk_widget_add_css_class (matrix_label_attach (self, abbreviation, name, a + 1, 0),
+                                "caption-heading");
+      if (g_strcmp0 (abbreviation, name) != 0)
+        {
+          if (key->len > 0)
+            /* Translators: between the entries of the key to the sectors' abbreviations */
+            g_string_append (key, _(" · "));
+          /* Translators: an entry of the key to the abbreviations: "Pol: Police" */
+          g_string_append_printf (key, _("%s: %s"), abbreviation, name);
+        }
+      for (guint b = 0; b < matrix->n_sectors; b++)
+        {
+          guint ties = ti_sector_matrix_get_ties (matrix, a, b);
+          g_autofree char *shown = format_short_count (ties);
+          g_autofree char *words = describe_cell (matrix, a, b);
+          GtkWidget *cell = matrix_label_attach (self, shown, words, b + 1, a + 1);
+
+          if (ties == 0)
+            {
+              gtk_widget_add_css_class (cell, "status-chip");
+              gtk_widget_add_css_class (cell, "error");
+            }
+        }
+    }
+  gtk_label_set_text (self->matrix_key, key->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->matrix_key), key->len > 0);
+}
+
 static void
 fill_panel (TiMapView *self)
 {
   TiNetworkGraph *graph = ti_network_map_get_graph (self->map);
+  const TiSectorMatrix *matrix;
   guint gaps = 0;
 
   clear_panel (self);
   if (graph == NULL)
     return;
+  matrix = &graph->sector_matrix;
 
   count_row_add (self, _("Organisations"), count_nodes (graph, TI_NETWORK_NODE_ORGANISATION));
   if (graph->mode == TI_NETWORK_CHAMPIONS)
@@ -190,19 +333,17 @@ fill_panel (TiMapView *self)
     panel_row_add (self, self->isolated_group, _("None"),
                    _("Every organisation has a champion with ties."), NULL);
 
-  for (guint i = 0; i < graph->sector_pairs->len; i++)
-    {
-      const TiSectorPair *pair = &g_array_index (graph->sector_pairs, TiSectorPair, i);
-      /* Translators: a gap in the network: two sectors whose people have no ties */
-      g_autofree char *gap
-        = g_strdup_printf (_("No ties between %s and %s"), ti_vocabulary_sector_label (pair->a),
-                           ti_vocabulary_sector_label (pair->b));
+  /* The gaps: the matrix's empty cells between two sectors, in words. */
+  fill_matrix (self, matrix);
+  for (guint a = 0; a < matrix->n_sectors; a++)
+    for (guint b = a + 1; b < matrix->n_sectors; b++)
+      if (ti_sector_matrix_get_ties (matrix, a, b) == 0)
+        {
+          g_autofree char *gap = describe_cell (matrix, a, b);
 
-      if (pair->ties > 0)
-        continue;
-      panel_row_add (self, self->gaps_group, gap, NULL, NULL);
-      gaps++;
-    }
+          panel_row_add (self, self->gaps_group, gap, NULL, NULL);
+          gaps++;
+        }
   if (gaps == 0)
     panel_row_add (self, self->gaps_group, _("None"),
                    _("Every sector has ties with every other."), NULL);
@@ -635,6 +776,9 @@ ti_map_view_class_init (TiMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiMapView, measures_group);
   gtk_widget_class_bind_template_child (widget_class, TiMapView, bridges_group);
   gtk_widget_class_bind_template_child (widget_class, TiMapView, isolated_group);
+  gtk_widget_class_bind_template_child (widget_class, TiMapView, matrix_group);
+  gtk_widget_class_bind_template_child (widget_class, TiMapView, matrix_grid);
+  gtk_widget_class_bind_template_child (widget_class, TiMapView, matrix_key);
   gtk_widget_class_bind_template_child (widget_class, TiMapView, gaps_group);
   gtk_widget_class_bind_template_child (widget_class, TiMapView, error_page);
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);

@@ -15,7 +15,7 @@
  * The network's measures: with igraph, degree, strength and the connected components
  * (largest first); betweenness (unweighted, normalised by the most a node could have among
  * n: (n − 1)(n − 2) / 2 pairs) with the leaves folded away (ti-network-graph-betweenness.c);
- * the bridges, the sector pairs, and the whole in words.
+ * the bridges, the ties within and between sectors, and the whole in words.
  */
 
 #define MAX_BRIDGES 10
@@ -152,35 +152,113 @@ find_bridges (TiNetworkGraph *graph, const int *sectors)
   g_array_append_vals (graph->bridges, candidates->data, MIN (candidates->len, MAX_BRIDGES));
 }
 
-/* Every pair of two sectors with a node, with the ties between them. */
-static void
-count_sector_pairs (TiNetworkGraph *graph, const int *sectors)
+void
+ti_sector_matrix_clear (TiSectorMatrix *matrix)
 {
-  guint n_sectors;
-  const TiTerm *terms = ti_vocabulary_sectors (&n_sectors);
-  g_autofree guint *ties = g_new0 (guint, n_sectors * n_sectors);
-  g_autofree gboolean *present = g_new0 (gboolean, n_sectors);
+  g_clear_pointer (&matrix->sectors, g_free);
+  g_clear_pointer (&matrix->ties, g_free);
+  g_clear_pointer (&matrix->weights, g_free);
+  matrix->n_sectors = 0;
+}
 
+/**
+ * ti_sector_matrix_get_ties:
+ * @matrix: a graph's sector matrix
+ * @a: a sector's index in @matrix
+ * @b: another's, or the same
+ *
+ * Returns: how many ties join a node of sector @a to one of sector @b; with @a = @b, how
+ *   many join two nodes of that sector
+ */
+guint
+ti_sector_matrix_get_ties (const TiSectorMatrix *matrix, guint a, guint b)
+{
+  g_return_val_if_fail (a < matrix->n_sectors && b < matrix->n_sectors, 0);
+  return matrix->ties[a * matrix->n_sectors + b];
+}
+
+/**
+ * ti_sector_matrix_get_weight:
+ * @matrix: a graph's sector matrix
+ * @a: a sector's index in @matrix
+ * @b: another's, or the same
+ *
+ * Returns: the weights of the ties counted by ti_sector_matrix_get_ties(), summed
+ */
+double
+ti_sector_matrix_get_weight (const TiSectorMatrix *matrix, guint a, guint b)
+{
+  g_return_val_if_fail (a < matrix->n_sectors && b < matrix->n_sectors, 0);
+  return matrix->weights[a * matrix->n_sectors + b];
+}
+
+/**
+ * ti_sector_matrix_find:
+ * @matrix: a graph's sector matrix
+ * @sector: a sector key
+ *
+ * Returns: the sector's index in @matrix, or -1 when no node of the graph is of that sector
+ */
+int
+ti_sector_matrix_find (const TiSectorMatrix *matrix, const char *sector)
+{
+  for (guint i = 0; i < matrix->n_sectors; i++)
+    if (g_strcmp0 (matrix->sectors[i], sector) == 0)
+      return i;
+  return -1;
+}
+
+/* The ties within and between the sectors with a node; from them, every pair of two of
+ * those sectors with the ties between them. */
+static void
+count_sector_ties (TiNetworkGraph *graph, const int *sectors)
+{
+  TiSectorMatrix *matrix = &graph->sector_matrix;
+  guint n_terms, n;
+  const TiTerm *terms = ti_vocabulary_sectors (&n_terms);
+  g_autofree int *row = g_new (int, n_terms); /* by vocabulary index: the matrix's, or -1 */
+
+  for (guint t = 0; t < n_terms; t++)
+    row[t] = -1;
   for (guint i = 0; i < graph->nodes->len; i++)
     if (sectors[i] >= 0)
-      present[sectors[i]] = TRUE;
+      row[sectors[i]] = 0;
+  ti_sector_matrix_clear (matrix);
+  matrix->sectors = g_new (const char *, n_terms);
+  for (guint t = 0; t < n_terms; t++)
+    if (row[t] == 0)
+      {
+        row[t] = matrix->n_sectors;
+        matrix->sectors[matrix->n_sectors++] = terms[t].key;
+      }
+  n = matrix->n_sectors;
+  matrix->ties = g_new0 (guint, MAX (n * n, 1));
+  matrix->weights = g_new0 (double, MAX (n * n, 1));
+
   for (guint i = 0; i < graph->ties->len; i++)
     {
       const TiNetworkTie *t = &g_array_index (graph->ties, TiNetworkTie, i);
-      int a = sectors[t->source], b = sectors[t->target];
+      int a = sectors[t->source] >= 0 ? row[sectors[t->source]] : -1;
+      int b = sectors[t->target] >= 0 ? row[sectors[t->target]] : -1;
 
-      if (t->membership || a < 0 || b < 0 || a == b)
+      if (t->membership || a < 0 || b < 0)
         continue;
-      ties[MIN (a, b) * n_sectors + MAX (a, b)]++;
-    }
-  for (guint a = 0; a < n_sectors; a++)
-    for (guint b = a + 1; b < n_sectors; b++)
-      if (present[a] && present[b])
+      matrix->ties[a * n + b]++;
+      matrix->weights[a * n + b] += t->weight;
+      if (a != b)
         {
-          TiSectorPair pair = { terms[a].key, terms[b].key, ties[a * n_sectors + b] };
-
-          g_array_append_val (graph->sector_pairs, pair);
+          matrix->ties[b * n + a]++;
+          matrix->weights[b * n + a] += t->weight;
         }
+    }
+
+  for (guint a = 0; a < n; a++)
+    for (guint b = a + 1; b < n; b++)
+      {
+        TiSectorPair pair = { matrix->sectors[a], matrix->sectors[b], matrix->ties[a * n + b] };
+
+        g_array_append_val (graph->sector_pairs, pair);
+      }
 }
 
 /* "A; B; C and 4 more" from at most MAX_NAMED names of @n: semicolons, for names with commas
@@ -365,8 +443,8 @@ measure_betweenness (TiNetworkGraph *graph)
     NODE (graph, i)->betweenness = most > 0 ? betweenness[i] / most : 0;
 }
 
-/* Fills in the nodes' measures, the bridges, the sector pairs and the description; the
- * isolated organisations are found while building. */
+/* Fills in the nodes' measures, the bridges, the sector matrix and pairs and the
+ * description; the isolated organisations are found while building. */
 gboolean
 ti_network_graph_measure (TiNetworkGraph *graph, GError **error)
 {
@@ -391,7 +469,7 @@ ti_network_graph_measure (TiNetworkGraph *graph, GError **error)
   g_array_set_size (graph->bridges, 0);
   g_array_set_size (graph->sector_pairs, 0);
   find_bridges (graph, sectors);
-  count_sector_pairs (graph, sectors);
+  count_sector_ties (graph, sectors);
   describe (graph);
   return TRUE;
 }

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 TiNetworkGraph *ti_network_graph_new (TiNetworkMode mode);
 gboolean ti_network_graph_measure (TiNetworkGraph *graph, GError **error);
+void ti_sector_matrix_clear (TiSectorMatrix *matrix);
 void ti_network_graph_betweenness (const TiNetworkGraph *graph, double *betweenness);
 gboolean ti_network_graph_to_igraph (const TiNetworkGraph *graph, igraph_t *out, GError **error);
 /* Debian's igraph is built without thread safety (IGRAPH_THREAD_SAFE is 0): its error

@@ -99,6 +99,7 @@ ti_network_graph_free (TiNetworkGraph *graph)
   g_clear_pointer (&graph->bridges, g_array_unref);
   g_clear_pointer (&graph->isolated, g_array_unref);
   g_clear_pointer (&graph->sector_pairs, g_array_unref);
+  ti_sector_matrix_clear (&graph->sector_matrix);
   g_free (graph->description);
   g_free (graph);
 }

@@ -128,6 +128,34 @@ typedef struct
 } TiSectorPair;
 
 /**
+ * TiSectorMatrix:
+ * @n_sectors: how many sectors have a node in the graph
+ * @sectors: (array length=n_sectors): their keys, in the vocabulary's order
+ *   (ti_vocabulary_sectors())
+ * @ties: (array): @n_sectors × @n_sectors counts, row by row, the same both ways round: how
+ *   many ties join a node of the row's sector to one of the column's; on the diagonal, how
+ *   many join two nodes of the same sector. A champion's tie to their own organisation is
+ *   left out. Read with ti_sector_matrix_get_ties().
+ * @weights: (array): the same, the ties' weights summed (#TiNetworkTie.weight: how many
+ *   sessions and events the tied champions shared). Read with ti_sector_matrix_get_weight().
+ *
+ * The ties within and between the sectors of a #TiNetworkGraph, for the network map's side
+ * panel and the evaluation workbook. A cell of no ties between two sectors is a gap (see
+ * #TiNetworkGraph.sector_pairs for the same pairs as a list).
+ */
+typedef struct
+{
+  guint n_sectors;
+  const char **sectors;
+  guint *ties;
+  double *weights;
+} TiSectorMatrix;
+
+guint ti_sector_matrix_get_ties (const TiSectorMatrix *matrix, guint a, guint b);
+double ti_sector_matrix_get_weight (const TiSectorMatrix *matrix, guint a, guint b);
+int ti_sector_matrix_find (const TiSectorMatrix *matrix, const char *sector);
+
+/**
  * TiNetworkGraph:
  * @mode: which network it is
  * @as_of: the day it stands on, 'YYYY-MM-DD': champions who had joined (and not stepped down)
@@ -143,7 +171,8 @@ typedef struct
  *   node order
  * @sector_pairs: (element-type TiSectorPair): every pair of two different sectors with a
  *   node, with their ties, in the vocabulary's order; pairs with none are the gaps ("no ties
- *   between Police and Education")
+ *   between Police and Education"). The same counts as @sector_matrix's above its diagonal.
+ * @sector_matrix: the ties within and between the sectors with a node, as a matrix
  * @description: the graph in words, for assistive technologies: how many organisations,
  *   champions and ties, the biggest bridges, the isolated organisations
  * @large_gatherings: how many gatherings had more than %TI_NETWORK_GATHERING_MAX champions
@@ -165,6 +194,7 @@ typedef struct
   GArray *bridges;
   GArray *isolated;
   GArray *sector_pairs;
+  TiSectorMatrix sector_matrix;
   char *description;
   guint large_gatherings;
   guint new_positions;
