@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "ti-feedback.h"
@@ -188,7 +189,8 @@ abbreviate_sector (const char *sector)
   return g_utf8_substring (ti_vocabulary_sector_label (sector), 0, 4);
 }
 
-/* A count in three characters at most: thousands as "2k"; the tooltip has it whole. */
+/* A count in four characters at most: thousands as "1.7k" or "12k"; the tooltip has it
+ * whole. */
 static char *
 format_short_count (guint count)
 {
@@ -196,8 +198,9 @@ format_short_count (guint count)
 
   if (count < 1000)
     return ti_format_count (count);
-  thousands = ti_format_count ((count + 500) / 1000);
-  /* Translators: thousands, abbreviated: "2k" */
+  thousands = count < 9950 ? ti_format_decimal (count / 1000.0, 1, FALSE)
+                           : ti_format_count ((count + 500) / 1000);
+  /* Translators: thousands, abbreviated: "1.7k" */
   return g_strdup_printf (_("%sk"), thousands);
 }
 
@@ -297,6 +300,16 @@ fill_matrix (TiMapView *self, const TiSectorMatrix *matrix)
   gtk_widget_set_visible (GTK_WIDGET (self->matrix_key), key->len > 0);
 }
 
+/* A bridge's betweenness to two significant figures (two decimals at least): in a network
+ * of thousands it is a few thousandths, and "0.00" for every bridge would say nothing. */
+static char *
+format_betweenness (double betweenness)
+{
+  int decimals = betweenness > 0 ? 1 - (int) floor (log10 (betweenness)) : 2;
+
+  return ti_format_decimal (betweenness, CLAMP (decimals, 2, 6), FALSE);
+}
+
 static void
 fill_panel (TiMapView *self)
 {
@@ -318,8 +331,7 @@ fill_panel (TiMapView *self)
   for (guint i = 0; i < graph->bridges->len; i++)
     {
       guint index = g_array_index (graph->bridges, guint, i);
-      g_autofree char *score
-        = ti_format_decimal (node_at_index (graph, index)->betweenness, 2, FALSE);
+      g_autofree char *score = format_betweenness (node_at_index (graph, index)->betweenness);
 
       node_row_add (self, self->bridges_group, index, score);
     }
