@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ti-backups.h"
 #include "ti-database-private.h"
 #include "ti-database.h"
 #include "ti-defaults.h"
@@ -337,22 +338,6 @@ query_int (TiDatabase *self, const char *sql, int *out_value, GError **error)
   return TRUE;
 }
 
-static char *
-backup_path_before_migration (TiDatabase *self, int from_version)
-{
-  g_autofree char *dir = g_path_get_dirname (self->path);
-  g_autofree char *base = g_path_get_basename (self->path);
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *name = NULL;
-  char *dot = strrchr (base, '.');
-
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-  name = g_strdup_printf ("%s-v%d-before-migration-%s.sqlite", base, from_version, stamp);
-  return g_build_filename (dir, "backups", name, NULL);
-}
-
 static gboolean
 run_migrations (TiDatabase *self, int from_version, GError **error)
 {
@@ -560,7 +545,8 @@ ti_database_open (const char *path, TiDatabaseOpenFlags flags, GError **error)
                        _("“%s” needs updating before it can be read here."), display);
           return NULL;
         }
-      self->backup_path = backup_path_before_migration (self, version);
+      self->backup_path
+        = ti_backups_path_for (path, TI_BACKUP_BEFORE_MIGRATION, version, NULL);
       if (!ti_database_backup_to (self, self->backup_path, error))
         {
           g_prefix_error (error, _("The programme was not updated, because no backup could be "

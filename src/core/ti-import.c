@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ti-backups.h"
 #include "ti-format.h"
 #include "ti-import-private.h"
 
@@ -540,6 +541,7 @@ run_in_transaction (TiImportContext *ctx, const TiImportFormat *format, GError *
   g_autofree char *base = g_path_get_basename (report->file);
   g_autofree char *display = g_filename_display_name (base);
   g_autofree char *detail = NULL;
+  g_autofree char *backup = NULL;
 
   if (!ti_database_begin (ctx->db, error))
     return FALSE;
@@ -562,6 +564,14 @@ run_in_transaction (TiImportContext *ctx, const TiImportFormat *format, GError *
       g_autofree char *counts = g_steal_pointer (&detail);
 
       detail = g_strdup_printf ("%s, %u people added", counts, report->people_added);
+    }
+  /* The programme as it was before the import, kept only when the import changes it. */
+  backup = ti_backups_make (ctx->db, TI_BACKUP_BEFORE_IMPORT, error);
+  if (backup == NULL)
+    {
+      g_prefix_error (error, _("Nothing was imported, because no backup could be made first. "));
+      ti_database_rollback (ctx->db);
+      return FALSE;
     }
   if (!ti_database_audit (ctx->db, "import", format->name, 0, detail, error)
       || !ti_database_commit (ctx->db, error))
