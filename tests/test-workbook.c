@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <utime.h>
 
 #include "test-evaluation-fixture.h"
 #include "test-util.h"
@@ -553,6 +554,29 @@ test_failure (Fixture *f, gconstpointer data)
   assert_folder_holds (f, "Evaluation.xlsx");
 }
 
+/* An export killed midway leaves its temporary file; the next export to the same file
+ * removes it once it is older than any export takes, and never a running export's. */
+static void
+test_stale_temporaries (Fixture *f, gconstpointer data)
+{
+  g_autofree char *stale = g_build_filename (f->programme.dir, ".Evaluation.xlsx-a1B2c3", NULL);
+  g_autofree char *running = g_build_filename (f->programme.dir, ".Evaluation.xlsx-d4E5f6", NULL);
+  g_autofree char *other = g_build_filename (f->programme.dir, ".Other.xlsx-g7H8i9", NULL);
+  gint64 old = g_get_real_time () / G_USEC_PER_SEC - TI_WORKBOOK_STALE_SECONDS - 60;
+  struct utimbuf times = { old, old };
+
+  g_assert_true (g_file_set_contents (stale, "PK half a workbook", -1, NULL));
+  g_assert_true (g_file_set_contents (running, "PK being written", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "PK another file's", -1, NULL));
+  g_assert_cmpint (utime (stale, &times), ==, 0);
+  g_assert_cmpint (utime (other, &times), ==, 0);
+
+  export (f, FALSE, 5);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (running, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
 typedef struct
 {
   GError *error;
@@ -605,6 +629,7 @@ main (int argc, char **argv)
   ADD ("/workbook/text-stays-text", test_text_stays_text);
   ADD ("/workbook/locale", test_locale);
   ADD ("/workbook/failure", test_failure);
+  ADD ("/workbook/stale-temporaries", test_stale_temporaries);
   ADD ("/workbook/async", test_async);
 #undef ADD
 

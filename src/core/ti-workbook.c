@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ti-files.h"
@@ -241,6 +242,32 @@ write_sheets (TiWorkbookExport *export, TiProgressFunc progress, gpointer progre
   return check_cancelled (cancellable, error);
 }
 
+/* Removes what an export to @path killed midway left behind: its temporary files, once they
+ * are older than any export takes, so that a running export's file is never touched. */
+static void
+remove_stale_temporaries (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strdup_printf (".%s-", base);
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *stale = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, prefix) || strlen (name) != strlen (prefix) + 6)
+        continue;
+      stale = g_build_filename (dir, name, NULL);
+      if (g_lstat (stale, &st) == 0 && S_ISREG (st.st_mode)
+          && now - st.st_mtime > TI_WORKBOOK_STALE_SECONDS)
+        g_unlink (stale);
+    }
+}
+
 /* A private file beside @path to write into: "name.xlsx" → ".name.xlsx-AbC123", mode 0600. */
 static char *
 temporary_beside (const char *path, GError **error)
@@ -340,7 +367,8 @@ fill_workbook (TiWorkbookExport *export, TiProgressFunc progress, gpointer progr
  *
  * Writes the evaluation workbook. It is written to a private temporary file beside @path and
  * renamed into place only when complete, so a failed or cancelled export leaves nothing
- * behind and an earlier file of that name untouched. Numbers are written the same in every
+ * behind and an earlier file of that name untouched; a temporary file left by an export
+ * that was killed is removed by the next export to @path. Numbers are written the same in every
  * locale. The file is readable by its owner only: it may hold names.
  *
  * Returns: %FALSE with @error set (%TI_WORKBOOK_ERROR, a period error, a database error, or
@@ -367,6 +395,7 @@ ti_workbook_export (TiDatabase *db, const char *path, const TiWorkbookOptions *o
   if (!check_options (options, &export.period, export.today, error))
     return FALSE;
 
+  remove_stale_temporaries (path);
   temporary = temporary_beside (path, error);
   if (temporary == NULL)
     return FALSE;

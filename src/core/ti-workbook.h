@@ -10,6 +10,10 @@ G_BEGIN_DECLS
 
 #define TI_WORKBOOK_ERROR (ti_workbook_error_quark ())
 
+/* An export's temporary file older than this (in seconds) was left by an export that was
+ * killed: the next export to the same file removes it. */
+#define TI_WORKBOOK_STALE_SECONDS (15 * 60)
+
 /**
  * TiWorkbookError:
  * @TI_WORKBOOK_ERROR_OPTIONS: the options make no workbook (a period ending before it starts,
