@@ -11,6 +11,8 @@
 #include "test-evaluation-fixture.h"
 #include "test-util.h"
 #include "ti-evaluation.h"
+#include "ti-network-graph.h"
+#include "ti-vocabulary.h"
 #include "ti-workbook.h"
 
 /*
@@ -305,6 +307,50 @@ test_summary (Fixture *f, gconstpointer data)
                    "\"1 Jan 2024 – 31 Mar 2024\"");
   g_assert_nonnull (beside (dump, "Notes", "Active champions", 'B', NULL));
   g_assert_cmpuint (find_row (dump, "Notes", 'A', "Tier 1 reach"), >, 0);
+}
+
+/* The Network sheet: the graph core builds for the period's last day, its sector matrix
+ * cell for cell. */
+static void
+test_network (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiNetworkGraph) graph
+    = ti_network_graph_build (f->programme.db, TI_NETWORK_CHAMPIONS, TO, &error);
+  g_autoptr (Dump) dump = NULL;
+  const TiSectorMatrix *matrix;
+  guint champions = 0;
+  guint heading;
+
+  g_assert_no_error (error);
+  export (f, FALSE, 5);
+  dump = read_workbook (f->path);
+  for (guint i = 0; i < graph->nodes->len; i++)
+    champions += g_array_index (graph->nodes, TiNetworkNode, i).kind == TI_NETWORK_NODE_CHAMPION;
+  g_assert_cmpfloat (number (beside (dump, "Network", "Champions", 'B', NULL)), ==, champions);
+  /* Active on 31 March: six champions. */
+  g_assert_cmpuint (champions, ==, 6);
+
+  matrix = &graph->sector_matrix;
+  g_assert_cmpuint (matrix->n_sectors, >, 1);
+  heading = find_row (dump, "Network", 'A', "Ties within and between sectors");
+  g_assert_cmpuint (heading, >, 0);
+  for (guint r = 0; r < matrix->n_sectors; r++)
+    {
+      g_autofree char *label = g_strdup_printf ("A%u", heading + 3 + r);
+      g_autofree char *header = g_strdup_printf ("%c%u", 'B' + r, heading + 2);
+      g_autofree char *expected = g_strdup_printf ("\"%s\"", ti_vocabulary_sector_label (matrix->sectors[r]));
+
+      g_assert_cmpstr (cell_value (dump, "Network", label, NULL), ==, expected);
+      g_assert_cmpstr (cell_value (dump, "Network", header, NULL), ==, expected);
+      for (guint c = 0; c < matrix->n_sectors; c++)
+        {
+          g_autofree char *cell = g_strdup_printf ("%c%u", 'B' + c, heading + 3 + r);
+
+          g_assert_cmpfloat (number (cell_value (dump, "Network", cell, NULL)), ==,
+                             ti_sector_matrix_get_ties (matrix, r, c));
+        }
+    }
 }
 
 static guint
@@ -626,6 +672,7 @@ main (int argc, char **argv)
   ADD ("/workbook/summary", test_summary);
   ADD ("/workbook/pseudonymous", test_pseudonymous);
   ADD ("/workbook/suppression", test_suppression);
+  ADD ("/workbook/network", test_network);
   ADD ("/workbook/text-stays-text", test_text_stays_text);
   ADD ("/workbook/locale", test_locale);
   ADD ("/workbook/failure", test_failure);

@@ -84,48 +84,29 @@ write_bridges (TiSheet *sheet, const TiNetworkGraph *graph)
     }
 }
 
-/* Ties between each pair of sectors as a matrix (a sector's row and column), then the pairs
- * with none named in words. */
+/* Ties within and between the sectors as a matrix (a sector's row and column, within a
+ * sector on the diagonal), then the pairs with none named in words. */
 static void
 write_sectors (TiSheet *sheet, const TiNetworkGraph *graph)
 {
-  g_autoptr (GPtrArray) sectors = g_ptr_array_new ();
+  const TiSectorMatrix *matrix = &graph->sector_matrix;
   g_autoptr (GString) gaps = g_string_new (NULL);
 
-  for (guint i = 0; i < graph->sector_pairs->len; i++)
-    {
-      const TiSectorPair *pair = &g_array_index (graph->sector_pairs, TiSectorPair, i);
-
-      if (!g_ptr_array_find_with_equal_func (sectors, pair->a, g_str_equal, NULL))
-        g_ptr_array_add (sectors, (gpointer)pair->a);
-      if (!g_ptr_array_find_with_equal_func (sectors, pair->b, g_str_equal, NULL))
-        g_ptr_array_add (sectors, (gpointer)pair->b);
-    }
-  write_heading (sheet, _("Ties between sectors"),
+  write_heading (sheet, _("Ties within and between sectors"),
                  _("How many champion ties join a champion of the row’s sector to one of the "
-                   "column’s; 0 is a gap."));
+                   "column’s (within a sector on the diagonal); 0 between two sectors is a "
+                   "gap."));
   ti_sheet_text_format (sheet, 0, _("Sector"), sheet->export->formats.header);
-  for (guint c = 0; c < sectors->len; c++)
-    ti_sheet_text_format (sheet, c + 1, ti_vocabulary_sector_label (sectors->pdata[c]),
+  for (guint c = 0; c < matrix->n_sectors; c++)
+    ti_sheet_text_format (sheet, c + 1, ti_vocabulary_sector_label (matrix->sectors[c]),
                           sheet->export->formats.header);
   sheet->row++;
-  for (guint r = 0; r < sectors->len; r++)
+  for (guint r = 0; r < matrix->n_sectors; r++)
     {
-      ti_sheet_text_format (sheet, 0, ti_vocabulary_sector_label (sectors->pdata[r]),
+      ti_sheet_text_format (sheet, 0, ti_vocabulary_sector_label (matrix->sectors[r]),
                             sheet->export->formats.label);
-      for (guint i = 0; i < graph->sector_pairs->len; i++)
-        {
-          const TiSectorPair *pair = &g_array_index (graph->sector_pairs, TiSectorPair, i);
-          guint index_a = 0, index_b = 0;
-
-          g_ptr_array_find_with_equal_func (sectors, pair->a, g_str_equal, &index_a);
-          g_ptr_array_find_with_equal_func (sectors, pair->b, g_str_equal, &index_b);
-          if (index_a == r)
-            ti_sheet_count (sheet, index_b + 1, pair->ties);
-          else if (index_b == r)
-            ti_sheet_count (sheet, index_a + 1, pair->ties);
-        }
-      ti_sheet_text_format (sheet, r + 1, "—", sheet->export->formats.hidden);
+      for (guint c = 0; c < matrix->n_sectors; c++)
+        ti_sheet_count (sheet, c + 1, ti_sector_matrix_get_ties (matrix, r, c));
       sheet->row++;
     }
 
@@ -143,7 +124,7 @@ write_sectors (TiSheet *sheet, const TiNetworkGraph *graph)
     }
   write_heading (sheet, _("Gaps between sectors"), NULL);
   ti_sheet_text_format (sheet, 0, gaps->len > 0 ? gaps->str : _("Every pair of sectors is tied."),
-                        sheet->export->formats.text);
+                        sheet->export->formats.wrap);
   sheet->row++;
 }
 
