@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "test-util.h"
 
@@ -422,6 +423,143 @@ test_import_tier1_refused (void)
   assert_import_refused (path, option, line_3, others);
 }
 
+/* Whether @path holds a zip file, as an .xlsx workbook is. */
+static gboolean
+is_zip (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  return g_file_get_contents (path, &contents, &length, NULL) && length > 4
+         && contents[0] == 'P' && contents[1] == 'K';
+}
+
+static void
+test_export_workbook (void)
+{
+  g_autofree char *db = g_strconcat ("--db=", demo_path, NULL);
+  g_autofree char *path = g_build_filename (tmp_dir, "board.xlsx", NULL);
+  g_autofree char *option = g_strconcat ("--export-workbook=", path, NULL);
+
+  g_assert_true (g_file_test (demo_path, G_FILE_TEST_EXISTS));
+  {
+    g_auto (Run) run;
+    g_autofree char *expected = g_strconcat ("Wrote the evaluation workbook (1 Jan 2023 – 30 Apr "
+                                             "2024) to ", path, "; people appear as "
+                                             "pseudonymous IDs.\n", NULL);
+
+    /* The evaluation period and the threshold from the programme's settings. */
+    run_binary (&run, db, option, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, expected);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_true (is_zip (path));
+    g_assert_cmpint (g_unlink (path), ==, 0);
+  }
+  {
+    g_auto (Run) run;
+    g_autofree char *expected = g_strconcat ("Wrote the evaluation workbook (1 Apr 2023 – 31 Mar "
+                                             "2024) to ", path, "; people are named in it.\n",
+                                             NULL);
+
+    run_binary (&run, db, option, "--from=2023-04-01", "--to=31/03/2024", "--include-names", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, expected);
+    g_assert_true (is_zip (path));
+    g_assert_cmpint (g_unlink (path), ==, 0);
+  }
+  {
+    g_auto (Run) run;
+
+    /* Either end alone: the other is the evaluation period's. */
+    run_binary (&run, db, option, "--from=2023-06-01", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "(1 Jun 2023 – 30 Apr 2024)"));
+    g_assert_true (is_zip (path));
+    g_assert_cmpint (g_unlink (path), ==, 0);
+    run_clear (&run);
+
+    run_binary (&run, db, option, "--to=2023-12-31", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "(1 Jan 2023 – 31 Dec 2023)"));
+    g_assert_true (is_zip (path));
+    g_assert_cmpint (g_unlink (path), ==, 0);
+  }
+}
+
+/* Refused in words with a non-zero exit status, and no file written. */
+static void
+assert_export_refused (const char *path, const char *message, int status, ...)
+{
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list ap;
+  g_auto (Run) run;
+
+  va_start (ap, status);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_assert_cmpuint (args->len, <=, 4);
+  while (args->len < 4)
+    g_ptr_array_add (args, NULL);
+
+  run_binary (&run, args->pdata[0], args->pdata[1], args->pdata[2], args->pdata[3], NULL);
+  if (status != 0)
+    g_assert_cmpint (run.status, ==, status);
+  else
+    g_assert_cmpint (run.status, !=, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, message));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_export_workbook_refused (void)
+{
+  g_autofree char *db = g_strconcat ("--db=", demo_path, NULL);
+  g_autofree char *path = g_build_filename (tmp_dir, "refused.xlsx", NULL);
+  g_autofree char *option = g_strconcat ("--export-workbook=", path, NULL);
+  g_autofree char *missing_db = g_build_filename (tmp_dir, "no-programme.sqlite", NULL);
+  g_autofree char *no_db = g_strconcat ("--db=", missing_db, NULL);
+  g_autofree char *folder = g_build_filename (tmp_dir, "no-such-folder", NULL);
+  g_autofree char *in_folder = g_build_filename (folder, "board.xlsx", NULL);
+  g_autofree char *into_folder = g_strconcat ("--export-workbook=", in_folder, NULL);
+
+  assert_export_refused (path, "--from=2023-02-30 is not a real day", 1, db, option,
+                         "--from=2023-02-30", NULL);
+  assert_export_refused (path, "--to=next week is not a date: write it as YYYY-MM-DD", 1, db,
+                         option, "--to=next week", NULL);
+  /* A period that ends before it starts. */
+  assert_export_refused (path, "The period ends before it starts", 1, db, option,
+                         "--from=2024-01-01", "--to=2023-01-01", NULL);
+  assert_export_refused (path, "--export-workbook needs --db=FILE", 1, option, NULL);
+  assert_export_refused (path, "--export-workbook needs a file name", 1, db,
+                         "--export-workbook=", NULL);
+  assert_export_refused (path, "--from, --to and --include-names go with --export-workbook", 1,
+                         db, "--include-names", NULL);
+  /* A programme that is not there is not created. */
+  assert_export_refused (path, "There is no programme file", 65, no_db, option, NULL);
+  g_assert_false (g_file_test (missing_db, G_FILE_TEST_EXISTS));
+
+  /* A folder that is not there, and one that cannot be written to. */
+  assert_export_refused (in_folder, "no-such-folder", 1, db, into_folder, NULL);
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_mkdir (folder, 0500), ==, 0);
+  if (geteuid () != 0)
+    {
+      g_autoptr (GDir) listing = NULL;
+
+      assert_export_refused (in_folder, "no-such-folder", 1, db, into_folder, NULL);
+      listing = g_dir_open (folder, 0, NULL);
+      g_assert_nonnull (listing);
+      g_assert_null (g_dir_read_name (listing));
+    }
+  else
+    g_test_message ("root writes into a read-only folder: not checked");
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -440,6 +578,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/import", test_import);
   g_test_add_func ("/cli/import-refused", test_import_refused);
   g_test_add_func ("/cli/import-tier1-refused", test_import_tier1_refused);
+  g_test_add_func ("/cli/export-workbook", test_export_workbook);
+  g_test_add_func ("/cli/export-workbook-refused", test_export_workbook_refused);
 
   status = g_test_run ();
   test_remove_tree (tmp_dir);

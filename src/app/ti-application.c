@@ -10,9 +10,11 @@
 #include "ti-application.h"
 #include "ti-database.h"
 #include "ti-demo.h"
+#include "ti-format.h"
 #include "ti-import.h"
 #include "ti-resources.h"
 #include "ti-window.h"
+#include "ti-workbook.h"
 
 #define MAX_RECENT_FILES 10
 
@@ -42,6 +44,17 @@ static const GOptionEntry option_entries[] = {
     N_("KIND:CSV") },
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --db: verify the programme file and print a summary"), NULL },
+  { "export-workbook", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --db: write the evaluation workbook (Excel) to XLSX and exit"), N_("XLSX") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-workbook: the period's first day (the evaluation period's by default)"),
+    N_("YYYY-MM-DD") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-workbook: the period's last day (the evaluation period's by default)"),
+    N_("YYYY-MM-DD") },
+  { "include-names", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-workbook: name people in the workbook (otherwise they appear as "
+       "pseudonymous IDs)"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -152,6 +165,93 @@ run_import (const char *db_path, const char *spec)
   return EXIT_DATA_ERROR;
 }
 
+/* Reads --from or --to into @day ('YYYY-MM-DD'); says what is wrong when it is not a date. */
+static gboolean
+read_period_day (const char *option, const char *text, char **day)
+{
+  GDate date;
+
+  switch (ti_date_check (text, &date))
+    {
+    case TI_DATE_OK:
+      *day = ti_date_to_iso (&date);
+      return TRUE;
+    case TI_DATE_IMPOSSIBLE:
+      /* Translators: %s is --from or --to, then the date as typed */
+      g_printerr (_("trauma-informed: %s=%s is not a real day.\n"), option, text);
+      return FALSE;
+    case TI_DATE_MALFORMED:
+    default:
+      /* Translators: %s is --from or --to, then what was typed */
+      g_printerr (_("trauma-informed: %s=%s is not a date: write it as YYYY-MM-DD, such as "
+                    "2023-04-01.\n"), option, text);
+      return FALSE;
+    }
+}
+
+/* The evaluation workbook, written whole or not at all. The period and the threshold come from
+ * the programme's settings; --from and --to replace either end of the period. */
+static int
+run_export_workbook (const char *db_path, const char *xlsx_path, const char *from,
+                     const char *to, gboolean include_names)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiDatabase) db = NULL;
+  g_auto (TiWorkbookOptions) options = { 0 };
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *period = NULL;
+
+  if (db_path == NULL)
+    {
+      g_printerr (_("trauma-informed: --export-workbook needs --db=FILE, the programme to "
+                    "export.\n"));
+      return EXIT_FAILURE;
+    }
+  if (*xlsx_path == '\0')
+    {
+      g_printerr (_("trauma-informed: --export-workbook needs a file name: "
+                    "--export-workbook=FILE.xlsx\n"));
+      return EXIT_FAILURE;
+    }
+  if ((from != NULL && !read_period_day ("--from", from, &first))
+      || (to != NULL && !read_period_day ("--to", to, &last)))
+    return EXIT_FAILURE;
+  db = ti_database_open (db_path, TI_DATABASE_OPEN_DEFAULT, &error);
+  if (db == NULL || !ti_workbook_options_init (&options, db, &error))
+    {
+      print_error (error);
+      return EXIT_DATA_ERROR;
+    }
+  if (first != NULL)
+    {
+      g_free (options.from);
+      options.from = g_steal_pointer (&first);
+    }
+  if (last != NULL)
+    {
+      g_free (options.to);
+      options.to = g_steal_pointer (&last);
+    }
+  options.include_names = include_names;
+
+  if (!ti_workbook_export (db, xlsx_path, &options, NULL, NULL, NULL, &error))
+    {
+      print_error (error);
+      return EXIT_FAILURE;
+    }
+  period = ti_format_period (options.from, options.to);
+  if (include_names)
+    /* Translators: the period (“1 Jan 2023 – 30 Apr 2024”), then the file written */
+    g_print (_("Wrote the evaluation workbook (%s) to %s; people are named in it.\n"), period,
+             xlsx_path);
+  else
+    /* Translators: the period (“1 Jan 2023 – 30 Apr 2024”), then the file written */
+    g_print (_("Wrote the evaluation workbook (%s) to %s; people appear as pseudonymous "
+               "IDs.\n"), period, xlsx_path);
+  return EXIT_SUCCESS;
+}
+
 /* Command options run here, before GTK starts, so they never need a display. */
 static int
 ti_application_handle_local_options (GApplication *app, GVariantDict *options)
@@ -161,6 +261,10 @@ ti_application_handle_local_options (GApplication *app, GVariantDict *options)
   g_autofree char *demo_path = NULL;
   g_autofree char *scale = NULL;
   g_autofree char *import = NULL;
+  g_autofree char *workbook = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  gboolean include_names = FALSE;
   gboolean check = FALSE;
   gboolean version = FALSE;
 
@@ -168,6 +272,10 @@ ti_application_handle_local_options (GApplication *app, GVariantDict *options)
   g_variant_dict_lookup (options, "create-demo", "^ay", &demo_path);
   g_variant_dict_lookup (options, "scale", "s", &scale);
   g_variant_dict_lookup (options, "import", "^ay", &import);
+  g_variant_dict_lookup (options, "export-workbook", "^ay", &workbook);
+  g_variant_dict_lookup (options, "from", "s", &from);
+  g_variant_dict_lookup (options, "to", "s", &to);
+  g_variant_dict_lookup (options, "include-names", "b", &include_names);
   g_variant_dict_lookup (options, "check", "b", &check);
   g_variant_dict_lookup (options, "version", "b", &version);
 
@@ -186,6 +294,14 @@ ti_application_handle_local_options (GApplication *app, GVariantDict *options)
   if (scale != NULL)
     {
       g_printerr (_("trauma-informed: --scale goes with --create-demo=FILE.\n"));
+      return EXIT_FAILURE;
+    }
+  if (workbook != NULL)
+    return run_export_workbook (db_path, workbook, from, to, include_names);
+  if (from != NULL || to != NULL || include_names)
+    {
+      g_printerr (_("trauma-informed: --from, --to and --include-names go with "
+                    "--export-workbook=FILE.xlsx.\n"));
       return EXIT_FAILURE;
     }
   if (import != NULL)
@@ -304,6 +420,7 @@ ti_application_startup (GApplication *app)
     { "win.new-programme", { "<Control>n", NULL } },
     { "win.open-programme", { "<Control>o", NULL } },
     { "win.import", { "<Control>i", NULL } },
+    { "win.export-workbook", { "<Control>e", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.destination(0)", { "<Alt>1", NULL } },
     { "win.destination(1)", { "<Alt>2", NULL } },

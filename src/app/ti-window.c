@@ -17,6 +17,7 @@
 #include "ti-programme-settings.h"
 #include "ti-training-page.h"
 #include "ti-window.h"
+#include "ti-workbook-dialog.h"
 
 struct _TiWindow
 {
@@ -166,6 +167,7 @@ set_database (TiWindow *self, TiDatabase *database)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", database != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", database != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-workbook", database != NULL);
   update_title (self);
 
   if (database == NULL)
@@ -487,6 +489,15 @@ import_action (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
+export_workbook_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  TiWindow *self = TI_WINDOW (widget);
+
+  if (self->database != NULL)
+    gtk_window_present (GTK_WINDOW (ti_workbook_dialog_new (GTK_WINDOW (self), self->database)));
+}
+
+static void
 destination_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   TiWindow *self = TI_WINDOW (widget);
@@ -632,6 +643,8 @@ ti_window_class_init (TiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-job", NULL, cancel_job_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export-workbook", NULL,
+                                   export_workbook_action);
   gtk_widget_class_install_action (widget_class, "win.destination", "i", destination_action);
   gtk_widget_class_install_action (widget_class, "win.show-record", "(sx)", show_record_action);
 }
@@ -658,6 +671,7 @@ ti_window_init (TiWindow *self)
       ti_window_show_destination (self, i);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-workbook", FALSE);
 }
 
 TiWindow *
