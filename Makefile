@@ -6,14 +6,18 @@ DEBIAN_PACKAGES = \
 	libsqlite3-dev libxlsxwriter-dev libcsv-dev libigraph-dev \
 	sqlite3 xvfb xauth dbus-daemon desktop-file-utils appstream \
 	python3 python3-openpyxl imagemagick xdotool \
-	adwaita-icon-theme fonts-cantarell librsvg2-common graphviz locales
+	adwaita-icon-theme fonts-cantarell librsvg2-common graphviz locales \
+	clang libclang-rt-14-dev
 
 BUILD_DIR ?= _build
+# `make fuzz`: clang with libFuzzer, AddressSanitizer and UndefinedBehaviorSanitizer.
+FUZZ_BUILD_DIR ?= _build-libfuzzer
+FUZZ_SECONDS ?= 60
 DEMO_DB = $(BUILD_DIR)/demo-programme.sqlite
 SHELL := /bin/bash
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test bench install pot clean
+.PHONY: all deps build run test bench fuzz install pot clean
 
 all: build
 
@@ -57,6 +61,16 @@ bench: build
 	bench/tier1-import.sh $(BUILD_DIR)
 	bench/dashboard.sh $(BUILD_DIR)
 	bench/network-layout.sh $(BUILD_DIR)
+
+# Each fuzz harness (tests/fuzz/) for FUZZ_SECONDS, from the committed corpus; new inputs go
+# to $(FUZZ_BUILD_DIR)/fuzz-corpus, whatever fails to $(FUZZ_BUILD_DIR)/fuzz-findings.
+$(FUZZ_BUILD_DIR)/build.ninja:
+	CC=clang meson setup $(FUZZ_BUILD_DIR) -Db_sanitize=address,undefined -Db_lundef=false \
+		-Dc_args=-fsanitize=fuzzer-no-link
+
+fuzz: deps $(FUZZ_BUILD_DIR)/build.ninja
+	meson compile -C $(FUZZ_BUILD_DIR) fuzz-csv fuzz-open
+	tests/fuzz/run.sh $(FUZZ_BUILD_DIR) $(FUZZ_SECONDS)
 
 install: build
 	meson install -C $(BUILD_DIR)
