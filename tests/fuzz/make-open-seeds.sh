@@ -10,7 +10,7 @@ set -euo pipefail
 build=${1:?usage: $0 BUILD_DIR}
 here=$(cd "$(dirname "$0")" && pwd)
 source_root=$(cd "$here/../.." && pwd)
-out=$here/corpus/open
+out=$here/corpus/open # each seed named without .sqlite, which git ignores here
 binary=$build/src/trauma-informed
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -52,49 +52,49 @@ version=$(sqlite3 "$programme" 'PRAGMA user_version')
 size=$(stat -c %s "$programme")
 pages=$((size / 512))
 
-cp "$programme" "$out/valid.sqlite"
+cp "$programme" "$out/valid"
 
 # The file cut short: mid-way, and inside its own 100-byte header.
-head -c $((size / 2)) "$programme" >"$out/truncated-half.sqlite"
-head -c 60 "$programme" >"$out/truncated-header.sqlite"
+head -c $((size / 2)) "$programme" >"$out/truncated-half"
+head -c 60 "$programme" >"$out/truncated-header"
 
 # Not SQLite: the magic string damaged.
-cp "$programme" "$out/bad-header.sqlite"
-printf 'SQLite farmat 3' | dd of="$out/bad-header.sqlite" conv=notrunc status=none
+cp "$programme" "$out/bad-header"
+printf 'SQLite farmat 3' | dd of="$out/bad-header" conv=notrunc status=none
 
 # A page size that is not a power of two, and a page count beyond the file.
-cp "$programme" "$out/bad-page-size.sqlite"
-printf '\x03\x00' | dd of="$out/bad-page-size.sqlite" bs=1 seek=16 conv=notrunc status=none
-cp "$programme" "$out/page-count-beyond.sqlite"
-printf '\x00\x00\x10\x00' | dd of="$out/page-count-beyond.sqlite" bs=1 seek=28 conv=notrunc status=none
+cp "$programme" "$out/bad-page-size"
+printf '\x03\x00' | dd of="$out/bad-page-size" bs=1 seek=16 conv=notrunc status=none
+cp "$programme" "$out/page-count-beyond"
+printf '\x00\x00\x10\x00' | dd of="$out/page-count-beyond" bs=1 seek=28 conv=notrunc status=none
 
 # From a newer version of the app, and from an older one (migrated on open).
-cp "$programme" "$out/newer-version.sqlite"
-sqlite3 "$out/newer-version.sqlite" "PRAGMA user_version = $((version + 1))"
-cp "$programme" "$out/older-version.sqlite"
-sqlite3 "$out/older-version.sqlite" "PRAGMA user_version = $((version - 1))"
-cp "$programme" "$out/no-version.sqlite"
-sqlite3 "$out/no-version.sqlite" "PRAGMA user_version = 0"
+cp "$programme" "$out/newer-version"
+sqlite3 "$out/newer-version" "PRAGMA user_version = $((version + 1))"
+cp "$programme" "$out/older-version"
+sqlite3 "$out/older-version" "PRAGMA user_version = $((version - 1))"
+cp "$programme" "$out/no-version"
+sqlite3 "$out/no-version" "PRAGMA user_version = 0"
 
 # Another application's SQLite file, and an empty one.
-cp "$programme" "$out/foreign-application.sqlite"
-sqlite3 "$out/foreign-application.sqlite" "PRAGMA application_id = 1"
+cp "$programme" "$out/foreign-application"
+sqlite3 "$out/foreign-application" "PRAGMA application_id = 1"
 rm -f "$work/empty.sqlite"
 sqlite3 "$work/empty.sqlite" "PRAGMA page_size = 512; CREATE TABLE t (x); DROP TABLE t; VACUUM"
-cp "$work/empty.sqlite" "$out/empty-database.sqlite"
+cp "$work/empty.sqlite" "$out/empty-database"
 
 # A page in the middle overwritten, and the last page's b-tree header zeroed.
-cp "$programme" "$out/corrupt-page.sqlite"
+cp "$programme" "$out/corrupt-page"
 head -c 512 /dev/zero | tr '\0' '\377' \
-  | dd of="$out/corrupt-page.sqlite" bs=512 seek=$((pages / 2)) conv=notrunc status=none
-cp "$programme" "$out/corrupt-btree.sqlite"
-head -c 12 /dev/zero | dd of="$out/corrupt-btree.sqlite" bs=1 seek=$((512 * (pages - 1))) \
+  | dd of="$out/corrupt-page" bs=512 seek=$((pages / 2)) conv=notrunc status=none
+cp "$programme" "$out/corrupt-btree"
+head -c 12 /dev/zero | dd of="$out/corrupt-btree" bs=1 seek=$((512 * (pages - 1))) \
   conv=notrunc status=none
 
 # Whole in SQLite's eyes, odd in ours: values the schema's checks would refuse and links to
 # records that are not there, as an older version or another tool might have written.
-cp "$programme" "$out/odd-values.sqlite"
-sqlite3 "$out/odd-values.sqlite" <<'SQL'
+cp "$programme" "$out/odd-values"
+sqlite3 "$out/odd-values" <<'SQL'
 PRAGMA ignore_check_constraints = ON;
 PRAGMA foreign_keys = OFF;
 UPDATE settings SET value = 'not a date' WHERE key = 'period_start';
