@@ -277,6 +277,9 @@ typedef struct
 static const SessionDay *
 find_session (const Activity *activity, gint64 id)
 {
+  /* An empty GArray's data is NULL, which bsearch must not be given. */
+  if (activity->sessions->len == 0)
+    return NULL;
   return bsearch (&id, activity->sessions->data, activity->sessions->len, sizeof (SessionDay),
                   compare_session);
 }

@@ -208,6 +208,9 @@ compare_person (const void *key, const void *element)
 const TiNetworkChampion *
 ti_network_tally_find_champion (const TiNetworkTally *tally, gint64 person_id)
 {
+  /* An empty GArray's data is NULL, which bsearch must not be given. */
+  if (tally->champions->len == 0)
+    return NULL;
   return bsearch (&person_id, tally->champions->data, tally->champions->len,
                   sizeof (TiNetworkChampion), compare_person);
 }
