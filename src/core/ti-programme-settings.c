@@ -77,6 +77,9 @@ ti_programme_settings_load (TiDatabase *db, GError **error)
       const char *value = (const char *) sqlite3_column_text (stmt, 1);
       GDate date;
 
+      /* The schema never stores a row without a key, but a damaged file can hold one. */
+      if (key == NULL)
+        continue;
       if (g_str_equal (key, "programme_name") && value && *value)
         { g_free (settings->name); settings->name = g_strdup (value); }
       else if (g_str_equal (key, "export_organisation") && value)
