@@ -148,6 +148,7 @@ test_refused_files (void)
   g_autofree char *newer = make_programme (dir, "newer.sqlite");
   g_autofree char *truncated = make_programme (dir, "truncated.sqlite");
   g_autofree char *damaged = make_programme (dir, "damaged.sqlite");
+  g_autofree char *bad_page_size = make_programme (dir, "bad-page-size.sqlite");
   g_autoptr (GError) error = NULL;
   g_autoptr (TiDatabase) db = NULL;
   sqlite3 *raw = NULL;
@@ -196,6 +197,17 @@ test_refused_files (void)
   g_assert_true (g_file_set_contents (truncated, contents, length / 2, NULL));
   g_clear_pointer (&contents, g_free);
   assert_refused (truncated, TI_DATABASE_OPEN_DEFAULT, TI_DATABASE_ERROR_TRUNCATED);
+
+  /* A header whose page size SQLite never writes (found by fuzz-open's seed): damaged, not
+   * truncated. */
+  g_assert_true (g_file_get_contents (bad_page_size, &contents, &length, NULL));
+  contents[16] = 0x03, contents[17] = 0x00;
+  g_assert_true (g_file_set_contents (bad_page_size, contents, length, NULL));
+  g_clear_pointer (&contents, g_free);
+  assert_refused (bad_page_size, TI_DATABASE_OPEN_DEFAULT, TI_DATABASE_ERROR_DAMAGED);
+  db = ti_database_open (bad_page_size, TI_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_nonnull (strstr (error->message, "is damaged"));
+  g_clear_error (&error);
 
   /* Garbage over the first page's schema records. */
   g_assert_true (g_file_get_contents (damaged, &contents, &length, NULL));

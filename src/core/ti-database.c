@@ -275,6 +275,16 @@ check_file_before_open (const char *path, TiDatabaseOpenFlags flags, gboolean *o
 
       if (page_size == 1)
         page_size = 65536;
+      /* SQLite reads nothing of a file whose page size is not a power of two from 512 to
+       * 65536; without this the page count below would call it truncated. */
+      if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+        {
+          g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_DAMAGED,
+                       _("“%s” is damaged: its header is broken, so none of it can be read. "
+                         "Restore it from a backup."),
+                       display);
+          return FALSE;
+        }
       if (page_count > 0 && change_counter == valid_for
           && (guint64) st.st_size < (guint64) page_size * page_count)
         {
