@@ -61,6 +61,7 @@ bench: build
 	bench/tier1-import.sh $(BUILD_DIR)
 	bench/dashboard.sh $(BUILD_DIR)
 	bench/network-layout.sh $(BUILD_DIR)
+	bench/workbook.sh $(BUILD_DIR)
 
 # Each fuzz harness (tests/fuzz/) for FUZZ_SECONDS, from the committed corpus; new inputs go
 # to $(FUZZ_BUILD_DIR)/fuzz-corpus, whatever fails to $(FUZZ_BUILD_DIR)/fuzz-findings.
