@@ -9,14 +9,16 @@
 
 #include "test-chart-util.h"
 #include "ti-chart-private.h"
-#include "ti-network-map.h"
+#include "ti-network-map-private.h"
 
 /*
  * The network map, shown in a window and driven through its own controllers as a person
  * drives it: every node is found where it is drawn at every zoom, the view fits, zooms about
  * the pointer and pans, a dragged node is pinned where it is left, the filter hides nodes,
  * the keyboard does what the pointer does, the words said about it count what is shown, and
- * saved files are whole or absent.
+ * saved files are whole or absent (and drawn in vectors). On screen: what was drawn is kept
+ * until what it shows changes, labels never meet and more come as the view closes in, the
+ * legend is compact and says what is drawn, and fitting uses the room there is.
  */
 
 #define WIDTH 480
@@ -498,6 +500,15 @@ test_save (Fixture *f, gconstpointer data)
   g_assert_true (ti_network_map_save (f->map, pdf, TI_CHART_FILE_PDF, &error));
   assert_starts (pdf, "%PDF-", 5);
 
+  /* Files are drawn in vectors, as the screen's pictures are not. */
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "<path"));
+    g_assert_null (strstr (contents, "<image"));
+  }
+
   /* A directory where the file would go: it fails, says so, and leaves nothing. */
   g_assert_cmpint (g_mkdir (taken, 0755), ==, 0);
   g_assert_false (ti_network_map_save (f->map, taken, TI_CHART_FILE_PNG, &error));
@@ -514,6 +525,21 @@ test_save (Fixture *f, gconstpointer data)
   g_rmdir (dir);
 }
 
+/* Switches to the dark style and waits for @map to have it: @text, its text colour. */
+static void
+force_dark (TiNetworkMap *map, GdkRGBA *text)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  for (int i = 0; i < 200; i++)
+    {
+      test_chart_settle ();
+      ti_chart_style_colour (GTK_WIDGET (map), FALSE, TI_CHART_COLOUR_FOREGROUND, text);
+      if (text->red > 0.5)
+        break;
+    }
+}
+
 /* Labels are drawn in the theme's text colour: dark text in light style, light in dark. */
 static void
 test_dark (Fixture *f, gconstpointer data)
@@ -528,15 +554,7 @@ test_dark (Fixture *f, gconstpointer data)
   ti_chart_style_colour (GTK_WIDGET (f->map), FALSE, TI_CHART_COLOUR_FOREGROUND, &light_text);
   g_assert_cmpfloat (light_text.red, <, 0.5);
 
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  for (int i = 0; i < 200; i++)
-    {
-      test_chart_settle ();
-      ti_chart_style_colour (GTK_WIDGET (f->map), FALSE, TI_CHART_COLOUR_FOREGROUND,
-                             &dark_text);
-      if (dark_text.red > 0.5)
-        break;
-    }
+  force_dark (f->map, &dark_text);
   g_assert_cmpfloat (dark_text.red, >, 0.5);
   ti_chart_style_colour (GTK_WIDGET (f->map), FALSE, TI_CHART_COLOUR_BACKGROUND, &background);
   surface = render (f->map, &background);
@@ -596,6 +614,278 @@ test_hover (Fixture *f, gconstpointer data)
   cairo_surface_destroy (after);
 }
 
+/* The widget's frame as the screen has it: its snapshot, drawn as GTK's Cairo renderer draws
+ * it, on @background. */
+static cairo_surface_t *
+render_screen (TiNetworkMap *map, const GdkRGBA *background)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  cairo_t *cr = cairo_create (surface);
+
+  GTK_WIDGET_GET_CLASS (map)->snapshot (GTK_WIDGET (map), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  gdk_cairo_set_source_rgba (cr, background);
+  cairo_paint (cr);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  g_clear_pointer (&node, gsk_render_node_unref);
+  return surface;
+}
+
+static gboolean
+same_pixels (cairo_surface_t *a, cairo_surface_t *b)
+{
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (gsize) cairo_image_surface_get_stride (a) * HEIGHT) == 0;
+}
+
+/* The screen keeps what it drew (ties, nodes, labels) while the view and what is drawn stay
+ * the same: pointing at a node draws over it; a filter, the style or a dragged node draw it
+ * again, and what is seen follows. */
+static void
+test_kept_picture (Fixture *f, gconstpointer data)
+{
+  GObject *motion = find_controller (f->map, GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  graphene_rect_t at_council = around (f->map, 0, 12);
+  graphene_rect_t all = GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT);
+  GdkRGBA white = { 1, 1, 1, 1 }, council, dark_text;
+  cairo_surface_t *first, *again, *hovered, *filtered;
+  guint renders;
+  double x, y;
+
+  ti_chart_style_palette_colour (GTK_WIDGET (f->map), FALSE, 1, &council);
+  first = render_screen (f->map, &white);
+  renders = f->map->layer_renders;
+  g_assert_cmpuint (count_near (first, &at_council, &council, 3), >, 100);
+  again = render_screen (f->map, &white);
+  g_assert_cmpuint (f->map->layer_renders, ==, renders);
+  g_assert_true (same_pixels (first, again));
+
+  /* Pointing at Jo Brent: the picture is kept, Somerset Council (no neighbour) fades over it. */
+  ti_network_map_node_position (f->map, 9, &x, &y);
+  g_signal_emit_by_name (motion, "motion", x, y);
+  hovered = render_screen (f->map, &white);
+  g_assert_cmpuint (f->map->layer_renders, ==, renders);
+  g_assert_cmpuint (count_near (hovered, &at_council, &council, 3), ==, 0);
+  g_signal_emit_by_name (motion, "leave");
+
+  /* A filter draws it again: the council is gone from the screen. */
+  ti_network_map_set_filter (f->map, "police", NULL, -1);
+  filtered = render_screen (f->map, &white);
+  g_assert_cmpuint (f->map->layer_renders, ==, renders + 1);
+  g_assert_cmpuint (count_near (filtered, &at_council, &council, 3), ==, 0);
+  ti_network_map_set_filter (f->map, NULL, NULL, -1);
+  cairo_surface_destroy (render_screen (f->map, &white));
+  g_assert_cmpuint (f->map->layer_renders, ==, renders + 2);
+
+  /* So does the style: the labels come in the dark style's text colour. */
+  force_dark (f->map, &dark_text);
+  {
+    GdkRGBA background;
+    cairo_surface_t *dark;
+
+    ti_chart_style_colour (GTK_WIDGET (f->map), FALSE, TI_CHART_COLOUR_BACKGROUND, &background);
+    dark = render_screen (f->map, &background);
+    g_assert_cmpuint (f->map->layer_renders, >, renders + 2);
+    g_assert_cmpuint (count_near (dark, &all, &dark_text, 30), >, 30);
+    cairo_surface_destroy (dark);
+  }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  test_chart_settle ();
+
+  /* And a node dragged elsewhere is drawn where it was left. */
+  renders = f->map->layer_renders;
+  cairo_surface_destroy (render_screen (f->map, &white));
+  ti_network_map_node_position (f->map, 0, &x, &y);
+  drag (f->map, x, y, 0, 60);
+  cairo_surface_destroy (again);
+  again = render_screen (f->map, &white);
+  g_assert_cmpuint (f->map->layer_renders, >, renders);
+  at_council = around (f->map, 0, 12);
+  g_assert_cmpuint (count_near (again, &at_council, &council, 3), >, 100);
+
+  cairo_surface_destroy (first);
+  cairo_surface_destroy (again);
+  cairo_surface_destroy (hovered);
+  cairo_surface_destroy (filtered);
+}
+
+/* A crowd: @n organisations packed in a block, long names, the first the biggest. */
+static TiNetworkGraph *
+make_crowd (guint n)
+{
+  TiNetworkGraph *graph = g_new0 (TiNetworkGraph, 1);
+  static const char *const sectors[] = { "council", "police", "education", "nhs_trust" };
+
+  graph->mode = TI_NETWORK_ORGANISATIONS;
+  graph->nodes = g_array_new (FALSE, TRUE, sizeof (TiNetworkNode));
+  graph->ties = g_array_new (FALSE, TRUE, sizeof (TiNetworkTie));
+  for (guint i = 0; i < n; i++)
+    {
+      TiNetworkNode node = {
+        .kind = TI_NETWORK_NODE_ORGANISATION,
+        .id = i + 1,
+        .label = g_strdup_printf ("Organisation %u of the county with a long name", i + 1),
+        .sector = sectors[i % G_N_ELEMENTS (sectors)],
+        .sector_label = sectors[i % G_N_ELEMENTS (sectors)],
+        .locality = "mendip",
+        .organisation = -1,
+        .champions = n - i,
+        .x = (i % 8) * 10.0,
+        .y = (i / 8) * 10.0,
+      };
+
+      g_array_append_val (graph->nodes, node);
+    }
+  graph->description = g_strdup ("A crowd.");
+  return graph;
+}
+
+static gboolean
+labelled (TiNetworkMap *map, guint node)
+{
+  for (guint i = 0; i < map->layer_labels->len; i++)
+    if (g_array_index (map->layer_labels, TiMapLabel, i).node == node)
+      return TRUE;
+  return FALSE;
+}
+
+/* Labels never meet, nor cover a labelled node; the biggest come first, some go without
+ * where there is no room, and closing in on one of those labels it. */
+static void
+test_labels (Fixture *f, gconstpointer data)
+{
+  TiNetworkGraph *crowd = make_crowd (40);
+  GdkRGBA white = { 1, 1, 1, 1 };
+  TiMapView view;
+  guint unlabelled = G_MAXUINT;
+  double x, y;
+
+  ti_network_map_set_graph (f->map, crowd);
+  cairo_surface_destroy (render_screen (f->map, &white));
+  ti_network_map_get_screen_view (f->map, &view);
+  g_assert_cmpuint (f->map->layer_labels->len, >, 1);
+  g_assert_cmpuint (f->map->layer_labels->len, <, crowd->nodes->len);
+  g_assert_cmpuint (g_array_index (f->map->layer_labels, TiMapLabel, 0).node, ==, 0);
+  for (guint i = 0; i < f->map->layer_labels->len; i++)
+    {
+      TiMapLabel *a = &g_array_index (f->map->layer_labels, TiMapLabel, i);
+
+      g_assert_true (graphene_rect_contains_rect (&view.area, &a->box));
+      for (guint j = 0; j < f->map->layer_labels->len; j++)
+        {
+          TiMapLabel *b = &g_array_index (f->map->layer_labels, TiMapLabel, j);
+          double r = ti_network_map_node_radius (f->map, &view, b->node);
+
+          if (i == j)
+            continue;
+          g_assert_false (graphene_rect_intersection (&a->box, &b->box, NULL));
+          /* Nor over another labelled node's circle. */
+          ti_network_map_node_position (f->map, b->node, &x, &y);
+          g_assert_false (graphene_rect_intersection (
+            &a->box, &GRAPHENE_RECT_INIT (x - r, y - r, 2 * r, 2 * r), NULL));
+        }
+    }
+  for (guint i = crowd->nodes->len; i-- > 0 && unlabelled == G_MAXUINT;)
+    if (!labelled (f->map, i))
+      unlabelled = i;
+  g_assert_cmpuint (unlabelled, !=, G_MAXUINT);
+
+  /* Closer, the room is there. */
+  ti_network_map_node_position (f->map, unlabelled, &x, &y);
+  ti_network_map_zoom_at (f->map, 6, x, y);
+  cairo_surface_destroy (render_screen (f->map, &white));
+  g_assert_true (labelled (f->map, unlabelled));
+
+  ti_network_map_set_graph (f->map, f->graph);
+  free_graph (crowd);
+}
+
+/* The legend is a few rows under the map: a swatch for each sector shown (and only those),
+ * the tiers, sizes and ties where there is room, and only the sectors where there is not; or,
+ * where the map is wider than the nodes have it, a column beside it. */
+static void
+test_legend (Fixture *f, gconstpointer data)
+{
+  GdkRGBA white = { 1, 1, 1, 1 }, council, police;
+  cairo_surface_t *surface;
+  TiMapLegendRoom room;
+  TiMapView view;
+
+  ti_chart_style_palette_colour (GTK_WIDGET (f->map), FALSE, 1, &council);
+  ti_chart_style_palette_colour (GTK_WIDGET (f->map), FALSE, 2, &police);
+  ti_network_map_legend_room (f->map, WIDTH, HEIGHT, &room);
+  g_assert_true (room.full);
+  g_assert_false (room.beside);
+  g_assert_cmpfloat (room.legend.size.height, >, 0);
+  g_assert_cmpfloat (room.legend.size.height, <=, HEIGHT / 4.0);
+  ti_network_map_get_screen_view (f->map, &view);
+  g_assert_cmpfloat_with_epsilon (view.area.size.height, room.legend.origin.y, 1);
+  surface = render_screen (f->map, &white);
+  g_assert_cmpuint (count_near (surface, &room.legend, &council, 3), >, 20);
+  g_assert_cmpuint (count_near (surface, &room.legend, &police, 3), >, 20);
+  cairo_surface_destroy (surface);
+
+  ti_network_map_set_filter (f->map, "police", NULL, -1);
+  ti_network_map_legend_room (f->map, WIDTH, HEIGHT, &room);
+  surface = render_screen (f->map, &white);
+  g_assert_cmpuint (count_near (surface, &room.legend, &council, 3), ==, 0);
+  g_assert_cmpuint (count_near (surface, &room.legend, &police, 3), >, 20);
+  cairo_surface_destroy (surface);
+  ti_network_map_set_filter (f->map, NULL, NULL, -1);
+
+  /* Narrow, it keeps the sectors and gives the rest up, within a quarter of the height. */
+  ti_network_map_legend_room (f->map, 200, HEIGHT, &room);
+  g_assert_false (room.full);
+  g_assert_false (room.beside);
+  g_assert_cmpfloat (room.legend.size.height, >, 0);
+  g_assert_cmpfloat (room.legend.size.height, <=, HEIGHT / 4.0);
+
+  /* Wide and low, the nodes want the height: the whole legend goes beside them. */
+  ti_network_map_legend_room (f->map, 1200, 260, &room);
+  g_assert_true (room.full);
+  g_assert_true (room.beside);
+  g_assert_cmpfloat (room.legend.size.height, ==, 260);
+  g_assert_cmpfloat (room.legend.origin.x, >=, 800);
+}
+
+/* Fitting uses the room: the nodes drawn reach the padding on the side that limits them, and
+ * stay inside on the other. */
+static void
+test_fit_uses_room (Fixture *f, gconstpointer data)
+{
+  double low_x = G_MAXDOUBLE, low_y = G_MAXDOUBLE, high_x = -G_MAXDOUBLE, high_y = -G_MAXDOUBLE;
+  TiMapView view;
+
+  ti_network_map_zoom_by (f->map, 0.5);
+  ti_network_map_fit (f->map);
+  ti_network_map_get_screen_view (f->map, &view);
+  for (guint i = 0; i < f->graph->nodes->len; i++)
+    {
+      double x, y, r = ti_network_map_node_radius (f->map, &view, i);
+
+      ti_network_map_node_position (f->map, i, &x, &y);
+      low_x = MIN (low_x, x - r);
+      low_y = MIN (low_y, y - r);
+      high_x = MAX (high_x, x + r);
+      high_y = MAX (high_y, y + r);
+    }
+  g_assert_cmpfloat (low_x, >=, 11);
+  g_assert_cmpfloat (low_y, >=, 11);
+  g_assert_cmpfloat (high_x, <=, view.area.size.width - 11);
+  g_assert_cmpfloat (high_y, <=, view.area.size.height - 11);
+  g_assert_true (low_x < 13 || low_y < 13);
+  /* Centred on the other side. */
+  g_assert_cmpfloat_with_epsilon (low_x, view.area.size.width - high_x, 1);
+  g_assert_cmpfloat_with_epsilon (low_y, view.area.size.height - high_y, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -614,6 +904,10 @@ main (int argc, char *argv[])
   ADD ("save", test_save);
   ADD ("dark", test_dark);
   ADD ("hover", test_hover);
+  ADD ("kept-picture", test_kept_picture);
+  ADD ("labels", test_labels);
+  ADD ("legend", test_legend);
+  ADD ("fit-uses-room", test_fit_uses_room);
 #undef ADD
   g_test_add_func ("/network-map/empty", test_empty);
 

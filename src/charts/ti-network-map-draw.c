@@ -10,14 +10,15 @@
 #include "ti-vocabulary.h"
 
 /*
- * Drawing the network map, one path for the screen and for files: ties behind, a path per
- * class of weight; champions, a path per tier; organisations, a path per sector; then labels
- * where they have room, the selection and the legend. Whatever is out of view is not drawn.
+ * Drawing the network map, one path for the screen and for files, in two layers. The base:
+ * ties behind, the strongest first up to a frame's budget; champions, a path of dots per tier
+ * or their tier's shapes; organisations, a circle each; then labels where they have room. The
+ * overlay, over it: where a node is pointed at, the base faded and that node, its ties and
+ * its neighbours drawn again over it; the rings of the hovered and the selected node; the
+ * focus ring. The screen keeps the base between frames and draws only the overlay when the
+ * pointer moves, and stamps nodes' shapes where files fill each (ti-network-map-layer.c); a
+ * file draws both layers in vectors. Whatever is out of view is not drawn.
  */
-
-#define LABEL_MAX_WIDTH 160.0
-#define LABEL_MAX_COUNT 300 /* a frame's labels at most, the most important first */
-#define LEGEND_SWATCH 12.0
 
 static const double tie_alpha[TI_MAP_N_TIE_CLASSES] = { 0.12, 0.16, 0.22, 0.28, 0.34, 0.40 };
 
@@ -217,33 +218,30 @@ gather_ties (TiNetworkMap *self, const TiMapView *view, const double *points, GA
 }
 
 /* Draws the ties gathered, the weakest first, under the stronger; a stroke each, which cairo
- * draws faster than one path of many crossing lines. */
+ * draws faster than one path of many crossing lines, with butt ends, which it strokes faster
+ * than round ones (at a pixel wide the ends do not show, and nodes cover them). */
 static void
 draw_ties (TiNetworkMap *self, cairo_t *cr, const TiMapView *view, const double *points)
 {
   g_autoptr (GArray) drawn = g_array_new (FALSE, FALSE, sizeof (guint));
   GArray *ties = self->graph->ties;
-  gboolean dimming = self->hovered >= 0;
   int current = -1;
   GdkRGBA foreground, colour;
 
   self->ties_left_out = gather_ties (self, view, points, drawn);
   ti_network_map_colour (self, TI_CHART_COLOUR_FOREGROUND, &foreground);
   cairo_save (cr);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   for (guint i = drawn->len; i-- > 0;)
     {
       TiNetworkTie *tie = &g_array_index (ties, TiNetworkTie, g_array_index (drawn, guint, i));
       int tie_class = (int) ti_network_map_tie_class (tie);
-      gboolean lit = (int) tie->source == self->hovered || (int) tie->target == self->hovered;
 
-      if (dimming && lit)
-        continue;
       if (tie_class != current)
         {
           current = tie_class;
           colour = foreground;
-          colour.alpha = foreground.alpha * tie_alpha[tie_class] * (dimming ? 0.4 : 1.0);
+          colour.alpha = foreground.alpha * tie_alpha[tie_class];
           gdk_cairo_set_source_rgba (cr, &colour);
           cairo_set_line_width (cr, tie_width (view, (guint) tie_class));
         }
@@ -251,46 +249,36 @@ draw_ties (TiNetworkMap *self, cairo_t *cr, const TiMapView *view, const double 
       cairo_line_to (cr, points[2 * tie->target], points[2 * tie->target + 1]);
       cairo_stroke (cr);
     }
-
-  /* The hovered node's ties stand out over the rest, every one of them. */
-  for (guint c = 0; dimming && c < TI_MAP_N_TIE_CLASSES; c++)
-    for (guint i = 0; i < self->tie_classes[c]->len; i++)
-      {
-        TiNetworkTie *tie = &g_array_index (ties, TiNetworkTie,
-                                            g_array_index (self->tie_classes[c], guint, i));
-
-        if ((int) tie->source == self->hovered || (int) tie->target == self->hovered)
-          ti_chart_stroke_line (cr, points[2 * tie->source], points[2 * tie->source + 1],
-                                points[2 * tie->target], points[2 * tie->target + 1],
-                                tie_width (view, c) + 0.3, &foreground);
-      }
   cairo_restore (cr);
 }
 
-/* Where ties were left out, the map says so, and how to see them, on a halo over what is
- * drawn there. */
+/* The hovered node's ties, every one of them, over the faded base. */
 static void
-draw_ties_note (TiNetworkMap *self, cairo_t *cr, const TiMapView *view)
+draw_lit_ties (TiNetworkMap *self, cairo_t *cr, const TiMapView *view, const double *points)
 {
-  g_autoptr (PangoLayout) layout = NULL;
-  GdkRGBA dim, halo;
-  double x = view->area.origin.x + TI_CHART_PADDING / 2;
-  double y = view->area.origin.y + TI_CHART_PADDING / 2;
-  int width, height;
+  GArray *ties = self->graph->ties;
+  GdkRGBA foreground;
 
-  if (!self->ties_left_out)
-    return;
-  ti_network_map_colour (self, TI_CHART_COLOUR_DIM, &dim);
-  ti_network_map_colour (self, TI_CHART_COLOUR_BACKGROUND, &halo);
-  halo.alpha = 0.85f;
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
-                                           /* Translators: on the network map, when it is
-                                            * zoomed out too far to draw every tie */
-                                           _("The strongest ties are drawn: zoom in for all"));
-  pango_cairo_update_layout (cr, layout);
-  pango_layout_get_pixel_size (layout, &width, &height);
-  ti_chart_fill_rectangle (cr, x - 2, y - 1, width + 4, height + 2, &halo);
-  ti_chart_show_layout (cr, layout, x, y, 0, 0, &dim);
+  ti_network_map_colour (self, TI_CHART_COLOUR_FOREGROUND, &foreground);
+  cairo_save (cr);
+  gdk_cairo_set_source_rgba (cr, &foreground);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  for (guint c = 0; c < TI_MAP_N_TIE_CLASSES; c++)
+    {
+      cairo_set_line_width (cr, tie_width (view, c) + 0.3);
+      for (guint i = 0; i < self->tie_classes[c]->len; i++)
+        {
+          TiNetworkTie *tie = &g_array_index (ties, TiNetworkTie,
+                                              g_array_index (self->tie_classes[c], guint, i));
+
+          if ((int) tie->source != self->hovered && (int) tie->target != self->hovered)
+            continue;
+          cairo_move_to (cr, points[2 * tie->source], points[2 * tie->source + 1]);
+          cairo_line_to (cr, points[2 * tie->target], points[2 * tie->target + 1]);
+          cairo_stroke (cr);
+        }
+    }
+  cairo_restore (cr);
 }
 
 /**
@@ -329,53 +317,74 @@ ti_network_map_edge_colour (TiNetworkMap *self, const GdkRGBA *fill, GdkRGBA *ed
 
 /**
  * ti_network_map_fill_nodes:
- * @self: a network map
  * @cr: where to draw, its path the nodes' shapes (rings with their holes)
  * @fill: their colour
- * @dimmed: whether they are faded, another node being pointed at
  *
  * Fills the path: nodes and their edges are filled, never stroked, as filling is what cairo
  * does fast (an organisation's edge is a ring, ti_network_map_add_ring()).
  */
 void
-ti_network_map_fill_nodes (TiNetworkMap *self, cairo_t *cr, const GdkRGBA *fill,
-                           gboolean dimmed)
+ti_network_map_fill_nodes (cairo_t *cr, const GdkRGBA *fill)
 {
-  GdkRGBA colour = *fill;
-
-  if (dimmed)
-    colour.alpha *= 0.3f;
-  gdk_cairo_set_source_rgba (cr, &colour);
+  gdk_cairo_set_source_rgba (cr, fill);
   cairo_fill (cr);
 }
 
 /**
  * ti_network_map_fill_circle:
- * @self: a network map
  * @cr: where to draw
  * @x: the circle's centre
  * @y: the circle's centre
  * @r: its radius
  * @fill: its colour
  * @edge: (nullable): its edge's colour, a pixel wide, or %NULL for none
- * @dimmed: whether it is faded
  *
  * Draws an organisation's circle, with its edge as a circle a pixel bigger behind it (two
  * fills cost cairo less than a stroke or a ring).
  */
 void
-ti_network_map_fill_circle (TiNetworkMap *self, cairo_t *cr, double x, double y, double r,
-                            const GdkRGBA *fill, const GdkRGBA *edge, gboolean dimmed)
+ti_network_map_fill_circle (cairo_t *cr, double x, double y, double r, const GdkRGBA *fill,
+                            const GdkRGBA *edge)
 {
   if (edge != NULL)
     {
       cairo_new_sub_path (cr);
       cairo_arc (cr, x, y, r + 1, 0, 2 * G_PI);
-      ti_network_map_fill_nodes (self, cr, edge, dimmed);
+      ti_network_map_fill_nodes (cr, edge);
     }
   cairo_new_sub_path (cr);
   cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-  ti_network_map_fill_nodes (self, cr, fill, dimmed);
+  ti_network_map_fill_nodes (cr, fill);
+}
+
+/**
+ * ti_network_map_fill_shape:
+ * @cr: where to draw
+ * @marker: a champion's tier's shape, or a circle for an organisation
+ * @ring: how thick a ring it is instead (no tier yet, a sector past the palette), or 0
+ * @x: its centre
+ * @y: its centre
+ * @r: its radius
+ * @fill: its colour
+ * @edge: (nullable): an organisation's edge's colour, or %NULL for none
+ *
+ * Draws a node's shape.
+ */
+void
+ti_network_map_fill_shape (cairo_t *cr, TiChartMarker marker, double ring, double x, double y,
+                           double r, const GdkRGBA *fill, const GdkRGBA *edge)
+{
+  cairo_new_path (cr);
+  if (ring > 0)
+    ti_network_map_add_ring (cr, x, y, r, ring);
+  else if (marker == TI_CHART_MARKER_CIRCLE)
+    {
+      ti_network_map_fill_circle (cr, x, y, r, fill, edge);
+      return;
+    }
+  else
+    ti_network_map_add_marker (cr, marker, x, y, r);
+  ti_network_map_fill_nodes (cr, fill);
 }
 
 #define CHAMPION_SHAPE_RADIUS(self, view) (TI_NETWORK_MAP_CHAMPION_RADIUS * (view)->node_scale)
@@ -412,15 +421,44 @@ champion_shapes (TiNetworkMap *self, const TiMapView *view, const double *points
   return TRUE;
 }
 
-static void
-draw_nodes (TiNetworkMap *self, cairo_t *cr, const TiMapView *view, const double *points)
+/* A kind of node's colours in a frame: an organisation's sector's or a champion's tier's,
+ * with the edge it needs, looked up in the style once a frame rather than once a node. */
+typedef struct
 {
-  gboolean dimming = self->hovered >= 0, shapes = champion_shapes (self, view, points);
-  int group_kind = -1, group_colour = -1, group_dimmed = -1;
-  GdkRGBA fill = { 0 }, edge_colour = { 0 };
-  const GdkRGBA *edge = NULL;
-  gboolean any = FALSE;
-  double ring = 0;
+  GdkRGBA fill;
+  GdkRGBA edge;
+  gboolean edged;
+  gboolean known;
+} NodeColours;
+
+static const NodeColours *
+colours_of (TiNetworkMap *self, NodeColours *colours, guint index)
+{
+  TiMapNode *map_node = ti_network_map_map_node (self, index);
+  gboolean organisation = ti_network_map_graph_node (self, index)->kind
+                          == TI_NETWORK_NODE_ORGANISATION;
+  /* Champions' tiers after the sectors (and the place of organisations without one). */
+  NodeColours *kind = &colours[organisation ? map_node->colour : self->sectors->len + 1
+                                                                   + map_node->colour];
+
+  if (!kind->known)
+    {
+      ti_network_map_node_colour (self, index, &kind->fill);
+      kind->edged = organisation && ti_network_map_edge_colour (self, &kind->fill, &kind->edge);
+      kind->known = TRUE;
+    }
+  return kind;
+}
+
+/* Draws the shown nodes in view, or only those lit by the hovered node (@lit_only, over the
+ * faded base): champions, then organisations over them, the smaller over the bigger. */
+static void
+draw_nodes (TiNetworkMap *self, cairo_t *cr, const TiMapView *view, const double *points,
+            gboolean lit_only)
+{
+  g_autofree NodeColours *colours = g_new0 (NodeColours, self->sectors->len + 1 + 4);
+  gboolean shapes = champion_shapes (self, view, points);
+  const NodeColours *dots = NULL;
 
   cairo_save (cr);
   cairo_new_path (cr);
@@ -431,49 +469,39 @@ draw_nodes (TiNetworkMap *self, cairo_t *cr, const TiMapView *view, const double
       TiMapNode *map_node = ti_network_map_map_node (self, index);
       double r = map_node->radius * view->node_scale;
       double x = points[2 * index], y = points[2 * index + 1];
-      int dimmed = dimming && !map_node->lit;
-      gboolean dot = node->kind == TI_NETWORK_NODE_CHAMPION && !shapes;
+      double ring = ring_width (node->kind, (int) map_node->colour);
+      const NodeColours *colour;
+      TiChartMarker marker;
 
-      if (!in_view (view, x, y, r + 2))
+      if ((lit_only && !map_node->lit) || !in_view (view, x, y, r + 2))
         continue;
-      if ((int) node->kind != group_kind || (int) map_node->colour != group_colour
-          || dimmed != group_dimmed)
+      colour = colours_of (self, colours, index);
+      if (dots != NULL && dots != colour)
         {
-          if (any)
-            ti_network_map_fill_nodes (self, cr, &fill, group_dimmed);
-          group_kind = node->kind;
-          group_colour = (int) map_node->colour;
-          group_dimmed = dimmed;
-          ring = ring_width (group_kind, group_colour);
-          ti_network_map_node_colour (self, index, &fill);
-          edge = ti_network_map_edge_colour (self, &fill, &edge_colour) ? &edge_colour : NULL;
-          any = FALSE;
+          ti_network_map_fill_nodes (cr, &dots->fill);
+          dots = NULL;
         }
-      if (dot)
+      if (node->kind == TI_NETWORK_NODE_CHAMPION && !shapes)
         {
           /* A dot of the tier's colour on whole pixels, which cairo fills fastest, a path
-           * for them all. */
+           * for a tier's (champions come in their tiers' order). */
           double side = MAX (round (2 * r), 2);
 
           cairo_rectangle (cr, round (x - side / 2), round (y - side / 2), side, side);
-          any = TRUE;
+          dots = colour;
           continue;
         }
       /* Shapes that overlap are filled one by one: one path of many crossing shapes costs
-       * cairo more. */
-      if (node->kind == TI_NETWORK_NODE_ORGANISATION && ring == 0)
-        {
-          ti_network_map_fill_circle (self, cr, x, y, r, &fill, edge, group_dimmed);
-          continue;
-        }
-      if (ring > 0)
-        ti_network_map_add_ring (cr, x, y, r, ring);
-      else
-        ti_network_map_add_marker (cr, ti_network_map_tier_marker (node->tier), x, y, r);
-      ti_network_map_fill_nodes (self, cr, &fill, group_dimmed);
+       * cairo more; the screen's base stamps them, each drawn once. */
+      marker = node->kind == TI_NETWORK_NODE_ORGANISATION ? TI_CHART_MARKER_CIRCLE
+                                                          : ti_network_map_tier_marker (node->tier);
+      if (!ti_network_map_stamp (self, cr, marker, ring, x, y, r, &colour->fill,
+                                 colour->edged ? &colour->edge : NULL))
+        ti_network_map_fill_shape (cr, marker, ring, x, y, r, &colour->fill,
+                                   colour->edged ? &colour->edge : NULL);
     }
-  if (any)
-    ti_network_map_fill_nodes (self, cr, &fill, group_dimmed);
+  if (dots != NULL)
+    ti_network_map_fill_nodes (cr, &dots->fill);
   cairo_restore (cr);
 }
 
@@ -487,116 +515,6 @@ ring (cairo_t *cr, double x, double y, double r, double width, const GdkRGBA *co
   cairo_set_line_width (cr, width);
   cairo_stroke (cr);
   cairo_restore (cr);
-}
-
-static void
-measure_label (TiNetworkMap *self, PangoLayout *layout, guint index)
-{
-  TiMapNode *map_node = ti_network_map_map_node (self, index);
-  const char *label = ti_network_map_graph_node (self, index)->label;
-
-  if (map_node->label_width >= 0)
-    return;
-  pango_layout_set_text (layout, label ? label : "", -1);
-  pango_layout_set_width (layout, -1);
-  pango_layout_get_pixel_size (layout, &map_node->label_width, &map_node->label_height);
-  map_node->label_width = MIN (map_node->label_width, (int) LABEL_MAX_WIDTH);
-}
-
-static gboolean
-overlaps (GArray *placed, const graphene_rect_t *rect)
-{
-  for (guint i = 0; i < placed->len; i++)
-    if (graphene_rect_intersection (&g_array_index (placed, graphene_rect_t, i), rect, NULL))
-      return TRUE;
-  return FALSE;
-}
-
-/* Tries the label of @index under its node; draws it when it meets no label already drawn. */
-static void
-place_label (TiNetworkMap *self, cairo_t *cr, PangoLayout *layout, const TiMapView *view,
-             const double *points, guint index, GArray *placed)
-{
-  TiMapNode *map_node = ti_network_map_map_node (self, index);
-  double x = points[2 * index], y = points[2 * index + 1];
-  double r = map_node->radius * view->node_scale;
-  graphene_rect_t rect;
-  GdkRGBA text, halo;
-
-  if (!in_view (view, x, y, LABEL_MAX_WIDTH / 2))
-    return;
-  measure_label (self, layout, index);
-  /* Kept inside the view, where it would run off an edge. */
-  x = CLAMP (x, view->area.origin.x + map_node->label_width / 2.0 + 2,
-             view->area.origin.x + view->area.size.width - map_node->label_width / 2.0 - 2);
-  rect = GRAPHENE_RECT_INIT (x - map_node->label_width / 2.0 - 2, y + r + 1,
-                             map_node->label_width + 4, map_node->label_height + 2);
-  if (overlaps (placed, &rect))
-    return;
-  g_array_append_val (placed, rect);
-
-  ti_network_map_colour (self, TI_CHART_COLOUR_BACKGROUND, &halo);
-  halo.alpha = 0.75f;
-  ti_chart_fill_rectangle (cr, rect.origin.x, rect.origin.y, rect.size.width, rect.size.height,
-                           &halo);
-  ti_network_map_colour (self, TI_CHART_COLOUR_FOREGROUND, &text);
-  if (self->hovered >= 0 && !map_node->lit)
-    text.alpha *= 0.5f;
-  pango_layout_set_text (layout, ti_network_map_graph_node (self, index)->label, -1);
-  pango_layout_set_width (layout, (int) (LABEL_MAX_WIDTH * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  ti_chart_show_layout (cr, layout, x - LABEL_MAX_WIDTH / 2, rect.origin.y + 1, 0, 0, &text);
-}
-
-/* Labels the most important first, where they have room: the selected and hovered nodes,
- * organisations by size and, once close, champions. */
-static void
-draw_labels (TiNetworkMap *self, cairo_t *cr, const TiMapView *view, const double *points)
-{
-  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
-  gboolean champions = view->zoom >= TI_NETWORK_MAP_CHAMPION_LABEL_ZOOM;
-
-  pango_cairo_update_layout (cr, layout);
-  if (self->selected >= 0)
-    place_label (self, cr, layout, view, points, (guint) self->selected, placed);
-  if (self->hovered >= 0 && self->hovered != self->selected)
-    place_label (self, cr, layout, view, points, (guint) self->hovered, placed);
-  /* Organisations' labels keep off each other, on their halo. */
-  for (guint i = 0; i < self->label_priority->len && placed->len < LABEL_MAX_COUNT; i++)
-    {
-      guint index = g_array_index (self->label_priority, guint, i);
-
-      if (ti_network_map_graph_node (self, index)->kind != TI_NETWORK_NODE_ORGANISATION)
-        break;
-      if ((int) index != self->selected && (int) index != self->hovered)
-        place_label (self, cr, layout, view, points, index, placed);
-    }
-  if (!champions)
-    return;
-  /* Champions' labels keep off those and off the organisations' circles too. */
-  for (guint i = 0; i < self->label_priority->len; i++)
-    {
-      guint index = g_array_index (self->label_priority, guint, i);
-      double x = points[2 * index], y = points[2 * index + 1];
-      double r = ti_network_map_node_radius (self, view, index);
-      graphene_rect_t circle = GRAPHENE_RECT_INIT (x - r, y - r, 2 * r, 2 * r);
-
-      if (ti_network_map_graph_node (self, index)->kind != TI_NETWORK_NODE_ORGANISATION)
-        break;
-      if (in_view (view, x, y, r))
-        g_array_append_val (placed, circle);
-    }
-  for (guint i = 0, first = placed->len;
-       i < self->label_priority->len && placed->len - first < LABEL_MAX_COUNT; i++)
-    {
-      guint index = g_array_index (self->label_priority, guint, i);
-
-      if (ti_network_map_graph_node (self, index)->kind == TI_NETWORK_NODE_CHAMPION
-          && (int) index != self->selected && (int) index != self->hovered)
-        place_label (self, cr, layout, view, points, index, placed);
-    }
 }
 
 static void
@@ -632,40 +550,185 @@ draw_focus_ring (TiNetworkMap *self, cairo_t *cr, const TiMapView *view)
 }
 
 /**
- * ti_network_map_draw_view:
+ * ti_network_map_view_points:
+ * @self: a network map
+ * @view: where the graph is drawn
+ *
+ * Returns: (transfer full): where each node's centre is drawn, x and y by turns
+ */
+double *
+ti_network_map_view_points (TiNetworkMap *self, const TiMapView *view)
+{
+  double *points = g_new (double, 2 * self->nodes->len);
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      TiNetworkNode *node = ti_network_map_graph_node (self, i);
+
+      ti_network_map_view_point (view, node->x, node->y, &points[2 * i], &points[2 * i + 1]);
+    }
+  return points;
+}
+
+static void
+clip_to_view (cairo_t *cr, const TiMapView *view)
+{
+  cairo_rectangle (cr, view->area.origin.x, view->area.origin.y, view->area.size.width,
+                   view->area.size.height);
+  cairo_clip (cr);
+}
+
+/**
+ * ti_network_map_draw_base:
  * @self: a network map
  * @cr: where to draw
  * @view: where the graph is drawn
- * @focused: whether to draw the focus ring
+ * @labels: (element-type TiMapLabel): where to put the labels drawn
  *
- * Draws the map as @view sees it: what is out of view is left out.
+ * Draws the map as @view sees it, but for what pointing and the selection's ring add: ties,
+ * nodes and labels where they have room (whether ties in view were left out is in
+ * #TiNetworkMap.ties_left_out, for the legend to say).
  */
 void
-ti_network_map_draw_view (TiNetworkMap *self, cairo_t *cr, const TiMapView *view,
-                          gboolean focused)
+ti_network_map_draw_base (TiNetworkMap *self, cairo_t *cr, const TiMapView *view,
+                          GArray *labels)
+{
+  g_autofree double *points = NULL;
+  g_autoptr (PangoLayout) layout = NULL;
+
+  g_array_set_size (labels, 0);
+  if (self->draw_order->len == 0)
+    {
+      draw_empty (self, cr, view);
+      return;
+    }
+  points = ti_network_map_view_points (self, view);
+  cairo_save (cr);
+  clip_to_view (cr, view);
+  draw_ties (self, cr, view, points);
+  draw_nodes (self, cr, view, points, FALSE);
+  layout = ti_network_map_label_layout (self, cr);
+  ti_network_map_place_labels (self, layout, view, points, labels);
+  for (guint i = 0; i < labels->len; i++)
+    ti_network_map_draw_label (self, cr, layout, &g_array_index (labels, TiMapLabel, i));
+  cairo_restore (cr);
+}
+
+static void
+add_to (graphene_rect_t *bounds, gboolean *any, const graphene_rect_t *rect)
+{
+  if (*any)
+    graphene_rect_union (bounds, rect, bounds);
+  else
+    *bounds = *rect;
+  *any = TRUE;
+}
+
+/**
+ * ti_network_map_overlay_bounds:
+ * @self: a network map
+ * @view: where the graph is drawn
+ * @labels: (element-type TiMapLabel): the labels the base drew
+ * @focused: whether the focus ring is drawn
+ * @bounds: (out caller-allocates): where ti_network_map_draw_overlay() draws
+ *
+ * Returns: whether it draws anything
+ */
+gboolean
+ti_network_map_overlay_bounds (TiNetworkMap *self, const TiMapView *view, GArray *labels,
+                               gboolean focused, graphene_rect_t *bounds)
+{
+  gboolean any = FALSE, labelled = FALSE;
+
+  if (focused)
+    {
+      *bounds = view->area;
+      return TRUE;
+    }
+  if (self->draw_order->len == 0 || (self->hovered < 0 && self->selected < 0))
+    return FALSE;
+  /* The nodes drawn again and ringed (ties join them, so lie between them), their labels. */
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      TiNetworkNode *node = ti_network_map_graph_node (self, i);
+      double x, y, reach;
+
+      if (!(self->hovered >= 0 && ti_network_map_map_node (self, i)->lit)
+          && (int) i != self->selected)
+        continue;
+      ti_network_map_view_point (view, node->x, node->y, &x, &y);
+      reach = 1.25 * ti_network_map_node_radius (self, view, i) + 6;
+      add_to (bounds, &any, &GRAPHENE_RECT_INIT (x - reach, y - reach, 2 * reach, 2 * reach));
+    }
+  for (guint i = 0; self->hovered >= 0 && i < labels->len; i++)
+    {
+      TiMapLabel *label = &g_array_index (labels, TiMapLabel, i);
+
+      if (ti_network_map_map_node (self, label->node)->lit)
+        add_to (bounds, &any, &label->box);
+      labelled |= (int) label->node == self->hovered;
+    }
+  if (self->hovered >= 0 && !labelled)
+    {
+      g_autoptr (PangoLayout) layout = ti_network_map_label_layout (self, NULL);
+      g_autofree double *points = ti_network_map_view_points (self, view);
+      TiMapLabel label;
+
+      ti_network_map_place_one_label (self, layout, view, points, (guint) self->hovered, &label);
+      add_to (bounds, &any, &label.box);
+    }
+  return any && graphene_rect_intersection (bounds, &view->area, bounds);
+}
+
+/**
+ * ti_network_map_draw_overlay:
+ * @self: a network map
+ * @cr: where to draw, over the base (faded where a node is pointed at)
+ * @view: where the graph is drawn
+ * @labels: (element-type TiMapLabel): the labels the base drew
+ * @focused: whether to draw the focus ring
+ *
+ * Draws what pointing adds over the base: the hovered node with its ties, its neighbours and
+ * their labels as they were, and its own label; the rings of the hovered and selected nodes;
+ * the focus ring.
+ */
+void
+ti_network_map_draw_overlay (TiNetworkMap *self, cairo_t *cr, const TiMapView *view,
+                             GArray *labels, gboolean focused)
 {
   g_autofree double *points = NULL;
 
-  if (self->draw_order->len == 0)
-    draw_empty (self, cr, view);
-  else
+  if (self->draw_order->len > 0 && (self->hovered >= 0 || self->selected >= 0))
     {
-      points = g_new (double, 2 * self->nodes->len);
-      for (guint i = 0; i < self->nodes->len; i++)
-        {
-          TiNetworkNode *node = ti_network_map_graph_node (self, i);
-
-          ti_network_map_view_point (view, node->x, node->y, &points[2 * i], &points[2 * i + 1]);
-        }
+      points = ti_network_map_view_points (self, view);
       cairo_save (cr);
-      cairo_rectangle (cr, view->area.origin.x, view->area.origin.y, view->area.size.width,
-                       view->area.size.height);
-      cairo_clip (cr);
-      draw_ties (self, cr, view, points);
-      draw_nodes (self, cr, view, points);
+      clip_to_view (cr, view);
+      if (self->hovered >= 0)
+        {
+          g_autoptr (PangoLayout) layout = ti_network_map_label_layout (self, cr);
+          gboolean labelled = FALSE;
+
+          draw_lit_ties (self, cr, view, points);
+          draw_nodes (self, cr, view, points, TRUE);
+          for (guint i = 0; i < labels->len; i++)
+            {
+              TiMapLabel *label = &g_array_index (labels, TiMapLabel, i);
+
+              if (ti_network_map_map_node (self, label->node)->lit)
+                ti_network_map_draw_label (self, cr, layout, label);
+              labelled |= (int) label->node == self->hovered;
+            }
+          /* The node pointed at is named whatever room there is, over the rest. */
+          if (!labelled)
+            {
+              TiMapLabel label;
+
+              ti_network_map_place_one_label (self, layout, view, points,
+                                              (guint) self->hovered, &label);
+              ti_network_map_draw_label (self, cr, layout, &label);
+            }
+        }
       draw_highlights (self, cr, view, points);
-      draw_labels (self, cr, view, points);
-      draw_ties_note (self, cr, view);
       cairo_restore (cr);
     }
   if (focused)

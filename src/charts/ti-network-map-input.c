@@ -101,7 +101,7 @@ drag_update (GtkGestureDrag *gesture, double dx, double dy, TiNetworkMap *self)
       node->x = view.cx + (self->drag_x + dx - view.x0) / view.scale + self->drag_dx;
       node->y = view.cy + (self->drag_y + dy - view.y0) / view.scale + self->drag_dy;
       node->pinned = TRUE;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      ti_network_map_changed (self);
     }
   else
     ti_network_map_set_zoom_and_centre (self, self->zoom, self->drag_cx - dx / view.scale,

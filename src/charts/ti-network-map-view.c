@@ -51,12 +51,40 @@ base_scale (TiNetworkMap *self, int width, int height)
   return MAX (scale, 1e-6);
 }
 
-/* The zoom and centre that fit every shown node in @width by @height; FALSE without any. */
+/* Whether every shown node, drawn at @zoom with its own size, fits in @width by @height with
+ * PADDING round; @cx, @cy: the graph's point at the middle of what they take. */
+static gboolean
+fits_at (TiNetworkMap *self, int width, int height, double base, double zoom, double *cx,
+         double *cy)
+{
+  double low_x = G_MAXDOUBLE, low_y = G_MAXDOUBLE, high_x = -G_MAXDOUBLE, high_y = -G_MAXDOUBLE;
+  double scale = base * zoom, node_scale = node_scale_at (zoom);
+
+  for (guint i = 0; i < self->draw_order->len; i++)
+    {
+      guint index = g_array_index (self->draw_order, guint, i);
+      TiNetworkNode *node = ti_network_map_graph_node (self, index);
+      double r = ti_network_map_map_node (self, index)->radius * node_scale;
+
+      low_x = MIN (low_x, node->x * scale - r);
+      low_y = MIN (low_y, node->y * scale - r);
+      high_x = MAX (high_x, node->x * scale + r);
+      high_y = MAX (high_y, node->y * scale + r);
+    }
+  *cx = (low_x + high_x) / 2 / scale;
+  *cy = (low_y + high_y) / 2 / scale;
+  return high_x - low_x <= width - 2 * PADDING && high_y - low_y <= height - 2 * PADDING;
+}
+
+/* The zoom and centre that fit every shown node in @width by @height, each with its own size
+ * (a big organisation at the edge takes more room than a champion): the closest that fits,
+ * found by halving; FALSE without any node. */
 static gboolean
 fit_all_shown (TiNetworkMap *self, int width, int height, double *zoom, double *cx, double *cy)
 {
   double low_x = G_MAXDOUBLE, low_y = G_MAXDOUBLE, high_x = -G_MAXDOUBLE, high_y = -G_MAXDOUBLE;
   double base = base_scale (self, width, height);
+  double fits = log (TI_NETWORK_MAP_ZOOM_MIN), too_close = log (TI_NETWORK_MAP_ZOOM_MAX);
 
   for (guint i = 0; self->draw_order != NULL && i < self->draw_order->len; i++)
     {
@@ -70,25 +98,26 @@ fit_all_shown (TiNetworkMap *self, int width, int height, double *zoom, double *
     }
   if (low_x > high_x)
     return FALSE;
-
-  *cx = (low_x + high_x) / 2;
-  *cy = (low_y + high_y) / 2;
   if (high_x - low_x < 1e-6 && high_y - low_y < 1e-6)
-    *zoom = TI_NETWORK_MAP_READABLE_ZOOM;
-  else
     {
-      /* Nodes grow with the zoom: the padding that holds them follows it, twice over. */
-      *zoom = 1.0;
-      for (int round = 0; round < 2; round++)
-        {
-          double padding = padding_at (self, width, height, *zoom);
-          double across = (width - 2 * padding) / MAX (high_x - low_x, 1e-6);
-          double down = (height - 2 * padding) / MAX (high_y - low_y, 1e-6);
-
-          *zoom = MIN (across, down) / base;
-        }
+      *cx = low_x;
+      *cy = low_y;
+      *zoom = TI_NETWORK_MAP_READABLE_ZOOM;
+      return TRUE;
     }
-  *zoom = CLAMP (*zoom, TI_NETWORK_MAP_ZOOM_MIN, TI_NETWORK_MAP_ZOOM_MAX);
+  if (fits_at (self, width, height, base, exp (too_close), cx, cy))
+    fits = too_close;
+  for (int round = 0; round < 40 && too_close - fits > 1e-4; round++)
+    {
+      double middle = (fits + too_close) / 2;
+
+      if (fits_at (self, width, height, base, exp (middle), cx, cy))
+        fits = middle;
+      else
+        too_close = middle;
+    }
+  *zoom = exp (fits);
+  fits_at (self, width, height, base, *zoom, cx, cy);
   return TRUE;
 }
 
@@ -119,6 +148,27 @@ ti_network_map_get_view (TiNetworkMap *self, int width, int height, gboolean fit
   view->scale = base_scale (self, width, height) * zoom;
   view->node_scale = node_scale_at (zoom);
   view->area = GRAPHENE_RECT_INIT (0, 0, width, height);
+}
+
+/**
+ * ti_network_map_fitted_scale:
+ * @self: a network map
+ * @width: the map's width
+ * @height: its height
+ *
+ * Returns: the pixels to a graph unit that fit every shown node in @width by @height (0
+ *   without any): the bigger, the better the map uses the room
+ */
+double
+ti_network_map_fitted_scale (TiNetworkMap *self, int width, int height)
+{
+  double zoom, cx, cy;
+
+  width = MAX (width, 1);
+  height = MAX (height, 1);
+  if (!fit_all_shown (self, width, height, &zoom, &cx, &cy))
+    return 0;
+  return base_scale (self, width, height) * zoom;
 }
 
 /**
@@ -331,7 +381,9 @@ compare_labels (gconstpointer a, gconstpointer b, gpointer data)
   return order != 0 ? order : (int) *(const guint *) a - (int) *(const guint *) b;
 }
 
-/* Organisations over champions, and of each the bigger drawn first, the smaller on top. */
+/* Organisations over champions; champions in their tiers' order (a path of dots each), and
+ * organisations the bigger first, the smaller over them, so that none hides under a bigger
+ * one. */
 static int
 compare_drawing (gconstpointer a, gconstpointer b, gpointer data)
 {
@@ -343,10 +395,10 @@ compare_drawing (gconstpointer a, gconstpointer b, gpointer data)
 
   if (na->kind != nb->kind)
     return na->kind == TI_NETWORK_NODE_CHAMPION ? -1 : 1;
-  if (ma->colour != mb->colour)
-    return (int) ma->colour - (int) mb->colour;
   if (ma->radius != mb->radius)
     return ma->radius > mb->radius ? -1 : 1;
+  if (ma->colour != mb->colour)
+    return (int) ma->colour - (int) mb->colour;
   return (int) ia - (int) ib;
 }
 
@@ -438,6 +490,8 @@ ti_network_map_prepare (TiNetworkMap *self)
       self->bounds[3] = i == 0 ? node->y : MAX (self->bounds[3], node->y);
     }
   g_ptr_array_sort (self->sectors, compare_sectors);
+  g_array_set_size (self->sector_shown, 0);
+  g_array_set_size (self->sector_shown, self->sectors->len);
 
   for (guint i = 0; i < n; i++)
     {
@@ -461,7 +515,11 @@ ti_network_map_prepare (TiNetworkMap *self)
       if (!map_node->shown)
         continue;
       if (organisation)
-        self->n_shown_organisations++;
+        {
+          self->n_shown_organisations++;
+          if (map_node->colour < self->sector_shown->len)
+            g_array_index (self->sector_shown, gboolean, map_node->colour) = TRUE;
+        }
       else
         self->n_shown_champions++;
       g_array_append_val (self->draw_order, i);

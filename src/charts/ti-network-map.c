@@ -134,12 +134,12 @@ graph_changed (TiNetworkMap *self)
   int selected = self->selected;
 
   ti_network_map_prepare (self);
-  self->legend_for_width = -1;
+  ti_network_map_legend_changed (self);
   self->hovered = -1;
   if (selected >= 0 && !ti_network_map_node_is_shown (self, (guint) selected))
     ti_network_map_select (self, -1);
   update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  ti_network_map_changed (self);
 }
 
 /**
@@ -243,7 +243,8 @@ ti_network_map_select (TiNetworkMap *self, int node)
   if (node == self->selected)
     return;
   self->selected = node;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* The selection's label comes first. */
+  ti_network_map_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
@@ -451,15 +452,10 @@ ti_network_map_cycle (TiNetworkMap *self, int step)
 static void
 ti_network_map_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
-  TiNetworkMap *self = TI_NETWORK_MAP (widget);
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  cairo_t *cr;
-
-  if (width <= 0 || height <= 0)
+  if (gtk_widget_get_width (widget) <= 0 || gtk_widget_get_height (widget) <= 0)
     return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  ti_network_map_draw_screen (self, cr, gtk_widget_has_visible_focus (widget));
-  cairo_destroy (cr);
+  ti_network_map_snapshot_screen (TI_NETWORK_MAP (widget), snapshot,
+                                  gtk_widget_has_visible_focus (widget));
 }
 
 static void
@@ -467,7 +463,7 @@ ti_network_map_size_allocate (GtkWidget *widget, int width, int height, int base
 {
   TiNetworkMap *self = TI_NETWORK_MAP (widget);
 
-  self->legend_for_width = -1;
+  ti_network_map_legend_changed (self);
   if (self->follow_fit)
     ti_network_map_fit (self);
 }
@@ -478,11 +474,12 @@ ti_network_map_css_changed (GtkWidget *widget, GtkCssStyleChange *change)
   TiNetworkMap *self = TI_NETWORK_MAP (widget);
 
   GTK_WIDGET_CLASS (ti_network_map_parent_class)->css_changed (widget, change);
-  /* Labels are measured again in the new style's font. */
+  /* Labels are measured again in the new style's font, and drawn in its colours. */
   for (guint i = 0; i < self->nodes->len; i++)
     ti_network_map_map_node (self, i)->label_width = -1;
-  self->legend_for_width = -1;
-  gtk_widget_queue_draw (widget);
+  ti_network_map_legend_changed (self);
+  ti_network_map_clear_layer (self);
+  ti_network_map_changed (self);
 }
 
 static void
@@ -537,7 +534,11 @@ ti_network_map_finalize (GObject *object)
   g_array_unref (self->draw_order);
   g_array_unref (self->label_order);
   g_array_unref (self->label_priority);
+  g_array_unref (self->sector_shown);
   g_ptr_array_unref (self->sectors);
+  g_array_unref (self->layer_labels);
+  ti_network_map_clear_layer (self);
+  g_hash_table_unref (self->stamps);
   for (guint c = 0; c < TI_MAP_N_TIE_CLASSES; c++)
     g_array_unref (self->tie_classes[c]);
   g_free (self->sector);
@@ -623,7 +624,10 @@ ti_network_map_init (TiNetworkMap *self)
   self->draw_order = g_array_new (FALSE, FALSE, sizeof (guint));
   self->label_order = g_array_new (FALSE, FALSE, sizeof (guint));
   self->label_priority = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->sector_shown = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->sectors = g_ptr_array_new ();
+  self->layer_labels = g_array_new (FALSE, FALSE, sizeof (TiMapLabel));
+  self->stamps = ti_network_map_new_stamps ();
   for (guint c = 0; c < TI_MAP_N_TIE_CLASSES; c++)
     self->tie_classes[c] = g_array_new (FALSE, FALSE, sizeof (guint));
   self->min_tier = -1;
@@ -632,7 +636,7 @@ ti_network_map_init (TiNetworkMap *self)
   self->hovered = -1;
   self->selected = -1;
   self->dragged_node = -1;
-  self->legend_for_width = -1;
+  ti_network_map_legend_changed (self);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
