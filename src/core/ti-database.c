@@ -272,6 +272,9 @@ check_file_before_open (const char *path, TiDatabaseOpenFlags flags, gboolean *o
       guint32 page_count = GUINT32_FROM_BE (*(guint32 *) (header + 28));
       guint32 change_counter = GUINT32_FROM_BE (*(guint32 *) (header + 24));
       guint32 valid_for = GUINT32_FROM_BE (*(guint32 *) (header + 92));
+      g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+      GStatBuf wal_st;
+      guint64 in_wal = 0;
 
       if (page_size == 1)
         page_size = 65536;
@@ -285,8 +288,14 @@ check_file_before_open (const char *path, TiDatabaseOpenFlags flags, gboolean *o
                        display);
           return FALSE;
         }
+      /* A checkpoint copies the write-ahead log's pages in page order: the first page, with
+       * the new length, before the pages that lengthen the file. Stopped in between (a kill,
+       * or another process checkpointing right now), the file is shorter than its header
+       * says, and the log, kept until the copy is complete, holds the rest. */
+      if (g_stat (wal_path, &wal_st) == 0 && S_ISREG (wal_st.st_mode))
+        in_wal = wal_st.st_size;
       if (page_count > 0 && change_counter == valid_for
-          && (guint64) st.st_size < (guint64) page_size * page_count)
+          && (guint64) st.st_size + in_wal < (guint64) page_size * page_count)
         {
           g_autofree char *has = ti_format_count (st.st_size);
           g_autofree char *should = ti_format_count ((gint64) page_size * page_count);
