@@ -186,6 +186,7 @@ test_figures (Fixture *f, gconstpointer data)
   g_assert_true (isnan (open.attendance_mean));
   g_assert_true (isnan (open.feedback_mean));
 
+  ti_event_figures_clear (&open);
   g_assert_false (ti_event_figures_compute (f->db, "1/1/2023", NULL, &open, &error));
   g_assert_nonnull (error);
 
@@ -338,10 +339,12 @@ test_first_time_follows_attended (Fixture *f, gconstpointer data)
   g_autoptr (GListModel) guests = ti_events_list_guests (f->db, 2, &error);
   g_autoptr (TiEventGuest) lee = NULL;
   g_autoptr (TiEventGuest) jo = NULL;
+  g_autoptr (TiEventGuest) invited = NULL;
   TiGuestMarks marks;
 
-  ti_events_invite (f->db, 2, 3, &error);
+  invited = ti_events_invite (f->db, 2, 3, &error);
   g_assert_no_error (error);
+  g_assert_nonnull (invited);
   g_clear_object (&guests);
   guests = ti_events_list_guests (f->db, 2, &error);
   /* Jo, Kit, Lee, Sam, Tom */
