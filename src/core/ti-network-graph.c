@@ -311,7 +311,9 @@ compare_pair (const void *a, const void *b)
 static void
 count_pairs (GArray *pairs, GArray *ties)
 {
-  qsort (pairs->data, pairs->len, sizeof (guint64), compare_pair);
+  /* An empty GArray's data is NULL, which qsort must not be given. */
+  if (pairs->len > 1)
+    qsort (pairs->data, pairs->len, sizeof (guint64), compare_pair);
   for (guint i = 0; i < pairs->len;)
     {
       guint64 pair = g_array_index (pairs, guint64, i);
