@@ -39,6 +39,13 @@ typedef struct
   GArray *milestone_list; /* of TiEvaluationMilestone: every one, by due month and workstream */
 } TiEvaluationSources;
 
+void ti_evaluation_sources_clear (TiEvaluationSources *sources);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TiEvaluationSources, ti_evaluation_sources_clear)
+
+TiEvaluation *ti_evaluation_compute_keeping (TiDatabase *db, const char *from, const char *to,
+                                             const char *today, TiEvaluationSources *sources,
+                                             GError **error);
+
 guint ti_evaluation_outcomes_of (const char *key);
 
 void ti_headline_free (gpointer headline);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "ti-evaluation-private.h"
 #include "ti-format.h"
@@ -355,8 +356,13 @@ ti_period_preset_range (TiPeriodPreset preset, const GDate *today, const GDate *
 
 /* Computing ---------------------------------------------------------------------------- */
 
-static void
-sources_clear (TiEvaluationSources *sources)
+/*
+ * ti_evaluation_sources_clear:
+ *
+ * Frees what the sources hold and zeroes them.
+ */
+void
+ti_evaluation_sources_clear (TiEvaluationSources *sources)
 {
   ti_training_figures_clear (&sources->training);
   ti_training_breakdown_clear (&sources->breakdown);
@@ -366,9 +372,8 @@ sources_clear (TiEvaluationSources *sources)
   ti_engagement_figures_clear (&sources->engagement);
   ti_milestone_figures_clear (&sources->milestones);
   g_clear_pointer (&sources->milestone_list, g_array_unref);
+  memset (sources, 0, sizeof *sources);
 }
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TiEvaluationSources, sources_clear)
 
 static void
 milestone_clear (gpointer data)
@@ -479,35 +484,52 @@ TiEvaluation *
 ti_evaluation_compute (TiDatabase *db, const char *from, const char *to, const char *today,
                        GError **error)
 {
-  g_autoptr (TiEvaluation) evaluation = NULL;
   g_auto (TiEvaluationSources) sources = { 0 };
+
+  return ti_evaluation_compute_keeping (db, from, to, today, &sources, error);
+}
+
+/*
+ * ti_evaluation_compute_keeping:
+ * @sources: (out caller-allocates): zeroed; filled with what the evaluation was computed
+ *   from (the training breakdown with its Tier 1 tally, the network tally, …), for the
+ *   workbook's detail sheets to read the same tallies; clear with
+ *   ti_evaluation_sources_clear(), also on failure
+ *
+ * ti_evaluation_compute(), keeping its sources.
+ */
+TiEvaluation *
+ti_evaluation_compute_keeping (TiDatabase *db, const char *from, const char *to,
+                               const char *today, TiEvaluationSources *sources, GError **error)
+{
+  g_autoptr (TiEvaluation) evaluation = NULL;
   gboolean own_transaction;
   gboolean ok;
 
   g_return_val_if_fail (TI_IS_DATABASE (db), NULL);
 
-  if (!ti_period_init (&sources.period, from, to, error)
-      || !ti_day_init (sources.today, today, error))
+  if (!ti_period_init (&sources->period, from, to, error)
+      || !ti_day_init (sources->today, today, error))
     return NULL;
 
   evaluation = g_new0 (TiEvaluation, 1);
   evaluation->from = g_strdup (from);
   evaluation->to = g_strdup (to);
-  g_strlcpy (evaluation->today, sources.today, sizeof evaluation->today);
+  g_strlcpy (evaluation->today, sources->today, sizeof evaluation->today);
   evaluation->headlines = g_ptr_array_new_with_free_func (ti_headline_free);
   evaluation->charts = g_ptr_array_new_with_free_func (chart_free);
   evaluation->attention = g_ptr_array_new_with_free_func (attention_free);
 
   if (!ti_database_snapshot_begin (db, &own_transaction, error))
     return NULL;
-  ok = read_sources (db, from, to, &sources, error)
-       && ti_evaluation_add_charts (evaluation, db, &sources, error)
-       && ti_evaluation_add_attention (evaluation, db, &sources, error);
+  ok = read_sources (db, from, to, sources, error)
+       && ti_evaluation_add_charts (evaluation, db, sources, error)
+       && ti_evaluation_add_attention (evaluation, db, sources, error);
   ti_database_snapshot_end (db, own_transaction);
   if (!ok)
     return NULL;
 
-  ti_evaluation_add_headlines (evaluation, &sources);
+  ti_evaluation_add_headlines (evaluation, sources);
   return g_steal_pointer (&evaluation);
 }
 

@@ -156,8 +156,7 @@ write_isolated (TiSheet *sheet, const TiNetworkGraph *graph)
 gboolean
 ti_workbook_write_network (TiWorkbookExport *export, GError **error)
 {
-  const char *day = strcmp (export->period.to, export->today) < 0 ? export->period.to
-                                                                   : export->today;
+  const char *day = export->sources.network.on;
   g_autoptr (TiNetworkGraph) graph = ti_network_graph_build (export->db, TI_NETWORK_CHAMPIONS,
                                                              day, error);
   g_autofree char *on = NULL;

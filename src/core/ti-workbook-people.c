@@ -19,12 +19,11 @@
  * names are included.
  */
 
-/* The day the network figures stand on: the period's last day, or today when that is
- * earlier or the period is open. */
+/* The day the network figures stand on, as the Summary's "Active champions" says it. */
 static const char *
 network_day (TiWorkbookExport *export)
 {
-  return strcmp (export->period.to, export->today) < 0 ? export->period.to : export->today;
+  return export->sources.network.on;
 }
 
 static const char *
@@ -241,8 +240,7 @@ write_organisations (TiWorkbookExport *export, const TiNetworkTally *tally, GErr
 gboolean
 ti_workbook_write_people (TiWorkbookExport *export, GError **error)
 {
-  g_autoptr (TiNetworkTally) tally = ti_network_tally_new (export->db, error);
+  const TiNetworkTally *tally = export->sources.network_tally;
 
-  return tally != NULL && write_champions (export, tally, error)
-         && write_organisations (export, tally, error);
+  return write_champions (export, tally, error) && write_organisations (export, tally, error);
 }

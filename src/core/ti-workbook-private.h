@@ -3,8 +3,7 @@
 
 #include <xlsxwriter.h>
 
-#include "ti-evaluation.h"
-#include "ti-training-figures-private.h"
+#include "ti-evaluation-private.h"
 #include "ti-workbook.h"
 
 G_BEGIN_DECLS
@@ -39,6 +38,7 @@ typedef struct
   lxw_workbook *workbook;
   TiWorkbookFormats formats;
   TiEvaluation *evaluation;
+  TiEvaluationSources sources; /* what it was counted from: the detail sheets read the same */
   char *pseudonym_key;         /* the programme's secret for people's pseudonymous IDs */
   char *programme_name;
   char *export_organisation;

@@ -336,15 +336,11 @@ write_reviews (TiWorkbookExport *export, GError **error)
 gboolean
 ti_workbook_write_training (TiWorkbookExport *export, GError **error)
 {
-  g_auto (TiTrainingFigures) figures = { 0 };
-  g_auto (TiTrainingBreakdown) breakdown = { 0 };
+  const TiTrainingBreakdown *breakdown = &export->sources.breakdown;
 
-  if (!ti_training_figures_compute_breakdown (export->db, export->options->from,
-                                              export->options->to, &figures, &breakdown, error))
-    return FALSE;
-  write_reach (export, breakdown.tier1);
+  write_reach (export, breakdown->tier1);
   if (!write_sessions (export, error))
     return FALSE;
-  write_confidence (export, &breakdown);
+  write_confidence (export, breakdown);
   return write_reviews (export, error);
 }

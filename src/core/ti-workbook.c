@@ -329,6 +329,7 @@ static void
 export_clear (TiWorkbookExport *export)
 {
   g_clear_pointer (&export->evaluation, ti_evaluation_free);
+  ti_evaluation_sources_clear (&export->sources);
   g_clear_pointer (&export->pseudonym_key, g_free);
   g_clear_pointer (&export->programme_name, g_free);
   g_clear_pointer (&export->export_organisation, g_free);
@@ -348,9 +349,10 @@ fill_workbook (TiWorkbookExport *export, TiProgressFunc progress, gpointer progr
   if (progress != NULL)
     progress (0.02, _("Counting the figures"), progress_data);
   ok = read_programme (export, error)
-       && (export->evaluation = ti_evaluation_compute (export->db, export->options->from,
-                                                       export->options->to, export->today,
-                                                       error))
+       && (export->evaluation
+           = ti_evaluation_compute_keeping (export->db, export->options->from,
+                                            export->options->to, export->today,
+                                            &export->sources, error))
             != NULL
        && write_sheets (export, progress, progress_data, cancellable, error);
   ti_database_snapshot_end (export->db, own_transaction);
