@@ -54,12 +54,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
 
   test_programme_set_up (&f->programme, "workbook.sqlite", evaluation_fixture_sql);
-  g_auto (TiWorkbookOptions) options;
-
   g_assert_true (ti_database_exec (f->programme.db, extra_sql, &error));
-  g_assert_no_error (error);
-  /* As the window and the command line do first: gives the programme its pseudonym secret. */
-  g_assert_true (ti_workbook_options_init (&options, f->programme.db, &error));
   g_assert_no_error (error);
   f->path = g_build_filename (f->programme.dir, "Evaluation.xlsx", NULL);
 }
@@ -221,6 +216,42 @@ number (const char *json)
   return value;
 }
 
+static double
+sum_column (Dump *dump, const char *sheet, char column)
+{
+  double sum = 0;
+
+  for (guint row = 5; row < 2000; row++)
+    {
+      char coordinate[16];
+      char type = 0;
+      const char *value;
+
+      g_snprintf (coordinate, sizeof coordinate, "%c%u", column, row);
+      value = cell_value (dump, sheet, coordinate, &type);
+      if (value != NULL && type == 'n')
+        sum += number (value);
+    }
+  return sum;
+}
+
+static guint
+count_cells (Dump *dump, const char *sheet, char column, const char *json)
+{
+  guint n = 0;
+
+  for (guint row = 1; row < 2000; row++)
+    {
+      char coordinate[16];
+      const char *value;
+
+      g_snprintf (coordinate, sizeof coordinate, "%c%u", column, row);
+      value = cell_value (dump, sheet, coordinate, NULL);
+      n += value != NULL && g_str_equal (value, json);
+    }
+  return n;
+}
+
 static void
 test_summary (Fixture *f, gconstpointer data)
 {
@@ -302,6 +333,11 @@ test_summary (Fixture *f, gconstpointer data)
   /* The confidence sheet's last row is the Summary's figure. */
   g_assert_cmpfloat (number (beside (dump, "Confidence", "Tiers 2 and 3", 'G', NULL)), ==, 2.5);
   g_assert_cmpfloat (number (beside (dump, "Confidence", "Tiers 2 and 3", 'H', NULL)), ==, 4);
+  /* The detail sheets add up to the headlines. */
+  g_assert_cmpuint (count_cells (dump, "Organisations", 'G', "\"Yes\""), ==, 3);
+  g_assert_cmpuint (count_cells (dump, "Organisations", 'H', "\"Signed\""), ==, 2);
+  g_assert_cmpuint (count_cells (dump, "Milestones", 'F', "\"Yes\""), ==, 3);
+  g_assert_cmpfloat (sum_column (dump, "Engagement", 'D'), ==, 8);
   /* Notes: the period, and how a headline is counted. */
   g_assert_cmpstr (beside (dump, "Notes", "Period", 'B', NULL), ==,
                    "\"1 Jan 2024 – 31 Mar 2024\"");
@@ -353,23 +389,6 @@ test_network (Fixture *f, gconstpointer data)
     }
 }
 
-static guint
-count_cells (Dump *dump, const char *sheet, char column, const char *json)
-{
-  guint n = 0;
-
-  for (guint row = 1; row < 2000; row++)
-    {
-      char coordinate[16];
-      const char *value;
-
-      g_snprintf (coordinate, sizeof coordinate, "%c%u", column, row);
-      value = cell_value (dump, sheet, coordinate, NULL);
-      n += value != NULL && g_str_equal (value, json);
-    }
-  return n;
-}
-
 static void
 test_pseudonymous (Fixture *f, gconstpointer data)
 {
@@ -413,7 +432,10 @@ test_pseudonymous (Fixture *f, gconstpointer data)
   named = read_workbook (f->path);
   g_assert_cmpuint (count_prefix (named, "found\tAda\t"), >, 0);
   g_assert_cmpuint (count_prefix (named, "found\tada.tester@example.org\t"), >, 0);
-  g_assert_cmpstr (cell_value (named, "Champions", "B4", NULL), ==, "\"Name\"");
+  /* Named, a champion has no ID: a named file is no key to the pseudonymous ones. */
+  g_assert_cmpstr (cell_value (named, "Champions", "A4", NULL), ==, "\"Name\"");
+  g_assert_cmpstr (cell_value (named, "Champions", "B4", NULL), ==, "\"Email\"");
+  g_assert_cmpuint (count_prefix (named, "found\tP-"), ==, 0);
 }
 
 static void
@@ -432,24 +454,54 @@ test_suppression (Fixture *f, gconstpointer data)
   g_assert_cmpstr (beside (five, "Tier 1 reach", "Somerset Council", 'H', NULL), ==, "\"<5\"");
   g_assert_cmpstr (beside (five, "Tier 1 reach", "Moorland Trust", 'F', NULL), ==, "0");
 
-  /* Threshold 2: among the top-level organisations only Levels Surgery's 1 completion is
-   * small; so that the total cannot give it away, the next smallest (Somerset Council's 2,
-   * first in name order of the two 2s) is hidden too, and Wellsway School's 2 is shown. */
+  /* Threshold 2: Levels Surgery's 1 completion is hidden; it is the only primary care
+   * organisation with any, so nothing else is, but the primary care reach that would give
+   * it away is hidden on Chart data. Somerset Council's and Wellsway School's 2 are shown. */
   export (f, FALSE, 2);
   two = read_workbook (f->path);
   g_assert_cmpstr (beside (two, "Tier 1 reach", "Levels Surgery", 'F', NULL), ==, "\"<2\"");
-  g_assert_cmpstr (beside (two, "Tier 1 reach", "Somerset Council", 'F', NULL), ==, "\"<2\"");
+  g_assert_cmpstr (beside (two, "Tier 1 reach", "Somerset Council", 'F', NULL), ==, "2");
   g_assert_cmpstr (beside (two, "Tier 1 reach", "Wellsway School", 'F', NULL), ==, "2");
-  /* People reached: Wellsway and Levels have 1 each: two hidden, nothing more needed. */
-  g_assert_cmpstr (beside (two, "Tier 1 reach", "Wellsway School", 'G', NULL), ==, "\"<2\"");
-  g_assert_cmpstr (beside (two, "Tier 1 reach", "Levels Surgery", 'G', NULL), ==, "\"<2\"");
-  g_assert_cmpstr (beside (two, "Tier 1 reach", "Somerset Council", 'G', NULL), ==, "2");
+  g_assert_cmpstr (beside (two, "Chart data", "Primary care", 'B', NULL), ==, "\"<2\"");
+  g_assert_cmpstr (beside (two, "Chart data", "Council", 'B', NULL), !=, "\"<2\"");
 
   /* Threshold 0: every count shown. */
   export (f, FALSE, 0);
   none = read_workbook (f->path);
   g_assert_cmpstr (beside (none, "Tier 1 reach", "Levels Surgery", 'F', NULL), ==, "1");
   g_assert_cmpstr (beside (none, "Tier 1 reach", "Somerset Council", 'F', NULL), ==, "2");
+}
+
+/* A sector's reach is a published total: a sector hiding one organisation's count hides
+ * another of the same sector, so that the sector's figure cannot give it back. Burnham
+ * School (education, 3 completions) joins Wellsway School (education, 2). */
+static void
+test_suppression_by_sector (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Dump) dump = NULL;
+
+  g_assert_true (ti_database_exec (
+    f->programme.db,
+    "INSERT INTO organisations (id, name, sector, locality, headcount) VALUES"
+    "  (9, 'Burnham School', 'education', 'sedgemoor', 30);"
+    "INSERT INTO people (id, name, organisation_id) VALUES (30, 'Amy', 9), (31, 'Bo', 9),"
+    "  (32, 'Cy', 9);"
+    "INSERT INTO tier1_completions (person_id, completed_on) VALUES (30, '2024-02-01'),"
+    "  (31, '2024-02-02'), (32, '2024-02-03');",
+    &error));
+  g_assert_no_error (error);
+  export (f, FALSE, 3);
+  dump = read_workbook (f->path);
+  g_assert_cmpstr (beside (dump, "Tier 1 reach", "Wellsway School", 'F', NULL), ==, "\"<3\"");
+  /* Not small itself: hidden with it. */
+  g_assert_cmpstr (beside (dump, "Tier 1 reach", "Burnham School", 'F', NULL), ==, "\"<3\"");
+  /* Somerset Council, alone in its sector with 2, is hidden and so is the council's reach. */
+  g_assert_cmpstr (beside (dump, "Tier 1 reach", "Somerset Council", 'F', NULL), ==, "\"<3\"");
+  g_assert_cmpstr (beside (dump, "Chart data", "Council", 'B', NULL), ==, "\"<3\"");
+  /* Education's 4 people reached are not a small number: its reach is shown. */
+  g_assert_cmpfloat_with_epsilon (number (beside (dump, "Chart data", "Education", 'B', NULL)),
+                                  4.0 / 50.0, 1e-12);
 }
 
 static void
@@ -672,6 +724,7 @@ main (int argc, char **argv)
   ADD ("/workbook/summary", test_summary);
   ADD ("/workbook/pseudonymous", test_pseudonymous);
   ADD ("/workbook/suppression", test_suppression);
+  ADD ("/workbook/suppression-by-sector", test_suppression_by_sector);
   ADD ("/workbook/network", test_network);
   ADD ("/workbook/text-stays-text", test_text_stays_text);
   ADD ("/workbook/locale", test_locale);

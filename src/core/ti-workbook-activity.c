@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "ti-engagement-activity.h"
 #include "ti-event-figures-private.h"
@@ -17,12 +18,6 @@
  * The events are those the event figures count as held in the period, with the same
  * invitations and attendances.
  */
-
-static const char *
-column_text (sqlite3_stmt *stmt, int column)
-{
-  return (const char *)sqlite3_column_text (stmt, column);
-}
 
 /* An event's kind, its attendees' mean feedback, and its speakers by reach. */
 static const char event_sql[]
@@ -46,17 +41,17 @@ describe_speakers (TiWorkbookExport *export, sqlite3_stmt *speakers)
 
   while (sqlite3_step (speakers) == SQLITE_ROW)
     {
-      const char *affiliation = column_text (speakers, 1);
-      const char *topic = column_text (speakers, 3);
+      const char *affiliation = ti_column_text (speakers, 1);
+      const char *topic = ti_column_text (speakers, 3);
 
       if (text->len > 0)
         g_string_append (text, "; ");
       if (export->options->include_names)
-        g_string_append_printf (text, "%s, ", column_text (speakers, 0));
+        g_string_append_printf (text, "%s, ", ti_column_text (speakers, 0));
       g_string_append_printf (text, "%s (%s)",
                               affiliation != NULL && *affiliation != '\0' ? affiliation
                                                                           : _("no affiliation"),
-                              ti_event_reach_label (column_text (speakers, 2)));
+                              ti_event_reach_label (ti_column_text (speakers, 2)));
       if (topic != NULL && *topic != '\0')
         g_string_append_printf (text, ": %s", topic);
     }
@@ -71,7 +66,7 @@ write_events (TiWorkbookExport *export, GError **error)
     N_ ("Mean feedback (1–5)"), N_ ("Local speakers"), N_ ("National speakers"),
     N_ ("International speakers"), N_ ("Speakers"),
   };
-  static const double widths[] = { 12, 40, 16, 9, 9, 11, 10, 10, 12, 70 };
+  static const double widths[] = { 13, 40, 16, 9, 9, 11, 10, 10, 12, 70 };
   g_autoptr (GArray) events = ti_event_figures_by_event (export->db, &export->period, error);
   g_autoptr (sqlite3_stmt) event = NULL;
   g_autoptr (sqlite3_stmt) speakers = NULL;
@@ -100,7 +95,7 @@ write_events (TiWorkbookExport *export, GError **error)
 
       ti_sheet_date (&sheet, 0, count->starts_at);
       ti_sheet_text (&sheet, 1, count->title);
-      ti_sheet_text (&sheet, 2, ti_event_kind_label (column_text (event, 0)));
+      ti_sheet_text (&sheet, 2, ti_event_kind_label (ti_column_text (event, 0)));
       ti_sheet_count (&sheet, 3, count->invitations);
       ti_sheet_count (&sheet, 4, count->attendances);
       if (sqlite3_column_type (event, 1) != SQLITE_NULL)
@@ -126,7 +121,7 @@ static const char engagement_sql[]
     "  g.young_people + g.adults_lived_experience + g.parents_carers + g.professionals"
     "    + g.community_members,"
     "  (SELECT group_concat (area, ',') FROM engagement_influences i WHERE i.activity_id = g.id),"
-    "  a.you_said, a.we_did, a.status, a.due_on, a.owner"
+    "  a.you_said, a.we_did, a.status, a.due_on, a.owner, g.id"
     " FROM engagement_activities g LEFT JOIN engagement_actions a ON a.activity_id = g.id"
     " WHERE g.held_on BETWEEN ?1 AND ?2 ORDER BY g.held_on, g.id, a.id";
 
@@ -137,9 +132,10 @@ write_engagement (TiWorkbookExport *export, GError **error)
     N_ ("Date"), N_ ("Activity"), N_ ("Kind"), N_ ("Participants"), N_ ("Influenced"),
     N_ ("You said"), N_ ("We did"), N_ ("Status"), N_ ("Due"), N_ ("Owner"),
   };
-  static const double widths[] = { 12, 36, 18, 11, 28, 50, 50, 12, 12, 20 };
+  static const double widths[] = { 13, 36, 18, 11, 28, 50, 50, 12, 13, 20 };
   gboolean names = export->options->include_names;
   g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (export->db, engagement_sql, error);
+  gint64 previous = -1;
   TiSheet sheet;
   int rc;
 
@@ -153,24 +149,28 @@ write_engagement (TiWorkbookExport *export, GError **error)
   ti_sheet_columns (&sheet, headings, widths, G_N_ELEMENTS (headings) - (names ? 0 : 1));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autofree char *influenced = ti_workbook_labels (column_text (stmt, 4), ti_engagement_area_label);
+      g_autofree char *influenced = ti_workbook_labels (ti_column_text (stmt, 4), ti_engagement_area_label);
+      gint64 activity = sqlite3_column_int64 (stmt, 10);
 
-      ti_sheet_date (&sheet, 0, column_text (stmt, 0));
-      ti_sheet_text (&sheet, 1, column_text (stmt, 1));
-      ti_sheet_text (&sheet, 2, ti_engagement_kind_label (column_text (stmt, 2)));
-      ti_sheet_count (&sheet, 3, sqlite3_column_int64 (stmt, 3));
+      ti_sheet_date (&sheet, 0, ti_column_text (stmt, 0));
+      ti_sheet_text (&sheet, 1, ti_column_text (stmt, 1));
+      ti_sheet_text (&sheet, 2, ti_engagement_kind_label (ti_column_text (stmt, 2)));
+      /* Once per activity, so that the column adds up to the participants figure. */
+      if (activity != previous)
+        ti_sheet_count (&sheet, 3, sqlite3_column_int64 (stmt, 3));
+      previous = activity;
       ti_sheet_text (&sheet, 4, influenced);
-      if (column_text (stmt, 5) != NULL)
+      if (ti_column_text (stmt, 5) != NULL)
         {
           TiEngagementActionStatus status = 0;
 
-          ti_engagement_action_status_from_key (column_text (stmt, 7), &status);
-          ti_sheet_text_format (&sheet, 5, column_text (stmt, 5), export->formats.wrap);
-          ti_sheet_text_format (&sheet, 6, column_text (stmt, 6), export->formats.wrap);
+          ti_engagement_action_status_from_key (ti_column_text (stmt, 7), &status);
+          ti_sheet_text_format (&sheet, 5, ti_column_text (stmt, 5), export->formats.wrap);
+          ti_sheet_text_format (&sheet, 6, ti_column_text (stmt, 6), export->formats.wrap);
           ti_sheet_text (&sheet, 7, ti_engagement_action_status_label (status));
-          ti_sheet_date (&sheet, 8, column_text (stmt, 8));
+          ti_sheet_date (&sheet, 8, ti_column_text (stmt, 8));
           if (names)
-            ti_sheet_text (&sheet, 9, column_text (stmt, 9));
+            ti_sheet_text (&sheet, 9, ti_column_text (stmt, 9));
         }
       sheet.row++;
     }
@@ -181,7 +181,9 @@ write_engagement (TiWorkbookExport *export, GError **error)
   ti_sheet_note (export, "Engagement",
                  _("One row per “you said” of each engagement activity held in the period "
                    "(one row for an activity with none). Participants are the activity’s "
-                   "counts of each group added up; no participant is recorded by name. An "
+                   "counts of each group added up, on its first row only, so that the column "
+                   "adds up to the Engagement participants figure; no participant is recorded "
+                   "by name. An "
                    "action’s owner is shown only when names are included."));
   return TRUE;
 }
@@ -199,8 +201,8 @@ static const char milestones_sql[]
 static char *
 evidence_text (sqlite3_stmt *stmt)
 {
-  g_autoptr (GString) text = g_string_new (column_text (stmt, 4));
-  const char *linked[] = { column_text (stmt, 5), column_text (stmt, 6), column_text (stmt, 7) };
+  g_autoptr (GString) text = g_string_new (ti_column_text (stmt, 4));
+  const char *linked[] = { ti_column_text (stmt, 5), ti_column_text (stmt, 6), ti_column_text (stmt, 7) };
 
   for (guint i = 0; i < G_N_ELEMENTS (linked); i++)
     if (linked[i] != NULL)
@@ -212,12 +214,27 @@ evidence_text (sqlite3_stmt *stmt)
   return g_strdup (text->str);
 }
 
+/* Whether a milestone due in @due_month ('YYYY-MM') is due in the period, as the milestone
+ * figures count it: its month's last day falls in the period. */
+static gboolean
+due_in_period (TiWorkbookExport *export, const char *due_month)
+{
+  GDate due;
+  char day[11];
+
+  if (!ti_milestone_due_date (due_month, &due))
+    return FALSE;
+  g_date_strftime (day, sizeof day, "%Y-%m-%d", &due);
+  return strcmp (day, export->period.from) >= 0 && strcmp (day, export->period.to) <= 0;
+}
+
 static gboolean
 write_milestones (TiWorkbookExport *export, GError **error)
 {
   static const char *headings[] = { N_ ("Workstream"), N_ ("Milestone"), N_ ("Due"),
-                                    N_ ("Done on"), N_ ("Status"), N_ ("Evidence") };
-  static const double widths[] = { 22, 50, 11, 12, 14, 60 };
+                                    N_ ("Done on"), N_ ("Status"), N_ ("Due in the period"),
+                                    N_ ("Evidence") };
+  static const double widths[] = { 22, 50, 11, 13, 14, 12, 60 };
   g_autoptr (sqlite3_stmt) stmt = ti_database_prepare (export->db, milestones_sql, error);
   g_autofree char *day = ti_format_date (export->today);
   g_autofree char *subtitle = g_strdup_printf (_("Every milestone of the four workstreams, "
@@ -237,14 +254,15 @@ write_milestones (TiWorkbookExport *export, GError **error)
     {
       g_autofree char *evidence = evidence_text (stmt);
       TiMilestoneStatus status
-        = ti_milestone_status_as_of (column_text (stmt, 2), column_text (stmt, 3), &today);
+        = ti_milestone_status_as_of (ti_column_text (stmt, 2), ti_column_text (stmt, 3), &today);
 
-      ti_sheet_text (&sheet, 0, _ (column_text (stmt, 0)));
-      ti_sheet_text_format (&sheet, 1, column_text (stmt, 1), export->formats.wrap);
-      ti_sheet_month (&sheet, 2, column_text (stmt, 2));
-      ti_sheet_date (&sheet, 3, column_text (stmt, 3));
+      ti_sheet_text (&sheet, 0, _ (ti_column_text (stmt, 0)));
+      ti_sheet_text_format (&sheet, 1, ti_column_text (stmt, 1), export->formats.wrap);
+      ti_sheet_month (&sheet, 2, ti_column_text (stmt, 2));
+      ti_sheet_date (&sheet, 3, ti_column_text (stmt, 3));
       ti_sheet_text (&sheet, 4, ti_milestone_status_label (status));
-      ti_sheet_text_format (&sheet, 5, evidence, export->formats.wrap);
+      ti_sheet_text (&sheet, 5, due_in_period (export, ti_column_text (stmt, 2)) ? _("Yes") : _("No"));
+      ti_sheet_text_format (&sheet, 6, evidence, export->formats.wrap);
       sheet.row++;
     }
   if (rc != SQLITE_DONE)
@@ -253,8 +271,9 @@ write_milestones (TiWorkbookExport *export, GError **error)
   ti_sheet_finish (&sheet);
   ti_sheet_note (export, "Milestones",
                  _("Every milestone of the programme’s timeline, whatever the period: due "
-                   "month, when it was done, and its status on the day the workbook was "
-                   "produced (done, done late, on track, at risk within 30 days, late)."));
+                   "month, when it was done, its status on the day the workbook was produced "
+                   "(done, done late, on track, at risk within 30 days, late), and whether it "
+                   "is due in the period (those the Milestones on time figure counts)."));
   return TRUE;
 }
 

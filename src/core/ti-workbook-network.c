@@ -73,7 +73,7 @@ write_bridges (TiSheet *sheet, const TiNetworkGraph *graph)
         ti_sheet_text (sheet, 1, node_at (graph, (guint)node->organisation)->label);
       ti_sheet_text (sheet, 2, node->sector_label);
       ti_sheet_count (sheet, 3, node->degree);
-      ti_sheet_number (sheet, 4, node->betweenness, sheet->export->formats.score);
+      ti_sheet_number (sheet, 4, node->betweenness, sheet->export->formats.fraction);
       sheet->row++;
     }
   if (graph->bridges->len == 0)
@@ -183,7 +183,8 @@ ti_workbook_write_network (TiWorkbookExport *export, GError **error)
                               on);
   ti_sheet_start (&sheet, export, "Network", _("The champions’ network"), subtitle);
   worksheet_set_column (sheet.worksheet, 0, 0, 40, NULL);
-  worksheet_set_column (sheet.worksheet, 1, 12, 14, NULL);
+  worksheet_set_column (sheet.worksheet, 1, 1, 36, NULL);
+  worksheet_set_column (sheet.worksheet, 2, 12, 14, NULL);
   write_fact (&sheet, _("Organisations"), organisations);
   write_fact (&sheet, _("Champions"), champions);
   write_fact (&sheet, _("Ties between champions"), ties);

@@ -21,6 +21,7 @@ typedef struct
   lxw_format *count;
   lxw_format *decimal;
   lxw_format *score;
+  lxw_format *fraction; /* small shares such as betweenness: 0.0123 */
   lxw_format *percent;
   lxw_format *date;
   lxw_format *month;
@@ -43,6 +44,8 @@ typedef struct
   char *programme_name;
   char *export_organisation;
   GPtrArray *notes;            /* (element-type TiWorkbookNote): what each detail sheet holds */
+  guint write_errors;          /* cells libxlsxwriter refused */
+  lxw_error first_write_error;
 } TiWorkbookExport;
 
 /* A detail sheet's line on the Notes sheet. */
@@ -61,6 +64,13 @@ typedef struct
   lxw_row_t row;      /* the next row to write */
   lxw_col_t n_columns;
 } TiSheet;
+
+/* A text column of a row of @stmt, as C text. */
+static inline const char *
+ti_column_text (sqlite3_stmt *stmt, int column)
+{
+  return (const char *)sqlite3_column_text (stmt, column);
+}
 
 void ti_sheet_start (TiSheet *sheet, TiWorkbookExport *export, const char *name,
                      const char *title, const char *subtitle);
@@ -92,7 +102,11 @@ typedef struct
   guint n_rows;
   guint n_columns;
   gint64 *values;    /* n_rows × n_columns, −1 for a cell without a count */
-  int *groups;       /* each row's group (siblings); complementary hiding is within a group */
+  int *groups;       /* each row's group: the rows whose counts a published total adds up
+                      * (siblings, or the organisations of a sector); complementary hiding
+                      * is within a group */
+  gboolean *avoid;   /* rows not to hide as a complement while another will do (a parent,
+                      * whose count its visible children could rebuild) */
   gboolean *hidden;  /* n_rows × n_columns */
 } TiSuppression;
 

@@ -16,33 +16,36 @@
  * header row that stays in view, and rows under it with an autofilter over them.
  */
 
-/* Excel's limit on a cell's text. */
-#define CELL_MAX_CHARS 32767
+/* Excel's limit on a cell's text, in UTF-16 code units. */
+#define CELL_MAX_UNITS 32767
 
 /**
  * ti_workbook_safe_text:
  * @text: (nullable): text from the programme
  *
  * Returns: (transfer full): @text as a cell can hold it: valid UTF-8, without the control
- *   characters XML cannot carry (tabs and line breaks kept), at most Excel's 32,767
- *   characters; "" for %NULL
+ *   characters XML cannot carry (tabs and line breaks kept, carriage returns dropped), at
+ *   most Excel's 32,767 UTF-16 units; "" for %NULL
  */
 char *
 ti_workbook_safe_text (const char *text)
 {
   g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
   GString *safe = g_string_sized_new (strlen (valid));
-  guint n_chars = 0;
+  guint n_units = 0;
 
-  for (const char *p = valid; *p != '\0' && n_chars < CELL_MAX_CHARS;
-       p = g_utf8_next_char (p), n_chars++)
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      guint units = c > 0xffff ? 2 : 1;
 
+      if (c == '\r')
+        continue;
+      if (n_units + units > CELL_MAX_UNITS)
+        break;
+      n_units += units;
       if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f || c == 0xfffe || c == 0xffff)
         g_string_append_c (safe, ' ');
-      else if (c == '\r')
-        continue;
       else
         g_string_append_unichar (safe, c);
     }
@@ -129,6 +132,14 @@ ti_workbook_sheet_reference (const char *sheet, lxw_row_t first_row, lxw_col_t f
   return g_strdup_printf ("='%s'!%s:%s", sheet, first, last);
 }
 
+/* Counts a cell libxlsxwriter refused, so that the export fails rather than lose it. */
+static void
+checked (TiSheet *sheet, lxw_error error)
+{
+  if (error != LXW_NO_ERROR && sheet->export->write_errors++ == 0)
+    sheet->export->first_write_error = error;
+}
+
 void
 ti_sheet_note (TiWorkbookExport *export, const char *sheet, const char *text)
 {
@@ -177,6 +188,8 @@ ti_sheet_header (TiSheet *sheet, const char *const *headings, const double *widt
 {
   sheet->header_row = sheet->row;
   sheet->n_columns = n_columns;
+  /* Room for headings that wrap onto a second line. */
+  worksheet_set_row (sheet->worksheet, sheet->row, 2 * LXW_DEF_ROW_HEIGHT, NULL);
   for (guint c = 0; c < n_columns; c++)
     {
       worksheet_set_column (sheet->worksheet, c, c, widths[c], NULL);
@@ -233,7 +246,7 @@ ti_sheet_text_format (TiSheet *sheet, lxw_col_t col, const char *text, lxw_forma
 
   if (*safe == '\0')
     return;
-  worksheet_write_string (sheet->worksheet, sheet->row, col, safe, format);
+  checked (sheet, worksheet_write_string (sheet->worksheet, sheet->row, col, safe, format));
 }
 
 void
@@ -251,14 +264,14 @@ ti_sheet_number (TiSheet *sheet, lxw_col_t col, double value, lxw_format *format
 {
   if (isnan (value) || isinf (value))
     return;
-  worksheet_write_number (sheet->worksheet, sheet->row, col, value, format);
+  checked (sheet, worksheet_write_number (sheet->worksheet, sheet->row, col, value, format));
 }
 
 void
 ti_sheet_count (TiSheet *sheet, lxw_col_t col, gint64 value)
 {
-  worksheet_write_number (sheet->worksheet, sheet->row, col, (double)value,
-                          sheet->export->formats.count);
+  checked (sheet, worksheet_write_number (sheet->worksheet, sheet->row, col, (double)value,
+                          sheet->export->formats.count));
 }
 
 /* 'YYYY-MM-DD' (or longer) into an Excel date; FALSE for anything else. */
@@ -284,8 +297,8 @@ ti_sheet_date (TiSheet *sheet, lxw_col_t col, const char *iso_date)
   lxw_datetime datetime;
 
   if (parse_date (iso_date, &datetime))
-    worksheet_write_datetime (sheet->worksheet, sheet->row, col, &datetime,
-                              sheet->export->formats.date);
+    checked (sheet, worksheet_write_datetime (sheet->worksheet, sheet->row, col, &datetime,
+                              sheet->export->formats.date));
 }
 
 /**
@@ -299,15 +312,18 @@ ti_sheet_month (TiSheet *sheet, lxw_col_t col, const char *iso_month)
   lxw_datetime datetime;
 
   if (parse_date (day, &datetime))
-    worksheet_write_datetime (sheet->worksheet, sheet->row, col, &datetime,
-                              sheet->export->formats.month);
+    checked (sheet, worksheet_write_datetime (sheet->worksheet, sheet->row, col, &datetime,
+                              sheet->export->formats.month));
 }
 
 /*
  * Small numbers. A count from 1 to below the threshold is hidden ("<5"); so that a total
- * cannot give it away, when a group of sibling rows (the organisations under one parent, or
- * the top-level ones) would hide a single cell of a column, the next smallest count above
- * zero of that column in the group is hidden as well. Zeros are shown: they disclose no one.
+ * cannot give it away, when a group of rows that a published total adds up (the directorates
+ * under one parent, or the top-level organisations of one sector, whose reach the sector's
+ * figure shows) would hide a single cell of a column, the next smallest count above zero of
+ * that column in the group is hidden as well, preferring a row that is not a parent (a
+ * parent's count, less its visible directorates', could give it back). Zeros are shown:
+ * they disclose no one.
  */
 
 void
@@ -318,6 +334,7 @@ ti_suppression_init (TiSuppression *suppression, guint threshold, guint n_rows, 
   suppression->n_columns = n_columns;
   suppression->values = g_new (gint64, (gsize)MAX (n_rows, 1) * n_columns);
   suppression->groups = g_new0 (int, MAX (n_rows, 1));
+  suppression->avoid = g_new0 (gboolean, MAX (n_rows, 1));
   suppression->hidden = g_new0 (gboolean, (gsize)MAX (n_rows, 1) * n_columns);
   for (gsize i = 0; i < (gsize)n_rows * n_columns; i++)
     suppression->values[i] = -1;
@@ -328,6 +345,7 @@ ti_suppression_clear (TiSuppression *suppression)
 {
   g_clear_pointer (&suppression->values, g_free);
   g_clear_pointer (&suppression->groups, g_free);
+  g_clear_pointer (&suppression->avoid, g_free);
   g_clear_pointer (&suppression->hidden, g_free);
 }
 
@@ -364,7 +382,8 @@ ti_suppression_apply (TiSuppression *s)
                                + 1));
           }
 
-      /* Complementary: a group hiding one cell hides its next smallest count too. */
+      /* Complementary: a group hiding one cell hides its next smallest count too, a row
+       * to avoid only when no other will do. */
       for (guint r = 0; r < s->n_rows; r++)
         {
           gpointer group = GINT_TO_POINTER (s->groups[r]);
@@ -378,7 +397,9 @@ ti_suppression_apply (TiSuppression *s)
 
               if (s->groups[o] != s->groups[r] || s->hidden[SUPPRESSED_AT (s, o, c)] || value <= 0)
                 continue;
-              if (smallest < 0 || value < s->values[SUPPRESSED_AT (s, smallest, c)])
+              if (smallest < 0 || (s->avoid[smallest] && !s->avoid[o])
+                  || (s->avoid[smallest] == s->avoid[o]
+                      && value < s->values[SUPPRESSED_AT (s, smallest, c)]))
                 smallest = (int)o;
             }
           if (smallest >= 0)
@@ -407,8 +428,8 @@ ti_sheet_suppressed_count (TiSheet *sheet, lxw_col_t col, const TiSuppression *s
       char text[16];
 
       g_snprintf (text, sizeof text, "<%u", suppression->threshold);
-      worksheet_write_string (sheet->worksheet, sheet->row, col, text,
-                              sheet->export->formats.hidden);
+      checked (sheet, worksheet_write_string (sheet->worksheet, sheet->row, col, text,
+                              sheet->export->formats.hidden));
     }
   else if (value >= 0)
     ti_sheet_count (sheet, col, value);

@@ -114,7 +114,10 @@ write_facts (TiSheet *sheet)
   write_fact (sheet, _("People"),
               options->include_names
                 ? _("Named: this file holds personal data; share it only with those who need it.")
-                : _("Pseudonymous IDs (P-…): no names or email addresses are in this file."));
+                : _("Pseudonymised (IDs such as P-3F9A0C21D4; no names or email addresses), but "
+                    "still personal data: free text is exported as written and a champion may "
+                    "stand out in a small organisation. Share it as the programme’s data rules "
+                    "allow."));
   write_fact (sheet, _("Small numbers"), small);
 }
 
@@ -155,6 +158,33 @@ write_headlines (TiSheet *sheet)
     }
 }
 
+/* For the reach by sector, the sectors whose people reached are a small number: their reach
+ * (over a published headcount) would give it away, so it is hidden as the organisations'
+ * counts are. NULL for any other chart, or when nothing is hidden. */
+static gboolean *
+hidden_sectors (TiWorkbookExport *export, const TiSeries *series)
+{
+  guint threshold = export->options->suppression_threshold;
+  g_autoptr (GListModel) rows = NULL;
+  gboolean *hidden;
+  guint n;
+
+  if (threshold <= 1 || !g_str_equal (ti_series_get_key (series), "reach_by_sector"))
+    return NULL;
+  rows = ti_tier1_tally_rows (export->sources.breakdown.tier1, TI_REACH_BY_SECTOR);
+  n = g_list_model_get_n_items (rows);
+  g_return_val_if_fail (n == ti_series_get_n_categories (series), NULL);
+  hidden = g_new0 (gboolean, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (TiReachRow) row = g_list_model_get_item (rows, i);
+      guint reached = ti_reach_row_get_reached (row);
+
+      hidden[i] = reached > 0 && reached < threshold;
+    }
+  return hidden;
+}
+
 /* One chart's numbers on the Chart data sheet: a title, a header of the series' names, a
  * row for each category. */
 static void
@@ -162,6 +192,9 @@ write_chart_block (TiSheet *data, ChartBlock *block)
 {
   const TiSeries *series = block->figure->series;
   lxw_format *format = value_format (data->export, ti_series_get_format (series));
+  g_autofree gboolean *hidden = hidden_sectors (data->export, series);
+  g_autofree char *hidden_text
+    = g_strdup_printf ("<%u", data->export->options->suppression_threshold);
 
   ti_sheet_text_format (data, 0, block->figure->title, data->export->formats.label);
   data->row++;
@@ -186,7 +219,10 @@ write_chart_block (TiSheet *data, ChartBlock *block)
       else
         ti_sheet_text (data, 0, ti_series_get_category_label (series, c));
       for (guint s = 0; s < block->n_series; s++)
-        ti_sheet_number (data, s + 1, ti_series_get_value (series, s, c), format);
+        if (hidden != NULL && hidden[c])
+          ti_sheet_text_format (data, s + 1, hidden_text, data->export->formats.hidden);
+        else
+          ti_sheet_number (data, s + 1, ti_series_get_value (series, s, c), format);
       data->row++;
     }
   data->row++;

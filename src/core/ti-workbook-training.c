@@ -30,12 +30,6 @@ prepare_for_period (TiWorkbookExport *export, const char *sql, GError **error)
   return stmt;
 }
 
-static const char *
-column_text (sqlite3_stmt *stmt, int column)
-{
-  return (const char *)sqlite3_column_text (stmt, column);
-}
-
 static double
 ratio (gint64 part, gint64 whole)
 {
@@ -43,6 +37,19 @@ ratio (gint64 part, gint64 whole)
 }
 
 /* Tier 1 reach by organisation. */
+
+/* The sector's place in the vocabulary, so that each sector is a group of its own. */
+static int
+sector_index (const char *key)
+{
+  guint n;
+  const TiTerm *sectors = ti_vocabulary_sectors (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (sectors[i].key, key) == 0)
+      return (int)i;
+  return (int)n;
+}
 
 enum
 {
@@ -57,8 +64,8 @@ write_reach (TiWorkbookExport *export, TiTier1Tally *tally)
   static const char *headings[] = { N_ ("Organisation"), N_ ("Part of"), N_ ("Sector"),
                                     N_ ("Locality"), N_ ("Headcount"),
                                     N_ ("Tier 1 completions"), N_ ("People reached"),
-                                    N_ ("Reach") };
-  static const double widths[] = { 40, 30, 20, 22, 12, 14, 12, 10 };
+                                    N_ ("Reach"), N_ ("Counted in the reach figure") };
+  static const double widths[] = { 40, 30, 20, 22, 12, 14, 12, 10, 12 };
   TiOrganisationTree *tree = ti_tier1_tally_get_organisations (tally);
   g_autoptr (GListModel) rows = ti_tier1_tally_rows (tally, TI_REACH_BY_ORGANISATION);
   guint n = g_list_model_get_n_items (rows);
@@ -75,11 +82,16 @@ write_reach (TiWorkbookExport *export, TiTier1Tally *tally)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (TiReachRow) row = g_list_model_get_item (rows, i);
+      const TiOrganisationNode *node = TI_ORGANISATION_NODE (tree, i);
 
       suppression.values[i * REACH_N_COUNTS + REACH_COMPLETIONS]
         = ti_reach_row_get_completions (row);
       suppression.values[i * REACH_N_COUNTS + REACH_REACHED] = ti_reach_row_get_reached (row);
-      suppression.groups[i] = TI_ORGANISATION_NODE (tree, i)->parent;
+      /* Directorates with their siblings; top-level organisations with their sector's,
+       * which the reach by sector adds up. */
+      suppression.groups[i] = node->parent >= 0 ? node->parent : -1 - sector_index (node->sector);
+      if (node->parent >= 0)
+        suppression.avoid[node->parent] = TRUE;
     }
   ti_suppression_apply (&suppression);
 
@@ -88,6 +100,11 @@ write_reach (TiWorkbookExport *export, TiTier1Tally *tally)
       g_autoptr (TiReachRow) row = g_list_model_get_item (rows, i);
       const TiOrganisationNode *node = TI_ORGANISATION_NODE (tree, i);
       double reach = ti_reach_row_get_reach (row);
+      /* The reach figure counts Somerset's organisations with a known headcount. */
+      gboolean counted = node->headcount > 0
+                         && g_strcmp0 (TI_ORGANISATION_NODE (tree, node->root)->locality,
+                                       "outside_somerset")
+                              != 0;
 
       ti_sheet_text (&sheet, 0, node->name);
       if (node->parent >= 0)
@@ -101,8 +118,9 @@ write_reach (TiWorkbookExport *export, TiTier1Tally *tally)
       /* Reach would give a hidden count away with the headcount beside it. */
       if (suppression.hidden[i * REACH_N_COUNTS + REACH_REACHED])
         ti_sheet_text_format (&sheet, 7, hidden, export->formats.hidden);
-      else if (reach >= 0)
+      else if (reach >= 0 && counted)
         ti_sheet_number (&sheet, 7, reach, export->formats.percent);
+      ti_sheet_text (&sheet, 8, counted ? _("Yes") : _("No"));
       sheet.row++;
     }
   ti_suppression_clear (&suppression);
@@ -111,8 +129,9 @@ write_reach (TiWorkbookExport *export, TiTier1Tally *tally)
                  _("One row per organisation and directorate, in name order; a parent’s row "
                    "includes its directorates. Completions are dated in the period; people "
                    "reached are counted by the period’s last day, at most the headcount. A "
-                   "headcount left empty is not known. Small numbers are hidden as the Notes "
-                   "sheet says."));
+                   "headcount left empty is not known. Organisations outside Somerset, and "
+                   "those without a headcount, are not counted in the reach figure (their reach "
+                   "is left empty). Small numbers are hidden as the Notes sheet says."));
 }
 
 /* Every Tier 2/3 session of the period, delivered or not: the register summed per session,
@@ -174,21 +193,21 @@ write_sessions (TiWorkbookExport *export, GError **error)
     {
       TiSessionStatus status = TI_SESSION_PLANNED;
       TiReviewStatus review = TI_REVIEW_NOT_DUE;
-      g_autofree char *kinds = ti_workbook_labels (column_text (stmt, 8), facilitator_kind_label);
+      g_autofree char *kinds = ti_workbook_labels (ti_column_text (stmt, 8), facilitator_kind_label);
       gint64 attended = sqlite3_column_int64 (stmt, 9);
       gint64 paired = sqlite3_column_int64 (stmt, 11);
       double before = ratio (sqlite3_column_int64 (stmt, 12), paired);
       double after = ratio (sqlite3_column_int64 (stmt, 13), paired);
 
-      ti_session_status_from_key (column_text (stmt, 6), &status);
-      ti_review_status_from_key (column_text (stmt, 7), &review);
-      ti_sheet_date (&sheet, 0, column_text (stmt, 0));
+      ti_session_status_from_key (ti_column_text (stmt, 6), &status);
+      ti_review_status_from_key (ti_column_text (stmt, 7), &review);
+      ti_sheet_date (&sheet, 0, ti_column_text (stmt, 0));
       ti_sheet_count (&sheet, 1, sqlite3_column_int (stmt, 1));
-      ti_sheet_text (&sheet, 2, column_text (stmt, 2));
-      ti_sheet_text (&sheet, 3, column_text (stmt, 3));
-      if (column_text (stmt, 4) != NULL)
-        ti_sheet_text (&sheet, 4, ti_vocabulary_sector_label (column_text (stmt, 4)));
-      ti_sheet_text (&sheet, 5, g_str_equal (column_text (stmt, 5), "online") ? _("Online")
+      ti_sheet_text (&sheet, 2, ti_column_text (stmt, 2));
+      ti_sheet_text (&sheet, 3, ti_column_text (stmt, 3));
+      if (ti_column_text (stmt, 4) != NULL)
+        ti_sheet_text (&sheet, 4, ti_vocabulary_sector_label (ti_column_text (stmt, 4)));
+      ti_sheet_text (&sheet, 5, g_str_equal (ti_column_text (stmt, 5), "online") ? _("Online")
                                                                                : _("In person"));
       ti_sheet_text (&sheet, 6, ti_session_status_label (status));
       ti_sheet_text (&sheet, 7, kinds);
@@ -202,7 +221,7 @@ write_sessions (TiWorkbookExport *export, GError **error)
       ti_sheet_number (&sheet, 14, after - before, export->formats.decimal);
       ti_sheet_text (&sheet, 15, ti_review_status_label (review));
       if (names)
-        ti_sheet_text (&sheet, 16, column_text (stmt, 14));
+        ti_sheet_text (&sheet, 16, ti_column_text (stmt, 14));
       sheet.row++;
     }
   if (rc != SQLITE_DONE)
@@ -259,8 +278,9 @@ write_confidence (TiWorkbookExport *export, const TiTrainingBreakdown *breakdown
   ti_sheet_columns (&sheet, headings, widths, G_N_ELEMENTS (headings));
   write_tier_row (&sheet, _("Tier 2"), &breakdown->tiers[0]);
   write_tier_row (&sheet, _("Tier 3"), &breakdown->tiers[1]);
+  worksheet_set_row (sheet.worksheet, sheet.row, LXW_DEF_ROW_HEIGHT, export->formats.label);
   write_tier_row (&sheet, _("Tiers 2 and 3"), &all);
-  ti_sheet_finish (&sheet);
+  /* Three rows, the last their total: nothing to filter. */
   ti_sheet_note (export, "Confidence",
                  _("Delivered sessions by tier, counted as the training figures count them: "
                    "the last row equals the Summary’s confidence figures."));
@@ -284,7 +304,7 @@ write_reviews (TiWorkbookExport *export, GError **error)
   static const char *headings[] = { N_ ("Reviewed on"), N_ ("Session date"), N_ ("Tier"),
                                     N_ ("Session"), N_ ("Outcome"), N_ ("Reviewer"),
                                     N_ ("Days after session"), N_ ("Fidelity items met"),
-                                    N_ ("Fidelity items"), N_ ("Review of the session") };
+                                    N_ ("Fidelity items"), N_ ("Review number (1 = first)") };
   static const double widths[] = { 12, 12, 6, 40, 18, 16, 11, 11, 10, 12 };
   g_autoptr (sqlite3_stmt) stmt = prepare_for_period (export, reviews_sql, error);
   TiSheet sheet;
@@ -303,12 +323,12 @@ write_reviews (TiWorkbookExport *export, GError **error)
 
       if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
         reviewer = ti_workbook_person (export, sqlite3_column_int64 (stmt, 5),
-                                       column_text (stmt, 6));
-      ti_review_outcome_from_key (column_text (stmt, 4), &outcome);
-      ti_sheet_date (&sheet, 0, column_text (stmt, 0));
-      ti_sheet_date (&sheet, 1, column_text (stmt, 1));
+                                       ti_column_text (stmt, 6));
+      ti_review_outcome_from_key (ti_column_text (stmt, 4), &outcome);
+      ti_sheet_date (&sheet, 0, ti_column_text (stmt, 0));
+      ti_sheet_date (&sheet, 1, ti_column_text (stmt, 1));
       ti_sheet_count (&sheet, 2, sqlite3_column_int (stmt, 2));
-      ti_sheet_text (&sheet, 3, column_text (stmt, 3));
+      ti_sheet_text (&sheet, 3, ti_column_text (stmt, 3));
       ti_sheet_text (&sheet, 4, ti_review_outcome_label (outcome));
       ti_sheet_text (&sheet, 5, reviewer);
       ti_sheet_count (&sheet, 6, sqlite3_column_int64 (stmt, 7));

@@ -31,18 +31,18 @@
 
 G_DEFINE_QUARK (ti-workbook-error-quark, ti_workbook_error)
 
+/* libxlsxwriter's own temporary files go in a private folder of this name in /tmp. */
+#define FOLDER_PREFIX "trauma-informed-workbook-"
+
 /**
  * ti_workbook_options_init:
  * @options: (out caller-allocates): zeroed or cleared options
  * @db: the programme, opened for writing
  *
  * Fills @options from the programme's settings: its evaluation period, its suppression
- * threshold, names not included, statuses judged today. The first time, it also gives the
- * programme the secret its people's pseudonymous IDs are made from (kept in the file, never
- * shown), so call it on the programme as the window or the command line holds it before an
- * export, which reads the programme read-only.
+ * threshold, names not included, statuses judged today. It only reads.
  *
- * Returns: %FALSE with @error set when the settings cannot be read or the secret written
+ * Returns: %FALSE with @error set when the settings cannot be read
  */
 gboolean
 ti_workbook_options_init (TiWorkbookOptions *options, TiDatabase *db, GError **error)
@@ -50,11 +50,6 @@ ti_workbook_options_init (TiWorkbookOptions *options, TiDatabase *db, GError **e
   g_autoptr (TiProgrammeSettings) settings = NULL;
 
   memset (options, 0, sizeof *options);
-  if (!ti_database_exec (db,
-                         "INSERT OR IGNORE INTO settings (key, value)"
-                         " VALUES ('pseudonym_key', lower (hex (randomblob (32))))",
-                         error))
-    return FALSE;
   settings = ti_programme_settings_load (db, error);
   if (settings == NULL)
     return FALSE;
@@ -118,6 +113,7 @@ add_formats (TiWorkbookExport *export)
   f->count = add_format (wb, "#,##0", FALSE);
   f->decimal = add_format (wb, "+0.00;-0.00;0.00", FALSE);
   f->score = add_format (wb, "0.00", FALSE);
+  f->fraction = add_format (wb, "0.0000", FALSE);
   f->percent = add_format (wb, "0.0%", FALSE);
   f->date = add_format (wb, "d mmm yyyy", FALSE);
   format_set_align (f->date, LXW_ALIGN_LEFT);
@@ -148,8 +144,8 @@ read_programme (TiWorkbookExport *export, GError **error)
   if (sqlite3_step (key) != SQLITE_ROW || sqlite3_column_bytes (key, 0) < 32)
     {
       g_set_error_literal (error, TI_WORKBOOK_ERROR, TI_WORKBOOK_ERROR_OPTIONS,
-                           _("This programme has no secret for pseudonymous IDs yet; export "
-                             "from the app or the command line, which make it first."));
+                           _("This programme has no secret for pseudonymous IDs, and none could "
+                             "be made."));
       return FALSE;
     }
   export->pseudonym_key = g_strdup ((const char *)sqlite3_column_text (key, 0));
@@ -268,6 +264,52 @@ remove_stale_temporaries (const char *path)
     }
 }
 
+/* libxlsxwriter's private folders left in the temporary folder by exports that were killed,
+ * once older than any export takes. */
+static void
+remove_stale_folders (void)
+{
+  const char *tmp = g_get_tmp_dir ();
+  g_autoptr (GDir) listing = g_dir_open (tmp, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *folder = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, FOLDER_PREFIX))
+        continue;
+      folder = g_build_filename (tmp, name, NULL);
+      if (g_lstat (folder, &st) == 0 && S_ISDIR (st.st_mode) && st.st_uid == getuid ()
+          && now - st.st_mtime > TI_WORKBOOK_STALE_SECONDS)
+        ti_files_remove_folder (folder);
+    }
+}
+
+/* Refuses, before any work, a target that can never be a workbook: no name, or a folder. */
+static gboolean
+check_target (const char *path, GError **error)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *display = g_filename_display_name (path);
+
+  if (*path == '\0' || g_str_equal (base, G_DIR_SEPARATOR_S) || g_str_equal (base, "."))
+    {
+      g_set_error_literal (error, TI_WORKBOOK_ERROR, TI_WORKBOOK_ERROR_WRITE,
+                           _("The workbook needs a file name."));
+      return FALSE;
+    }
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, TI_WORKBOOK_ERROR, TI_WORKBOOK_ERROR_WRITE,
+                   _("“%s” is a folder; choose a file name for the workbook."), display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* A private file beside @path to write into: "name.xlsx" → ".name.xlsx-AbC123", mode 0600. */
 static char *
 temporary_beside (const char *path, GError **error)
@@ -336,6 +378,25 @@ export_clear (TiWorkbookExport *export)
   g_clear_pointer (&export->notes, g_ptr_array_unref);
 }
 
+/* The first export of a programme gives it the secret its people's pseudonymous IDs are made
+ * from (kept in the file, never shown), through a connection of its own: the export's may
+ * be read-only, and this never runs on the window's main thread. */
+static gboolean
+ensure_pseudonym_key (TiDatabase *db, GError **error)
+{
+  g_autoptr (TiDatabase) writer = NULL;
+
+  if (ti_database_count (db, "SELECT count(*) FROM settings WHERE key = 'pseudonym_key'", error)
+      != 0)
+    return error == NULL || *error == NULL;
+  writer = ti_database_open (ti_database_get_path (db), TI_DATABASE_OPEN_DEFAULT, error);
+  return writer != NULL
+         && ti_database_exec (writer,
+                              "INSERT OR IGNORE INTO settings (key, value)"
+                              " VALUES ('pseudonym_key', lower (hex (randomblob (32))))",
+                              error);
+}
+
 /* Everything but the file: reads the programme in one snapshot and fills the workbook. */
 static gboolean
 fill_workbook (TiWorkbookExport *export, TiProgressFunc progress, gpointer progress_data,
@@ -344,7 +405,8 @@ fill_workbook (TiWorkbookExport *export, TiProgressFunc progress, gpointer progr
   gboolean own_transaction;
   gboolean ok;
 
-  if (!ti_database_snapshot_begin (export->db, &own_transaction, error))
+  if (!ensure_pseudonym_key (export->db, error)
+      || !ti_database_snapshot_begin (export->db, &own_transaction, error))
     return FALSE;
   if (progress != NULL)
     progress (0.02, _("Counting the figures"), progress_data);
@@ -389,20 +451,23 @@ ti_workbook_export (TiDatabase *db, const char *path, const TiWorkbookOptions *o
   locale_t c_numeric = (locale_t)0, previous = (locale_t)0;
   lxw_workbook_options lxw_options = { 0 };
   lxw_error closed;
+  gboolean closed_attempted = FALSE;
   gboolean ok;
 
   g_return_val_if_fail (TI_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (path != NULL && options != NULL, FALSE);
 
-  if (!check_options (options, &export.period, export.today, error))
+  if (!check_options (options, &export.period, export.today, error)
+      || !check_target (path, error))
     return FALSE;
 
   remove_stale_temporaries (path);
+  remove_stale_folders ();
   temporary = temporary_beside (path, error);
   if (temporary == NULL)
     return FALSE;
   /* libxlsxwriter's own temporary files, in a folder only we can read. */
-  template = g_strdup_printf ("trauma-informed-workbook-%s", random);
+  template = g_strdup_printf (FOLDER_PREFIX "%s", random);
   tmpdir = g_dir_make_tmp (template, error);
   if (tmpdir == NULL)
     {
@@ -428,12 +493,21 @@ ti_workbook_export (TiDatabase *db, const char *path, const TiWorkbookOptions *o
     {
       add_formats (&export);
       ok = fill_workbook (&export, progress, progress_data, cancellable, error);
+      if (ok && export.write_errors > 0)
+        {
+          g_set_error (error, TI_WORKBOOK_ERROR, TI_WORKBOOK_ERROR_WRITE,
+                       g_dngettext (GETTEXT_PACKAGE, "%u cell could not be written: %s.",
+                                    "%u cells could not be written: %s.", export.write_errors),
+                       export.write_errors, lxw_strerror (export.first_write_error));
+          ok = FALSE;
+        }
       if (ok)
         {
           set_properties (&export);
           if (progress != NULL)
             progress (0.92, _("Saving the file"), progress_data);
           errno = 0;
+          closed_attempted = TRUE;
           closed = workbook_close (export.workbook);
           if (closed != LXW_NO_ERROR)
             {
@@ -443,7 +517,7 @@ ti_workbook_export (TiDatabase *db, const char *path, const TiWorkbookOptions *o
               ok = FALSE;
             }
         }
-      else
+      if (!ok && export.workbook != NULL && !closed_attempted)
         lxw_workbook_free (export.workbook);
     }
 
@@ -536,8 +610,10 @@ ti_workbook_export_async (const char *db_path, const char *path, const TiWorkboo
   job->progress = progress;
   job->progress_data = progress_data;
   job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  /* The export checks @cancellable itself; the task is not given it, so that a cancel coming
+   * after the file was renamed into place cannot report a written workbook as cancelled. */
   ti_database_read_async (db_path, export_in_worker, job, export_job_free, nothing_to_free,
-                          cancellable, callback, user_data);
+                          NULL, callback, user_data);
 }
 
 /**
