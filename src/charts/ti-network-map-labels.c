@@ -10,9 +10,10 @@
 /*
  * The network map's labels: where they go and how they are drawn. The most important node is
  * labelled first (the selection, then organisations by their champions, then, once close,
- * champions) and each label takes the first place beside its node (under, over, right, left)
- * that is in view and meets no label already placed nor the circle of a node already labelled;
- * where there is none, that node goes without. A frame places at most one label per
+ * champions) and each label takes a place beside its node (under, over, right or left) that is
+ * in view and meets no label already placed nor the circle of a node already labelled, the one
+ * that hides the least of other organisations; where there is none, or all would hide too much
+ * of them, that node goes without. A frame places at most one label per
  * TI_NETWORK_MAP_LABEL_AREA of map, so the picture is not buried in words; zooming in spreads
  * the nodes and brings the next ones. A long name wraps to two lines rather than being cut.
  *
@@ -27,11 +28,14 @@
 #define LABEL_HALO 2.0 /* the halo's margin round the text */
 #define GRID 4
 #define LABEL_TRIES 3 /* nodes in view tried, per label there is room for */
+#define LABEL_COVER 0.15 /* the most of a label's room other organisations may take */
+#define LABEL_ALWAYS 3   /* the most important nodes, labelled wherever there is room */
 
 enum
 {
-  CELL_LABEL = 1 << 0,
-  CELL_CIRCLE = 1 << 1,
+  CELL_LABEL = 1 << 0,        /* a label placed */
+  CELL_CIRCLE = 1 << 1,       /* a labelled node's circle */
+  CELL_ORGANISATION = 1 << 2, /* any organisation's circle */
 };
 
 typedef struct
@@ -147,6 +151,21 @@ room_has (const Room *room, const graphene_rect_t *rect, guint8 what)
   return FALSE;
 }
 
+/* How many of the cells @rect covers are marked @what. */
+static guint
+room_count (const Room *room, const graphene_rect_t *rect, guint8 what)
+{
+  int c0, r0, c1, r1;
+  guint n = 0;
+
+  if (!cells_of (room, rect, &c0, &r0, &c1, &r1))
+    return 0;
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      n += (room->cells[r * room->columns + c] & what) != 0;
+  return n;
+}
+
 static void
 room_take (Room *room, const graphene_rect_t *rect, guint8 what)
 {
@@ -183,11 +202,16 @@ circle_box (TiNetworkMap *self, const TiMapView *view, const double *points, gui
   return GRAPHENE_RECT_INIT (points[2 * index] - r, points[2 * index + 1] - r, 2 * r, 2 * r);
 }
 
-/* Labels @index where it has room, and keeps that room and its circle's. */
+/* Labels @index where it has room, and keeps that room and its circle's: of the places that
+ * meet no label and no labelled node, the one that hides the least of other organisations;
+ * none where even that hides more than LABEL_COVER of them, unless @index is among the
+ * LABEL_ALWAYS most important. */
 static gboolean
 try_label (TiNetworkMap *self, PangoLayout *layout, const TiMapView *view,
            const double *points, guint index, Room *room, GArray *labels)
 {
+  TiMapLabel best = { index };
+  double best_cover = G_MAXDOUBLE;
   graphene_rect_t circle;
 
   if (!in_view (view, points, index))
@@ -197,19 +221,27 @@ try_label (TiNetworkMap *self, PangoLayout *layout, const TiMapView *view,
   if (room_has (room, &circle, CELL_LABEL))
     return FALSE;
   measure (self, layout, index);
-  for (int place = 0; place < 4; place++)
+  for (int place = 0; place < 4 && best_cover > 0; place++)
     {
-      TiMapLabel label = { index, label_box (self, view, points, index, place) };
+      graphene_rect_t box = label_box (self, view, points, index, place);
+      double cover;
 
-      if (!inside (&view->area, &label.box)
-          || room_has (room, &label.box, CELL_LABEL | CELL_CIRCLE))
+      if (!inside (&view->area, &box) || room_has (room, &box, CELL_LABEL | CELL_CIRCLE))
         continue;
-      g_array_append_val (labels, label);
-      room_take (room, &label.box, CELL_LABEL);
-      room_take (room, &circle, CELL_CIRCLE);
-      return TRUE;
+      cover = room_count (room, &box, CELL_ORGANISATION)
+              / MAX (box.size.width * box.size.height / (GRID * GRID), 1.0);
+      if (cover < best_cover)
+        {
+          best.box = box;
+          best_cover = cover;
+        }
     }
-  return FALSE;
+  if (best_cover > LABEL_COVER && (best_cover == G_MAXDOUBLE || labels->len >= LABEL_ALWAYS))
+    return FALSE;
+  g_array_append_val (labels, best);
+  room_take (room, &best.box, CELL_LABEL);
+  room_take (room, &circle, CELL_CIRCLE);
+  return TRUE;
 }
 
 /**
@@ -241,6 +273,16 @@ ti_network_map_place_labels (TiNetworkMap *self, PangoLayout *layout, const TiMa
   room.y0 = view->area.origin.y;
   cells = g_new0 (guint8, (gsize) room.columns * room.rows);
   room.cells = cells;
+  for (guint i = 0; i < self->label_priority->len; i++)
+    {
+      guint index = g_array_index (self->label_priority, guint, i);
+      graphene_rect_t circle;
+
+      if (ti_network_map_graph_node (self, index)->kind != TI_NETWORK_NODE_ORGANISATION)
+        break;
+      circle = circle_box (self, view, points, index);
+      room_take (&room, &circle, CELL_ORGANISATION);
+    }
 
   if (self->selected >= 0)
     try_label (self, layout, view, points, (guint) self->selected, &room, labels);
