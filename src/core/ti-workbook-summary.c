@@ -20,6 +20,10 @@
 #define SUMMARY "Summary"
 #define CHART_DATA "Chart data"
 
+/* How many categories a chart draws at most, the latest: more bars than this cannot be
+ * told apart at a chart's size. */
+#define CHART_MAX_RECORDS 20
+
 /* How each of the evaluation's charts is drawn in Excel; a chart not listed is not drawn
  * (the milestone timeline is the Milestones sheet). */
 static const struct
@@ -234,17 +238,22 @@ make_chart (TiWorkbookExport *export, const ChartBlock *block)
   lxw_chart *chart = workbook_add_chart (export->workbook, block->type);
   lxw_chart_axis *category_axis = chart->x_axis;
   lxw_chart_axis *value_axis = chart->y_axis;
-  g_autofree char *title = ti_workbook_safe_text (block->figure->title);
-  g_autofree char *categories
-    = ti_workbook_sheet_reference (CHART_DATA, block->header_row + 1, 0,
-                                   block->header_row + block->n_categories, 0);
+  /* A chart of many records draws the latest of them, readable; Chart data has them all. */
+  guint shown = block->months ? block->n_categories
+                              : MIN (block->n_categories, CHART_MAX_RECORDS);
+  lxw_row_t first = block->header_row + 1 + (block->n_categories - shown);
+  lxw_row_t last = block->header_row + block->n_categories;
+  g_autofree char *title
+    = shown < block->n_categories
+        ? g_strdup_printf (_("%s (the latest %u; all on Chart data)"), block->figure->title, shown)
+        : ti_workbook_safe_text (block->figure->title);
+  g_autofree char *categories = ti_workbook_sheet_reference (CHART_DATA, first, 0, last, 0);
 
   chart_title_set_name (chart, title);
   for (guint s = 0; s < block->n_series; s++)
     {
       g_autofree char *values
-        = ti_workbook_sheet_reference (CHART_DATA, block->header_row + 1, s + 1,
-                                       block->header_row + block->n_categories, s + 1);
+        = ti_workbook_sheet_reference (CHART_DATA, first, s + 1, last, s + 1);
       lxw_chart_series *series = chart_add_series (chart, categories, values);
       /* The dashboards' colours. */
       lxw_chart_line line = { .color = ti_series_colour (s), .width = 2.25 };
