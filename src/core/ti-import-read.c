@@ -40,11 +40,34 @@ has_nul (const char *text, gsize length)
   return memchr (text, '\0', length) != NULL;
 }
 
+/* The most characters of a header that a message quotes. A header cell may be megabytes
+ * long, and every problem in its column names it: quoted whole, a file of a megabyte made a
+ * gigabyte of messages. */
+#define HEADER_SHOWN_CHARS 80
+
+/* A header as messages name it: UTF-8, trimmed, cut short with "…" when long; "" for none. */
+static char *
+header_in_words (const char *text, gsize length)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, length);
+  const char *shown = g_strstrip (valid);
+  const char *end = shown;
+  g_autofree char *cut = NULL;
+
+  for (guint n = 0; n < HEADER_SHOWN_CHARS && *end != '\0'; n++)
+    end = g_utf8_next_char (end);
+  if (*end == '\0')
+    return g_strdup (shown);
+  cut = g_strndup (shown, end - shown);
+  return g_strconcat (g_strchomp (cut), "…", NULL);
+}
+
 /* Finds the column of each field; missing required columns are problems on the header's
- * line, columns nobody asked for are named in one warning. */
+ * line, columns nobody asked for are named in one warning. @shown: each column's header
+ * in words. */
 static gboolean
-read_header (TiImportContext *ctx, const TiCsvRecord *header, const TiImportMapping *mapping,
-             int *column_of)
+read_header (TiImportContext *ctx, const TiCsvRecord *header, const GPtrArray *shown,
+             const TiImportMapping *mapping, int *column_of)
 {
   g_autofree gboolean *used = g_new0 (gboolean, header->n_fields);
   g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
@@ -81,7 +104,7 @@ read_header (TiImportContext *ctx, const TiCsvRecord *header, const TiImportMapp
             }
         }
       if (column_of[f] >= 0)
-        ctx->columns[f] = g_utf8_make_valid (g_strstrip (header->fields[column_of[f]]), -1);
+        ctx->columns[f] = g_strdup (g_ptr_array_index (shown, column_of[f]));
       else if (ctx->fields[f].required)
         {
           g_autoptr (GString) required = g_string_new (NULL);
@@ -105,11 +128,8 @@ read_header (TiImportContext *ctx, const TiCsvRecord *header, const TiImportMapp
 
         n_ignored++;
         if (*key != '\0')
-          {
-            g_autofree char *shown = g_utf8_make_valid (header->fields[c], header->lengths[c]);
-            g_string_append_printf (ignored, "%s“%s”", ignored->len ? ", " : "",
-                                    g_strstrip (shown));
-          }
+          g_string_append_printf (ignored, "%s“%s”", ignored->len ? ", " : "",
+                                  (const char *)g_ptr_array_index (shown, c));
         else
           g_string_append_printf (ignored, _ ("%sone without a name (column %u)"),
                                   ignored->len ? ", " : "", c + 1);
@@ -127,20 +147,18 @@ read_header (TiImportContext *ctx, const TiCsvRecord *header, const TiImportMapp
 }
 
 static const char *
-column_in_words (const TiCsvRecord *header, guint column, char **scratch)
+column_in_words (const GPtrArray *shown, guint column, char **scratch)
 {
-  if (header != NULL && column < header->n_fields && header->lengths[column] > 0)
-    {
-      *scratch = g_utf8_make_valid (header->fields[column], header->lengths[column]);
-      return g_strstrip (*scratch);
-    }
+  if (column < shown->len && *(const char *)g_ptr_array_index (shown, column) != '\0')
+    return g_ptr_array_index (shown, column);
   *scratch = g_strdup_printf (_ ("column %u"), column + 1);
   return *scratch;
 }
 
 /* Checks what every value must be, whatever the kind: text, UTF-8, not too long. */
 static gboolean
-check_values (TiImportContext *ctx, const TiCsvRecord *header, const TiCsvRecord *record)
+check_values (TiImportContext *ctx, const TiCsvRecord *header, const GPtrArray *shown,
+              const TiCsvRecord *record)
 {
   gboolean ok = TRUE;
 
@@ -163,12 +181,12 @@ check_values (TiImportContext *ctx, const TiCsvRecord *header, const TiCsvRecord
         ti_import_problem (ctx, record->line,
                            _ ("the value in the column “%s” holds a NUL byte, so this is not a "
                               "text file"),
-                           column_in_words (header, c, &scratch));
+                           column_in_words (shown, c, &scratch));
       else if (!g_utf8_validate_len (text, length, NULL))
         ti_import_problem (ctx, record->line,
                            _ ("the value in the column “%s” is not UTF-8 text; save the file "
                               "again as “CSV UTF-8”"),
-                           column_in_words (header, c, &scratch));
+                           column_in_words (shown, c, &scratch));
       else if (length > TI_IMPORT_MAX_CHARS && g_utf8_strlen (text, length) > TI_IMPORT_MAX_CHARS)
         {
           g_autofree char *has = ti_format_count (g_utf8_strlen (text, length));
@@ -177,7 +195,7 @@ check_values (TiImportContext *ctx, const TiCsvRecord *header, const TiCsvRecord
           ti_import_problem (ctx, record->line,
                              _ ("the value in the column “%s” is %s characters long; at most "
                                 "%s are allowed"),
-                             column_in_words (header, c, &scratch), has, most);
+                             column_in_words (shown, c, &scratch), has, most);
         }
       else
         continue;
@@ -299,6 +317,7 @@ ti_import_read_rows (TiImportContext *ctx, TiCsvReader *reader, goffset size,
 {
   g_autoptr (TiCsvRecord) header = NULL;
   g_autofree int *column_of = g_new0 (int, ctx->n_fields);
+  g_autoptr (GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GError) local = NULL;
   TiCsvRecord *record;
 
@@ -319,7 +338,11 @@ ti_import_read_rows (TiImportContext *ctx, TiCsvReader *reader, goffset size,
       return TRUE;
     }
   if (header != NULL)
-    *out_header_ok = read_header (ctx, header, mapping, column_of);
+    {
+      for (guint c = 0; c < header->n_fields; c++)
+        g_ptr_array_add (shown, header_in_words (header->fields[c], header->lengths[c]));
+      *out_header_ok = read_header (ctx, header, shown, mapping, column_of);
+    }
 
   while (local == NULL && (record = ti_csv_reader_next (reader, ctx->cancellable, &local)))
     {
@@ -328,7 +351,7 @@ ti_import_read_rows (TiImportContext *ctx, TiCsvReader *reader, goffset size,
       if (record_is_blank (record))
         continue;
       ctx->report->rows++;
-      if (check_values (ctx, header, record) && *out_header_ok)
+      if (check_values (ctx, header, shown, record) && *out_header_ok)
         g_ptr_array_add (ctx->rows, row_from_record (ctx, record, column_of));
 
       if (ctx->report->rows % 1000 == 0)

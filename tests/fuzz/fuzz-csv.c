@@ -124,11 +124,16 @@ check_words (const char *what, const char *text)
     fuzz_fail ("%s is not UTF-8 text", what);
 }
 
+/* What a report says may be a few hundred times the file (a short record has several
+ * problems, each a sentence), never more: the words a report holds for a file of N bytes. */
+#define REPORT_BYTES(n) (256 * (gsize)(n) + 65536)
+
 static void
-check_report (const TiImportReport *report)
+check_report (const TiImportReport *report, gsize input_size)
 {
   g_autofree char *described = ti_import_report_describe (report);
   g_autofree char *summary = ti_import_report_summary (report);
+  gsize words = 0;
 
   check_words ("the report", described);
   check_words ("the report", summary);
@@ -139,9 +144,17 @@ check_report (const TiImportReport *report)
       check_words ("a problem", problem->message);
       if (problem->line == 0)
         fuzz_fail ("a problem on line 0: %s", problem->message);
+      words += strlen (problem->message);
     }
   for (guint i = 0; i < report->warnings->len; i++)
-    check_words ("a warning", g_ptr_array_index (report->warnings, i));
+    {
+      check_words ("a warning", g_ptr_array_index (report->warnings, i));
+      words += strlen (g_ptr_array_index (report->warnings, i));
+    }
+  if (words > REPORT_BYTES (input_size))
+    fuzz_fail ("the report of a %" G_GSIZE_FORMAT "-byte file holds %" G_GSIZE_FORMAT
+               " bytes of messages",
+               input_size, words);
 }
 
 static void
@@ -157,6 +170,8 @@ check_preview (const TiImportPreview *preview)
         check_words ("a value", values[c]);
     }
 }
+
+static gsize input_size;
 
 static gboolean
 import (TiImportKind kind, const TiImportMapping *mapping, TiImportReport **report)
@@ -175,7 +190,7 @@ import (TiImportKind kind, const TiImportMapping *mapping, TiImportReport **repo
     }
   if (*report == NULL)
     fuzz_fail ("no report of a file that could be read");
-  check_report (*report);
+  check_report (*report, input_size);
   {
     g_autofree char *summary = ti_import_report_summary (*report);
 
@@ -247,6 +262,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   if (db == NULL)
     set_up ();
   fuzz_write_file (csv_path, data, size);
+  input_size = size;
   import_as (TI_IMPORT_ORGANISATIONS);
   import_as (TI_IMPORT_PEOPLE);
   import_as (TI_IMPORT_TIER1);
