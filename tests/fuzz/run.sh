@@ -28,10 +28,12 @@ status=0
 for name in csv open; do
   harness=$build/tests/fuzz/fuzz-$name
   corpus=$build/fuzz-corpus/$name
+  dict=()
+  [ -f "$here/$name.dict" ] && dict=(-dict="$here/$name.dict")
   mkdir -p "$corpus"
   echo "== fuzz-$name for ${seconds} s (new inputs: $corpus)"
   TMPDIR=$scratch "$harness" "$corpus" "$here/corpus/$name" \
-    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    "${dict[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$findings/$name-" -print_final_stats=1 \
     >"$build/fuzz-$name.log" 2>&1
   rc=$?
