@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <utime.h>
 
 #include "test-util.h"
 #include "ti-backups.h"
@@ -80,6 +81,14 @@ test_make_and_list (Fixture *f, gconstpointer data)
   g_assert_cmpint (backup->reason, ==, TI_BACKUP_MANUAL);
   g_assert_cmpstr (ti_backup_reason_label (backup->reason), ==, "Made by hand");
   g_assert_nonnull (strstr (backup->contents, "2 organisations"));
+  /* A copy in rollback-journal mode: checking it left nothing beside it. */
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  }
   g_assert_cmpint (backup->size, >, 0);
   g_assert_nonnull (backup->made);
 }
@@ -137,6 +146,23 @@ test_prune (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (old_path, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (older_path, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (recent_path, G_FILE_TEST_EXISTS));
+  /* A backup killed midway left its partial file: gone once stale. */
+  {
+    g_autofree char *folder = ti_backups_folder (f->path);
+    g_autofree char *partial = g_build_filename (folder, "programme-daily-20240101-000000.sqlite.partial", NULL);
+    g_autofree char *fresh = g_build_filename (folder, "programme-daily-20240515-115959.sqlite.partial", NULL);
+    struct utimbuf times = { 0 };
+
+    g_assert_true (g_file_set_contents (partial, "half", -1, NULL));
+    g_assert_true (g_file_set_contents (fresh, "being written", -1, NULL));
+    times.actime = times.modtime = g_date_time_to_unix (now) - 2 * 60 * 60;
+    g_assert_cmpint (utime (partial, &times), ==, 0);
+    times.actime = times.modtime = g_date_time_to_unix (now);
+    g_assert_cmpint (utime (fresh, &times), ==, 0);
+    ti_backups_prune (f->path, 30, now);
+    g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  }
   /* The newest is kept however old it is. */
   g_assert_cmpuint (ti_backups_prune (f->path, 1, now), ==, 0);
   g_assert_true (g_file_test (recent_path, G_FILE_TEST_EXISTS));

@@ -62,6 +62,9 @@ ti_database_backup_to (TiDatabase *self, const char *dest_path, GError **error)
             rc = SQLITE_OK;
         }
     }
+  /* A copy in rollback-journal mode: reading it later leaves no -wal and -shm beside it. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   sqlite3_close_v2 (dest);
 
   if (rc != SQLITE_OK)
