@@ -226,6 +226,14 @@ test_refused_people (void)
   refused_people (PEOPLE_HEADER "Ann Ford,ann@secondstep.example,Second Step,Lead,,,\n"
                                 "Ann Forde,ANN@secondstep.example,Second Step,,,,\n",
                   3, "the email “ANN@secondstep.example” is also on line 2");
+  /* Someone new, twice, once without an email: as it would be on importing the file again
+   * (found by fuzz-csv's import-twice check). */
+  refused_people (PEOPLE_HEADER "Zed Ash,,Second Step,,,,\n"
+                                "Zed Ash,zed@secondstep.example,Second Step,,,,\n",
+                  3, "“Zed Ash” is also on line 2, with different details");
+  refused_people (PEOPLE_HEADER "Zed Ash,zed@secondstep.example,Second Step,,,,\n"
+                                "Zed Ash,,Second Step,Lead,,,\n",
+                  3, "“Zed Ash” is also on line 2, with different details");
   refused_people (PEOPLE_HEADER ",ann@secondstep.example,Second Step,,,,\n", 2,
                   "the name is empty");
   refused_people ("name,email,job_title\nAnn Ford,ann@secondstep.example,Lead\n", 1,

@@ -27,7 +27,8 @@ typedef struct
   gint64 organisation_id;
   char *signature;
   gboolean repeat;
-  gint64 id; /* the person held, or 0 for a new one */
+  gint64 id;        /* the person held, or 0 for a new one */
+  gint64 roster_id; /* as the roster knows them: the id held, or -1 - n for the nth new */
   TiImportOutcome outcome;
 } Plan;
 
@@ -287,17 +288,17 @@ check_repeat (TiImportContext *ctx, GHashTable *seen, GArray *plans, Plan *plan)
     email_key ? email_key : "", plan->organisation_id, plan->job_title ? plan->job_title : "",
     plan->locality ? plan->locality : "", plan->champion, plan->since ? plan->since : "");
   earlier = g_hash_table_lookup (seen, key);
-  if (earlier == NULL && plan->id != 0)
+  if (earlier == NULL && plan->roster_id != 0)
     {
-      /* Two different records may also match the same person held. */
-      person_key = g_strdup_printf ("#%" G_GINT64_FORMAT, plan->id);
+      /* Two different records may also match the same person, held or new. */
+      person_key = g_strdup_printf ("#%" G_GINT64_FORMAT, plan->roster_id);
       earlier = g_hash_table_lookup (seen, person_key);
     }
   if (earlier == NULL)
     {
       g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (plans->len + 1));
-      if (plan->id != 0)
-        g_hash_table_insert (seen, g_strdup_printf ("#%" G_GINT64_FORMAT, plan->id),
+      if (plan->roster_id != 0)
+        g_hash_table_insert (seen, g_strdup_printf ("#%" G_GINT64_FORMAT, plan->roster_id),
                              GUINT_TO_POINTER (plans->len + 1));
       return;
     }
@@ -326,6 +327,7 @@ ti_import_people_run (TiImportContext *ctx, GError **error)
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_auto (Statements) s = { 0 };
   TiImportReport *report = ctx->report;
+  gint64 n_new = 0;
 
   g_array_set_clear_func (plans, plan_clear);
   if (!statements_prepare (ctx, &s, error) || !(roster = ti_import_roster_load (ctx->db, error)))
@@ -353,13 +355,25 @@ ti_import_people_run (TiImportContext *ctx, GError **error)
         {
           const TiImportWho who = { plan.name, plan.email, organisation, plan.organisation_id };
 
-          ok = ti_import_roster_match (roster, ctx, row, &who, PERSON_EMAIL, &plan.id, NULL);
+          ok = ti_import_roster_match (roster, ctx, row, &who, PERSON_EMAIL, &plan.roster_id,
+                                       NULL);
         }
       if (!ok)
         {
           plan_clear (&plan);
           continue;
         }
+      /* Someone new is in the roster from now on, as someone held is, so that a later record
+       * matches them as it will when the same file is imported again (where it would find
+       * two namesakes, say, and refuse the file the first import took). Such a record is a
+       * repeat of the first, below: only the first is written. */
+      if (plan.roster_id == 0)
+        {
+          plan.roster_id = -1 - n_new++;
+          ti_import_roster_add (roster, plan.roster_id, plan.organisation_id, plan.name,
+                                plan.email);
+        }
+      plan.id = MAX (plan.roster_id, 0);
       check_repeat (ctx, seen, plans, &plan);
       g_array_append_val (plans, plan);
     }
