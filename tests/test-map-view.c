@@ -301,6 +301,43 @@ test_as_of_refused (Fixture *f, gconstpointer data)
   g_assert_nonnull (test_find_shown (test_find_row (GTK_WIDGET (f->view), "Champions"), "0"));
 }
 
+/* Hundreds of isolated organisations would be hundreds of rows for GTK to lay out on the main
+ * thread: the panel names ten and counts the rest. */
+static void
+test_isolated_counted (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *as_of = NULL;
+  g_autoptr (GPtrArray) entries
+    = test_collect_widgets (GTK_WIDGET (f->view), FALSE, is_any, NULL);
+
+  for (guint i = 1; i <= 12; i++)
+    {
+      g_autofree char *sql
+        = g_strdup_printf ("INSERT INTO organisations (name, sector, locality)"
+                           " VALUES ('Lone Practice %02u', 'primary_care', 'mendip')", i);
+
+      g_assert_true (ti_database_exec (f->programme.db, sql, &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < entries->len; i++)
+    if (GTK_IS_ENTRY (g_ptr_array_index (entries, i))
+        && g_strcmp0 (gtk_entry_get_placeholder_text (g_ptr_array_index (entries, i)),
+                      "As of today")
+             == 0)
+      as_of = g_ptr_array_index (entries, i);
+  g_assert_nonnull (as_of);
+  gtk_editable_set_text (GTK_EDITABLE (as_of), "2024-01-01");
+  g_signal_emit_by_name (as_of, "activate");
+  test_iterate_a_while ();
+  test_iterate_until (built, f->view);
+  test_iterate_a_while ();
+  /* Thirteen isolated: Quantock Surgery and the twelve lone practices. */
+  g_assert_cmpuint (ti_network_map_get_graph (ti_map_view_get_map (f->view))->isolated->len, ==, 13);
+  g_assert_nonnull (test_find_row (GTK_WIDGET (f->view), "And 3 more"));
+  g_assert_null (test_find_row (GTK_WIDGET (f->view), "Quantock Surgery"));
+}
+
 /* Organisations only: no champions drawn or counted. */
 static void
 test_organisations_mode (Fixture *f, gconstpointer data)
@@ -490,6 +527,7 @@ main (int argc, char **argv)
   ADD ("open-profile", test_open_profile);
   ADD ("as-of-refused", test_as_of_refused);
   ADD ("organisations-mode", test_organisations_mode);
+  ADD ("isolated-counted", test_isolated_counted);
   ADD ("drag-saves", test_drag_saves);
 #undef ADD
 

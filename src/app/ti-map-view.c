@@ -27,6 +27,9 @@
  * network (organisations only, or with their champions), finds a name, filters by sector,
  * locality and tier, shows the network as it stood on a day, zooms and saves the map.
  */
+/* The isolated organisations the panel names one by one; the rest it counts. */
+#define PANEL_MAX_ISOLATED 10
+
 struct _TiMapView
 {
   GtkWidget parent_instance;
@@ -339,8 +342,22 @@ fill_panel (TiMapView *self)
     panel_row_add (self, self->bridges_group, _("No bridges yet"),
                    _("Nobody's ties reach two other sectors."), NULL);
 
-  for (guint i = 0; i < graph->isolated->len; i++)
+  /* A few rows, not hundreds: at scale 10 some 700 rows took GTK a second to lay out on the
+   * main thread. The rest are counted; each is found by name on the map. */
+  for (guint i = 0; i < MIN (graph->isolated->len, PANEL_MAX_ISOLATED); i++)
     node_row_add (self, self->isolated_group, g_array_index (graph->isolated, guint, i), NULL);
+  if (graph->isolated->len > PANEL_MAX_ISOLATED)
+    {
+      guint more = graph->isolated->len - PANEL_MAX_ISOLATED;
+      g_autofree char *count = ti_format_count (more);
+      g_autofree char *title
+        = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %s more", "And %s more", more), count);
+
+      panel_row_add (self, self->isolated_group, title,
+                     _("Find one by name above the map; the evaluation workbook's Network "
+                       "sheet lists them all."),
+                     NULL);
+    }
   if (graph->isolated->len == 0)
     panel_row_add (self, self->isolated_group, _("None"),
                    _("Every organisation has a champion with ties."), NULL);
