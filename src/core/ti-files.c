@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "ti-files.h"
 
@@ -29,4 +31,47 @@ ti_files_remove_folder (const char *folder)
       g_unlink (path);
     }
   g_rmdir (folder);
+}
+
+/**
+ * ti_files_remove_stale:
+ * @folder: where to look
+ * @match: which entries are leftovers of ours, by name
+ * @older_than_seconds: how long unchanged before an entry counts as left behind rather
+ *   than being written
+ *
+ * Removes what work killed midway left in @folder: each matching file, or folder (with its
+ * files), of this user's, unchanged for longer than @older_than_seconds.
+ *
+ * Returns: how many were removed
+ */
+guint
+ti_files_remove_stale (const char *folder, TiFilesMatch match, gpointer data,
+                       gint64 older_than_seconds)
+{
+  g_autoptr (GDir) listing = g_dir_open (folder, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+  guint removed = 0;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!match (name, data))
+        continue;
+      path = g_build_filename (folder, name, NULL);
+      if (g_lstat (path, &st) != 0 || st.st_uid != getuid ()
+          || now - st.st_mtime <= older_than_seconds)
+        continue;
+      if (S_ISDIR (st.st_mode))
+        {
+          ti_files_remove_folder (path);
+          removed++;
+        }
+      else if (S_ISREG (st.st_mode) && g_unlink (path) == 0)
+        removed++;
+    }
+  return removed;
 }

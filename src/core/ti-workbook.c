@@ -238,54 +238,33 @@ write_sheets (TiWorkbookExport *export, TiProgressFunc progress, gpointer progre
   return check_cancelled (cancellable, error);
 }
 
-/* Removes what an export to @path killed midway left behind: its temporary files, once they
- * are older than any export takes, so that a running export's file is never touched. */
+/* An export's temporary file beside @data's target: ".NAME.xlsx-" and six characters. */
+static gboolean
+is_temporary_of (const char *name, gpointer data)
+{
+  const char *prefix = data;
+
+  return g_str_has_prefix (name, prefix) && strlen (name) == strlen (prefix) + 6;
+}
+
+static gboolean
+is_private_folder (const char *name, gpointer data)
+{
+  return g_str_has_prefix (name, FOLDER_PREFIX);
+}
+
+/* Removes what exports killed midway left behind: their temporary files beside @path and
+ * libxlsxwriter's private folders in /tmp, once older than any export takes, so that a
+ * running export's are never touched. */
 static void
-remove_stale_temporaries (const char *path)
+remove_stale_leftovers (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *prefix = g_strdup_printf (".%s-", base);
-  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  const char *name;
 
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *stale = NULL;
-      GStatBuf st;
-
-      if (!g_str_has_prefix (name, prefix) || strlen (name) != strlen (prefix) + 6)
-        continue;
-      stale = g_build_filename (dir, name, NULL);
-      if (g_lstat (stale, &st) == 0 && S_ISREG (st.st_mode)
-          && now - st.st_mtime > TI_WORKBOOK_STALE_SECONDS)
-        g_unlink (stale);
-    }
-}
-
-/* libxlsxwriter's private folders left in the temporary folder by exports that were killed,
- * once older than any export takes. */
-static void
-remove_stale_folders (void)
-{
-  const char *tmp = g_get_tmp_dir ();
-  g_autoptr (GDir) listing = g_dir_open (tmp, 0, NULL);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *folder = NULL;
-      GStatBuf st;
-
-      if (!g_str_has_prefix (name, FOLDER_PREFIX))
-        continue;
-      folder = g_build_filename (tmp, name, NULL);
-      if (g_lstat (folder, &st) == 0 && S_ISDIR (st.st_mode) && st.st_uid == getuid ()
-          && now - st.st_mtime > TI_WORKBOOK_STALE_SECONDS)
-        ti_files_remove_folder (folder);
-    }
+  ti_files_remove_stale (dir, is_temporary_of, prefix, TI_WORKBOOK_STALE_SECONDS);
+  ti_files_remove_stale (g_get_tmp_dir (), is_private_folder, NULL, TI_WORKBOOK_STALE_SECONDS);
 }
 
 /* Refuses, before any work, a target that can never be a workbook: no name, or a folder. */
@@ -461,8 +440,7 @@ ti_workbook_export (TiDatabase *db, const char *path, const TiWorkbookOptions *o
       || !check_target (path, error))
     return FALSE;
 
-  remove_stale_temporaries (path);
-  remove_stale_folders ();
+  remove_stale_leftovers (path);
   temporary = temporary_beside (path, error);
   if (temporary == NULL)
     return FALSE;
