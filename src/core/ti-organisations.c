@@ -124,8 +124,11 @@ list_with_sql (TiDatabase *db, const char *sql, GHashTable *reached, GError **er
         .charter_stage_key = (const char *) sqlite3_column_text (stmt, 10),
         .people = sqlite3_column_int (stmt, 11),
       };
-      TiReachRow *reach = reached ? g_hash_table_lookup (reached, sqlite3_column_text (stmt, 0))
-                                  : NULL;
+      const char *id_text = (const char *) sqlite3_column_text (stmt, 0);
+      /* The id is never NULL in a whole file; in a damaged one it can be. */
+      TiReachRow *reach = reached != NULL && id_text != NULL
+                            ? g_hash_table_lookup (reached, id_text)
+                            : NULL;
 
       if (reach != NULL)
         f.tier1_people = ti_reach_row_get_reached (reach);
