@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "ti-backups.h"
+#include "ti-format.h"
 
 /*
  * Backups of a programme: whole copies made with SQLite's online backup API into the
@@ -126,13 +127,14 @@ ti_backups_path_for (const char *db_path, TiBackupReason reason, int from_versio
     }
 }
 
-/* Opens @path read-only and runs the programme check: its contents in words, or NULL. */
+/* Opens @path read-only and runs the programme check: what it holds in words, or NULL. */
 static char *
 inspect (const char *path, GError **error)
 {
   g_autoptr (TiDatabase) copy = ti_database_open (path, TI_DATABASE_OPEN_READ_ONLY, error);
+  g_autofree char *summary = copy != NULL ? ti_database_check (copy, error) : NULL;
 
-  return copy != NULL ? ti_database_check (copy, error) : NULL;
+  return summary != NULL ? ti_database_describe_contents (copy, error) : NULL;
 }
 
 /**
@@ -568,7 +570,32 @@ ti_backups_save_copy (TiDatabase *db, const char *dest_path, GError **error)
   g_autofree char *temporary = g_build_filename (dir, name, NULL);
   g_autofree char *contents = NULL;
   g_autoptr (GError) local = NULL;
+  g_autofree char *display = g_filename_display_basename (dest_path);
+  GStatBuf programme, target;
 
+  if (g_stat (ti_database_get_path (db), &programme) == 0 && g_stat (dest_path, &target) == 0
+      && programme.st_dev == target.st_dev && programme.st_ino == target.st_ino)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("“%s” is the programme itself: choose another name for the copy."),
+                   display);
+      return FALSE;
+    }
+  /* A write-ahead log beside the target belongs to the file there: SQLite would replay it
+   * onto the copy and damage it. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *sidecar = g_strconcat (dest_path, i == 0 ? "-wal" : "-shm", NULL);
+
+      if (g_file_test (sidecar, G_FILE_TEST_EXISTS))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                       _("“%s” is a programme that is open, or was not closed properly, so it was "
+                         "not replaced: choose another name for the copy."),
+                       display);
+          return FALSE;
+        }
+    }
   if (!ti_database_backup_to (db, temporary, error))
     return FALSE;
   contents = inspect (temporary, &local);
@@ -582,7 +609,6 @@ ti_backups_save_copy (TiDatabase *db, const char *dest_path, GError **error)
   if (g_rename (temporary, dest_path) != 0)
     {
       int saved = errno;
-      g_autofree char *display = g_filename_display_name (dest_path);
 
       g_unlink (temporary);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
@@ -590,4 +616,322 @@ ti_backups_save_copy (TiDatabase *db, const char *dest_path, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * ti_backup_format_made:
+ *
+ * Returns: (transfer full): when @backup was made, in local time: "30 Apr 2024, 09:15"
+ */
+char *
+ti_backup_format_made (const TiBackup *backup)
+{
+  g_autoptr (GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *time = NULL;
+
+  g_return_val_if_fail (backup != NULL, NULL);
+
+  if (backup->made == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (backup->made);
+  iso = g_date_time_format (local, "%Y-%m-%d");
+  day = ti_format_date (iso);
+  time = g_date_time_format (local, "%H:%M");
+  /* Translators: a day ("30 Apr 2024"), then a time of day ("09:15") */
+  return g_strdup_printf (_("%s, %s"), day, time);
+}
+
+/**
+ * ti_backups_find_latest_good:
+ * @db_path: the programme file
+ *
+ * The newest of the programme's backups that passes the programme check: checked newest
+ * first, so usually only one is opened.
+ *
+ * Returns: (transfer full) (nullable): the backup, with what it holds; %NULL when there is
+ *   none (or the folder cannot be read)
+ */
+TiBackup *
+ti_backups_find_latest_good (const char *db_path)
+{
+  g_autoptr (GPtrArray) backups = find_backups (db_path, NULL);
+
+  for (guint i = 0; backups != NULL && i < backups->len; i++)
+    {
+      TiBackup *backup = g_ptr_array_index (backups, i);
+
+      backup->contents = inspect (backup->path, NULL);
+      backup->healthy = backup->contents != NULL;
+      if (backup->healthy)
+        return g_ptr_array_steal_index (backups, i);
+    }
+  return NULL;
+}
+
+/* The workers below make, prune, check and restore one at a time in this process, so that a
+ * restore never replaces a programme while its day's backup is being made, and a listing
+ * never checks a backup that is being pruned. */
+static GMutex one_at_a_time;
+
+typedef struct
+{
+  char *db_path;
+  char *other_path; /* the backup to restore, or the copy to write */
+  guint retention_days;
+} BackupJob;
+
+static void
+backup_job_free (gpointer data)
+{
+  BackupJob *job = data;
+
+  g_free (job->db_path);
+  g_free (job->other_path);
+  g_free (job);
+}
+
+static BackupJob *
+backup_job_new (const char *db_path, const char *other_path, guint retention_days)
+{
+  BackupJob *job = g_new0 (BackupJob, 1);
+
+  job->db_path = g_strdup (db_path);
+  job->other_path = g_strdup (other_path);
+  job->retention_days = retention_days;
+  return job;
+}
+
+static gpointer
+make_daily_and_prune_in_worker (TiDatabase *db, gpointer data, GError **error)
+{
+  BackupJob *job = data;
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&one_at_a_time);
+  char *path = NULL;
+  gboolean made = ti_backups_make_daily (db, &path, error);
+
+  /* Pruned even when today's backup failed: a full disk gets room back, and the newest
+   * backup is always kept. */
+  ti_backups_prune (job->db_path, job->retention_days, NULL);
+  if (!made)
+    return NULL;
+  return path != NULL ? path : g_strdup ("");
+}
+
+/**
+ * ti_backups_make_daily_and_prune_async:
+ * @db_path: the programme; the worker opens its own read-only connection
+ * @retention_days: how many days backups are kept (see ti_backups_prune())
+ *
+ * What opening a programme does in a worker thread: the day's backup when none was made
+ * today, then the backups older than @retention_days removed.
+ */
+void
+ti_backups_make_daily_and_prune_async (const char *db_path, guint retention_days,
+                                       GCancellable *cancellable, GAsyncReadyCallback callback,
+                                       gpointer user_data)
+{
+  ti_database_read_async (db_path, make_daily_and_prune_in_worker,
+                          backup_job_new (db_path, NULL, retention_days), backup_job_free,
+                          g_free, cancellable, callback, user_data);
+}
+
+/**
+ * ti_backups_make_daily_and_prune_finish:
+ *
+ * Returns: (transfer full) (nullable): the backup made, "" when none was due, or %NULL with
+ *   @error set when one was due and could not be made
+ */
+char *
+ti_backups_make_daily_and_prune_finish (GAsyncResult *result, GError **error)
+{
+  return ti_database_read_finish (result, error);
+}
+
+/* Runs @thread over a job for @db_path in a worker thread; @source_tag is the public
+ * function's, for its _finish. */
+static void
+run_job (const char *db_path, const char *other_path, gpointer source_tag,
+         GTaskThreadFunc thread, GCancellable *cancellable, GAsyncReadyCallback callback,
+         gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, backup_job_new (db_path, other_path, 0), backup_job_free);
+  g_task_run_in_thread (task, thread);
+}
+
+static gpointer
+finish_job (GAsyncResult *result, gpointer source_tag, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+list_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  BackupJob *job = data;
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&one_at_a_time);
+  GError *error = NULL;
+  GPtrArray *backups = ti_backups_list (job->db_path, &error);
+
+  if (backups == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, backups, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * ti_backups_list_async:
+ *
+ * ti_backups_list() in a worker thread.
+ */
+void
+ti_backups_list_async (const char *db_path, GCancellable *cancellable,
+                       GAsyncReadyCallback callback, gpointer user_data)
+{
+  run_job (db_path, NULL, ti_backups_list_async, list_in_thread, cancellable, callback,
+           user_data);
+}
+
+/**
+ * ti_backups_list_finish:
+ *
+ * Returns: (transfer full) (element-type TiBackup): the backups, newest first, or %NULL with
+ *   @error set
+ */
+GPtrArray *
+ti_backups_list_finish (GAsyncResult *result, GError **error)
+{
+  return finish_job (result, ti_backups_list_async, error);
+}
+
+static void
+find_latest_good_in_thread (GTask *task, gpointer source, gpointer data,
+                            GCancellable *cancellable)
+{
+  BackupJob *job = data;
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&one_at_a_time);
+
+  g_task_return_pointer (task, ti_backups_find_latest_good (job->db_path),
+                         (GDestroyNotify) ti_backup_free);
+}
+
+/**
+ * ti_backups_find_latest_good_async:
+ *
+ * ti_backups_find_latest_good() in a worker thread.
+ */
+void
+ti_backups_find_latest_good_async (const char *db_path, GCancellable *cancellable,
+                                   GAsyncReadyCallback callback, gpointer user_data)
+{
+  run_job (db_path, NULL, ti_backups_find_latest_good_async, find_latest_good_in_thread,
+           cancellable, callback, user_data);
+}
+
+/**
+ * ti_backups_find_latest_good_finish:
+ *
+ * Returns: (transfer full) (nullable): the newest healthy backup; %NULL when there is none,
+ *   or with @error set when the search was cancelled
+ */
+TiBackup *
+ti_backups_find_latest_good_finish (GAsyncResult *result, GError **error)
+{
+  return finish_job (result, ti_backups_find_latest_good_async, error);
+}
+
+static void
+restore_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  BackupJob *job = data;
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&one_at_a_time);
+  GError *error = NULL;
+  char *kept = NULL;
+
+  /* Never cancelled once started: a restore is finished or not begun. */
+  if (!ti_backups_restore (job->db_path, job->other_path, &kept, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, kept != NULL ? kept : g_strdup (""), g_free);
+}
+
+/**
+ * ti_backups_restore_async:
+ * @db_path: the programme; nothing in this process may have it open (workers that only
+ *   read it may still be finishing)
+ * @backup_path: the backup to put in its place
+ *
+ * ti_backups_restore() in a worker thread, after any backup work of this process in progress.
+ */
+void
+ti_backups_restore_async (const char *db_path, const char *backup_path,
+                          GAsyncReadyCallback callback, gpointer user_data)
+{
+  run_job (db_path, backup_path, ti_backups_restore_async, restore_in_thread, NULL, callback,
+           user_data);
+}
+
+/**
+ * ti_backups_restore_finish:
+ * @out_kept: (out) (optional) (transfer full) (nullable): where the programme as it was is
+ *   kept; %NULL when there was no programme file
+ *
+ * Returns: %FALSE with @error set when nothing was restored
+ */
+gboolean
+ti_backups_restore_finish (GAsyncResult *result, char **out_kept, GError **error)
+{
+  g_autofree char *kept = finish_job (result, ti_backups_restore_async, error);
+
+  if (kept == NULL)
+    return FALSE;
+  if (out_kept != NULL)
+    *out_kept = *kept != '\0' ? g_steal_pointer (&kept) : NULL;
+  return TRUE;
+}
+
+static gpointer
+save_copy_in_worker (TiDatabase *db, gpointer data, GError **error)
+{
+  BackupJob *job = data;
+
+  if (!ti_backups_save_copy (db, job->other_path, error))
+    return NULL;
+  return g_strdup (job->other_path);
+}
+
+/**
+ * ti_backups_save_copy_async:
+ * @db_path: the programme; the worker copies what is committed in it through a connection of
+ *   its own
+ * @dest_path: where the copy goes
+ *
+ * ti_backups_save_copy() in a worker thread.
+ */
+void
+ti_backups_save_copy_async (const char *db_path, const char *dest_path,
+                            GCancellable *cancellable, GAsyncReadyCallback callback,
+                            gpointer user_data)
+{
+  ti_database_read_async (db_path, save_copy_in_worker, backup_job_new (db_path, dest_path, 0),
+                          backup_job_free, g_free, cancellable, callback, user_data);
+}
+
+/**
+ * ti_backups_save_copy_finish:
+ *
+ * Returns: %FALSE with @error set when no copy was saved
+ */
+gboolean
+ti_backups_save_copy_finish (GAsyncResult *result, GError **error)
+{
+  g_autofree char *saved = ti_database_read_finish (result, error);
+
+  return saved != NULL;
 }

@@ -64,6 +64,27 @@ guint ti_backups_prune (const char *db_path, guint retention_days, GDateTime *no
 gboolean ti_backups_restore (const char *db_path, const char *backup_path, char **out_kept,
                              GError **error);
 gboolean ti_backups_save_copy (TiDatabase *db, const char *dest_path, GError **error);
+char *ti_backup_format_made (const TiBackup *backup);
+TiBackup *ti_backups_find_latest_good (const char *db_path);
+
+/* The same in a worker thread, for the window; see ti-backups.c. */
+void ti_backups_make_daily_and_prune_async (const char *db_path, guint retention_days,
+                                            GCancellable *cancellable,
+                                            GAsyncReadyCallback callback, gpointer user_data);
+char *ti_backups_make_daily_and_prune_finish (GAsyncResult *result, GError **error);
+void ti_backups_list_async (const char *db_path, GCancellable *cancellable,
+                            GAsyncReadyCallback callback, gpointer user_data);
+GPtrArray *ti_backups_list_finish (GAsyncResult *result, GError **error);
+void ti_backups_find_latest_good_async (const char *db_path, GCancellable *cancellable,
+                                        GAsyncReadyCallback callback, gpointer user_data);
+TiBackup *ti_backups_find_latest_good_finish (GAsyncResult *result, GError **error);
+void ti_backups_restore_async (const char *db_path, const char *backup_path,
+                               GAsyncReadyCallback callback, gpointer user_data);
+gboolean ti_backups_restore_finish (GAsyncResult *result, char **out_kept, GError **error);
+void ti_backups_save_copy_async (const char *db_path, const char *dest_path,
+                                 GCancellable *cancellable, GAsyncReadyCallback callback,
+                                 gpointer user_data);
+gboolean ti_backups_save_copy_finish (GAsyncResult *result, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiBackup, ti_backup_free)
 

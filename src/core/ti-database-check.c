@@ -88,6 +88,37 @@ ti_database_backup_to (TiDatabase *self, const char *dest_path, GError **error)
 }
 
 /**
+ * ti_database_describe_contents:
+ *
+ * Returns: (transfer full) (nullable): what the programme holds, in words: "136 organisations,
+ *   612 people, 538 champions, 25,000 Tier 1 completions, 1,000 Tier 2/3 sessions"
+ */
+char *
+ti_database_describe_contents (TiDatabase *self, GError **error)
+{
+  gint64 organisations, people, champions, sessions, completions;
+
+  if ((organisations = ti_database_count (self, "SELECT count(*) FROM organisations", error)) < 0
+      || (people = ti_database_count (self, "SELECT count(*) FROM people", error)) < 0
+      || (champions = ti_database_count (self, "SELECT count(*) FROM champions", error)) < 0
+      || (completions = ti_database_count (self, "SELECT count(*) FROM tier1_completions", error)) < 0
+      || (sessions = ti_database_count (self, "SELECT count(*) FROM sessions", error)) < 0)
+    return NULL;
+
+  {
+    g_autofree char *n_organisations = ti_format_count (organisations);
+    g_autofree char *n_people = ti_format_count (people);
+    g_autofree char *n_champions = ti_format_count (champions);
+    g_autofree char *n_completions = ti_format_count (completions);
+    g_autofree char *n_sessions = ti_format_count (sessions);
+
+    return g_strdup_printf (_("%s organisations, %s people, %s champions, %s Tier 1 completions, "
+                              "%s Tier 2/3 sessions"),
+                            n_organisations, n_people, n_champions, n_completions, n_sessions);
+  }
+}
+
+/**
  * ti_database_check:
  *
  * Verifies integrity, foreign keys and the schema version.
@@ -101,7 +132,8 @@ ti_database_check (TiDatabase *self, GError **error)
   g_autofree char *display = g_filename_display_basename (ti_database_get_path (self));
   g_autoptr (sqlite3_stmt) integrity = NULL;
   g_autoptr (GString) problems = g_string_new (NULL);
-  gint64 fk_problems, organisations, people, champions, sessions, completions;
+  g_autofree char *contents = NULL;
+  gint64 fk_problems;
   int rc;
 
   integrity = ti_database_prepare (self, "PRAGMA integrity_check(10)", error);
@@ -151,24 +183,9 @@ ti_database_check (TiDatabase *self, GError **error)
       return NULL;
     }
 
-  if ((organisations = ti_database_count (self, "SELECT count(*) FROM organisations", error)) < 0
-      || (people = ti_database_count (self, "SELECT count(*) FROM people", error)) < 0
-      || (champions = ti_database_count (self, "SELECT count(*) FROM champions", error)) < 0
-      || (completions = ti_database_count (self, "SELECT count(*) FROM tier1_completions", error)) < 0
-      || (sessions = ti_database_count (self, "SELECT count(*) FROM sessions", error)) < 0)
+  contents = ti_database_describe_contents (self, error);
+  if (contents == NULL)
     return NULL;
-
-  {
-    g_autofree char *n_organisations = ti_format_count (organisations);
-    g_autofree char *n_people = ti_format_count (people);
-    g_autofree char *n_champions = ti_format_count (champions);
-    g_autofree char *n_completions = ti_format_count (completions);
-    g_autofree char *n_sessions = ti_format_count (sessions);
-
-    return g_strdup_printf (_("%s: healthy (programme format %d; integrity and links checked): "
-                              "%s organisations, %s people, %s champions, %s Tier 1 completions, "
-                              "%s Tier 2/3 sessions."),
-                            display, ti_database_get_schema_version (self), n_organisations, n_people,
-                            n_champions, n_completions, n_sessions);
-  }
+  return g_strdup_printf (_("%s: healthy (programme format %d; integrity and links checked): %s."),
+                          display, ti_database_get_schema_version (self), contents);
 }

@@ -138,7 +138,15 @@ ti_database_set_error_from_sqlite (TiDatabase *self, int rc, const char *doing, 
   g_autofree char *display = g_filename_display_basename (self->path);
   const char *detail = self->db ? sqlite3_errmsg (self->db) : NULL;
 
-  if ((rc & 0xff) == SQLITE_CONSTRAINT && detail != NULL)
+  /* A programme opened read-only (its file or folder may not be written) refuses each change
+   * in the same words, whatever the change was. */
+  if ((rc & 0xff) == SQLITE_READONLY && self->db != NULL
+      && sqlite3_db_readonly (self->db, "main") == 1)
+    g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_READ_ONLY,
+                 _("This programme is read-only: “%s” can be read here but not changed, so the "
+                   "change was not saved. Save a copy to work on it."),
+                 display);
+  else if ((rc & 0xff) == SQLITE_CONSTRAINT && detail != NULL)
     g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_INVALID,
                  _("Could not finish %s in “%s”: %s (%s)."), doing, display,
                  ti_database_problem_in_words (rc), detail);
@@ -486,6 +494,43 @@ check_identity (TiDatabase *self, int *out_version, gboolean *out_blank, GError 
 }
 
 /**
+ * ti_database_is_writable:
+ * @path: a programme file
+ *
+ * Whether this process may write the programme and the files SQLite keeps beside it (its
+ * write-ahead log); a file that does not exist yet counts as writable (it is created, or
+ * refused as missing). A programme that is not is opened with %TI_DATABASE_OPEN_READ_ONLY.
+ */
+gboolean
+ti_database_is_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+}
+
+/* The name a reader opens @path by: a URI. In a folder that cannot be written to, SQLite
+ * cannot make the index of the write-ahead log beside the file, and would refuse to read it;
+ * without a log there, the file is read as one nobody changes (immutable), which it is, as
+ * nobody can write beside it either. */
+static char *
+read_only_uri (const char *path)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *dir = g_path_get_dirname (absolute);
+  g_autofree char *wal = g_strconcat (absolute, "-wal", NULL);
+  g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
+
+  if (uri == NULL)
+    return g_strdup (path);
+  if (g_access (dir, W_OK) != 0 && !g_file_test (wal, G_FILE_TEST_EXISTS))
+    return g_strconcat (uri, "?immutable=1", NULL);
+  return g_steal_pointer (&uri);
+}
+
+/**
  * ti_database_open:
  * @path: the programme file
  * @flags: whether to create it, and how
@@ -501,6 +546,7 @@ ti_database_open (const char *path, TiDatabaseOpenFlags flags, GError **error)
   gboolean exists = FALSE;
   gboolean blank = FALSE;
   gboolean read_only = (flags & TI_DATABASE_OPEN_READ_ONLY) != 0;
+  g_autofree char *name = NULL;
   int version = 0;
   int rc;
 
@@ -517,8 +563,9 @@ ti_database_open (const char *path, TiDatabaseOpenFlags flags, GError **error)
   self = g_object_new (TI_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
 
-  rc = sqlite3_open_v2 (path, &self->db,
-                        (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE)
+  name = read_only ? read_only_uri (path) : g_strdup (path);
+  rc = sqlite3_open_v2 (name, &self->db,
+                        (read_only ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE)
                           | SQLITE_OPEN_NOMUTEX,
                         NULL);
   if (rc != SQLITE_OK)

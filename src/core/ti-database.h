@@ -22,6 +22,7 @@ typedef enum
   TI_DATABASE_ERROR_NEWER_VERSION,
   TI_DATABASE_ERROR_INVALID,
   TI_DATABASE_ERROR_FAILED,
+  TI_DATABASE_ERROR_READ_ONLY,
 } TiDatabaseError;
 
 typedef enum
@@ -29,7 +30,8 @@ typedef enum
   TI_DATABASE_OPEN_DEFAULT = 0,
   TI_DATABASE_OPEN_CREATE = 1 << 0,    /* create the file when it does not exist */
   TI_DATABASE_OPEN_EXCLUSIVE = 1 << 1, /* with CREATE: refuse a file that exists */
-  TI_DATABASE_OPEN_READ_ONLY = 1 << 2, /* a reader for a worker thread; never migrates */
+  TI_DATABASE_OPEN_READ_ONLY = 1 << 2, /* a worker's reader, or a file we may not write;
+                                        * never migrates */
 } TiDatabaseOpenFlags;
 
 #define TI_TYPE_DATABASE (ti_database_get_type ())
@@ -39,6 +41,7 @@ GQuark ti_database_error_quark (void);
 
 TiDatabase *ti_database_open (const char *path, TiDatabaseOpenFlags flags, GError **error);
 char *ti_database_get_default_path (void);
+gboolean ti_database_is_writable (const char *path);
 
 const char *ti_database_get_path (TiDatabase *self);
 sqlite3 *ti_database_get_handle (TiDatabase *self);
@@ -64,6 +67,7 @@ gboolean ti_database_audit (TiDatabase *self, const char *action, const char *en
 
 gboolean ti_database_backup_to (TiDatabase *self, const char *dest_path, GError **error);
 char *ti_database_check (TiDatabase *self, GError **error);
+char *ti_database_describe_contents (TiDatabase *self, GError **error);
 
 /* Reads with @db in a worker thread; returns a new object or pointer, or NULL with @error. */
 typedef gpointer (*TiDatabaseReadFunc) (TiDatabase *db, gpointer data, GError **error);
