@@ -121,6 +121,17 @@ test_programme_tear_down (TestProgramme *programme)
   g_clear_pointer (&programme->path, g_free);
 }
 
+/* test_count() on the programme at @path, through a read-only connection of the test's own. */
+gint64
+test_count_in (const char *path, const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiDatabase) db = ti_database_open (path, TI_DATABASE_OPEN_READ_ONLY, &error);
+
+  g_assert_no_error (error);
+  return test_count (db, sql);
+}
+
 /* The first column of @sql's first row; the query must succeed. */
 gint64
 test_count (TiDatabase *db, const char *sql)

@@ -24,5 +24,6 @@ typedef struct
 void test_programme_set_up (TestProgramme *programme, const char *name, const char *sql);
 void test_programme_tear_down (TestProgramme *programme);
 gint64 test_count (TiDatabase *db, const char *sql);
+gint64 test_count_in (const char *path, const char *sql);
 
 G_END_DECLS

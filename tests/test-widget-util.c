@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "test-util.h"
 #include "test-widget-util.h"
 
@@ -202,6 +204,57 @@ GtkWidget *
 test_find_button (GtkWidget *root, const char *label)
 {
   return test_find_widget (root, TRUE, has_button_label, label);
+}
+
+typedef struct
+{
+  GtkWidget *root;
+  TestWidgetMatch match;
+  gconstpointer data;
+} Wanted;
+
+static gboolean
+wanted_is_shown (gpointer data)
+{
+  Wanted *wanted = data;
+
+  return test_find_widget (wanted->root, TRUE, wanted->match, wanted->data) != NULL;
+}
+
+/* Waits until a shown widget under @root matches, and returns it. */
+GtkWidget *
+test_wait_for_widget (GtkWidget *root, TestWidgetMatch match, gconstpointer data)
+{
+  Wanted wanted = { root, match, data };
+
+  test_iterate_until (wanted_is_shown, &wanted);
+  return test_find_widget (root, TRUE, match, data);
+}
+
+static gboolean
+label_contains (GtkWidget *widget, gconstpointer part)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL;
+}
+
+/* Waits for a shown label whose text holds @part (a toast, a message), and returns its whole
+ * text. */
+const char *
+test_wait_for_text_containing (GtkWidget *root, const char *part)
+{
+  return gtk_label_get_text (GTK_LABEL (test_wait_for_widget (root, label_contains, part)));
+}
+
+GtkWidget *
+test_wait_for_button (GtkWidget *root, const char *label)
+{
+  return test_wait_for_widget (root, has_button_label, label);
+}
+
+GtkWidget *
+test_wait_for_row (GtkWidget *root, const char *title)
+{
+  return test_wait_for_widget (root, has_row_title, title);
 }
 
 static GtkWindow *

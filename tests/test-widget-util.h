@@ -29,6 +29,10 @@ void test_wait_for_gone (GtkWidget *root, const char *text);
 GtkWidget *test_find_type (GtkWidget *root, GType type);
 GtkWidget *test_find_row (GtkWidget *root, const char *title);
 GtkWidget *test_find_button (GtkWidget *root, const char *label);
+GtkWidget *test_wait_for_widget (GtkWidget *root, TestWidgetMatch match, gconstpointer data);
+const char *test_wait_for_text_containing (GtkWidget *root, const char *part);
+GtkWidget *test_wait_for_button (GtkWidget *root, const char *label);
+GtkWidget *test_wait_for_row (GtkWidget *root, const char *title);
 
 GtkWindow *test_find_toplevel (GType type);
 GtkWindow *test_wait_for_toplevel (GType type);

@@ -10,6 +10,7 @@
 #include "ti-application.h"
 #include "ti-database.h"
 #include "ti-demo.h"
+#include "ti-feedback.h"
 #include "ti-format.h"
 #include "ti-import.h"
 #include "ti-resources.h"
@@ -99,7 +100,12 @@ run_check (const char *path)
       g_printerr (_("trauma-informed: --check needs --db=FILE, the programme file to check.\n"));
       return EXIT_FAILURE;
     }
-  db = ti_database_open (path, TI_DATABASE_OPEN_DEFAULT, &error);
+  /* A programme that may not be written is checked all the same (one that may is updated to
+   * this version first, as before). */
+  db = ti_database_open (path,
+                         ti_database_is_writable (path) ? TI_DATABASE_OPEN_DEFAULT
+                                                        : TI_DATABASE_OPEN_READ_ONLY,
+                         &error);
   if (db != NULL)
     summary = ti_database_check (db, &error);
   if (summary == NULL)
@@ -316,18 +322,96 @@ ti_application_handle_local_options (GApplication *app, GVariantDict *options)
       return EXIT_FAILURE;
     }
 
-  /* Opening the window: each instance holds its own programme. */
+  /* The window: one instance per person. A second launch hands --db to the first, which
+   * opens it (or raises the window already showing it); without --db, GApplication asks the
+   * first to activate, which raises its window. The command options above never get this far,
+   * so they run alongside an open window. */
+  if (db_path != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          print_error (error);
+          return EXIT_FAILURE;
+        }
+      if (g_application_get_is_remote (app))
+        {
+          g_autoptr (GFile) file = g_file_new_for_commandline_arg (db_path);
+
+          g_application_open (app, &file, 1, "");
+          return EXIT_SUCCESS;
+        }
+    }
   g_free (self->db_path);
   self->db_path = g_steal_pointer (&db_path);
   return -1;
+}
+
+/* The window showing @path (open, or refused), if one does. */
+static TiWindow *
+find_window_showing (TiApplication *self, GFile *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      const char *shown = TI_IS_WINDOW (l->data) ? ti_window_get_programme_path (l->data) : NULL;
+      g_autoptr (GFile) shown_file = shown != NULL ? g_file_new_for_path (shown) : NULL;
+
+      if (shown_file != NULL && g_file_equal (shown_file, file))
+        return l->data;
+    }
+  return NULL;
+}
+
+/* A second launch with --db (or a file opened from elsewhere): the window already showing it
+ * is raised; any other programme opens in a window of its own. */
+static void
+ti_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
+{
+  TiApplication *self = TI_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+      TiWindow *window = find_window_showing (self, files[i]);
+
+      if (window == NULL)
+        {
+          window = ti_window_new (self);
+          gtk_window_present (GTK_WINDOW (window));
+          if (path != NULL)
+            ti_window_open_programme (window, path, TRUE);
+          else
+            {
+              g_autofree char *uri = g_file_get_uri (files[i]);
+              g_autofree char *body
+                = g_strdup_printf (_("“%s” is not a file on this computer: copy it here first, "
+                                     "then open the copy."),
+                                   uri);
+
+              ti_feedback_show_message (GTK_WIDGET (window), _("This Programme Cannot Be Opened"),
+                                        body);
+            }
+        }
+      else
+        gtk_window_present (GTK_WINDOW (window));
+    }
 }
 
 static void
 ti_application_activate (GApplication *app)
 {
   TiApplication *self = TI_APPLICATION (app);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_autofree char *path = NULL;
   TiWindow *window;
+
+  /* Launched again: the window already open comes to the front. */
+  if (active != NULL && self->db_path == NULL)
+    {
+      gtk_window_present (active);
+      return;
+    }
 
   window = ti_window_new (self);
 
@@ -464,6 +548,7 @@ ti_application_class_init (TiApplicationClass *klass)
   app_class->handle_local_options = ti_application_handle_local_options;
   app_class->startup = ti_application_startup;
   app_class->activate = ti_application_activate;
+  app_class->open = ti_application_open;
 }
 
 static void
@@ -477,8 +562,9 @@ ti_application_init (TiApplication *self)
 /**
  * ti_application_new:
  *
- * Returns: (transfer full): the application. Each process holds its own programme, so it
- *   is not unique on the session bus.
+ * Returns: (transfer full): the application, unique on the session bus: a second launch
+ *   raises the first's window, or opens its --db there. Command options (--check, --import,
+ *   --export-workbook, --create-demo) run on their own without registering.
  */
 TiApplication *
 ti_application_new (void)
@@ -486,7 +572,7 @@ ti_application_new (void)
   ti_register_resource ();
   return g_object_new (TI_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PATH,
                        NULL);
 }

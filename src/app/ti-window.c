@@ -16,33 +16,8 @@
 #include "ti-preferences-window.h"
 #include "ti-programme-settings.h"
 #include "ti-training-page.h"
-#include "ti-window.h"
+#include "ti-window-private.h"
 #include "ti-workbook-dialog.h"
-
-struct _TiWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  GSettings *settings;
-  TiDatabase *database;
-  GCancellable *job; /* the long job in progress (writing the demo), if any */
-
-  /* template widgets */
-  AdwToastOverlay *toast_overlay;
-  GtkStack *main_stack;
-  AdwStatusPage *refused_page;
-  GtkProgressBar *progress_bar;
-  AdwLeaflet *leaflet;
-  GtkListBox *sidebar_list;
-  AdwWindowTitle *sidebar_title;
-  AdwWindowTitle *content_title;
-  GtkStack *pages;
-  GtkWidget *network_page;
-  GtkWidget *training_page;
-  GtkWidget *champions_page;
-  GtkWidget *events_page;
-  GtkWidget *evaluation_page;
-};
 
 G_DEFINE_FINAL_TYPE (TiWindow, ti_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -144,6 +119,14 @@ update_title (TiWindow *self)
     }
 
   file_name = g_filename_display_basename (ti_database_get_path (self->database));
+  if (self->read_only)
+    {
+      /* Translators: the programme's file name, opened so that nothing in it can change */
+      char *marked = g_strdup_printf (_("%s (read-only)"), file_name);
+
+      g_free (file_name);
+      file_name = marked;
+    }
   settings = ti_programme_settings_load (self->database, NULL);
   /* The window title names the open programme and its file. */
   title = g_strdup_printf (_("%s — %s"), settings ? settings->name : file_name, file_name);
@@ -154,6 +137,26 @@ update_title (TiWindow *self)
   adw_window_title_set_subtitle (self->content_title, settings ? settings->name : file_name);
 }
 
+/* What the menu offers: the programme's own actions when one is open, its backups also when
+ * it was refused, and nothing that opens another while a backup is being restored. */
+static void
+update_actions (TiWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean open = self->database != NULL;
+  gboolean idle = !self->restoring;
+
+  gtk_widget_action_set_enabled (widget, "win.preferences", open);
+  gtk_widget_action_set_enabled (widget, "win.import", open);
+  gtk_widget_action_set_enabled (widget, "win.export-workbook", open);
+  gtk_widget_action_set_enabled (widget, "win.save-copy", open);
+  gtk_widget_action_set_enabled (widget, "win.restore",
+                                 idle && (open || self->refused_path != NULL));
+  gtk_widget_action_set_enabled (widget, "win.open-programme", idle);
+  gtk_widget_action_set_enabled (widget, "win.new-programme", idle);
+  gtk_widget_action_set_enabled (widget, "win.load-demo", idle && self->job == NULL);
+}
+
 static void
 set_database (TiWindow *self, TiDatabase *database)
 {
@@ -161,13 +164,13 @@ set_database (TiWindow *self, TiDatabase *database)
   gboolean empty;
 
   g_set_object (&self->database, database);
+  if (database == NULL)
+    self->read_only = FALSE;
 
   for (guint i = 0; i < TI_N_DESTINATIONS; i++)
     ti_page_set_database (TI_PAGE (page_widget (self, i)), database);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", database != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", database != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-workbook", database != NULL);
+  update_actions (self);
   update_title (self);
 
   if (database == NULL)
@@ -177,6 +180,14 @@ set_database (TiWindow *self, TiDatabase *database)
   if (error != NULL)
     ti_feedback_show_message (GTK_WIDGET (self), _("The Programme Could Not Be Read"), error->message);
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "welcome" : "programme");
+}
+
+/* Lets go of the programme: the window's connection closes with the pages' hold on it (their
+ * workers read through connections of their own). */
+void
+ti_window_close_programme (TiWindow *self)
+{
+  set_database (self, NULL);
 }
 
 /**
@@ -200,27 +211,57 @@ ti_window_reload (TiWindow *self)
  * ti_window_open_programme:
  * @create: create the file when it does not exist
  *
- * Opens @path in this window. A file that cannot be opened is explained in the window and
- * left unchanged.
+ * Opens @path in this window; read-only when its file or folder may not be written. A file
+ * that cannot be opened is explained in the window and left unchanged, with the latest good
+ * backup offered when it is damaged.
  *
  * Returns: %TRUE when the programme is open
  */
 gboolean
 ti_window_open_programme (TiWindow *self, const char *path, gboolean create)
 {
+  TiDatabaseOpenFlags flags = create ? TI_DATABASE_OPEN_CREATE : TI_DATABASE_OPEN_DEFAULT;
+
+  g_return_val_if_fail (TI_IS_WINDOW (self), FALSE);
+
+  if (!ti_database_is_writable (path))
+    flags = TI_DATABASE_OPEN_READ_ONLY;
+  return ti_window_open_programme_with (self, path, flags);
+}
+
+/**
+ * ti_window_open_programme_read_only:
+ *
+ * Opens @path so that nothing in it can change: each edit is refused in words.
+ *
+ * Returns: %TRUE when the programme is open
+ */
+gboolean
+ti_window_open_programme_read_only (TiWindow *self, const char *path)
+{
+  g_return_val_if_fail (TI_IS_WINDOW (self), FALSE);
+
+  return ti_window_open_programme_with (self, path, TI_DATABASE_OPEN_READ_ONLY);
+}
+
+gboolean
+ti_window_open_programme_with (TiWindow *self, const char *path, TiDatabaseOpenFlags flags)
+{
   g_autoptr (GError) error = NULL;
   g_autoptr (TiDatabase) database = NULL;
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  g_return_val_if_fail (TI_IS_WINDOW (self), FALSE);
+  ti_window_backups_stop (self);
+  g_clear_pointer (&self->refused_path, g_free);
 
-  database = ti_database_open (path, create ? TI_DATABASE_OPEN_CREATE : TI_DATABASE_OPEN_DEFAULT,
-                               &error);
+  database = ti_database_open (path, flags, &error);
   if (database == NULL)
     {
+      self->refused_path = g_strdup (path);
       set_database (self, NULL);
       adw_status_page_set_description (self->refused_page, error->message);
       gtk_stack_set_visible_child_name (self->main_stack, "refused");
+      ti_window_backups_refused (self, error);
       return FALSE;
     }
 
@@ -228,10 +269,55 @@ ti_window_open_programme (TiWindow *self, const char *path, gboolean create)
     ti_window_add_toast (self, _("The programme was updated to this version; a backup was "
                                  "kept first"));
 
+  self->read_only = (flags & TI_DATABASE_OPEN_READ_ONLY) != 0;
   set_database (self, database);
   if (TI_IS_APPLICATION (app))
     ti_application_remember_programme (TI_APPLICATION (app), path);
+  if (self->read_only)
+    ti_window_add_toast (self, _("This programme is read-only: it can be read but not changed"));
+  ti_window_backups_opened (self);
   return TRUE;
+}
+
+/**
+ * ti_window_get_programme_path:
+ *
+ * Returns: (nullable): the programme shown: the open one, or the one that could not be opened
+ */
+const char *
+ti_window_get_programme_path (TiWindow *self)
+{
+  g_return_val_if_fail (TI_IS_WINDOW (self), NULL);
+
+  if (self->database != NULL)
+    return ti_database_get_path (self->database);
+  return self->refused_path;
+}
+
+/**
+ * ti_window_is_read_only:
+ *
+ * Returns: whether the open programme can be read but not changed
+ */
+gboolean
+ti_window_is_read_only (TiWindow *self)
+{
+  g_return_val_if_fail (TI_IS_WINDOW (self), FALSE);
+  return self->read_only;
+}
+
+/* Says, for an action that would change the programme, that it cannot. */
+void
+ti_window_refuse_read_only (TiWindow *self, const char *heading)
+{
+  g_autofree char *file_name
+    = g_filename_display_basename (ti_window_get_programme_path (self));
+  g_autofree char *body
+    = g_strdup_printf (_("This programme is read-only: “%s” can be read here but not changed. "
+                         "Save a copy to work on it."),
+                       file_name);
+
+  ti_feedback_show_message (GTK_WIDGET (self), heading, body);
 }
 
 TiDatabase *
@@ -243,8 +329,8 @@ ti_window_get_database (TiWindow *self)
 
 /* File choosers: GtkFileChooserNative (GtkFileDialog is GTK 4.10). */
 
-static GtkFileFilter *
-programme_filter (void)
+GtkFileFilter *
+ti_window_programme_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
@@ -273,7 +359,7 @@ open_programme_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   TiWindow *self = TI_WINDOW (widget);
   GtkFileChooserNative *dialog;
-  g_autoptr (GtkFileFilter) filter = programme_filter ();
+  g_autoptr (GtkFileFilter) filter = ti_window_programme_filter ();
 
   dialog = gtk_file_chooser_native_new (_("Open Programme"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
@@ -282,22 +368,36 @@ open_programme_action (GtkWidget *widget, const char *action, GVariant *param)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/**
+ * ti_window_chosen_programme_path:
+ *
+ * Returns: (transfer full) (nullable): the file chosen in a save chooser, named "….sqlite"
+ */
+char *
+ti_window_chosen_programme_path (GtkFileChooser *chooser)
+{
+  g_autoptr (GFile) file = gtk_file_chooser_get_file (chooser);
+  char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (path != NULL && !g_str_has_suffix (path, ".sqlite"))
+    {
+      char *with_suffix = g_strconcat (path, ".sqlite", NULL);
+
+      g_free (path);
+      path = with_suffix;
+    }
+  return path;
+}
+
 static void
 new_response_cb (GtkNativeDialog *dialog, int response, TiWindow *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *path = ti_window_chosen_programme_path (GTK_FILE_CHOOSER (dialog));
       g_autoptr (GError) error = NULL;
       g_autoptr (TiDatabase) database = NULL;
 
-      if (path != NULL && !g_str_has_suffix (path, ".sqlite"))
-        {
-          char *with_suffix = g_strconcat (path, ".sqlite", NULL);
-          g_free (path);
-          path = with_suffix;
-        }
       /* Never replace a programme: the chooser's overwrite question is not enough. */
       if (path != NULL)
         database = ti_database_open (path, TI_DATABASE_OPEN_CREATE | TI_DATABASE_OPEN_EXCLUSIVE,
@@ -408,7 +508,7 @@ demo_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   g_clear_object (&self->job);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", TRUE);
+  update_actions (self);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -437,7 +537,7 @@ load_demo_action (GtkWidget *widget, const char *action, GVariant *param)
     }
 
   self->job = g_cancellable_new ();
-  gtk_widget_action_set_enabled (widget, "win.load-demo", FALSE);
+  update_actions (self);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_progress_bar_set_text (self->progress_bar, _("Starting"));
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
@@ -484,7 +584,11 @@ import_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   TiWindow *self = TI_WINDOW (widget);
 
-  if (self->database != NULL)
+  if (self->database == NULL)
+    return;
+  if (self->read_only)
+    ti_window_refuse_read_only (self, _("Nothing Can Be Imported"));
+  else
     gtk_window_present (GTK_WINDOW (ti_import_assistant_new (self)));
 }
 
@@ -586,6 +690,8 @@ ti_window_dispose (GObject *object)
   if (self->job != NULL)
     g_cancellable_cancel (self->job);
   g_clear_object (&self->job);
+  ti_window_backups_stop (self);
+  self->disposed = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), TI_TYPE_WINDOW);
 
   G_OBJECT_CLASS (ti_window_parent_class)->dispose (object);
@@ -598,6 +704,7 @@ ti_window_finalize (GObject *object)
 
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->refused_path, g_free);
 
   G_OBJECT_CLASS (ti_window_parent_class)->finalize (object);
 }
@@ -623,6 +730,8 @@ ti_window_class_init (TiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TiWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TiWindow, refused_page);
+  gtk_widget_class_bind_template_child (widget_class, TiWindow, restore_latest_button);
+  gtk_widget_class_bind_template_child (widget_class, TiWindow, open_another_button);
   gtk_widget_class_bind_template_child (widget_class, TiWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, TiWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TiWindow, sidebar_list);
@@ -647,6 +756,7 @@ ti_window_class_init (TiWindowClass *klass)
                                    export_workbook_action);
   gtk_widget_class_install_action (widget_class, "win.destination", "i", destination_action);
   gtk_widget_class_install_action (widget_class, "win.show-record", "(sx)", show_record_action);
+  ti_window_backups_class_init (widget_class);
 }
 
 static void
@@ -669,9 +779,7 @@ ti_window_init (TiWindow *self)
   for (guint i = 0; i < TI_N_DESTINATIONS; i++)
     if (g_strcmp0 (last, destination_keys[i]) == 0)
       ti_window_show_destination (self, i);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-workbook", FALSE);
+  update_actions (self);
 }
 
 TiWindow *
