@@ -80,6 +80,23 @@ ti_database_count (TiDatabase *self, const char *sql, GError **error)
 }
 
 /**
+ * ti_database_column_text:
+ *
+ * The text of @column in the current row, as sqlite3_column_text() gives it, but "" where
+ * that would be %NULL. For a column the schema never leaves NULL: a damaged file can, and
+ * a read must not crash on it.
+ *
+ * Returns: (transfer none) (not nullable): the text, valid until the statement moves on
+ */
+const char *
+ti_database_column_text (sqlite3_stmt *stmt, int column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? text : "";
+}
+
+/**
  * ti_database_count_with:
  * @sql: a query whose first parameter is @id and second, if any, @text
  * @text: (nullable): the second parameter

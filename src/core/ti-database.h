@@ -52,6 +52,7 @@ gboolean ti_database_exec (TiDatabase *self, const char *sql, GError **error);
 sqlite3_stmt *ti_database_prepare (TiDatabase *self, const char *sql, GError **error);
 gboolean ti_database_step_done (TiDatabase *self, sqlite3_stmt *stmt, GError **error);
 gint64 ti_database_count (TiDatabase *self, const char *sql, GError **error);
+const char *ti_database_column_text (sqlite3_stmt *stmt, int column);
 guint64 ti_database_get_change_stamp (TiDatabase *self);
 gint64 ti_database_count_with (TiDatabase *self, const char *sql, gint64 id, const char *text,
                                GError **error);

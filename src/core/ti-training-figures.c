@@ -616,9 +616,9 @@ ti_organisation_tree_new (TiDatabase *db, GError **error)
     {
       TiOrganisationNode node = {
         .id = sqlite3_column_int64 (stmt, 0),
-        .name = g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
-        .sector = g_strdup ((const char *) sqlite3_column_text (stmt, 3)),
-        .locality = g_strdup ((const char *) sqlite3_column_text (stmt, 4)),
+        .name = g_strdup (ti_database_column_text (stmt, 2)),
+        .sector = g_strdup (ti_database_column_text (stmt, 3)),
+        .locality = g_strdup (ti_database_column_text (stmt, 4)),
         .headcount = sqlite3_column_int64 (stmt, 5),
       };
       gint64 parent_id = sqlite3_column_int64 (stmt, 1);
