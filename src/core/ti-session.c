@@ -81,7 +81,7 @@ ti_facilitator_new (gint64 person_id, const char *name, const char *kind)
   TiFacilitator *facilitator = g_new0 (TiFacilitator, 1);
 
   facilitator->person_id = person_id;
-  facilitator->name = g_strdup (name);
+  facilitator->name = g_strdup (name != NULL ? name : ""); /* NULL only in a damaged file */
   facilitator->kind = g_strdup (kind);
   return facilitator;
 }
