@@ -91,11 +91,13 @@ filter_words (TiNetworkMap *self, GString *words)
 static char *
 ti_network_map_describe (TiNetworkMap *self)
 {
-  g_autoptr (GString) words = g_string_new (NULL);
-  GString *description = g_string_new (NULL);
+  g_autoptr (GString) words = NULL;
+  GString *description;
 
   if (self->graph == NULL || self->nodes->len == 0)
     return g_strdup (_("No organisations yet"));
+  words = g_string_new (NULL);
+  description = g_string_new (NULL);
   if (self->graph->description != NULL)
     g_string_append (description, self->graph->description);
   filter_words (self, words);
