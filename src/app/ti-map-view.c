@@ -37,6 +37,7 @@ struct _TiMapView
   TiDatabase *database;
   GCancellable *cancellable;
   GCancellable *save_cancellable; /* a layout's positions being saved */
+  TiNetworkGraph *graph;          /* what the map shows: the map only borrows it */
   gboolean layout_unsaved;        /* the graph's layout placed nodes that are not kept yet */
   char *as_of; /* 'YYYY-MM-DD', or NULL for today */
   GtkFileChooserNative *chooser;
@@ -581,6 +582,8 @@ built_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   ti_network_map_set_graph (self->map, graph);
+  g_clear_pointer (&self->graph, ti_network_graph_free);
+  self->graph = graph;
   keep_layout (self, graph);
   filter_changed_cb (self);
   fill_panel (self);
@@ -773,6 +776,7 @@ ti_map_view_finalize (GObject *object)
 
   g_free (self->as_of);
   g_ptr_array_unref (self->panel_rows);
+  g_clear_pointer (&self->graph, ti_network_graph_free);
   G_OBJECT_CLASS (ti_map_view_parent_class)->finalize (object);
 }
 
