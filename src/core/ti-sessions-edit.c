@@ -283,7 +283,9 @@ edit_facilitators (const TiSessionEdit *edit)
     = g_memdup2 (edit->facilitators, edit->n_facilitators * sizeof (TiFacilitatorEdit));
   GString *text = g_string_new (NULL);
 
-  qsort (sorted, edit->n_facilitators, sizeof (TiFacilitatorEdit), compare_facilitators);
+  /* No facilitators: g_memdup2() gave NULL, which qsort must not be given. */
+  if (edit->n_facilitators > 1)
+    qsort (sorted, edit->n_facilitators, sizeof (TiFacilitatorEdit), compare_facilitators);
   for (guint i = 0; i < edit->n_facilitators; i++)
     g_string_append_printf (text, "%s%" G_GINT64_FORMAT ":%s", i ? "," : "",
                             sorted[i].person_id, sorted[i].kind);
