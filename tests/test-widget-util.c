@@ -6,7 +6,8 @@
 #include "test-util.h"
 #include "test-widget-util.h"
 
-/* How long any wait may take before the test fails. */
+/* How long any wait may take before the test fails; TI_TEST_WAIT_SCALE multiplies it where
+ * everything runs many times slower (make test-asan). */
 #define WAIT_SECONDS 20
 
 static TiApplication *app;
@@ -41,11 +42,20 @@ test_widget_finish (int status)
   return status;
 }
 
-/* Runs the main loop until @done is true; fails after WAIT_SECONDS. */
+static gint64
+wait_limit (void)
+{
+  const char *scale = g_getenv ("TI_TEST_WAIT_SCALE");
+  guint64 factor = scale != NULL ? g_ascii_strtoull (scale, NULL, 10) : 1;
+
+  return WAIT_SECONDS * CLAMP (factor, 1, 100) * G_USEC_PER_SEC;
+}
+
+/* Runs the main loop until @done is true; fails after WAIT_SECONDS (scaled). */
 void
 test_iterate_until (gboolean (*done) (gpointer), gpointer data)
 {
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + wait_limit ();
 
   while (!done (data))
     {
