@@ -66,6 +66,7 @@ add_lasting_toast (TiWindow *self, const char *message)
 void
 ti_window_backups_stop (TiWindow *self)
 {
+  g_clear_handle_id (&self->backup_idle, g_source_remove);
   if (self->backup_job != NULL)
     g_cancellable_cancel (self->backup_job);
   g_clear_object (&self->backup_job);
@@ -91,6 +92,22 @@ daily_backup_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   add_lasting_toast (self, message);
 }
 
+static gboolean
+start_daily_backup (gpointer data)
+{
+  TiWindow *self = data;
+
+  self->backup_idle = 0;
+  if (self->database == NULL)
+    return G_SOURCE_REMOVE;
+  self->backup_job = g_cancellable_new ();
+  ti_backups_make_daily_and_prune_async (
+    ti_database_get_path (self->database),
+    g_settings_get_uint (self->settings, "backup-retention-days"), self->backup_job,
+    daily_backup_cb, window_ref_new (self));
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * ti_window_backups_opened:
  *
@@ -103,12 +120,9 @@ ti_window_backups_opened (TiWindow *self)
   /* Nothing in a read-only programme can change, so there is nothing new to keep. */
   if (self->database == NULL || self->read_only)
     return;
-  self->backup_job = g_cancellable_new ();
-  ti_backups_make_daily_and_prune_async (ti_database_get_path (self->database),
-                                         g_settings_get_uint (self->settings,
-                                                              "backup-retention-days"),
-                                         self->backup_job, daily_backup_cb,
-                                         window_ref_new (self));
+  /* Once the window is drawn and the pages have started: a copy of a large programme keeps
+   * a core busy for a while. */
+  self->backup_idle = g_idle_add_full (G_PRIORITY_LOW, start_daily_backup, self, NULL);
 }
 
 /* The refusals a backup can mend: the file is there, but not whole. */

@@ -17,6 +17,7 @@ struct _TiWindow
   char *refused_path;   /* the programme that could not be opened, if that is what is shown */
   GCancellable *job;    /* the long job in progress (writing the demo), if any */
   GCancellable *backup_job; /* the day's backup, or the search for a good one to offer */
+  guint backup_idle;        /* the day's backup, waiting for the window to be drawn first */
   TiBackup *latest_good;    /* offered on the refused page for a damaged programme */
   gboolean restoring;       /* a backup is being put in the programme's place */
   gboolean disposed;        /* closed: a worker finishing later leaves it alone */
