@@ -186,6 +186,16 @@ test_refused_organisations (void)
   refused_organisations (ORG_HEADER "Somerset NHS Foundation Trust,NHS trust,County-wide,14000,"
                                     "Somerset CAMHS\n",
                          -1, 2, "through a loop of parents");
+
+  /* A loop longer than any walk with a depth limit: each organisation the next one's part. */
+  {
+    g_autoptr (GString) loop = g_string_new (ORG_HEADER);
+    const guint n = 10050;
+
+    for (guint i = 0; i < n; i++)
+      g_string_append_printf (loop, "Org %u,Council,Mendip,1,Org %u\n", i, (i + 1) % n);
+    refused_organisations (loop->str, -1, 2, "through a loop of parents");
+  }
 }
 
 static void

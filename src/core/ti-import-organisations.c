@@ -166,41 +166,82 @@ write_plan (TiImportContext *ctx, sqlite3_stmt *find, sqlite3_stmt *insert, sqli
   return ti_database_step_done (ctx->db, update, error);
 }
 
-/* A parent's parent's … parent must never be the organisation itself. */
+/* A parent's parent's … parent must never be the organisation itself. Every organisation's
+ * way up is walked once, in time linear in their number: a recursive query from each one up
+ * to its top took eight minutes for a file of 50,000 organisations in a chain, and missed a
+ * loop longer than its depth limit. */
 static gboolean
 check_for_loops (TiImportContext *ctx, GArray *plans, GError **error)
 {
-  g_autoptr (sqlite3_stmt) loops = ti_database_prepare (
-    ctx->db,
-    "WITH RECURSIVE up (start, id, depth) AS ("
-    "  SELECT id, parent_id, 1 FROM organisations WHERE parent_id IS NOT NULL"
-    "  UNION ALL"
-    "  SELECT up.start, o.parent_id, up.depth + 1 FROM up JOIN organisations o ON o.id = up.id"
-    "  WHERE o.parent_id IS NOT NULL AND up.id <> up.start AND up.depth < 10000"
-    ") SELECT DISTINCT start FROM up WHERE id = start",
-    error);
+  enum { UNSEEN, ON_THE_WAY, DONE };
+  g_autoptr (sqlite3_stmt) all
+    = ti_database_prepare (ctx->db, "SELECT id, parent_id FROM organisations", error);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) parents = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GHashTable) index_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GArray) way = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint8 *state = NULL;
+  g_autofree gboolean *in_loop = NULL;
   int rc;
 
-  if (loops == NULL)
+  if (all == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (loops)) == SQLITE_ROW)
+  while ((rc = sqlite3_step (all)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (loops, 0);
+      gint64 id = sqlite3_column_int64 (all, 0);
+      gint64 parent = sqlite3_column_type (all, 1) == SQLITE_NULL ? 0 : sqlite3_column_int64 (all, 1);
 
-      for (guint i = 0; i < plans->len; i++)
-        {
-          Plan *plan = &g_array_index (plans, Plan, i);
-
-          if (plan->id == id && !plan->repeat && plan->parent != NULL)
-            ti_import_problem (ctx, plan->row->line,
-                               _ ("the %s “%s” would make “%s” a part of itself, through a "
-                                  "loop of parents"),
-                               ti_import_column (ctx, ORGANISATION_PARENT), plan->parent,
-                               plan->name);
-        }
+      g_array_append_val (ids, id);
+      g_array_append_val (parents, parent);
     }
   if (rc != SQLITE_DONE)
     return ti_database_set_error_from_sqlite (ctx->db, rc, _ ("reading the organisations"), error);
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_insert (index_of, &g_array_index (ids, gint64, i), GUINT_TO_POINTER (i + 1));
+
+  state = g_new0 (guint8, ids->len);
+  in_loop = g_new0 (gboolean, ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint at = i;
+      gboolean more = TRUE;
+
+      g_array_set_size (way, 0);
+      while (more && state[at] == UNSEEN)
+        {
+          gint64 parent = g_array_index (parents, gint64, at);
+          gpointer found = parent != 0 ? g_hash_table_lookup (index_of, &parent) : NULL;
+
+          state[at] = ON_THE_WAY;
+          g_array_append_val (way, at);
+          more = found != NULL;
+          if (more)
+            at = GPOINTER_TO_UINT (found) - 1;
+        }
+      /* Back at an organisation of this same way up: it and those after it are a loop. */
+      if (more && state[at] == ON_THE_WAY)
+        for (guint w = way->len; w-- > 0;)
+          {
+            in_loop[g_array_index (way, guint, w)] = TRUE;
+            if (g_array_index (way, guint, w) == at)
+              break;
+          }
+      for (guint w = 0; w < way->len; w++)
+        state[g_array_index (way, guint, w)] = DONE;
+    }
+
+  for (guint i = 0; i < plans->len; i++)
+    {
+      Plan *plan = &g_array_index (plans, Plan, i);
+      gpointer found = g_hash_table_lookup (index_of, &plan->id);
+
+      if (found != NULL && in_loop[GPOINTER_TO_UINT (found) - 1] && !plan->repeat
+          && plan->parent != NULL)
+        ti_import_problem (ctx, plan->row->line,
+                           _ ("the %s “%s” would make “%s” a part of itself, through a loop of "
+                              "parents"),
+                           ti_import_column (ctx, ORGANISATION_PARENT), plan->parent, plan->name);
+    }
   return TRUE;
 }
 
