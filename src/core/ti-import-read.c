@@ -137,9 +137,9 @@ read_header (TiImportContext *ctx, const TiCsvRecord *header, const GPtrArray *s
   if (n_ignored > 0)
     g_ptr_array_add (ctx->report->warnings,
                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "this column was ignored, because a %s "
+                                                   "this column was ignored, because the %s "
                                                    "import does not read it: %s.",
-                                                   "these columns were ignored, because a %s "
+                                                   "these columns were ignored, because the %s "
                                                    "import does not read them: %s.",
                                                    n_ignored),
                                       ti_import_kind_to_string (ctx->report->kind), ignored->str));
