@@ -223,17 +223,24 @@ static gboolean
 load_membership (TiTier1Tally *tally, TiDatabase *db, Membership *membership, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  gint64 max_id, n_people;
+  gint64 min_id, max_id, n_people;
   gint64 last_organisation_id = 0;
   gboolean any = FALSE;
   int value = 0;
   int rc;
 
-  max_id = ti_database_count (db, "SELECT coalesce(max(id), 0) FROM people", error);
-  n_people = max_id < 0 ? -1 : ti_database_count (db, "SELECT count(*) FROM people", error);
-  if (n_people < 0)
+  stmt = ti_database_prepare (
+    db, "SELECT coalesce(min(id), 0), coalesce(max(id), 0), count(*) FROM people", error);
+  if (stmt == NULL)
     return FALSE;
-  if (max_id < 16 * (n_people + 1024))
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    return ti_database_set_error_from_sqlite (db, rc, _("reading the people"), error);
+  min_id = sqlite3_column_int64 (stmt, 0);
+  max_id = sqlite3_column_int64 (stmt, 1);
+  n_people = sqlite3_column_int64 (stmt, 2);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  /* A whole file's ids are positive; a damaged or hand-edited one's may not be. */
+  if (min_id >= 0 && max_id < 16 * (n_people + 1024))
     {
       membership->by_id = g_array_sized_new (FALSE, TRUE, sizeof (int), (guint) max_id + 1);
       g_array_set_size (membership->by_id, (guint) max_id + 1);
