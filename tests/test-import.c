@@ -534,6 +534,29 @@ test_tier1_refused_late (Fixture *f, gconstpointer data)
   g_assert_cmpint (count (f, "SELECT count(*) FROM tier1_completions"), ==, 0);
 }
 
+/* A person with the largest id SQLite can hold (a damaged or hand-edited file): nobody new
+ * can be numbered after them, and the import says so instead of overflowing. */
+static void
+test_tier1_largest_id (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_csv (f, "tier1.csv",
+                                     TIER1_HEADER ",New Person,Second Step,2023-01-01,LC\n", -1);
+  g_autoptr (TiImportReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (ti_database_exec (f->db,
+                                   "INSERT INTO people (id, name, organisation_id)"
+                                   " SELECT 9223372036854775807, 'Last Person', id"
+                                   " FROM organisations WHERE name = 'Second Step'",
+                                   &error));
+  g_assert_no_error (error);
+  g_assert_false (ti_import_file (f->db, TI_IMPORT_TIER1, path, NULL, NULL, NULL, NULL, &report,
+                                  &error));
+  g_assert_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "an id too large"));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM people"), ==, 1);
+}
+
 static void
 test_organisations_again (Fixture *f, gconstpointer data)
 {
@@ -898,6 +921,7 @@ main (int argc, char *argv[])
   ADD ("tier1", test_tier1);
   ADD ("tier1-matching", test_tier1_matching);
   ADD ("tier1-refused-late", test_tier1_refused_late);
+  ADD ("tier1-largest-id", test_tier1_largest_id);
   ADD ("tier1-preview", test_tier1_preview);
   ADD ("tier1-cancel", test_tier1_cancel);
   ADD ("organisations-again", test_organisations_again);

@@ -296,6 +296,18 @@ write_people (Import *import, GError **error)
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
+  /* SQLite never gives an id this large; a damaged or hand-edited file may hold one, and
+   * counting on from it would overflow. */
+  if (id > G_MAXINT64 - (gint64)people->len)
+    {
+      g_autofree char *display = g_filename_display_basename (ti_database_get_path (ctx->db));
+
+      g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_DAMAGED,
+                   _ ("“%s” is damaged: a person in it has an id too large to add anyone after. "
+                      "Restore it from a backup."),
+                   display);
+      return FALSE;
+    }
   /* The ids are given, one after the largest held, so each new person's is known without
    * asking; the transaction holds the file, so nobody adds anyone meanwhile. The time is
    * given once, rather than the columns' default computing it for every person. */
