@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <utime.h>
 
 #include "ti-database.h"
 #include "ti-demo.h"
@@ -45,6 +46,12 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *)a, *(const char *const *)b);
+}
+
 /* Every name in @dir, sorted and joined, so a failure shows what was left behind. */
 static char *
 list_dir (const char *path)
@@ -56,7 +63,7 @@ list_dir (const char *path)
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return g_strjoinv (" ", (char **) names->pdata);
 }
@@ -491,6 +498,54 @@ test_cancelled_midway (void)
   remove_tree (dir);
 }
 
+/* A private folder as a killed run leaves it: @name in @dir, holding a half-written programme
+ * last changed @age_seconds ago. */
+static char *
+make_partial_folder (const char *dir, const char *name, gint64 age_seconds)
+{
+  char *folder = g_build_filename (dir, name, NULL);
+  g_autofree char *file = g_build_filename (folder, "programme.sqlite", NULL);
+  gint64 when = g_get_real_time () / G_USEC_PER_SEC - age_seconds;
+  struct utimbuf times = { when, when };
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (file, "half a programme", -1, NULL));
+  g_assert_cmpint (g_utime (file, &times), ==, 0);
+  g_assert_cmpint (g_utime (folder, &times), ==, 0);
+  return folder;
+}
+
+static void
+cancel_at_once (double fraction, const char *step, gpointer cancellable)
+{
+  g_cancellable_cancel (cancellable);
+}
+
+static void
+test_removes_stale_partial_folders (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "programme.sqlite", NULL);
+  g_autofree char *stale = make_partial_folder (dir, ".programme.sqlite.partial-a1b2c3", 60 * 60);
+  g_autofree char *running
+    = make_partial_folder (dir, ".programme.sqlite.partial-d4e5f6", 60);
+  g_autofree char *other = make_partial_folder (dir, ".other.sqlite.partial-g7h8i9", 60 * 60);
+  g_autofree char *left = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+
+  /* The next run (here cancelled at its first step) removes the folder a killed run left an hour ago;
+   * one whose file changed a minute ago is still being written, and another demo's is not
+   * this run's to touch. */
+  g_assert_false (ti_demo_create (path, 1, cancel_at_once, cancellable, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  left = list_dir (dir);
+  g_assert_cmpstr (left, ==, ".other.sqlite.partial-g7h8i9 .programme.sqlite.partial-d4e5f6");
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+
+  remove_tree (dir);
+}
+
 static void
 test_invalid_scale (void)
 {
@@ -524,6 +579,7 @@ main (int argc, char **argv)
   g_test_add_func ("/demo/cancelled-before-start", test_cancelled_before_start);
   g_test_add_func ("/demo/cancelled-midway", test_cancelled_midway);
   g_test_add_func ("/demo/invalid-scale", test_invalid_scale);
+  g_test_add_func ("/demo/removes-stale-partial-folders", test_removes_stale_partial_folders);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "ti-backups.h"
+#include "ti-files.h"
 #include "ti-format.h"
 
 /*
@@ -363,38 +364,32 @@ ti_backups_make_daily_finish (GAsyncResult *result, GError **error)
   return ti_database_read_finish (result, error);
 }
 
-/* Removes what backups killed midway left: "NAME.sqlite.partial" (and its journal) more than
- * an hour old, so that one being written is never touched. */
+/* A file a backup killed midway left: "STEM….sqlite.partial" (or its journal). */
+static gboolean
+is_partial_backup (const char *name, gpointer stem)
+{
+  return g_str_has_prefix (name, stem)
+         && (g_str_has_suffix (name, ".partial") || g_str_has_suffix (name, ".partial-journal"));
+}
+
+/* Removes what backups killed midway left, once an hour old, so that one being written is
+ * never touched. */
 static void
-remove_partial_backups (const char *db_path, GDateTime *now)
+remove_partial_backups (const char *db_path)
 {
   g_autofree char *folder = ti_backups_folder (db_path);
   g_autofree char *stem = programme_stem (db_path);
-  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
-  gint64 cutoff = g_date_time_to_unix (now) - 60 * 60;
-  const char *name;
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = NULL;
-      GStatBuf st;
-
-      if (!g_str_has_prefix (name, stem)
-          || (!g_str_has_suffix (name, ".partial") && !g_str_has_suffix (name, ".partial-journal")))
-        continue;
-      path = g_build_filename (folder, name, NULL);
-      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_mtime < cutoff)
-        g_unlink (path);
-    }
+  ti_files_remove_stale (folder, is_partial_backup, stem, 60 * 60);
 }
 
 /**
  * ti_backups_prune:
  * @retention_days: how many days backups are kept
- * @now: (nullable): the time to count from; %NULL for now
+ * @now: (nullable): the time to count the retention from; %NULL for now
  *
  * Removes the programme's backups older than @retention_days, always keeping the newest, and
- * what backups killed midway left behind.
+ * what backups killed midway left behind once it has been unchanged for an hour.
  *
  * Returns: how many were removed
  */
@@ -414,7 +409,7 @@ ti_backups_prune (const char *db_path, guint retention_days, GDateTime *now)
       if (g_date_time_compare (backup->made, cutoff) < 0 && g_unlink (backup->path) == 0)
         removed++;
     }
-  remove_partial_backups (db_path, reference);
+  remove_partial_backups (db_path);
   return removed;
 }
 

@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "ti-demo-private.h"
@@ -14,6 +15,10 @@
 
 /* g_mkdtemp() replaces these six characters with a unique name. */
 #define TEMPLATE_SUFFIX "XX" "XX" "XX"
+
+/* How long a private folder's files stay unchanged before it counts as left behind by a
+ * run that was killed: the programme file in it changes all the while it is written. */
+#define STALE_SECONDS (15 * 60)
 
 /*
  * The demo programme: a realistic Trauma Informed Somerset, from the January 2023 launch
@@ -364,6 +369,49 @@ move_into_place (const char *tmp_path, const char *path, GError **error)
 }
 
 
+typedef struct
+{
+  const char *dir;
+  const char *prefix; /* ".NAME.partial-" */
+} PartialFolders;
+
+/* Whether @name is a private folder of a demo of this name (the prefix and six characters)
+ * whose files have all stayed unchanged long enough: a run still writing one keeps it. */
+static gboolean
+is_stale_partial (const char *name, gpointer data)
+{
+  const PartialFolders *partial = data;
+  g_autofree char *folder = NULL;
+  g_autoptr (GDir) listing = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *file;
+
+  if (!g_str_has_prefix (name, partial->prefix)
+      || strlen (name) != strlen (partial->prefix) + strlen (TEMPLATE_SUFFIX))
+    return FALSE;
+  folder = g_build_filename (partial->dir, name, NULL);
+  listing = g_dir_open (folder, 0, NULL);
+  while (listing != NULL && (file = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, file, NULL);
+      GStatBuf st;
+
+      if (g_lstat (path, &st) == 0 && now - st.st_mtime <= STALE_SECONDS)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Removes the private folders that runs killed midway left in @dir for a demo named @base. */
+static void
+remove_stale_partials (const char *dir, const char *base)
+{
+  g_autofree char *prefix = g_strdup_printf (".%s.partial-", base);
+  PartialFolders partial = { dir, prefix };
+
+  ti_files_remove_stale (dir, is_stale_partial, &partial, STALE_SECONDS);
+}
+
 /**
  * ti_demo_create:
  * @path: the programme file to write; it must not exist
@@ -376,7 +424,8 @@ move_into_place (const char *tmp_path, const char *path, GError **error)
  *
  * Writes a realistic, deterministic demo programme: the same @scale always gives the same
  * content. The file (mode 0600) appears whole or not at all; an existing file is never
- * replaced.
+ * replaced. What a run killed midway left beside @path is removed once it has stayed
+ * unchanged for 15 minutes.
  *
  * Returns: %TRUE when the file was written
  */
@@ -415,6 +464,7 @@ ti_demo_create (const char *path, guint scale, TiProgressFunc progress, gpointer
   base = g_path_get_basename (path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     return set_io_error (path, errno, error);
+  remove_stale_partials (dir, base);
 
   /* A private folder beside the target: same file system, so the final link is atomic,
    * and SQLite's side files stay inside it. */
