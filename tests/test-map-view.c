@@ -197,6 +197,66 @@ test_panel_button (Fixture *f, gconstpointer data)
   g_assert_true (adw_flap_get_reveal_flap (flap));
 }
 
+/* Opens the window @width pixels wide on the map, as the window would open with a width kept
+ * from last time: a window already shown is not resized by the X server of the tests. */
+static void
+reopen_window (Fixture *f, int width)
+{
+  TiApplication *app = TI_APPLICATION (g_application_get_default ());
+
+  test_window_close (f->window);
+  g_assert_null (f->view);
+  f->window = ti_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (ti_window_open_programme (f->window, f->programme.path, FALSE));
+  g_object_ref (f->window);
+  f->view = TI_MAP_VIEW (test_show_view (f->window, NETWORK_MAP, "map", TI_TYPE_MAP_VIEW));
+  g_object_add_weak_pointer (G_OBJECT (f->view), (gpointer *) &f->view);
+  test_iterate_until (built, f->view);
+  test_iterate_a_while ();
+  /* The default size counts the frame's few pixels too. */
+  g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (f->window)) - width), <=, 20);
+}
+
+/* In a wide window the panel takes its natural width, no more than TI_MAP_PANEL_MAX_WIDTH
+ * (at 1,600 pixels it once took half; the tests' screen is 1,280 wide), and the map the rest;
+ * in a narrow one (600 pixels) the panel folds away over the map, and the toolbar's button
+ * brings it back. */
+static void
+test_panel_width (Fixture *f, gconstpointer data)
+{
+  AdwFlap *flap;
+  GtkWidget *map, *panel, *separator, *button;
+
+  reopen_window (f, 1200);
+  flap = ADW_FLAP (test_find_type (GTK_WIDGET (f->view), ADW_TYPE_FLAP));
+  map = GTK_WIDGET (ti_map_view_get_map (f->view));
+  panel = adw_flap_get_flap (flap);
+  separator = adw_flap_get_separator (flap);
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_cmpint (gtk_widget_get_width (panel), <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (panel), >=, 300);
+  g_assert_cmpint (gtk_widget_get_width (map), ==,
+                   gtk_widget_get_width (GTK_WIDGET (flap)) - gtk_widget_get_width (panel)
+                     - gtk_widget_get_width (separator));
+  g_assert_cmpint (gtk_widget_get_width (map), >, gtk_widget_get_width (panel));
+
+  reopen_window (f, 600);
+  flap = ADW_FLAP (test_find_type (GTK_WIDGET (f->view), ADW_TYPE_FLAP));
+  map = GTK_WIDGET (ti_map_view_get_map (f->view));
+  panel = adw_flap_get_flap (flap);
+  button = test_find_widget (GTK_WIDGET (f->view), TRUE, is_panel_button, NULL);
+  g_assert_true (adw_flap_get_folded (flap));
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  g_assert_cmpint (gtk_widget_get_width (map), ==, gtk_widget_get_width (GTK_WIDGET (flap)));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  test_iterate_a_while ();
+  g_assert_cmpint (gtk_widget_get_width (panel), <=, 360);
+}
+
 /* The panel says what the core measured, in words. */
 static void
 test_panel (Fixture *f, gconstpointer data)
@@ -523,6 +583,7 @@ main (int argc, char **argv)
   ADD ("panel", test_panel);
   ADD ("sector-matrix", test_sector_matrix);
   ADD ("panel-button", test_panel_button);
+  ADD ("panel-width", test_panel_width);
   ADD ("find", test_find);
   ADD ("open-profile", test_open_profile);
   ADD ("as-of-refused", test_as_of_refused);
