@@ -361,6 +361,92 @@ test_as_of_refused (Fixture *f, gconstpointer data)
   g_assert_nonnull (test_find_shown (test_find_row (GTK_WIDGET (f->view), "Champions"), "0"));
 }
 
+static gboolean
+has_tooltip_text (GtkWidget *widget, gconstpointer data)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+/* A filter that hides part of the network is said in the panel, whose figures stay the whole
+ * network's, with a button that shows everyone again. */
+static void
+test_filtered_said (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *view = GTK_WIDGET (f->view);
+  GtkWidget *sector, *locality, *button;
+
+  g_settings_set_boolean (settings, "network-map-organisations-only", FALSE);
+  test_iterate_a_while ();
+  test_iterate_until (built, f->view);
+  g_assert_null (test_find_button (view, "C_lear Filters"));
+
+  sector = test_find_widget (view, TRUE, has_tooltip_text, "Show one sector");
+  locality = test_find_widget (view, TRUE, has_tooltip_text, "Show one locality");
+  g_assert_true (GTK_IS_DROP_DOWN (sector) && GTK_IS_DROP_DOWN (locality));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (sector), 4); /* Police */
+  test_wait_for_text (view, "Showing 1 of 4 organisations and 1 of 3 champions");
+  g_assert_nonnull (test_find_shown (test_find_row (view, "Champions"), "3"));
+
+  /* Nobody at all: a locality with no organisation. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (locality), 1); /* Mendip */
+  test_wait_for_text (view, "Showing 0 of 4 organisations and 0 of 3 champions");
+
+  button = test_find_button (view, "C_lear Filters");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (sector)), ==, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (locality)), ==, 0);
+  test_wait_for_gone (view, "Showing 0 of 4 organisations and 0 of 3 champions");
+  g_assert_null (test_find_button (view, "C_lear Filters"));
+}
+
+static gboolean
+has_newcomer (gpointer data)
+{
+  TiMapView *view = data;
+  TiNetworkGraph *graph = ti_network_map_get_graph (ti_map_view_get_map (view));
+
+  if (graph == NULL || ti_map_view_is_loading (view))
+    return FALSE;
+  for (guint i = 0; i < graph->nodes->len; i++)
+    if (g_strcmp0 (g_array_index (graph->nodes, TiNetworkNode, i).label, "Lee Combe") == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A champion added elsewhere (here through the core, as the Champions page does) is on the
+ * map when it is next shown; shown again with nothing changed, it is not built again. */
+static void
+test_rebuilt_when_shown (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (GError) error = NULL;
+
+  g_settings_set_boolean (settings, "network-map-organisations-only", FALSE);
+  test_iterate_a_while ();
+  test_iterate_until (built, f->view);
+
+  test_show_view (f->window, NETWORK_MAP, "charter", GTK_TYPE_WIDGET);
+  test_iterate_a_while ();
+  test_show_view (f->window, NETWORK_MAP, "map", TI_TYPE_MAP_VIEW);
+  g_assert_false (ti_map_view_is_loading (f->view));
+
+  test_show_view (f->window, NETWORK_MAP, "charter", GTK_TYPE_WIDGET);
+  test_iterate_a_while ();
+  g_assert_true (ti_database_exec (f->programme.db,
+                                   "INSERT INTO people (id, name, organisation_id)"
+                                   "  VALUES (4, 'Lee Combe', 2);"
+                                   "INSERT INTO champions (person_id, since)"
+                                   "  VALUES (4, '2023-02-01');",
+                                   &error));
+  g_assert_no_error (error);
+  g_assert_false (has_newcomer (f->view));
+  test_show_view (f->window, NETWORK_MAP, "map", TI_TYPE_MAP_VIEW);
+  test_iterate_until (has_newcomer, f->view);
+  test_wait_for_text (test_find_row (GTK_WIDGET (f->view), "Champions"), "4");
+}
+
 /* Hundreds of isolated organisations would be hundreds of rows for GTK to lay out on the main
  * thread: the panel names ten and counts the rest. */
 static void
@@ -590,6 +676,8 @@ main (int argc, char **argv)
   ADD ("organisations-mode", test_organisations_mode);
   ADD ("isolated-counted", test_isolated_counted);
   ADD ("drag-saves", test_drag_saves);
+  ADD ("filtered-said", test_filtered_said);
+  ADD ("rebuilt-when-shown", test_rebuilt_when_shown);
 #undef ADD
 
   status = g_test_run ();

@@ -36,6 +36,8 @@ struct _TiMapView
   GCancellable *save_cancellable; /* a layout's positions being saved */
   TiNetworkGraph *graph;          /* what the map shows: the map only borrows it */
   gboolean layout_unsaved;        /* the graph's layout placed nodes that are not kept yet */
+  guint64 stamp;                  /* ti_database_get_change_stamp() when the graph was asked for */
+  gboolean stamp_follows_save;    /* nothing else changed before the layout's save began */
   char *as_of; /* 'YYYY-MM-DD', or NULL for today */
   GtkFileChooserNative *chooser;
 
@@ -108,8 +110,14 @@ positions_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   TiMapView *self = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (ti_network_graph_save_positions_finish (result, &error)
-      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (ti_network_graph_save_positions_finish (result, &error))
+    {
+      /* The map's own positions are no change to rebuild it for. */
+      if (self->stamp_follows_save && self->database != NULL)
+        self->stamp = ti_database_get_change_stamp (self->database);
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   ti_feedback_show_message (GTK_WIDGET (self), _("The Map Could Not Be Saved"), error->message);
 }
@@ -119,6 +127,7 @@ static void
 save_layout (TiMapView *self, TiNetworkGraph *graph)
 {
   self->layout_unsaved = FALSE;
+  self->stamp_follows_save = ti_database_get_change_stamp (self->database) == self->stamp;
   g_cancellable_cancel (self->save_cancellable);
   g_clear_object (&self->save_cancellable);
   self->save_cancellable = g_cancellable_new ();
@@ -133,10 +142,14 @@ node_moved_cb (TiMapView *self, guint node)
 {
   g_autoptr (GError) error = NULL;
   TiNetworkGraph *graph = ti_network_map_get_graph (self->map);
+  gboolean unchanged;
 
   if (self->database == NULL || graph == NULL)
     return;
-  if (!ti_network_graph_save_position (self->database, graph, node, &error))
+  unchanged = ti_database_get_change_stamp (self->database) == self->stamp;
+  if (ti_network_graph_save_position (self->database, graph, node, &error) && unchanged)
+    self->stamp = ti_database_get_change_stamp (self->database);
+  if (error != NULL)
     ti_feedback_show_message (GTK_WIDGET (self), _("The Map Could Not Be Saved"), error->message);
   else if (self->layout_unsaved)
     save_layout (self, graph);
@@ -274,6 +287,7 @@ ti_map_view_reload (TiMapView *self)
   if (self->database == NULL)
     return;
   self->cancellable = g_cancellable_new ();
+  self->stamp = ti_database_get_change_stamp (self->database);
   if (ti_network_map_get_graph (self->map) == NULL)
     {
       gtk_spinner_start (self->spinner);
@@ -415,6 +429,19 @@ save_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 
 /* The widget ----------------------------------------------------------------------------- */
 
+/* Shown again after a change elsewhere (a champion added, an organisation edited): the
+ * network is built again, the map keeping its view. */
+static void
+ti_map_view_map (GtkWidget *widget)
+{
+  TiMapView *self = TI_MAP_VIEW (widget);
+
+  GTK_WIDGET_CLASS (ti_map_view_parent_class)->map (widget);
+  if (self->database != NULL && self->cancellable == NULL && self->graph != NULL
+      && ti_database_get_change_stamp (self->database) != self->stamp)
+    ti_map_view_reload (self);
+}
+
 static void
 ti_map_view_dispose (GObject *object)
 {
@@ -454,6 +481,7 @@ ti_map_view_class_init (TiMapViewClass *klass)
 
   object_class->dispose = ti_map_view_dispose;
   object_class->finalize = ti_map_view_finalize;
+  widget_class->map = ti_map_view_map;
 
   g_type_ensure (TI_TYPE_NETWORK_MAP);
   g_type_ensure (TI_TYPE_MAP_PANEL);
