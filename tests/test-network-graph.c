@@ -664,20 +664,29 @@ test_betweenness_folded (void)
     }
 }
 
+/* The demo programme (county scale), written in @dir. */
+static TiDatabase *
+open_demo (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "demo.sqlite", NULL);
+  g_autoptr (GError) error = NULL;
+  TiDatabase *db;
+
+  g_assert_true (ti_demo_create (path, 1, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  db = ti_database_open (path, TI_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  return db;
+}
+
 /* The demo programme's network in both modes: every node's betweenness is igraph's on the
  * whole graph (to the rounding of the sums), and the bridges are in igraph's order. */
 static void
 test_betweenness_demo (void)
 {
   g_autofree char *dir = test_make_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "demo.sqlite", NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (TiDatabase) db = NULL;
-
-  g_assert_true (ti_demo_create (path, 1, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  db = ti_database_open (path, TI_DATABASE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  g_autoptr (TiDatabase) db = open_demo (dir);
 
   for (TiNetworkMode mode = TI_NETWORK_ORGANISATIONS; mode <= TI_NETWORK_CHAMPIONS; mode++)
     {
@@ -707,6 +716,149 @@ test_betweenness_demo (void)
       for (guint i = 1; i < graph->bridges->len; i++)
         g_assert_cmpfloat (answers[g_array_index (graph->bridges, guint, i - 1)], >=,
                            answers[g_array_index (graph->bridges, guint, i)] * (1 - 1e-9));
+    }
+
+  g_clear_object (&db);
+  test_remove_tree (dir);
+}
+
+/* Grows @box (min x, min y, max x, max y) by @v's position. */
+static void
+grow (double box[4], const TiNetworkNode *v)
+{
+  box[0] = MIN (box[0], v->x);
+  box[1] = MIN (box[1], v->y);
+  box[2] = MAX (box[2], v->x);
+  box[3] = MAX (box[3], v->y);
+}
+
+static gboolean
+holds (GArray *indices, guint i)
+{
+  for (guint k = 0; k < indices->len; k++)
+    if (g_array_index (indices, guint, k) == i)
+      return TRUE;
+  return FALSE;
+}
+
+static double
+box_area (const double box[4])
+{
+  return MAX (box[2] - box[0], 0) * MAX (box[3] - box[1], 0);
+}
+
+/* An organisations' graph made by hand: a core of 60 tied in a ring with chords, @n_groups
+ * groups of three (a path) beside it, and 400 organisations tied to nobody; measured. */
+static TiNetworkGraph *
+made_graph (guint n_groups)
+{
+  TiNetworkGraph *graph = ti_network_graph_new (TI_NETWORK_ORGANISATIONS);
+  guint n = 60;
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < 60 + 3 * n_groups + 400; i++)
+    {
+      TiNetworkNode v = { .kind = TI_NETWORK_NODE_ORGANISATION,
+                          .id = i + 1,
+                          .label = g_strdup_printf ("Organisation %u", i + 1),
+                          .sector = "police",
+                          .organisation = -1,
+                          .champions = 1 };
+
+      g_array_append_val (graph->nodes, v);
+    }
+  for (guint i = 0; i < 60; i++)
+    {
+      TiNetworkTie ring = { MIN (i, (i + 1) % 60), MAX (i, (i + 1) % 60), 1, FALSE };
+      TiNetworkTie chord = { MIN (i, (i + 7) % 60), MAX (i, (i + 7) % 60), 2, FALSE };
+
+      g_array_append_val (graph->ties, ring);
+      g_array_append_val (graph->ties, chord);
+    }
+  for (guint g = 0; g < n_groups; g++, n += 3)
+    {
+      TiNetworkTie a = { n, n + 1, 3, FALSE }, b = { n + 1, n + 2, 1, FALSE };
+
+      g_array_append_val (graph->ties, a);
+      g_array_append_val (graph->ties, b);
+    }
+  for (guint i = n; i < graph->nodes->len; i++)
+    g_array_append_val (graph->isolated, i);
+  g_assert_true (ti_network_graph_measure (graph, &error));
+  g_assert_no_error (error);
+  return graph;
+}
+
+/* Laid out afresh, a group of three lies within a few units round its own point, however big
+ * the graph; the 400 lone organisations are a band under the rest. */
+static void
+test_layout_groups (void)
+{
+  g_autoptr (TiNetworkGraph) graph = made_graph (12);
+  g_autoptr (GError) error = NULL;
+  double network[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  double band[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  double core[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+
+  g_assert_true (ti_network_graph_layout (graph, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      grow (node (graph, i)->apart ? band : network, node (graph, i));
+      if (i < 60)
+        grow (core, node (graph, i));
+      g_assert_true (node (graph, i)->apart == (i >= 60 + 3 * 12));
+    }
+  for (guint g = 0; g < 12; g++)
+    {
+      double box[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+
+      for (guint k = 0; k < 3; k++)
+        grow (box, node (graph, 60 + 3 * g + k));
+      g_assert_cmpfloat (MAX (box[2] - box[0], box[3] - box[1]), <, 3);
+    }
+  g_assert_cmpfloat (band[1], >, network[3]);
+  g_assert_cmpfloat (box_area (band), <, 0.3 * box_area (network));
+  /* The core is most of the network. */
+  g_assert_cmpfloat (box_area (core), >, 0.4 * box_area (network));
+}
+
+/* The demo programme laid out afresh, both ways: the organisations with no tie to another
+ * (and their champions) are a band under the network, small beside it; the network takes most
+ * of the picture. (The layout before spread them as a grid over two thirds of it.) */
+static void
+test_layout_band (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiDatabase) db = open_demo (dir);
+
+  for (TiNetworkMode mode = TI_NETWORK_ORGANISATIONS; mode <= TI_NETWORK_CHAMPIONS; mode++)
+    {
+      g_autoptr (TiNetworkGraph) graph = ti_network_graph_build (db, mode, NULL, &error);
+      double network[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+      double band[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+      double whole[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+      guint n_apart = 0;
+
+      g_assert_no_error (error);
+      g_assert_true (ti_network_graph_layout (graph, NULL, &error));
+      g_assert_no_error (error);
+      for (guint i = 0; i < graph->nodes->len; i++)
+        {
+          const TiNetworkNode *v = node (graph, i);
+
+          grow (v->apart ? band : network, v);
+          grow (whole, v);
+          n_apart += v->apart;
+          /* Apart: no tie to another organisation. */
+          if (v->kind == TI_NETWORK_NODE_ORGANISATION)
+            g_assert_true (v->apart == holds (graph->isolated, i));
+        }
+      g_assert_cmpuint (n_apart, >, 10);
+      g_assert_cmpfloat (band[1], >, network[3]);
+      g_assert_cmpfloat (box_area (band), <, 0.3 * box_area (network));
+      g_assert_cmpfloat (box_area (network), >, 0.6 * box_area (whole));
     }
 
   g_clear_object (&db);
@@ -789,6 +941,8 @@ main (int argc, char **argv)
   g_test_add_func ("/network-graph/migration", test_migration);
   g_test_add_func ("/network-graph/betweenness-folded", test_betweenness_folded);
   g_test_add_func ("/network-graph/betweenness-demo", test_betweenness_demo);
+  g_test_add_func ("/network-graph/layout-band", test_layout_band);
+  g_test_add_func ("/network-graph/layout-groups", test_layout_groups);
 
   return g_test_run ();
 }

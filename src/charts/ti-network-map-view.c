@@ -18,6 +18,7 @@
 #define ORGANISATION_MIN_RADIUS 5.0
 #define ORGANISATION_RADIUS_PER_ROOT 2.0 /* radius = this × √champions: area ∝ champions */
 #define ORGANISATION_MAX_RADIUS 30.0    /* 225 champions; bigger ones are drawn no bigger */
+#define APART_RADIUS 3.0                /* an organisation in the band under the network */
 #define PADDING 12.0
 #define HIT_MIN_RADIUS 5.0 /* tiny dots are hit within this many pixels */
 
@@ -412,6 +413,8 @@ compare_priority (gconstpointer a, gconstpointer b, gpointer data)
 
   if (na->kind != nb->kind)
     return na->kind == TI_NETWORK_NODE_ORGANISATION ? -1 : 1;
+  if (na->apart != nb->apart)
+    return na->apart ? 1 : -1;
   if (na->champions != nb->champions)
     return na->champions > nb->champions ? -1 : 1;
   if (na->degree != nb->degree)
@@ -499,9 +502,13 @@ ti_network_map_prepare (TiNetworkMap *self)
       TiMapNode *map_node = ti_network_map_map_node (self, i);
       gboolean organisation = node->kind == TI_NETWORK_NODE_ORGANISATION;
 
-      map_node->radius = organisation ? CLAMP (ORGANISATION_RADIUS_PER_ROOT * sqrt (node->champions),
-                                               ORGANISATION_MIN_RADIUS, ORGANISATION_MAX_RADIUS)
-                                      : TI_NETWORK_MAP_CHAMPION_RADIUS;
+      /* The band of organisations without ties to another is small dots: the network is
+       * what the map is for. */
+      map_node->radius = !organisation ? TI_NETWORK_MAP_CHAMPION_RADIUS
+                         : node->apart
+                           ? APART_RADIUS
+                           : CLAMP (ORGANISATION_RADIUS_PER_ROOT * sqrt (node->champions),
+                                    ORGANISATION_MIN_RADIUS, ORGANISATION_MAX_RADIUS);
       map_node->colour = organisation ? sector_colour (self, node->sector ? node->sector : "")
                                       : (guint) CLAMP (node->tier, 0, 3);
       map_node->shown = matches_filter (self, node);

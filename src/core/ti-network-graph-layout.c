@@ -16,11 +16,14 @@
  *
  * Positions are kept in the programme (network_positions, one row per mode and node): a
  * layout starts from the saved positions, places a node seen for the first time near its
- * organisation, and holds pinned nodes where a person put them (Fruchterman–Reingold's
- * bounds, equal on both sides). When most nodes already have a place the layout only
- * settles the newcomers (a cool start and fewer steps), so that the map does not jump
- * between openings or when a champion is added. The first layout (nothing saved) lays out
- * each connected component on its own and sets them side by side, largest first.
+ * organisation (or among its group), and holds pinned nodes where a person put them
+ * (Fruchterman–Reingold's bounds, equal on both sides). When most nodes already have a place
+ * the layout only settles the newcomers (a cool start and fewer steps), so that the map does
+ * not jump between openings or when a champion is added. Each connected component is laid
+ * out on its own; the groups nobody had placed are set beside the network, largest first, and
+ * the organisations with no tie to another (TiNetworkNode.apart) are a band of dots under it
+ * all, laid afresh each time, so that the network, not hundreds of lone organisations, fills
+ * the map.
  */
 
 #define SEED 20230126   /* the network's launch */
@@ -32,7 +35,11 @@
 #define GOLDEN_ANGLE 2.399963229728653 /* radians: a spiral's points never line up */
 #define SPIRAL_STEP 0.5 /* a newcomer's distance from their organisation, times sqrt(k + 1) */
 #define PULL 0.25 /* at most, a node's ties' weights in all, on average in its component */
-#define COMPONENT_GAP 2.0 /* between connected components set side by side */
+#define SMALL_GROUP 50      /* nodes; a group this small keeps its ties' full pull */
+#define COMPONENT_GAP 1.5   /* between connected components set side by side */
+#define BAND_GAP 1.0        /* round each dot of the band of organisations without ties */
+#define BAND_SHARE 0.2      /* the band's area at most, against the network's above it */
+#define BAND_MIN_SCALE 0.35 /* the band's dots no closer than this times BAND_GAP */
 
 #define NODE(graph, i) (&g_array_index ((graph)->nodes, TiNetworkNode, (i)))
 
@@ -110,35 +117,72 @@ saved_position (GHashTable *positions, const TiNetworkNode *node)
   return g_hash_table_lookup (positions, key);
 }
 
-/* Where each node starts: its saved position; or, for a champion seen for the first time,
- * on a golden-angle spiral around their organisation, so that an organisation's newcomers
- * ring it (the spiral grows with how many there are) instead of piling into one spot; or,
- * for anything else, anywhere in a square whose side grows with the square root of the
- * nodes, so that each node has about the same room. Piled-up starts are what made the
- * layout slow: Fruchterman–Reingold's grid is linear only while its cells hold a few nodes.
- * Returns how many were saved. */
+/* A connected component as the layout sees it. */
+typedef struct
+{
+  guint size;
+  guint first;         /* its first node: the order among equal sizes */
+  guint start;         /* where its nodes begin in the nodes sorted by component */
+  guint organisations; /* how many of its nodes are organisations */
+  guint placed;        /* how many of its nodes start where they were kept */
+  gboolean apart;      /* at most one organisation: laid in the band under the network */
+  gboolean pinned;     /* a node of it is pinned */
+  double sum_x, sum_y; /* of its kept nodes: where its newcomers start */
+  double min_x, min_y, width, height;
+} Component;
+
+/* Where each node starts: its kept position; or, for a champion seen for the first time, on
+ * a golden-angle spiral around their organisation, so that an organisation's newcomers ring
+ * it (the spiral grows with how many there are) instead of piling into one spot; or, for an
+ * organisation of the band, its cell's middle (the band is laid out afterwards); or, for
+ * anything else, anywhere in a square around its component's kept nodes whose side grows
+ * with the square root of the component's nodes, so that each node has about the same room
+ * and a small group starts small (a square as big as the whole graph stretched a group of
+ * three across the map). Piled-up starts are what made the layout slow: Fruchterman–
+ * Reingold's grid is linear only while its cells hold a few nodes.
+ *
+ * The band's dots keep no place of their own (it is laid out afresh under the network each
+ * time), unless a person pinned one; with @hold (a past day's graph, from today's
+ * positions) every node kept stays exactly where it is. Returns how many were kept. */
 static guint
-place (TiNetworkGraph *graph, GHashTable *positions, igraph_matrix_t *xy, igraph_vector_t *min_x,
-       igraph_vector_t *max_x, igraph_vector_t *min_y, igraph_vector_t *max_y)
+place (TiNetworkGraph *graph, GHashTable *positions, const igraph_vector_int_t *membership,
+       Component *components, gboolean hold, igraph_matrix_t *xy, igraph_vector_t *const bounds[4])
 {
   guint n = graph->nodes->len;
-  double side = sqrt (MAX (n, 1));
   g_autofree guint *newcomers = g_new0 (guint, MAX (n, 1));
+  g_autofree gboolean *kept = g_new0 (gboolean, MAX (n, 1));
   guint saved = 0;
 
+  /* The kept nodes first, so that a component's newcomers start among them. */
   for (guint i = 0; i < n; i++)
     {
       TiNetworkNode *node = NODE (graph, i);
+      Component *c = &components[VECTOR (*membership)[i]];
       const Position *p = saved_position (positions, node);
-      double x, y;
 
       node->pinned = p != NULL && p->pinned;
-      if (p != NULL)
-        {
-          x = p->x;
-          y = p->y;
-          saved++;
-        }
+      c->pinned |= node->pinned;
+      if (p == NULL)
+        continue;
+      saved++;
+      if (c->apart && !node->pinned && !hold)
+        continue;
+      kept[i] = TRUE;
+      MATRIX (*xy, i, 0) = p->x;
+      MATRIX (*xy, i, 1) = p->y;
+      c->placed++;
+      c->sum_x += p->x;
+      c->sum_y += p->y;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      TiNetworkNode *node = NODE (graph, i);
+      Component *c = &components[VECTOR (*membership)[i]];
+      gboolean fixed = node->pinned || (hold && kept[i]);
+      double x = MATRIX (*xy, i, 0), y = MATRIX (*xy, i, 1);
+
+      if (kept[i])
+        ;
       else if (node->organisation >= 0 && (guint) node->organisation < i)
         {
           /* Organisations come first: theirs is known by now. */
@@ -149,28 +193,24 @@ place (TiNetworkGraph *graph, GHashTable *positions, igraph_matrix_t *xy, igraph
           x = MATRIX (*xy, node->organisation, 0) + r * cos (a);
           y = MATRIX (*xy, node->organisation, 1) + r * sin (a);
         }
+      else if (c->apart && c->placed == 0)
+        x = y = 0;
       else
         {
-          x = RNG_UNIF (-side, side);
-          y = RNG_UNIF (-side, side);
+          double side = sqrt (c->size);
+
+          x = (c->placed > 0 ? c->sum_x / c->placed : 0) + RNG_UNIF (-side, side);
+          y = (c->placed > 0 ? c->sum_y / c->placed : 0) + RNG_UNIF (-side, side);
         }
       MATRIX (*xy, i, 0) = x;
       MATRIX (*xy, i, 1) = y;
-      VECTOR (*min_x)[i] = node->pinned ? x : -IGRAPH_INFINITY;
-      VECTOR (*max_x)[i] = node->pinned ? x : IGRAPH_INFINITY;
-      VECTOR (*min_y)[i] = node->pinned ? y : -IGRAPH_INFINITY;
-      VECTOR (*max_y)[i] = node->pinned ? y : IGRAPH_INFINITY;
+      VECTOR (*bounds[0])[i] = fixed ? x : -IGRAPH_INFINITY;
+      VECTOR (*bounds[1])[i] = fixed ? x : IGRAPH_INFINITY;
+      VECTOR (*bounds[2])[i] = fixed ? y : -IGRAPH_INFINITY;
+      VECTOR (*bounds[3])[i] = fixed ? y : IGRAPH_INFINITY;
     }
   return saved;
 }
-
-typedef struct
-{
-  guint size;
-  guint first; /* its first node: the order among equal sizes */
-  guint start; /* where its nodes begin in the nodes sorted by component */
-  double min_x, min_y, width, height;
-} Component;
 
 static int
 compare_components (gconstpointer a, gconstpointer b)
@@ -204,11 +244,14 @@ lay_out_component (TiNetworkGraph *graph, const guint *nodes, guint size, const 
   igraph_vector_int_t edges;
   igraph_vector_t weights;
   igraph_vector_t sub_bounds[4];
-  gboolean pinned = FALSE;
+  gboolean pinned = FALSE, free_node = FALSE;
   double strength = 0;
   igraph_error_t rc;
 
-  if (size < 2)
+  /* Nothing to move: a lone node, or every node held where it is. */
+  for (guint i = 0; i < size && !free_node; i++)
+    free_node = !isfinite (VECTOR (*bounds[0])[nodes[i]]);
+  if (size < 2 || !free_node)
     return IGRAPH_SUCCESS;
   igraph_vector_int_init (&edges, 2 * (igraph_integer_t) n_ties);
   igraph_vector_init (&weights, n_ties);
@@ -223,10 +266,10 @@ lay_out_component (TiNetworkGraph *graph, const guint *nodes, guint size, const 
       strength += 2 * VECTOR (weights)[e];
     }
   /* A dense component (the connected core: tens of ties a node) pulls itself into a blob;
-   * its weights scaled so that a node's ties pull with about PULL in all, the core spreads
-   * like the sparse groups beside it. */
+   * its weights scaled so that a node's ties pull with about PULL in all, the core spreads.
+   * A small group keeps its weights: weakened, a chain of a few stretched across the map. */
   strength /= size;
-  if (strength > PULL)
+  if (size > SMALL_GROUP && strength > PULL)
     igraph_vector_scale (&weights, PULL / strength);
   for (guint b = 0; b < 4; b++)
     igraph_vector_init (&sub_bounds[b], size);
@@ -234,7 +277,7 @@ lay_out_component (TiNetworkGraph *graph, const guint *nodes, guint size, const 
     {
       MATRIX (sub, i, 0) = MATRIX (*xy, nodes[i], 0);
       MATRIX (sub, i, 1) = MATRIX (*xy, nodes[i], 1);
-      pinned |= NODE (graph, nodes[i])->pinned;
+      pinned |= isfinite (VECTOR (*bounds[0])[nodes[i]]);
       for (guint b = 0; b < 4; b++)
         VECTOR (sub_bounds[b])[i] = VECTOR (*bounds[b])[nodes[i]];
     }
@@ -265,105 +308,67 @@ lay_out_component (TiNetworkGraph *graph, const guint *nodes, guint size, const 
   return rc;
 }
 
-/* Each connected component laid out on its own, so that components neither push nor pull
- * each other. On a first layout (@pack: nothing saved, so nothing pinned) the components are
- * then set in rows, largest first, so that the isolated organisations and the small groups
- * sit beside the core instead of crowding around it and squeezing it into the middle of the
- * picture; otherwise each stays where its saved positions put it. */
-static igraph_error_t
-lay_out_components (TiNetworkGraph *graph, const igraph_t *g, igraph_matrix_t *xy,
-                    igraph_vector_t *const bounds[4], gboolean settle, gboolean pack)
+/* The box round @size nodes of @order in @xy: min x, min y, max x, max y, grown by @box's. */
+static void
+grow_box (const guint *order, guint size, const igraph_matrix_t *xy, double box[4])
 {
-  guint n = graph->nodes->len, n_ties = graph->ties->len;
-  igraph_vector_int_t membership, sizes;
-  igraph_integer_t count = 0;
-  igraph_error_t rc;
-  g_autofree Component *components = NULL;
-  g_autofree guint *order = NULL;        /* nodes sorted by component */
-  g_autofree guint *local = NULL;        /* a node's index in its component */
-  g_autofree guint *tie_order = NULL;    /* ties sorted by component */
-  g_autofree guint *tie_start = NULL;
-  g_autofree guint *fill = NULL;
-  g_autofree guint *rank = NULL;
-  double area = 0, row_width, x = 0, y = 0, row_height = 0;
-
-  igraph_vector_int_init (&membership, n);
-  igraph_vector_int_init (&sizes, 0);
-  rc = igraph_connected_components (g, &membership, &sizes, &count, IGRAPH_WEAK);
-  if (rc != IGRAPH_SUCCESS)
-    goto out;
-
-  components = g_new0 (Component, count);
-  order = g_new (guint, n);
-  local = g_new (guint, n);
-  tie_order = g_new (guint, MAX (n_ties, 1));
-  tie_start = g_new0 (guint, count + 1);
-  fill = g_new0 (guint, count);
-  rank = g_new (guint, count);
-  for (igraph_integer_t c = 0; c < count; c++)
-    components[c].first = G_MAXUINT;
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < size; i++)
     {
-      Component *c = &components[VECTOR (membership)[i]];
-
-      c->first = MIN (c->first, i);
-      c->size++;
+      box[0] = MIN (box[0], MATRIX (*xy, order[i], 0));
+      box[1] = MIN (box[1], MATRIX (*xy, order[i], 1));
+      box[2] = MAX (box[2], MATRIX (*xy, order[i], 0));
+      box[3] = MAX (box[3], MATRIX (*xy, order[i], 1));
     }
-  for (igraph_integer_t c = 1; c < count; c++)
-    components[c].start = components[c - 1].start + components[c - 1].size;
-  for (guint i = 0; i < n; i++)
+}
+
+static void
+move_component (const Component *comp, const guint *order, igraph_matrix_t *xy, double dx,
+                double dy, double scale)
+{
+  for (guint i = 0; i < comp->size; i++)
     {
-      igraph_integer_t c = VECTOR (membership)[i];
+      guint v = order[comp->start + i];
 
-      local[i] = fill[c]++;
-      order[components[c].start + local[i]] = i;
+      MATRIX (*xy, v, 0) = dx + (MATRIX (*xy, v, 0) - comp->min_x) * scale;
+      MATRIX (*xy, v, 1) = dy + (MATRIX (*xy, v, 1) - comp->min_y) * scale;
     }
-  for (guint e = 0; e < n_ties; e++)
-    tie_start[VECTOR (membership)[g_array_index (graph->ties, TiNetworkTie, e).source] + 1]++;
-  for (igraph_integer_t c = 0; c < count; c++)
-    tie_start[c + 1] += tie_start[c];
-  memset (fill, 0, count * sizeof (guint));
-  for (guint e = 0; e < n_ties; e++)
+}
+
+/* The groups nobody had placed (@fresh of them, by @rank, largest first) beside the network
+ * kept (@box; empty: nothing was kept, and the largest group is the network, at 0, 0): in
+ * rows in a column at its right, as wide as they need to stand about as high as it (at most
+ * as wide as it), so that the small groups sit close by the big one and the whole is about as
+ * wide as a window. */
+static void
+pack_groups (Component *components, const guint *rank, guint fresh, const guint *order,
+             igraph_matrix_t *xy, const double box[4])
+{
+  double network[4], area = 0, widest = 0, row_width, x = 0, y, row_height = 0;
+  guint first = 0;
+
+  if (fresh == 0)
+    return;
+  memcpy (network, box, sizeof network);
+  if (box[0] > box[2])
     {
-      igraph_integer_t c = VECTOR (membership)[g_array_index (graph->ties, TiNetworkTie, e).source];
+      Component *big = &components[rank[0]];
 
-      tie_order[tie_start[c] + fill[c]++] = e;
+      move_component (big, order, xy, 0, 0, 1);
+      network[0] = network[1] = 0;
+      network[2] = big->width - COMPONENT_GAP;
+      network[3] = big->height - COMPONENT_GAP;
+      first = 1;
     }
-
-  for (igraph_integer_t c = 0; c < count && rc == IGRAPH_SUCCESS; c++)
+  for (guint r = first; r < fresh; r++)
     {
-      Component *comp = &components[c];
-      double max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
-
-      rc = lay_out_component (graph, order + comp->start, comp->size, local,
-                              tie_order + tie_start[c], tie_start[c + 1] - tie_start[c], xy,
-                              bounds, settle);
-      comp->min_x = comp->min_y = G_MAXDOUBLE;
-      for (guint i = 0; i < comp->size; i++)
-        {
-          guint v = order[comp->start + i];
-
-          comp->min_x = MIN (comp->min_x, MATRIX (*xy, v, 0));
-          comp->min_y = MIN (comp->min_y, MATRIX (*xy, v, 1));
-          max_x = MAX (max_x, MATRIX (*xy, v, 0));
-          max_y = MAX (max_y, MATRIX (*xy, v, 1));
-        }
-      comp->width = max_x - comp->min_x + COMPONENT_GAP;
-      comp->height = max_y - comp->min_y + COMPONENT_GAP;
-      area += comp->width * comp->height;
+      area += components[rank[r]].width * components[rank[r]].height;
+      widest = MAX (widest, components[rank[r]].width);
     }
-  if (rc != IGRAPH_SUCCESS || !pack)
-    goto out;
-
-  /* Rows about as wide as the whole is high, largest first; then all centred on 0. */
-  for (igraph_integer_t c = 0; c < count; c++)
-    rank[c] = c;
-  g_qsort_with_data (rank, count, sizeof (guint), compare_ranks, components);
-  row_width = MAX (sqrt (area), components[rank[0]].width);
-  for (igraph_integer_t r = 0; r < count; r++)
+  row_width = MAX (widest, MIN (area / MAX (network[3] - network[1], 1), network[2] - network[0]));
+  y = network[1];
+  for (guint r = first; r < fresh; r++)
     {
       Component *comp = &components[rank[r]];
-      double dx, dy;
 
       if (x > 0 && x + comp->width > row_width)
         {
@@ -371,56 +376,217 @@ lay_out_components (TiNetworkGraph *graph, const igraph_t *g, igraph_matrix_t *x
           y += row_height;
           row_height = 0;
         }
-      dx = x - comp->min_x;
-      dy = y - comp->min_y;
-      for (guint i = 0; i < comp->size; i++)
-        {
-          guint v = order[comp->start + i];
-
-          MATRIX (*xy, v, 0) += dx;
-          MATRIX (*xy, v, 1) += dy;
-        }
+      move_component (comp, order, xy, network[2] + COMPONENT_GAP + x, y, 1);
       x += comp->width;
       row_height = MAX (row_height, comp->height);
     }
+}
+
+/* The components with at most one organisation (@n_apart of them, by @rank): an organisation
+ * without ties to another and its own champions round it. They are a band of small dots under
+ * the network (@box: its extent), as wide as it and at most BAND_SHARE of its area, the
+ * biggest first: hundreds of isolated organisations laid out like the network filled most of
+ * the map, and the network was a blob in a corner of it. */
+static void
+lay_band (Component *components, const guint *rank, guint n_apart, const guint *order,
+          igraph_matrix_t *xy, const double box[4])
+{
+  gboolean network = box[0] <= box[2];
+  g_autofree double *at_x = g_new (double, MAX (n_apart, 1));
+  g_autofree double *at_y = g_new (double, MAX (n_apart, 1));
+  g_autofree double *row_used = g_new0 (double, MAX (n_apart, 1));
+  g_autofree guint *row = g_new (guint, MAX (n_apart, 1));
+  double cells = 0, widest = 0, scale = 1, row_width, x = 0, y = 0, row_height = 0;
+  double left, top;
+  guint rows = 0;
+
+  if (n_apart == 0)
+    return;
+  for (guint r = 0; r < n_apart; r++)
+    {
+      Component *comp = &components[rank[r]];
+
+      comp->width += BAND_GAP;
+      comp->height += BAND_GAP;
+      cells += comp->width * comp->height;
+      widest = MAX (widest, comp->width);
+    }
+  if (network)
+    scale = CLAMP (sqrt (BAND_SHARE * MAX (box[2] - box[0], 1) * MAX (box[3] - box[1], 1) / cells),
+                   BAND_MIN_SCALE, 1);
+  row_width = network ? MAX (box[2] - box[0], widest * scale) : MAX (sqrt (cells), widest);
+  for (guint r = 0; r < n_apart; r++)
+    {
+      Component *comp = &components[rank[r]];
+
+      if (x > 0 && x + comp->width * scale > row_width)
+        {
+          row_used[rows++] = x;
+          x = 0;
+          y += row_height;
+          row_height = 0;
+        }
+      at_x[r] = x;
+      at_y[r] = y;
+      row[r] = rows;
+      x += comp->width * scale;
+      row_height = MAX (row_height, comp->height * scale);
+    }
+  row_used[rows] = x;
+  /* Each row centred under the network. */
+  left = network ? (box[0] + box[2]) / 2 : 0;
+  top = network ? box[3] + COMPONENT_GAP : 0;
+  for (guint r = 0; r < n_apart; r++)
+    move_component (&components[rank[r]], order, xy,
+                    left - row_used[row[r]] / 2 + at_x[r] + BAND_GAP * scale / 2,
+                    top + at_y[r] + BAND_GAP * scale / 2, scale);
+}
+
+/* Each connected component laid out on its own, so that components neither push nor pull
+ * each other. Then the groups of two organisations or more that nobody had placed are set in
+ * rows under the network that was kept (on a first layout, under the largest group), and the
+ * organisations without ties to another in a band of small dots under them all; a group kept
+ * stays where its saved positions put it. */
+static igraph_error_t
+lay_out_components (TiNetworkGraph *graph, const igraph_vector_int_t *membership,
+                    Component *components, guint count, igraph_matrix_t *xy,
+                    igraph_vector_t *const bounds[4], gboolean settle)
+{
+  guint n = graph->nodes->len, n_ties = graph->ties->len;
+  igraph_error_t rc = IGRAPH_SUCCESS;
+  g_autofree guint *order = g_new (guint, MAX (n, 1)); /* nodes sorted by component */
+  g_autofree guint *local = g_new (guint, MAX (n, 1)); /* a node's index in its component */
+  g_autofree guint *tie_order = g_new (guint, MAX (n_ties, 1)); /* ties by component */
+  g_autofree guint *tie_start = g_new0 (guint, count + 1);
+  g_autofree guint *fill = g_new0 (guint, MAX (count, 1));
+  g_autofree guint *rank = g_new (guint, MAX (count, 1));
+  double kept[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  double network[4];
+  guint fresh = 0, n_apart = 0, moved = 0;
+
+  for (guint c = 1; c < count; c++)
+    components[c].start = components[c - 1].start + components[c - 1].size;
   for (guint i = 0; i < n; i++)
     {
-      MATRIX (*xy, i, 0) -= row_width / 2;
-      MATRIX (*xy, i, 1) -= (y + row_height) / 2;
+      guint c = VECTOR (*membership)[i];
+
+      local[i] = fill[c]++;
+      order[components[c].start + local[i]] = i;
+    }
+  for (guint e = 0; e < n_ties; e++)
+    tie_start[VECTOR (*membership)[g_array_index (graph->ties, TiNetworkTie, e).source] + 1]++;
+  for (guint c = 0; c < count; c++)
+    tie_start[c + 1] += tie_start[c];
+  memset (fill, 0, MAX (count, 1) * sizeof (guint));
+  for (guint e = 0; e < n_ties; e++)
+    {
+      guint c = VECTOR (*membership)[g_array_index (graph->ties, TiNetworkTie, e).source];
+
+      tie_order[tie_start[c] + fill[c]++] = e;
     }
 
-out:
-  igraph_vector_int_destroy (&membership);
-  igraph_vector_int_destroy (&sizes);
+  for (guint c = 0; c < count && rc == IGRAPH_SUCCESS; c++)
+    {
+      Component *comp = &components[c];
+      double box[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+
+      /* The band's organisations and their champions are already where they go, round
+       * them. */
+      if (!comp->apart || comp->placed > 0)
+        rc = lay_out_component (graph, order + comp->start, comp->size, local,
+                                tie_order + tie_start[c], tie_start[c + 1] - tie_start[c], xy,
+                                bounds, settle);
+      grow_box (order + comp->start, comp->size, xy, box);
+      comp->min_x = box[0];
+      comp->min_y = box[1];
+      comp->width = box[2] - box[0];
+      comp->height = box[3] - box[1];
+      if (!comp->apart && comp->placed > 0)
+        grow_box (order + comp->start, comp->size, xy, kept);
+    }
+  if (rc != IGRAPH_SUCCESS)
+    return rc;
+
+  /* The groups nobody had placed, largest first, under the kept ones. */
+  for (guint c = 0; c < count; c++)
+    if (!components[c].apart && components[c].placed == 0)
+      {
+        components[c].width += COMPONENT_GAP;
+        components[c].height += COMPONENT_GAP;
+        rank[fresh++] = c;
+      }
+  g_qsort_with_data (rank, fresh, sizeof (guint), compare_ranks, components);
+  pack_groups (components, rank, fresh, order, xy, kept);
+  moved += fresh;
+
+  /* The band under the whole network. */
+  memcpy (network, kept, sizeof network);
+  for (guint r = 0; r < fresh; r++)
+    grow_box (order + components[rank[r]].start, components[rank[r]].size, xy, network);
+  for (guint c = 0; c < count; c++)
+    if (components[c].apart && components[c].placed == 0 && !components[c].pinned)
+      rank[n_apart++] = c;
+  g_qsort_with_data (rank, n_apart, sizeof (guint), compare_ranks, components);
+  lay_band (components, rank, n_apart, order, xy, network);
+  moved += n_apart;
+
+  /* A first layout: the network's middle at 0, 0. */
+  if (moved == count && network[0] <= network[2])
+    for (guint i = 0; i < n; i++)
+      {
+        MATRIX (*xy, i, 0) -= (network[0] + network[2]) / 2;
+        MATRIX (*xy, i, 1) -= (network[1] + network[3]) / 2;
+      }
   return rc;
 }
 
+/* Lays @graph out from @positions (by "kind:id"); with @hold, every node with a position stays
+ * exactly there. */
 static gboolean
-lay_out (TiNetworkGraph *graph, GHashTable *positions, GError **error)
+lay_out (TiNetworkGraph *graph, GHashTable *positions, gboolean hold, GError **error)
 {
   guint n = graph->nodes->len;
   igraph_t g;
   igraph_matrix_t xy;
   igraph_vector_t min_x, max_x, min_y, max_y;
+  igraph_vector_int_t membership, sizes;
+  igraph_integer_t count = 0;
   igraph_error_t rc = IGRAPH_SUCCESS;
   igraph_vector_t *const bounds[4] = { &min_x, &max_x, &min_y, &max_y };
+  g_autofree Component *components = NULL;
   gboolean settle;
   guint saved;
 
   if (!ti_network_graph_to_igraph (graph, &g, error))
     return FALSE;
   igraph_matrix_init (&xy, n, 2);
-  igraph_vector_init (&min_x, n);
-  igraph_vector_init (&max_x, n);
-  igraph_vector_init (&min_y, n);
-  igraph_vector_init (&max_y, n);
+  for (guint b = 0; b < 4; b++)
+    igraph_vector_init (bounds[b], n);
+  igraph_vector_int_init (&membership, n);
+  igraph_vector_int_init (&sizes, 0);
+  rc = igraph_connected_components (&g, &membership, &sizes, &count, IGRAPH_WEAK);
+  if (rc == IGRAPH_SUCCESS)
+    {
+      components = g_new0 (Component, MAX (count, 1));
+      for (igraph_integer_t c = 0; c < count; c++)
+        components[c].first = G_MAXUINT;
+      for (guint i = 0; i < n; i++)
+        {
+          Component *c = &components[VECTOR (membership)[i]];
 
-  igraph_rng_seed (igraph_rng_default (), SEED);
-  saved = place (graph, positions, &xy, &min_x, &max_x, &min_y, &max_y);
-  graph->new_positions = n - saved;
-  settle = n > 0 && saved >= SETTLED_SHARE * n;
-  if (n > 1)
-    rc = lay_out_components (graph, &g, &xy, bounds, settle, saved == 0);
+          c->first = MIN (c->first, i);
+          c->size++;
+          c->organisations += NODE (graph, i)->kind == TI_NETWORK_NODE_ORGANISATION;
+        }
+      for (igraph_integer_t c = 0; c < count; c++)
+        components[c].apart = components[c].organisations <= 1;
+
+      igraph_rng_seed (igraph_rng_default (), SEED);
+      saved = place (graph, positions, &membership, components, hold, &xy, bounds);
+      graph->new_positions = n - saved;
+      settle = n > 0 && saved >= SETTLED_SHARE * n;
+      rc = lay_out_components (graph, &membership, components, count, &xy, bounds, settle);
+    }
   if (rc == IGRAPH_SUCCESS)
     for (guint i = 0; i < n; i++)
       {
@@ -430,10 +596,10 @@ lay_out (TiNetworkGraph *graph, GHashTable *positions, GError **error)
 
   igraph_destroy (&g);
   igraph_matrix_destroy (&xy);
-  igraph_vector_destroy (&min_x);
-  igraph_vector_destroy (&max_x);
-  igraph_vector_destroy (&min_y);
-  igraph_vector_destroy (&max_y);
+  for (guint b = 0; b < 4; b++)
+    igraph_vector_destroy (bounds[b]);
+  igraph_vector_int_destroy (&membership);
+  igraph_vector_int_destroy (&sizes);
   return ti_network_graph_set_igraph_error (rc, _ ("laid out"), error);
 }
 
@@ -458,7 +624,7 @@ ti_network_graph_layout (TiNetworkGraph *graph, TiDatabase *db, GError **error)
   if (positions == NULL)
     return FALSE;
   ti_network_graph_igraph_lock ();
-  ok = lay_out (graph, positions, error);
+  ok = lay_out (graph, positions, FALSE, error);
   ti_network_graph_igraph_unlock ();
   return ok;
 }

@@ -93,6 +93,7 @@ number_components (TiNetworkGraph *graph, const igraph_vector_int_t *membership,
   guint n = igraph_vector_int_size (sizes);
   g_autofree guint *order = g_new (guint, MAX (n, 1));
   g_autofree guint *rank = g_new (guint, MAX (n, 1));
+  g_autofree guint *organisations = g_new0 (guint, MAX (n, 1));
   guint placed = 0;
 
   /* igraph numbers components by their lowest node, so a stable sort by size is enough. */
@@ -103,7 +104,13 @@ number_components (TiNetworkGraph *graph, const igraph_vector_int_t *membership,
   for (guint r = 0; r < n; r++)
     rank[order[r]] = r;
   for (guint i = 0; i < graph->nodes->len; i++)
-    NODE (graph, i)->component = rank[VECTOR (*membership)[i]];
+    {
+      NODE (graph, i)->component = rank[VECTOR (*membership)[i]];
+      organisations[VECTOR (*membership)[i]]
+        += NODE (graph, i)->kind == TI_NETWORK_NODE_ORGANISATION;
+    }
+  for (guint i = 0; i < graph->nodes->len; i++)
+    NODE (graph, i)->apart = organisations[VECTOR (*membership)[i]] <= 1;
   graph->n_components = n;
 }
 

@@ -74,6 +74,9 @@ typedef enum
  * @x: its position, laid out (see ti_network_graph_layout())
  * @y: its position
  * @pinned: whether a person fixed its position by dragging it
+ * @apart: whether its connected component holds one organisation at most: an organisation
+ *   with no tie to another (#TiNetworkGraph.isolated) or one of its champions. The layout
+ *   puts these in a band of small dots under the network, so that the network fills the map.
  */
 typedef struct
 {
@@ -93,6 +96,7 @@ typedef struct
   double x;
   double y;
   gboolean pinned;
+  gboolean apart;
 } TiNetworkNode;
 
 /**
