@@ -303,10 +303,57 @@ test_find (Fixture *f, gconstpointer data)
   g_assert_cmpint (selected, >=, 0);
   g_assert_cmpstr (g_array_index (graph->nodes, TiNetworkNode, selected).label, ==, "Kit Moor");
 
-  /* Nobody of that name: said by the entry, nothing else changes. */
+  /* Nobody of that name: said beside the entry and to screen readers; nothing else
+   * changes. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "nobody at all");
   test_iterate_until (marked_wrong, entry);
   g_assert_cmpint (ti_network_map_get_selected (map), ==, selected);
+  g_assert_nonnull (test_find_shown (GTK_WIDGET (f->view), "No match"));
+  g_assert_null (gtk_test_accessible_check_state (GTK_ACCESSIBLE (entry),
+                                                  GTK_ACCESSIBLE_STATE_INVALID,
+                                                  GTK_ACCESSIBLE_INVALID_TRUE));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "kit");
+  test_wait_for_gone (GTK_WIDGET (f->view), "No match");
+  g_assert_null (gtk_test_accessible_check_state (GTK_ACCESSIBLE (entry),
+                                                  GTK_ACCESSIBLE_STATE_INVALID,
+                                                  GTK_ACCESSIBLE_INVALID_FALSE));
+}
+
+static const char *
+selected_label (Fixture *f)
+{
+  TiNetworkMap *map = ti_map_view_get_map (f->view);
+  int selected = ti_network_map_get_selected (map);
+
+  g_assert_cmpint (selected, >=, 0);
+  return g_array_index (ti_network_map_get_graph (map)->nodes, TiNetworkNode, selected).label;
+}
+
+/* Enter goes from one match to the next, and round again: every match can be reached. */
+static void
+test_find_next (Fixture *f, gconstpointer data)
+{
+  GtkWidget *entry = test_find_type (GTK_WIDGET (f->view), GTK_TYPE_SEARCH_ENTRY);
+  const char *statuses[] = { "1 of 3", "2 of 3", "3 of 3" };
+  g_autoptr (GHashTable) reached = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *first;
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "somerset");
+  test_iterate_until (has_selection, ti_map_view_get_map (f->view));
+  first = selected_label (f);
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      if (i > 0)
+        g_signal_emit_by_name (entry, "activate");
+      test_wait_for_text (GTK_WIDGET (f->view), statuses[i]);
+      g_hash_table_add (reached, (gpointer) selected_label (f));
+    }
+  g_assert_true (g_hash_table_contains (reached, "Somerset NHS Foundation Trust"));
+  g_assert_true (g_hash_table_contains (reached, "Somerset Council"));
+  g_assert_true (g_hash_table_contains (reached, "Avon and Somerset Police"));
+  g_signal_emit_by_name (entry, "activate");
+  test_wait_for_text (GTK_WIDGET (f->view), "1 of 3");
+  g_assert_cmpstr (selected_label (f), ==, first);
 }
 
 /* Opening a champion from the map shows their profile in Champions. */
@@ -327,7 +374,23 @@ test_open_profile (Fixture *f, gconstpointer data)
                       "Robin Vale");
 }
 
-/* A day that is not one is refused in words, and the map stays as it was. */
+/* @text typed in the "as of" entry is refused with @problem: in words, in colour and to
+ * screen readers; the map is not built again. */
+static void
+assert_as_of_refused (Fixture *f, GtkWidget *as_of, const char *text, const char *problem)
+{
+  gtk_editable_set_text (GTK_EDITABLE (as_of), text);
+  g_signal_emit_by_name (as_of, "activate");
+  test_wait_for_text (GTK_WIDGET (f->view), problem);
+  g_assert_false (ti_map_view_is_loading (f->view));
+  g_assert_true (gtk_widget_has_css_class (as_of, "error"));
+  g_assert_null (gtk_test_accessible_check_state (GTK_ACCESSIBLE (as_of),
+                                                  GTK_ACCESSIBLE_STATE_INVALID,
+                                                  GTK_ACCESSIBLE_INVALID_TRUE));
+}
+
+/* A day that is not one, or is still to come, is refused in words, and the map stays as it
+ * was; a day past is said above the map until the map is back to today. */
 static void
 test_as_of_refused (Fixture *f, gconstpointer data)
 {
@@ -345,20 +408,38 @@ test_as_of_refused (Fixture *f, gconstpointer data)
         as_of = widget;
     }
   g_assert_nonnull (as_of);
-  gtk_editable_set_text (GTK_EDITABLE (as_of), "31/02/2023");
-  g_signal_emit_by_name (as_of, "activate");
-  test_wait_for_text (GTK_WIDGET (f->view),
-                      "The day is not a date: write it as 2023-06-30 or 30/06/2023, or leave it "
-                      "empty for today.");
-  g_assert_false (ti_map_view_is_loading (f->view));
+  assert_as_of_refused (f, as_of, "31/02/2023",
+                        "The day is not a date: write it as 2023-06-30 or 30/06/2023, or leave "
+                        "it empty for today.");
+  g_assert_true (ti_network_map_get_graph (ti_map_view_get_map (f->view)) == before);
+  /* A day still to come is no day the network stood on. */
+  assert_as_of_refused (f, as_of, "2999-01-01",
+                        "The day is after today: the map can show the network as it stood on a "
+                        "day up to today, not as it will be.");
   g_assert_true (ti_network_map_get_graph (ti_map_view_get_map (f->view)) == before);
 
-  /* Before anyone joined: no champions, every organisation isolated. */
-  gtk_editable_set_text (GTK_EDITABLE (as_of), "2022-12-31");
+  /* Before anyone joined: no champions, every organisation isolated; the day is said above
+   * the map, with a way back to today. */
+  gtk_editable_set_text (GTK_EDITABLE (as_of), "31/12/2022");
   g_signal_emit_by_name (as_of, "activate");
   test_iterate_until (built, f->view);
   test_iterate_a_while ();
   g_assert_nonnull (test_find_shown (test_find_row (GTK_WIDGET (f->view), "Champions"), "0"));
+  g_assert_false (gtk_widget_has_css_class (as_of, "error"));
+  g_assert_null (gtk_test_accessible_check_state (GTK_ACCESSIBLE (as_of),
+                                                  GTK_ACCESSIBLE_STATE_INVALID,
+                                                  GTK_ACCESSIBLE_INVALID_FALSE));
+  g_assert_null (test_find_shown (GTK_WIDGET (f->view), "The day is after today: the map can "
+                                  "show the network as it stood on a day up to today, not as "
+                                  "it will be."));
+  g_assert_nonnull (test_find_shown (GTK_WIDGET (f->view), "As it stood on 31 Dec 2022"));
+  g_signal_emit_by_name (test_find_button (GTK_WIDGET (f->view), "Back to To_day"), "clicked");
+  test_iterate_a_while ();
+  test_iterate_until (built, f->view);
+  test_iterate_a_while ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (as_of)), ==, "");
+  g_assert_null (test_find_shown (GTK_WIDGET (f->view), "As it stood on 31 Dec 2022"));
+  g_assert_nonnull (test_find_shown (test_find_row (GTK_WIDGET (f->view), "Champions"), "3"));
 }
 
 static gboolean
@@ -492,10 +573,11 @@ test_organisations_mode (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) buttons
     = test_collect_widgets (GTK_WIDGET (f->view), FALSE, is_any, NULL);
   TiNetworkGraph *graph;
+  GtkWidget *tier;
 
   for (guint i = 0; i < buttons->len; i++)
     if (GTK_IS_TOGGLE_BUTTON (g_ptr_array_index (buttons, i))
-        && g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_Organisations")
+        && g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "Or_ganisations Only")
              == 0)
       button = g_ptr_array_index (buttons, i);
   g_assert_nonnull (button);
@@ -508,6 +590,72 @@ test_organisations_mode (Fixture *f, gconstpointer data)
     g_assert_cmpint (g_array_index (graph->nodes, TiNetworkNode, i).kind, ==,
                      TI_NETWORK_NODE_ORGANISATION);
   g_assert_null (test_find_row (GTK_WIDGET (f->view), "Champions"));
+
+  /* Tiers are champions': the tier filter is off, and says why. */
+  tier = test_find_widget (GTK_WIDGET (f->view), TRUE, has_tooltip_text,
+                           "Tiers are champions’: choose With Champions to show those who "
+                           "reached a tier");
+  g_assert_nonnull (tier);
+  g_assert_false (gtk_widget_get_sensitive (tier));
+  for (guint i = 0; i < buttons->len; i++)
+    if (GTK_IS_TOGGLE_BUTTON (g_ptr_array_index (buttons, i))
+        && g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_With Champions")
+             == 0)
+      gtk_toggle_button_set_active (g_ptr_array_index (buttons, i), TRUE);
+  g_assert_true (gtk_widget_get_sensitive (tier));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (tier), ==, "Show champions who reached a tier");
+}
+
+static gboolean
+is_shortcut (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_SHORTCUTS_SHORTCUT (widget);
+}
+
+/* The keyboard shortcuts window lists the map's keys in a group of their own. */
+static void
+test_shortcuts_listed (Fixture *f, gconstpointer data)
+{
+  GtkShortcutsWindow *overlay
+    = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window));
+  const char *keys[] = { "<Control>f", "n", "p", "plus", "minus", "0" };
+  g_autoptr (GPtrArray) shortcuts = NULL;
+  g_autoptr (GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_assert_nonnull (overlay);
+  shortcuts = test_collect_widgets (GTK_WIDGET (overlay), FALSE, is_shortcut, NULL);
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      GtkWidget *group = gtk_widget_get_ancestor (g_ptr_array_index (shortcuts, i),
+                                                  GTK_TYPE_SHORTCUTS_GROUP);
+      g_autofree char *title = NULL;
+      char *accelerator = NULL;
+
+      if (group == NULL) /* the copies the window's search shows */
+        continue;
+      g_object_get (group, "title", &title, NULL);
+      g_object_get (g_ptr_array_index (shortcuts, i), "accelerator", &accelerator, NULL);
+      if (g_strcmp0 (title, "Network Map") == 0)
+        g_hash_table_add (listed, accelerator);
+      else
+        g_free (accelerator);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (g_hash_table_contains (listed, keys[i]));
+}
+
+/* Ctrl+F on the map page (the map.search action) puts the keyboard in the search. */
+static void
+test_search_shortcut (Fixture *f, gconstpointer data)
+{
+  GtkWidget *entry = test_find_type (GTK_WIDGET (f->view), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *focus;
+
+  gtk_widget_grab_focus (GTK_WIDGET (ti_map_view_get_map (f->view)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "map.search", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
 }
 
 static int
@@ -671,6 +819,9 @@ main (int argc, char **argv)
   ADD ("panel-button", test_panel_button);
   ADD ("panel-width", test_panel_width);
   ADD ("find", test_find);
+  ADD ("find-next", test_find_next);
+  ADD ("search-shortcut", test_search_shortcut);
+  ADD ("shortcuts-listed", test_shortcuts_listed);
   ADD ("open-profile", test_open_profile);
   ADD ("as-of-refused", test_as_of_refused);
   ADD ("organisations-mode", test_organisations_mode);

@@ -43,12 +43,16 @@ struct _TiMapView
 
   GtkToggleButton *organisations_button;
   GtkToggleButton *champions_button;
+  GtkWidget *toolbar;
   GtkSearchEntry *search_entry;
+  GtkLabel *search_status;
   GtkDropDown *sector_dropdown;
   GtkDropDown *locality_dropdown;
   GtkDropDown *tier_dropdown;
   GtkEntry *as_of_entry;
   GtkLabel *as_of_error;
+  GtkWidget *as_of_bar;
+  GtkLabel *as_of_caption;
   GtkStack *stack;
   GtkSpinner *spinner;
   TiNetworkMap *map;
@@ -170,44 +174,88 @@ keep_layout (TiMapView *self, TiNetworkGraph *graph)
 
 /* Finding and filtering ------------------------------------------------------------------ */
 
-/* The first shown node whose name holds what was typed (case and accents folded). */
-static int
-find_node (TiMapView *self, const char *text)
+/* The shown nodes whose names hold what was typed (case and accents folded), in node order. */
+static GArray *
+find_nodes (TiMapView *self, const char *text)
 {
   TiNetworkGraph *graph = ti_network_map_get_graph (self->map);
   g_autofree char *wanted = ti_text_fold (text);
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (guint));
 
   if (graph == NULL || *wanted == '\0')
-    return -1;
+    return found;
   for (guint i = 0; i < graph->nodes->len; i++)
     {
       g_autofree char *label = ti_text_fold (g_array_index (graph->nodes, TiNetworkNode, i).label);
 
       if (strstr (label, wanted) != NULL && ti_network_map_node_is_shown (self->map, i))
-        return (int) i;
+        g_array_append_val (found, i);
     }
-  return -1;
+  return found;
+}
+
+/* Shows the @index-th of @found on the map, and says which of how many it is, or that there
+ * is none: in the toolbar, and to screen readers as the entry's invalid state. */
+static void
+show_match (TiMapView *self, GArray *found, guint index)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  GtkWidget *entry = GTK_WIDGET (self->search_entry);
+  gboolean none = *text != '\0' && found->len == 0;
+
+  if (index < found->len)
+    ti_network_map_focus_node (self->map, g_array_index (found, guint, index));
+  if (none)
+    {
+      gtk_widget_add_css_class (entry, "error");
+      gtk_label_set_text (self->search_status, _("No match"));
+    }
+  else
+    {
+      g_autofree char *which = ti_format_count (index + 1);
+      g_autofree char *count = ti_format_count (found->len);
+      /* Translators: which match of a search the map shows: "2 of 5" */
+      g_autofree char *status = g_strdup_printf (_("%s of %s"), which, count);
+
+      gtk_widget_remove_css_class (entry, "error");
+      gtk_label_set_text (self->search_status, status);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->search_status), *text != '\0');
+  gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                               none ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
 }
 
 static void
 search_changed_cb (TiMapView *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  int found = find_node (self, text);
+  g_autoptr (GArray) found
+    = find_nodes (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 
-  if (found >= 0)
-    ti_network_map_focus_node (self->map, found);
-  if (*text != '\0' && found < 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+  show_match (self, found, 0);
 }
 
+/* Enter: the next match after the one selected, round again after the last. */
 static void
 search_activate_cb (TiMapView *self)
 {
-  if (find_node (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) >= 0)
-    gtk_widget_grab_focus (GTK_WIDGET (self->map));
+  g_autoptr (GArray) found
+    = find_nodes (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  int selected = ti_network_map_get_selected (self->map);
+  guint next = 0;
+
+  for (guint i = 0; i < found->len; i++)
+    if ((int) g_array_index (found, guint, i) == selected)
+      next = (i + 1) % found->len;
+  show_match (self, found, next);
+}
+
+static void
+search_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  TiMapView *self = TI_MAP_VIEW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static const char *
@@ -335,38 +383,105 @@ ti_map_view_set_database (TiMapView *self, TiDatabase *database)
   ti_map_view_reload (self);
 }
 
+/* Tiers are champions': with organisations only, the tier filter has nothing to filter. */
+static void
+update_tier_filter (TiMapView *self)
+{
+  gboolean champions = chosen_mode (self) == TI_NETWORK_CHAMPIONS;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tier_dropdown), champions);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->tier_dropdown),
+                               champions ? _("Show champions who reached a tier")
+                                         : _("Tiers are champions’: choose With Champions to "
+                                             "show those who reached a tier"));
+}
+
 static void
 mode_toggled_cb (TiMapView *self)
 {
+  update_tier_filter (self);
   ti_map_view_reload (self);
 }
 
-/* "As of" a day: the network as it stood then; empty for today. Refused in words. */
+/* The entry marked wrong (or right again, @problem %NULL), in words, colour and to screen
+ * readers. */
+static void
+as_of_refuse (TiMapView *self, const char *problem)
+{
+  GtkWidget *entry = GTK_WIDGET (self->as_of_entry);
+
+  gtk_label_set_text (self->as_of_error, problem != NULL ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->as_of_error), problem != NULL);
+  if (problem != NULL)
+    gtk_widget_add_css_class (entry, "error");
+  else
+    gtk_widget_remove_css_class (entry, "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                               problem != NULL ? GTK_ACCESSIBLE_INVALID_TRUE
+                                               : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+  if (problem != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    problem, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* The map shows the network as it stood on @as_of ('YYYY-MM-DD'), or today when %NULL. */
+static void
+set_as_of (TiMapView *self, const char *as_of)
+{
+  as_of_refuse (self, NULL);
+  gtk_widget_set_visible (self->as_of_bar, as_of != NULL);
+  if (as_of != NULL)
+    {
+      g_autofree char *day = ti_format_date (as_of);
+      /* Translators: above the map, when it shows the past: "As it stood on 30 Jun 2023" */
+      g_autofree char *caption = g_strdup_printf (_("As it stood on %s"), day);
+
+      gtk_label_set_text (self->as_of_caption, caption);
+    }
+  if (g_strcmp0 (as_of, self->as_of) == 0)
+    return;
+  g_free (self->as_of);
+  self->as_of = g_strdup (as_of);
+  ti_map_view_reload (self);
+}
+
+/* "As of" a day: the network as it stood then; empty for today. A day that is not one, or is
+ * still to come, is refused in words and the map stays as it was. */
 static void
 as_of_activate_cb (TiMapView *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->as_of_entry));
-  GDate date;
+  g_autofree char *iso = NULL;
+  GDate date, today;
 
+  ti_date_today (&today);
   if (ti_text_is_blank (text))
-    g_clear_pointer (&self->as_of, g_free);
-  else if (ti_date_parse (text, &date))
-    {
-      g_free (self->as_of);
-      self->as_of = ti_date_to_iso (&date);
-    }
+    set_as_of (self, NULL);
+  else if (ti_date_check (text, &date) != TI_DATE_OK)
+    as_of_refuse (self, _("The day is not a date: write it as 2023-06-30 or 30/06/2023, or "
+                          "leave it empty for today."));
+  else if (ti_date_is_future (&date))
+    as_of_refuse (self, _("The day is after today: the map can show the network as it stood "
+                          "on a day up to today, not as it will be."));
+  else if (g_date_compare (&date, &today) == 0)
+    set_as_of (self, NULL);
   else
     {
-      gtk_label_set_text (self->as_of_error,
-                          _("The day is not a date: write it as 2023-06-30 or 30/06/2023, or "
-                            "leave it empty for today."));
-      gtk_widget_set_visible (GTK_WIDGET (self->as_of_error), TRUE);
-      gtk_widget_add_css_class (GTK_WIDGET (self->as_of_entry), "error");
-      return;
+      iso = ti_date_to_iso (&date);
+      set_as_of (self, iso);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->as_of_error), FALSE);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->as_of_entry), "error");
-  ti_map_view_reload (self);
+}
+
+static void
+today_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  TiMapView *self = TI_MAP_VIEW (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->as_of_entry), "");
+  set_as_of (self, NULL);
 }
 
 /* Actions -------------------------------------------------------------------------------- */
@@ -489,12 +604,16 @@ ti_map_view_class_init (TiMapViewClass *klass)
                                                RESOURCE_PATH "/ti-map-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TiMapView, organisations_button);
   gtk_widget_class_bind_template_child (widget_class, TiMapView, champions_button);
+  gtk_widget_class_bind_template_child (widget_class, TiMapView, toolbar);
   gtk_widget_class_bind_template_child (widget_class, TiMapView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TiMapView, search_status);
   gtk_widget_class_bind_template_child (widget_class, TiMapView, sector_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TiMapView, locality_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TiMapView, tier_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TiMapView, as_of_entry);
   gtk_widget_class_bind_template_child (widget_class, TiMapView, as_of_error);
+  gtk_widget_class_bind_template_child (widget_class, TiMapView, as_of_bar);
+  gtk_widget_class_bind_template_child (widget_class, TiMapView, as_of_caption);
   gtk_widget_class_bind_template_child (widget_class, TiMapView, stack);
   gtk_widget_class_bind_template_child (widget_class, TiMapView, spinner);
   gtk_widget_class_bind_template_child (widget_class, TiMapView, map);
@@ -517,6 +636,10 @@ ti_map_view_class_init (TiMapViewClass *klass)
                                    open_selected_activated);
   gtk_widget_class_install_action (widget_class, "map.clear-filters", NULL,
                                    clear_filters_activated);
+  gtk_widget_class_install_action (widget_class, "map.today", NULL, today_activated);
+  gtk_widget_class_install_action (widget_class, "map.search", NULL, search_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "map.search",
+                                       NULL);
 }
 
 static void
@@ -551,8 +674,8 @@ ti_map_view_init (TiMapView *self)
   g_signal_handlers_unblock_by_func (self->tier_dropdown, filter_changed_cb, self);
 
   /* The toolbar's wrappers are no stops for the Tab key; what they hold is. */
-  for (GtkWidget *child = gtk_widget_get_first_child (
-         gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->search_entry))));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (self->toolbar); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_focusable (child, FALSE);
+  update_tier_filter (self);
 }
