@@ -5,7 +5,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "ti-format.h"
 #include "ti-map-panel.h"
@@ -294,27 +293,79 @@ fill_matrix (TiMapPanel *self, const TiSectorMatrix *matrix)
   gtk_widget_set_visible (GTK_WIDGET (self->matrix_key), key->len > 0);
 }
 
-/* A bridge's betweenness to two significant figures (two decimals at least): in a network
- * of thousands it is a few thousandths, and "0.00" for every bridge would say nothing. */
+/* @names joined for a sentence: "Police, Education, Housing". */
 static char *
-format_betweenness (double betweenness)
+join_names (GPtrArray *names)
 {
-  int decimals = betweenness > 0 ? 1 - (int) floor (log10 (betweenness)) : 2;
+  g_autoptr (GString) joined = g_string_new (NULL);
 
-  return ti_format_decimal (betweenness, CLAMP (decimals, 2, 6), FALSE);
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0)
+        /* Translators: between the names of a list in a sentence */
+        g_string_append (joined, _(", "));
+      g_string_append (joined, g_ptr_array_index (names, i));
+    }
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
+/* The sectors @node's ties (not a champion's to their organisation) reach, in words: its
+ * own first, then the others in the vocabulary's order. */
+static GPtrArray *
+tied_sectors (TiNetworkGraph *graph, guint node)
+{
+  const TiSectorMatrix *matrix = &graph->sector_matrix;
+  const char *own = node_at_index (graph, node)->sector;
+  g_autofree gboolean *reached = g_new0 (gboolean, matrix->n_sectors + 1);
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (guint i = 0; i < graph->ties->len; i++)
+    {
+      const TiNetworkTie *tie = &g_array_index (graph->ties, TiNetworkTie, i);
+      int other = tie->source == node ? (int) tie->target
+                  : tie->target == node ? (int) tie->source
+                                        : -1;
+      int sector;
+
+      if (other < 0 || tie->membership)
+        continue;
+      sector = ti_sector_matrix_find (matrix, node_at_index (graph, other)->sector);
+      if (sector >= 0)
+        reached[sector] = TRUE;
+    }
+  g_ptr_array_add (names, (gpointer) ti_vocabulary_sector_label (own));
+  for (guint i = 0; i < matrix->n_sectors; i++)
+    if (reached[i] && g_strcmp0 (matrix->sectors[i], own) != 0)
+      g_ptr_array_add (names, (gpointer) ti_vocabulary_sector_label (matrix->sectors[i]));
+  return names;
 }
 
 /* Filling -------------------------------------------------------------------------------- */
 
+/* The bridges, most paths between others through them first: their rank, and the sectors
+ * they tie together in words (betweenness itself means little to the board). */
 static void
 fill_bridges (TiMapPanel *self, TiNetworkGraph *graph)
 {
   for (guint i = 0; i < graph->bridges->len; i++)
     {
       guint index = g_array_index (graph->bridges, guint, i);
-      g_autofree char *score = format_betweenness (node_at_index (graph, index)->betweenness);
+      const TiNetworkNode *node = node_at_index (graph, index);
+      g_autoptr (GPtrArray) sectors = tied_sectors (graph, index);
+      g_autofree char *names = join_names (sectors);
+      g_autofree char *connects = g_strdup_printf (
+        /* Translators: a bridge: "Connects 3 sectors: NHS trust, Council, Police" */
+        g_dngettext (GETTEXT_PACKAGE, "Connects %u sector: %s", "Connects %u sectors: %s",
+                     sectors->len),
+        sectors->len, names);
+      g_autofree char *subtitle = NULL;
+      /* Translators: a bridge's rank: "#1" is the bridge most paths go through */
+      g_autofree char *rank = g_strdup_printf (_("#%u"), i + 1);
 
-      node_row_add (self, self->bridges_group, index, NULL, score);
+      if (node->kind == TI_NETWORK_NODE_CHAMPION && node->organisation >= 0)
+        subtitle = g_strdup_printf ("%s\n%s", node_at_index (graph, node->organisation)->label,
+                                    connects);
+      node_row_add (self, self->bridges_group, index, subtitle ? subtitle : connects, rank);
     }
   if (graph->bridges->len == 0)
     row_add (self, self->bridges_group, _("No bridges yet"),
@@ -327,8 +378,24 @@ fill_isolated (TiMapPanel *self, TiNetworkGraph *graph)
   /* A few rows, not hundreds: at scale 10 some 700 rows took GTK a second to lay out on the
    * main thread. The rest are counted; each is found by name on the map. */
   for (guint i = 0; i < MIN (graph->isolated->len, PANEL_MAX_ISOLATED); i++)
-    node_row_add (self, self->isolated_group, g_array_index (graph->isolated, guint, i), NULL,
-                  NULL);
+    {
+      guint index = g_array_index (graph->isolated, guint, i);
+      const TiNetworkNode *node = node_at_index (graph, index);
+      g_autofree char *why = NULL;
+
+      if (node->champions == 0)
+        /* Translators: why an organisation is isolated: "Primary care · no champion" */
+        why = g_strdup_printf (_("%s · no champion"), node->sector_label);
+      else
+        why = g_strdup_printf (
+          /* Translators: why an organisation is isolated */
+          g_dngettext (GETTEXT_PACKAGE,
+                       "%s · %u champion, with no ties beyond the organisation",
+                       "%s · %u champions, with no ties beyond the organisation",
+                       node->champions),
+          node->sector_label, node->champions);
+      node_row_add (self, self->isolated_group, index, why, NULL);
+    }
   if (graph->isolated->len > PANEL_MAX_ISOLATED)
     {
       guint more = graph->isolated->len - PANEL_MAX_ISOLATED;
@@ -346,24 +413,51 @@ fill_isolated (TiMapPanel *self, TiNetworkGraph *graph)
              _("Every organisation has a champion with ties."), NULL);
 }
 
-/* The gaps: the matrix's empty cells between two sectors, in words. */
+/* The gaps, the matrix's empty cells between two sectors, in words and grouped: the sector
+ * with the most gaps first, with all of them ("University: no ties with Police, Education,
+ * …"), then the one with the most of those left, so that each gap is said once. */
 static void
 fill_gaps (TiMapPanel *self, const TiSectorMatrix *matrix)
 {
-  guint gaps = 0;
+  guint n = matrix->n_sectors;
+  g_autofree gboolean *said = g_new0 (gboolean, n * n + 1);
+  guint left = 0;
 
-  for (guint a = 0; a < matrix->n_sectors; a++)
-    for (guint b = a + 1; b < matrix->n_sectors; b++)
-      if (ti_sector_matrix_get_ties (matrix, a, b) == 0)
-        {
-          g_autofree char *gap = describe_cell (matrix, a, b);
-
-          row_add (self, self->gaps_group, gap, NULL, NULL);
-          gaps++;
-        }
-  if (gaps == 0)
+  for (guint a = 0; a < n; a++)
+    for (guint b = a + 1; b < n; b++)
+      left += ti_sector_matrix_get_ties (matrix, a, b) == 0;
+  if (left == 0)
     row_add (self, self->gaps_group, _("None"), _("Every sector has ties with every other."),
              NULL);
+  while (left > 0)
+    {
+      guint most = 0, most_gaps = 0;
+      g_autoptr (GPtrArray) names = g_ptr_array_new ();
+      g_autofree char *joined = NULL;
+      g_autofree char *subtitle = NULL;
+
+      for (guint a = 0; a < n; a++)
+        {
+          guint gaps = 0;
+
+          for (guint b = 0; b < n; b++)
+            gaps += b != a && ti_sector_matrix_get_ties (matrix, a, b) == 0 && !said[a * n + b];
+          if (gaps > most_gaps)
+            most = a, most_gaps = gaps;
+        }
+      for (guint b = 0; b < n; b++)
+        if (b != most && ti_sector_matrix_get_ties (matrix, most, b) == 0 && !said[most * n + b])
+          {
+            said[most * n + b] = said[b * n + most] = TRUE;
+            g_ptr_array_add (names, (gpointer) ti_vocabulary_sector_label (matrix->sectors[b]));
+          }
+      left -= names->len;
+      joined = join_names (names);
+      /* Translators: a sector's gaps: "No ties with Police, Education" */
+      subtitle = g_strdup_printf (_("No ties with %s"), joined);
+      row_add (self, self->gaps_group, ti_vocabulary_sector_label (matrix->sectors[most]),
+               subtitle, NULL);
+    }
 }
 
 /* What is selected: its summary, and a way to open it (the view's map.open-selected). */
