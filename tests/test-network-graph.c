@@ -585,26 +585,62 @@ store_result (GObject *source, GAsyncResult *result, gpointer data)
   g_assert_no_error (error);
 }
 
-/* In a worker: the same graph, laid out from the same saved positions. */
+/* In a worker: today's graph, laid out from the same saved positions. */
 static void
 test_async (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (TiNetworkGraph) here = build_laid_out (f, TI_NETWORK_CHAMPIONS, AS_OF, f->db);
+  g_autoptr (TiNetworkGraph) here = build_laid_out (f, TI_NETWORK_CHAMPIONS, NULL, f->db);
   g_autoptr (TiNetworkGraph) there = NULL;
   g_autoptr (TiNetworkGraph) moved = NULL;
 
   g_array_index (here->nodes, TiNetworkNode, 4).pinned = TRUE;
   g_assert_true (ti_network_graph_save_positions (f->db, here, &error));
-  moved = build_laid_out (f, TI_NETWORK_CHAMPIONS, AS_OF, f->db);
+  moved = build_laid_out (f, TI_NETWORK_CHAMPIONS, NULL, f->db);
 
-  ti_network_graph_build_async (f->path, TI_NETWORK_CHAMPIONS, AS_OF, NULL, store_result, &there);
+  ti_network_graph_build_async (f->path, TI_NETWORK_CHAMPIONS, NULL, NULL, store_result, &there);
   while (there == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (there->description, ==, here->description);
   g_assert_cmpuint (there->ties->len, ==, here->ties->len);
   g_assert_true (node (there, 4)->pinned);
   assert_same_positions (there, moved);
+}
+
+/* A past day's network in a worker: each node where today's map has it (nothing saved yet:
+ * today's layout is worked out for it), nothing for saving, and said to be past; stopped when
+ * cancelled. */
+static void
+test_as_of_from_today (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiNetworkGraph) today = build_laid_out (f, TI_NETWORK_CHAMPIONS, NULL, f->db);
+  g_autoptr (TiNetworkGraph) past = NULL;
+  g_autoptr (TiNetworkGraph) again = build (f, TI_NETWORK_CHAMPIONS, AS_OF);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+
+  ti_network_graph_build_async (f->path, TI_NETWORK_CHAMPIONS, AS_OF, NULL, store_result, &past);
+  while (past == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (past->past);
+  g_assert_false (today->past);
+  g_assert_cmpuint (past->new_positions, ==, 0);
+  /* Gus joined after the day: one node fewer, every other where it is today. */
+  g_assert_cmpuint (past->nodes->len, ==, today->nodes->len - 1);
+  for (guint i = 0; i < past->nodes->len; i++)
+    {
+      const TiNetworkNode *then = node (past, i);
+      const TiNetworkNode *now = node (today, find_node (today, then->label));
+
+      g_assert_cmpint (then->kind, ==, now->kind);
+      g_assert_cmpfloat (then->x, ==, now->x);
+      g_assert_cmpfloat (then->y, ==, now->y);
+    }
+  g_assert_cmpint (test_count (f->db, "SELECT count(*) FROM network_positions"), ==, 0);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (ti_network_graph_layout_from_today (again, f->db, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
 /* igraph_betweenness() on the whole graph, the plain computation (not normalised). */
@@ -935,6 +971,7 @@ main (int argc, char **argv)
   ADD ("layout-determinism", NULL, test_layout_determinism);
   ADD ("layout-kept", NULL, test_layout_kept);
   ADD ("async", NULL, test_async);
+  ADD ("as-of-from-today", NULL, test_as_of_from_today);
   ADD ("save-position", NULL, test_save_position);
   ADD ("save-positions-async", NULL, test_save_positions_async);
 #undef ADD

@@ -629,6 +629,60 @@ ti_network_graph_layout (TiNetworkGraph *graph, TiDatabase *db, GError **error)
   return ok;
 }
 
+/* @graph's nodes' positions, by "kind:id", as read_positions() gives them. */
+static GHashTable *
+graph_positions (const TiNetworkGraph *graph)
+{
+  GHashTable *positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      const TiNetworkNode *node = NODE (graph, i);
+      Position *p = g_new (Position, 1);
+
+      p->x = node->x;
+      p->y = node->y;
+      p->pinned = node->pinned;
+      g_hash_table_insert (
+        positions, g_strdup_printf ("%s:%" G_GINT64_FORMAT, kind_key (node->kind), node->id), p);
+    }
+  return positions;
+}
+
+/**
+ * ti_network_graph_layout_from_today:
+ * @graph: a past day's graph, built
+ * @db: the programme
+ * @cancellable: (nullable): stops the work between its steps
+ *
+ * Lays @graph out where today's map has its nodes: today's network laid out from the saved
+ * positions (ti_network_graph_layout()), then each of @graph's nodes held at its place there;
+ * only nodes today's network lacks (a champion who has stepped down since) are placed, round
+ * them. Counts no new positions: a past day's layout is not for saving over today's.
+ *
+ * Returns: %FALSE with @error set when it could not be read, igraph failed or it was
+ *   cancelled
+ */
+gboolean
+ti_network_graph_layout_from_today (TiNetworkGraph *graph, TiDatabase *db,
+                                    GCancellable *cancellable, GError **error)
+{
+  g_autoptr (TiNetworkGraph) today = ti_network_graph_read (db, graph->mode, NULL, error);
+  g_autoptr (GHashTable) positions = NULL;
+  gboolean ok;
+
+  if (today == NULL || g_cancellable_set_error_if_cancelled (cancellable, error)
+      || !ti_network_graph_layout (today, db, error)
+      || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  positions = graph_positions (today);
+  ti_network_graph_igraph_lock ();
+  ok = lay_out (graph, positions, TRUE, error);
+  ti_network_graph_igraph_unlock ();
+  graph->new_positions = 0;
+  return ok;
+}
+
 /* A layout's positions: a pinned row is never moved by a layout (a person may have dragged
  * the node meanwhile), nor unpinned by one. */
 static const char save_layout_sql[]

@@ -12,6 +12,10 @@ G_BEGIN_DECLS
  * laying out (ti-network-graph-layout.c). */
 
 TiNetworkGraph *ti_network_graph_new (TiNetworkMode mode);
+TiNetworkGraph *ti_network_graph_read (TiDatabase *db, TiNetworkMode mode, const char *as_of,
+                                       GError **error);
+gboolean ti_network_graph_layout_from_today (TiNetworkGraph *graph, TiDatabase *db,
+                                             GCancellable *cancellable, GError **error);
 gboolean ti_network_graph_measure (TiNetworkGraph *graph, GError **error);
 void ti_sector_matrix_clear (TiSectorMatrix *matrix);
 void ti_network_graph_betweenness (const TiNetworkGraph *graph, double *betweenness);

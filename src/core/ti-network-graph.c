@@ -408,6 +408,30 @@ read_graph (Builder *b, TiDatabase *db, GError **error)
   return TRUE;
 }
 
+/* The network as it stood on @as_of, not yet measured. */
+TiNetworkGraph *
+ti_network_graph_read (TiDatabase *db, TiNetworkMode mode, const char *as_of, GError **error)
+{
+  g_autoptr (TiNetworkGraph) graph = ti_network_graph_new (mode);
+  g_auto (Builder) b = { .graph = graph };
+  char today[11];
+  gboolean started;
+  gboolean ok;
+
+  if (!ti_day_init (graph->as_of, as_of, error) || !ti_day_init (today, NULL, error))
+    return NULL;
+  graph->past = strcmp (graph->as_of, today) < 0;
+  g_snprintf (b.last_minute, sizeof b.last_minute, "%s 23:59", graph->as_of);
+  b.pairs = g_array_new (FALSE, FALSE, sizeof (guint64));
+  b.gathering = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (!ti_database_snapshot_begin (db, &started, error))
+    return NULL;
+  ok = read_graph (&b, db, error);
+  ti_database_snapshot_end (db, started);
+  return ok ? g_steal_pointer (&graph) : NULL;
+}
+
 /**
  * ti_network_graph_build:
  * @mode: organisations only, or the full network
@@ -421,22 +445,9 @@ read_graph (Builder *b, TiDatabase *db, GError **error)
 TiNetworkGraph *
 ti_network_graph_build (TiDatabase *db, TiNetworkMode mode, const char *as_of, GError **error)
 {
-  g_autoptr (TiNetworkGraph) graph = ti_network_graph_new (mode);
-  g_auto (Builder) b = { .graph = graph };
-  gboolean started;
-  gboolean ok;
+  g_autoptr (TiNetworkGraph) graph = ti_network_graph_read (db, mode, as_of, error);
 
-  if (!ti_day_init (graph->as_of, as_of, error))
-    return NULL;
-  g_snprintf (b.last_minute, sizeof b.last_minute, "%s 23:59", graph->as_of);
-  b.pairs = g_array_new (FALSE, FALSE, sizeof (guint64));
-  b.gathering = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  if (!ti_database_snapshot_begin (db, &started, error))
-    return NULL;
-  ok = read_graph (&b, db, error);
-  ti_database_snapshot_end (db, started);
-  if (!ok || !ti_network_graph_measure (graph, error))
+  if (graph == NULL || !ti_network_graph_measure (graph, error))
     return NULL;
   return g_steal_pointer (&graph);
 }
@@ -445,6 +456,7 @@ typedef struct
 {
   TiNetworkMode mode;
   char *as_of;
+  GCancellable *cancellable;
 } BuildJob;
 
 static void
@@ -453,18 +465,27 @@ build_job_free (gpointer data)
   BuildJob *job = data;
 
   g_free (job->as_of);
+  g_clear_object (&job->cancellable);
   g_free (job);
 }
 
 /* In the worker, on its read-only connection: built, measured and laid out from the saved
- * positions. */
+ * positions (a past day's from today's layout), stopping between the steps once cancelled:
+ * at scale ten each takes a second or so. */
 static gpointer
 build_in_thread (TiDatabase *db, gpointer data, GError **error)
 {
   BuildJob *job = data;
-  g_autoptr (TiNetworkGraph) graph = ti_network_graph_build (db, job->mode, job->as_of, error);
+  g_autoptr (TiNetworkGraph) graph = ti_network_graph_read (db, job->mode, job->as_of, error);
 
-  if (graph == NULL || !ti_network_graph_layout (graph, db, error))
+  if (graph == NULL || g_cancellable_set_error_if_cancelled (job->cancellable, error)
+      || !ti_network_graph_measure (graph, error)
+      || g_cancellable_set_error_if_cancelled (job->cancellable, error))
+    return NULL;
+  if (graph->past ? !ti_network_graph_layout_from_today (graph, db, job->cancellable, error)
+                  : !ti_network_graph_layout (graph, db, error))
+    return NULL;
+  if (g_cancellable_set_error_if_cancelled (job->cancellable, error))
     return NULL;
   return g_steal_pointer (&graph);
 }
@@ -476,9 +497,14 @@ build_in_thread (TiDatabase *db, gpointer data, GError **error)
  * @as_of: (nullable): the day, 'YYYY-MM-DD'; %NULL for today
  *
  * Builds, measures and lays out the network in a worker thread (see ti_network_graph_build()
- * and ti_network_graph_layout()). Finish with ti_network_graph_build_finish(); save a
- * layout that placed nodes for the first time with ti_network_graph_save_positions_async(),
- * and a node a person drags with ti_network_graph_save_position().
+ * and ti_network_graph_layout()). A past day's network (#TiNetworkGraph.past) is laid out
+ * from today's layout: each node where today's map shows it, only the nodes today's network
+ * lacks placed anew, and nothing worth saving (#TiNetworkGraph.new_positions is 0), so that
+ * going back in time neither moves what people know nor overwrites today's positions.
+ * Finish with ti_network_graph_build_finish() (%G_IO_ERROR_CANCELLED once @cancellable is
+ * cancelled: the work stops between building, measuring and laying out); save a layout that
+ * placed nodes for the first time with ti_network_graph_save_positions_async(), and a node a
+ * person drags with ti_network_graph_save_position().
  */
 void
 ti_network_graph_build_async (const char *db_path, TiNetworkMode mode, const char *as_of,
@@ -489,6 +515,7 @@ ti_network_graph_build_async (const char *db_path, TiNetworkMode mode, const cha
 
   job->mode = mode;
   job->as_of = g_strdup (as_of);
+  job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   ti_database_read_async (db_path, build_in_thread, job, build_job_free,
                           (GDestroyNotify) ti_network_graph_free, cancellable, callback,
                           user_data);

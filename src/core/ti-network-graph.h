@@ -184,6 +184,8 @@ int ti_sector_matrix_find (const TiSectorMatrix *matrix, const char *sector);
  * @new_positions: how many nodes the layout placed for the first time (none was saved for
  *   them): when any, the layout is worth saving (ti_network_graph_save_positions_async()),
  *   so that the map does not jump when it is next opened with a champion more
+ * @past: whether @as_of is before today: the network as it stood on a past day (say so
+ *   wherever it is shown)
  *
  * The champions' network as it stood on one day, measured with igraph. Built in a worker
  * thread by ti_network_graph_build_async().
@@ -202,6 +204,7 @@ typedef struct
   char *description;
   guint large_gatherings;
   guint new_positions;
+  gboolean past;
 } TiNetworkGraph;
 
 const TiFigureDefinition *ti_network_graph_figure_definitions (guint *n_definitions);
