@@ -61,14 +61,23 @@ add_tie (TiNetworkGraph *graph, guint a, guint b, double weight, gboolean member
   g_array_index (graph->nodes, TiNetworkNode, b).degree++;
 }
 
+/* A graph with no nodes yet, freed with free_graph(). */
 static TiNetworkGraph *
-make_graph (void)
+new_graph (TiNetworkMode mode)
 {
   TiNetworkGraph *graph = g_new0 (TiNetworkGraph, 1);
 
-  graph->mode = TI_NETWORK_CHAMPIONS;
+  graph->mode = mode;
   graph->nodes = g_array_new (FALSE, TRUE, sizeof (TiNetworkNode));
   graph->ties = g_array_new (FALSE, TRUE, sizeof (TiNetworkTie));
+  return graph;
+}
+
+static TiNetworkGraph *
+make_graph (void)
+{
+  TiNetworkGraph *graph = new_graph (TI_NETWORK_CHAMPIONS);
+
   for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
     {
       TiNetworkNode node = {
@@ -886,6 +895,69 @@ test_fit_uses_room (Fixture *f, gconstpointer data)
   g_assert_cmpfloat_with_epsilon (low_y, view.area.size.height - high_y, 1);
 }
 
+/* Organisations in a core of 60, every pair tied strongly (more ties than a frame draws),
+ * and a pair beside it tied weakly. */
+static TiNetworkGraph *
+make_crowded_graph (void)
+{
+  TiNetworkGraph *graph = new_graph (TI_NETWORK_ORGANISATIONS);
+
+  for (guint i = 0; i < 62; i++)
+    {
+      TiNetworkNode node = {
+        .kind = TI_NETWORK_NODE_ORGANISATION,
+        .id = i + 1,
+        .label = g_strdup_printf ("Organisation %u", i + 1),
+        .sector = "council",
+        .sector_label = "council",
+        .locality = "mendip",
+        .organisation = -1,
+        .champions = 1,
+        .component = i < 60 ? 0 : 1,
+        .x = i < 60 ? 100 * cos (i * 2 * G_PI / 60) : 170,
+        .y = i < 60 ? 100 * sin (i * 2 * G_PI / 60) : (i == 60 ? -30 : 30),
+      };
+
+      g_array_append_val (graph->nodes, node);
+    }
+  for (guint a = 0; a < 60; a++)
+    for (guint b = a + 1; b < 60; b++)
+      add_tie (graph, a, b, 25, FALSE);
+  add_tie (graph, 60, 61, 1, FALSE);
+  graph->description = g_strdup ("62 organisations.");
+  return graph;
+}
+
+/* On screen a frame draws only so many ties, the strongest first; a small group's tie is
+ * drawn all the same, or the pair would look like two lone organisations. */
+static void
+test_small_group_ties (void)
+{
+  TiNetworkMap *map = TI_NETWORK_MAP (ti_network_map_new ());
+  GtkWidget *window = test_chart_show_in_window (GTK_WIDGET (map), WIDTH, HEIGHT);
+  TiNetworkGraph *graph = make_crowded_graph ();
+  GdkRGBA white = { 1, 1, 1, 1 };
+  cairo_surface_t *surface;
+  double ax, ay, bx, by;
+  graphene_rect_t middle;
+
+  g_assert_cmpuint (graph->ties->len, >, TI_NETWORK_MAP_TIE_BUDGET);
+  ti_network_map_set_graph (map, graph);
+  test_chart_settle ();
+  ti_network_map_node_position (map, 60, &ax, &ay);
+  ti_network_map_node_position (map, 61, &bx, &by);
+  g_assert_cmpfloat (by - ay, >, 30);
+  middle = GRAPHENE_RECT_INIT (floor ((ax + bx) / 2) - 2, floor ((ay + by) / 2) - 2, 4, 4);
+  surface = render_screen (map, &white);
+  /* Of the 16 pixels half-way between the two, the tie's column at least is not white. */
+  g_assert_cmpuint (count_near (surface, &middle, &white, 8), <, 14);
+  cairo_surface_destroy (surface);
+
+  ti_network_map_set_graph (map, NULL);
+  test_chart_close_and_finalize (window, map);
+  free_graph (graph);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -910,6 +982,7 @@ main (int argc, char *argv[])
   ADD ("fit-uses-room", test_fit_uses_room);
 #undef ADD
   g_test_add_func ("/network-map/empty", test_empty);
+  g_test_add_func ("/network-map/small-group-ties", test_small_group_ties);
 
   return g_test_run ();
 }

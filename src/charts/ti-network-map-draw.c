@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
@@ -20,7 +21,22 @@
  * file draws both layers in vectors. Whatever is out of view is not drawn.
  */
 
-static const double tie_alpha[TI_MAP_N_TIE_CLASSES] = { 0.12, 0.16, 0.22, 0.28, 0.34, 0.40 };
+/* Ties' opacity by class (membership, then by weight): strong enough to read at "fit" over
+ * thousands of champions' dots, in light and dark styles alike. */
+static const double tie_alpha[TI_MAP_N_TIE_CLASSES] = { 0.28, 0.32, 0.40, 0.48, 0.56, 0.64 };
+/* In the high-contrast style, ties this many times as opaque (at most wholly) and this many
+ * pixels thicker, and every organisation outlined in the text colour. */
+#define STRONG_TIE_ALPHA 1.6
+#define STRONG_TIE_WIDTH 0.5
+
+/* Whether the screen is in the high-contrast style (a file is always drawn in the light
+ * style's colours). */
+static gboolean
+strong_style (TiNetworkMap *self)
+{
+  return !self->drawing_file && adw_is_initialized ()
+         && adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
+}
 
 void
 ti_network_map_colour (TiNetworkMap *self, TiChartColour which, GdkRGBA *colour)
@@ -167,53 +183,79 @@ in_view (const TiMapView *view, double x, double y, double margin)
          && y <= area->origin.y + area->size.height + margin;
 }
 
+/* At least a pixel wide: thinner, antialiased ties faded to nothing at "fit". */
 static double
-tie_width (const TiMapView *view, guint tie_class)
+tie_width (TiNetworkMap *self, const TiMapView *view, guint tie_class)
 {
-  return (tie_class == 0 ? 0.7 : 0.5 + 0.45 * tie_class) * MIN (view->node_scale, 1.4);
+  return (tie_class == 0 ? 0.8 : 0.6 + 0.45 * tie_class) * CLAMP (view->node_scale, 1.0, 1.4)
+         + (strong_style (self) ? STRONG_TIE_WIDTH : 0);
 }
 
-/* Gathers the ties to draw: those in view, the strongest first, up to the frame's budget of
- * lines and of their length on screen (what cairo's time goes on). A champion's tie to their
- * organisation is drawn once close (far off, the layout keeps champions beside their
- * organisation) and where the two do not hide it. Files draw every tie. Returns whether any
- * in view were left out for the budget. */
+/* Whether @tie is in a group other than the largest. */
+static gboolean
+minor_tie (TiNetworkMap *self, const TiNetworkTie *tie)
+{
+  return ti_network_map_graph_node (self, tie->source)->component != 0;
+}
+
+/* Adds the tie @index to @drawn if it is in view and worth drawing; FALSE when the frame's
+ * budget is spent. */
+static gboolean
+gather_tie (TiNetworkMap *self, const TiMapView *view, const double *points, guint index,
+            double *length, GArray *drawn)
+{
+  TiNetworkTie *tie = &g_array_index (self->graph->ties, TiNetworkTie, index);
+  double x_low = view->area.origin.x, y_low = view->area.origin.y;
+  double x_high = x_low + view->area.size.width, y_high = y_low + view->area.size.height;
+  const double *a = points + 2 * tie->source, *b = points + 2 * tie->target;
+  double span;
+
+  /* Off screen: both ends beyond the same edge. */
+  if ((a[0] < x_low && b[0] < x_low) || (a[0] > x_high && b[0] > x_high)
+      || (a[1] < y_low && b[1] < y_low) || (a[1] > y_high && b[1] > y_high))
+    return TRUE;
+  span = hypot (b[0] - a[0], b[1] - a[1]);
+  if (tie->membership
+      && (view->zoom < TI_NETWORK_MAP_MEMBERSHIP_ZOOM
+          || span < ti_network_map_node_radius (self, view, tie->source)
+                      + ti_network_map_node_radius (self, view, tie->target) + 2))
+    return TRUE;
+  *length += MIN (span, hypot (view->area.size.width, view->area.size.height));
+  /* A file has all the time it needs: every tie in view. */
+  if (!self->drawing_file
+      && (drawn->len >= TI_NETWORK_MAP_TIE_BUDGET || *length > TI_NETWORK_MAP_TIE_LENGTH))
+    return FALSE;
+  g_array_append_val (drawn, index);
+  return TRUE;
+}
+
+/* Gathers the ties to draw: those in view, up to the frame's budget of lines and of their
+ * length on screen (what cairo's time goes on): first those of the groups beside the largest
+ * (a few, and a pair of organisations drawn without its tie looks like two lone ones), then
+ * the strongest first. A champion's tie to their organisation is drawn once close (far off,
+ * the layout keeps champions beside their organisation) and where the two do not hide it.
+ * Files draw every tie. Returns whether any in view were left out for the budget. */
 static gboolean
 gather_ties (TiNetworkMap *self, const TiMapView *view, const double *points, GArray *drawn)
 {
   GArray *ties = self->graph->ties;
-  double x_low = view->area.origin.x, y_low = view->area.origin.y;
-  double x_high = x_low + view->area.size.width, y_high = y_low + view->area.size.height;
-  double diagonal = hypot (view->area.size.width, view->area.size.height), length = 0;
+  double length = 0;
 
-  for (guint c = TI_MAP_N_TIE_CLASSES; c-- > 0;)
-    {
-      GArray *members = self->tie_classes[c];
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint c = TI_MAP_N_TIE_CLASSES; c-- > 0;)
+      {
+        GArray *members = self->tie_classes[c];
 
-      for (guint i = 0; i < members->len; i++)
-        {
-          guint index = g_array_index (members, guint, i);
-          TiNetworkTie *tie = &g_array_index (ties, TiNetworkTie, index);
-          const double *a = points + 2 * tie->source, *b = points + 2 * tie->target;
-          double span;
+        for (guint i = 0; i < members->len; i++)
+          {
+            guint index = g_array_index (members, guint, i);
 
-          /* Off screen: both ends beyond the same edge. */
-          if ((a[0] < x_low && b[0] < x_low) || (a[0] > x_high && b[0] > x_high)
-              || (a[1] < y_low && b[1] < y_low) || (a[1] > y_high && b[1] > y_high))
-            continue;
-          span = hypot (b[0] - a[0], b[1] - a[1]);
-          if (c == 0 && (view->zoom < TI_NETWORK_MAP_MEMBERSHIP_ZOOM
-                         || span < ti_network_map_node_radius (self, view, tie->source)
-                                     + ti_network_map_node_radius (self, view, tie->target) + 2))
-            continue;
-          length += MIN (span, diagonal);
-          /* A file has all the time it needs: every tie in view. */
-          if (!self->drawing_file
-              && (drawn->len >= TI_NETWORK_MAP_TIE_BUDGET || length > TI_NETWORK_MAP_TIE_LENGTH))
-            return TRUE;
-          g_array_append_val (drawn, index);
-        }
-    }
+            if (minor_tie (self, &g_array_index (ties, TiNetworkTie, index)) != (pass == 0))
+              continue;
+            if (!gather_tie (self, view, points, index, &length, drawn))
+              return TRUE;
+          }
+      }
   return FALSE;
 }
 
@@ -226,6 +268,7 @@ draw_ties (TiNetworkMap *self, cairo_t *cr, const TiMapView *view, const double 
   g_autoptr (GArray) drawn = g_array_new (FALSE, FALSE, sizeof (guint));
   GArray *ties = self->graph->ties;
   int current = -1;
+  double strength = strong_style (self) ? STRONG_TIE_ALPHA : 1;
   GdkRGBA foreground, colour;
 
   self->ties_left_out = gather_ties (self, view, points, drawn);
@@ -241,9 +284,9 @@ draw_ties (TiNetworkMap *self, cairo_t *cr, const TiMapView *view, const double 
         {
           current = tie_class;
           colour = foreground;
-          colour.alpha = foreground.alpha * tie_alpha[tie_class];
+          colour.alpha = foreground.alpha * MIN (tie_alpha[tie_class] * strength, 1);
           gdk_cairo_set_source_rgba (cr, &colour);
-          cairo_set_line_width (cr, tie_width (view, (guint) tie_class));
+          cairo_set_line_width (cr, tie_width (self, view, (guint)tie_class));
         }
       cairo_move_to (cr, points[2 * tie->source], points[2 * tie->source + 1]);
       cairo_line_to (cr, points[2 * tie->target], points[2 * tie->target + 1]);
@@ -265,7 +308,7 @@ draw_lit_ties (TiNetworkMap *self, cairo_t *cr, const TiMapView *view, const dou
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   for (guint c = 0; c < TI_MAP_N_TIE_CLASSES; c++)
     {
-      cairo_set_line_width (cr, tie_width (view, c) + 0.3);
+      cairo_set_line_width (cr, tie_width (self, view, c) + 0.3);
       for (guint i = 0; i < self->tie_classes[c]->len; i++)
         {
           TiNetworkTie *tie = &g_array_index (ties, TiNetworkTie,
@@ -307,11 +350,17 @@ ti_network_map_add_ring (cairo_t *cr, double x, double y, double r, double width
  * @edge: (out caller-allocates): its edge's colour, where it needs one
  *
  * Returns: whether a circle of @fill needs an edge to stand at 3:1 from the background (a
- *   light fill on a light background does): its own colour, darkened
+ *   light fill on a light background does): its own colour, darkened; in the high-contrast
+ *   style every circle has one, in the text colour
  */
 gboolean
 ti_network_map_edge_colour (TiNetworkMap *self, const GdkRGBA *fill, GdkRGBA *edge)
 {
+  if (strong_style (self))
+    {
+      ti_network_map_colour (self, TI_CHART_COLOUR_FOREGROUND, edge);
+      return TRUE;
+    }
   return ti_chart_style_edge_colour (GTK_WIDGET (self), self->drawing_file, fill, edge);
 }
 
@@ -450,11 +499,19 @@ colours_of (TiNetworkMap *self, NodeColours *colours, guint index)
   return kind;
 }
 
-/* Draws the shown nodes in view, or only those lit by the hovered node (@lit_only, over the
- * faded base): champions, then organisations over them, the smaller over the bigger. */
+typedef enum
+{
+  NODES_ALL,
+  NODES_CHAMPIONS,
+  NODES_ORGANISATIONS,
+} NodesDrawn;
+
+/* Draws the shown nodes in view (@which of them), or only those lit by the hovered node
+ * (@lit_only, over the faded base): champions, then organisations over them, the smaller over
+ * the bigger. */
 static void
 draw_nodes (TiNetworkMap *self, cairo_t *cr, const TiMapView *view, const double *points,
-            gboolean lit_only)
+            gboolean lit_only, NodesDrawn which)
 {
   g_autofree NodeColours *colours = g_new0 (NodeColours, self->sectors->len + 1 + 4);
   gboolean shapes = champion_shapes (self, view, points);
@@ -473,7 +530,9 @@ draw_nodes (TiNetworkMap *self, cairo_t *cr, const TiMapView *view, const double
       const NodeColours *colour;
       TiChartMarker marker;
 
-      if ((lit_only && !map_node->lit) || !in_view (view, x, y, r + 2))
+      if ((lit_only && !map_node->lit) || !in_view (view, x, y, r + 2)
+          || (which == NODES_CHAMPIONS && node->kind != TI_NETWORK_NODE_CHAMPION)
+          || (which == NODES_ORGANISATIONS && node->kind != TI_NETWORK_NODE_ORGANISATION))
         continue;
       colour = colours_of (self, colours, index);
       if (dots != NULL && dots != colour)
@@ -605,8 +664,19 @@ ti_network_map_draw_base (TiNetworkMap *self, cairo_t *cr, const TiMapView *view
   points = ti_network_map_view_points (self, view);
   cairo_save (cr);
   clip_to_view (cr, view);
-  draw_ties (self, cr, view, points);
-  draw_nodes (self, cr, view, points, FALSE);
+  /* Zoomed out, champions are thousands of dots that hid every tie: the ties go over them,
+   * under the organisations. */
+  if (champion_shapes (self, view, points))
+    {
+      draw_ties (self, cr, view, points);
+      draw_nodes (self, cr, view, points, FALSE, NODES_ALL);
+    }
+  else
+    {
+      draw_nodes (self, cr, view, points, FALSE, NODES_CHAMPIONS);
+      draw_ties (self, cr, view, points);
+      draw_nodes (self, cr, view, points, FALSE, NODES_ORGANISATIONS);
+    }
   layout = ti_network_map_label_layout (self, cr);
   ti_network_map_place_labels (self, layout, view, points, labels);
   for (guint i = 0; i < labels->len; i++)
@@ -709,7 +779,7 @@ ti_network_map_draw_overlay (TiNetworkMap *self, cairo_t *cr, const TiMapView *v
           gboolean labelled = FALSE;
 
           draw_lit_ties (self, cr, view, points);
-          draw_nodes (self, cr, view, points, TRUE);
+          draw_nodes (self, cr, view, points, TRUE, NODES_ALL);
           for (guint i = 0; i < labels->len; i++)
             {
               TiMapLabel *label = &g_array_index (labels, TiMapLabel, i);
