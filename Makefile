@@ -83,12 +83,10 @@ test-asan: deps $(ASAN_BUILD_DIR)/build.ninja
 $(ASAN_BUILD_DIR)/build.ninja:
 	meson setup $(ASAN_BUILD_DIR) -Dbuildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
 
-# DESIGN.md §6: each benchmark prints ours beside its yardstick, measured in one run.
+# DESIGN.md §6: each benchmark beside its yardstick, measured in one run, then one table of
+# target, measured, yardstick, ratio, verdict and peak memory (bench/run.sh). Not a test.
 bench: build
-	bench/tier1-import.sh $(BUILD_DIR)
-	bench/dashboard.sh $(BUILD_DIR)
-	bench/network-layout.sh $(BUILD_DIR)
-	bench/workbook.sh $(BUILD_DIR)
+	bench/run.sh $(BUILD_DIR)
 
 # Each fuzz harness (tests/fuzz/) for FUZZ_SECONDS, from the committed corpus; new inputs go
 # to $(FUZZ_BUILD_DIR)/fuzz-corpus, whatever fails to $(FUZZ_BUILD_DIR)/fuzz-findings.

@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <stdlib.h>
 
+#include "bench-util.h"
 #include "ti-application.h"
 #include "ti-chart.h"
 #include "ti-dashboard-view.h"
@@ -21,48 +22,12 @@
 
 #define RUNS 5
 
-static gint64 longest_iteration;
-
 static int
 compare_doubles (gconstpointer a, gconstpointer b)
 {
   double x = *(const double *) a, y = *(const double *) b;
 
   return (x > y) - (x < y);
-}
-
-/* Runs the main loop until @done (or @seconds pass), keeping the longest iteration. */
-static void
-run_until (gboolean (*done) (gpointer), gpointer data, double seconds)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (g_get_monotonic_time () < end && (done == NULL || !done (data)))
-    {
-      gint64 start = g_get_monotonic_time ();
-      gint64 took;
-
-      g_main_context_iteration (NULL, FALSE);
-      took = g_get_monotonic_time () - start;
-      longest_iteration = MAX (longest_iteration, took);
-      g_usleep (200);
-    }
-}
-
-static GtkWidget *
-find_type (GtkWidget *root, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -79,37 +44,6 @@ static gboolean
 counted (gpointer view)
 {
   return !ti_dashboard_view_is_loading (view) && ti_dashboard_view_get_evaluation (view) != NULL;
-}
-
-typedef struct
-{
-  gboolean refreshed;
-  gboolean painted;
-  gint64 refreshed_at;
-  gint64 painted_at;
-} Refresh;
-
-static void
-refreshed_cb (TiDashboardView *view, Refresh *refresh)
-{
-  refresh->refreshed = TRUE;
-  refresh->refreshed_at = g_get_monotonic_time ();
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock, Refresh *refresh)
-{
-  if (refresh->refreshed && !refresh->painted)
-    {
-      refresh->painted = TRUE;
-      refresh->painted_at = g_get_monotonic_time ();
-    }
-}
-
-static gboolean
-painted (gpointer data)
-{
-  return ((Refresh *) data)->painted;
 }
 
 static void
@@ -142,24 +76,21 @@ static void
 change_period (TiWindow *window, TiDashboardView *view, GtkDropDown *period, guint preset,
                const char *name)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  Refresh refresh = { 0 };
-  gulong refreshed_id = g_signal_connect (view, "refreshed", G_CALLBACK (refreshed_cb), &refresh);
-  gulong paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &refresh);
+  BenchRefresh refresh;
+  BenchStall longest = { 0 };
   gint64 start;
 
-  run_until (NULL, NULL, 0.5);
-  longest_iteration = 0;
+  bench_run_until (NULL, NULL, 0.5, NULL);
+  bench_refresh_watch (&refresh, view, GTK_WIDGET (window));
   start = g_get_monotonic_time ();
   gtk_drop_down_set_selected (period, preset);
-  run_until (painted, &refresh, 30);
-  run_until (NULL, NULL, 0.3);
+  bench_run_until (bench_refresh_painted, &refresh, 30, &longest);
+  bench_run_until (NULL, NULL, 0.3, &longest);
   g_print ("  period → %-24s figures on screen %6.1f ms, drawn %6.1f ms, "
            "longest main-loop iteration %5.1f ms  (target: under 16 ms)\n",
            name, (refresh.refreshed_at - start) / 1000.0, (refresh.painted_at - start) / 1000.0,
-           longest_iteration / 1000.0);
-  g_signal_handler_disconnect (view, refreshed_id);
-  g_signal_handler_disconnect (clock, paint_id);
+           longest.wall_ms);
+  bench_refresh_unwatch (&refresh);
 }
 
 int
@@ -192,12 +123,12 @@ main (int argc, char **argv)
   gtk_window_present (GTK_WINDOW (window));
   ti_window_open_programme (window, argv[1], FALSE);
   ti_window_show_destination (window, 4);
-  view = TI_DASHBOARD_VIEW (find_type (GTK_WIDGET (window), TI_TYPE_DASHBOARD_VIEW));
+  view = TI_DASHBOARD_VIEW (bench_find_type (GTK_WIDGET (window), TI_TYPE_DASHBOARD_VIEW));
   start = g_get_monotonic_time ();
-  run_until (counted, view, 60);
+  bench_run_until (counted, view, 60, NULL);
   g_print ("  first refresh, figures on screen         %6.1f ms\n",
            (g_get_monotonic_time () - start) / 1000.0);
-  run_until (NULL, NULL, 1);
+  bench_run_until (NULL, NULL, 1, NULL);
 
   /* Every chart drawn as on screen, at its size on the page (those scrolled out of sight
    * too, which the screen's first frame leaves out). */
@@ -215,12 +146,12 @@ main (int argc, char **argv)
     }
   g_print ("  all %u charts drawn (Cairo, off screen)    %6.1f ms\n", charts->len, render_total);
 
-  period = GTK_DROP_DOWN (find_type (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN));
+  period = GTK_DROP_DOWN (bench_find_type (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN));
   change_period (window, view, period, TI_PERIOD_WHOLE_PROGRAMME, "whole programme");
   change_period (window, view, period, TI_PERIOD_FINANCIAL_YEAR_2023_24, "financial year 2023/24");
   change_period (window, view, period, TI_PERIOD_EVALUATION, "evaluation period");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  run_until (NULL, NULL, 0.2);
+  bench_run_until (NULL, NULL, 0.2, NULL);
   return 0;
 }

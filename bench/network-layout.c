@@ -22,8 +22,8 @@
 #include <gtk/gtk.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
+#include "bench-util.h"
 #include "ti-network-graph.h"
 #include "ti-network-map-private.h"
 
@@ -63,21 +63,11 @@ iterate (void)
     ;
 }
 
-/* The CPU time this thread has had, in ms: a frame's cost whatever else the machine runs. */
-static double
-thread_ms (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
-}
-
 /* One frame of @map: its snapshot, drawn as GTK's Cairo renderer draws it. */
 static double
 frame_ms (TiNetworkMap *map, cairo_surface_t *surface)
 {
-  double start = thread_ms ();
+  double start = bench_thread_cpu_ms ();
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   GskRenderNode *node;
   cairo_t *cr = cairo_create (surface);
@@ -92,7 +82,7 @@ frame_ms (TiNetworkMap *map, cairo_surface_t *surface)
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   g_clear_pointer (&node, gsk_render_node_unref);
-  return thread_ms () - start;
+  return bench_thread_cpu_ms () - start;
 }
 
 static int
