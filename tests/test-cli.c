@@ -28,34 +28,58 @@ run_clear (Run *run)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+/* Runs the binary, after @wrapper (a command and its options that run it, or %NULL). */
 static void
-run_binary (Run *run, const char *first_arg, ...)
+run_binary_with (Run *run, const char *const *wrapper, const char *first_arg, va_list args)
 {
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_auto (GStrv) envp = g_get_environ ();
   g_autoptr (GError) error = NULL;
   const char *binary = g_getenv ("TI_BINARY");
   const char *arg;
-  va_list args;
   int wait_status = 0;
 
   g_assert_nonnull (binary);
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
 
+  for (guint i = 0; wrapper != NULL && wrapper[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) wrapper[i]);
   g_ptr_array_add (argv, (char *) binary);
-  va_start (args, first_arg);
   for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   memset (run, 0, sizeof *run);
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_SEARCH_PATH, NULL, NULL, &run->out,
                 &run->err, &wait_status, &error);
   g_assert_no_error (error);
   run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : 128;
   g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
+}
+
+static void
+run_binary (Run *run, const char *first_arg, ...)
+{
+  va_list args;
+
+  va_start (args, first_arg);
+  run_binary_with (run, NULL, first_arg, args);
+  va_end (args);
+}
+
+/* Runs the binary as a person without root's rights (root may write any file, whatever its
+ * mode), or as ourselves when we have none. */
+static void
+run_binary_unprivileged (Run *run, const char *first_arg, ...)
+{
+  static const char *const as_nobody[]
+    = { "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", NULL };
+  va_list args;
+
+  va_start (args, first_arg);
+  run_binary_with (run, geteuid () == 0 ? as_nobody : NULL, first_arg, args);
+  va_end (args);
 }
 
 static void
@@ -560,6 +584,85 @@ test_export_workbook_refused (void)
   g_assert_cmpint (g_rmdir (folder), ==, 0);
 }
 
+/* Copies the demo programme to @path, without its secret for pseudonymous IDs when
+ * @keyless, as a programme never exported has none. */
+static void
+copy_demo (const char *path, gboolean keyless)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (demo_path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  if (keyless)
+    {
+      sqlite3 *db = NULL;
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "DELETE FROM settings WHERE key = 'pseudonym_key'", NULL,
+                                     NULL, NULL),
+                       ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_changes (db), ==, 1);
+      sqlite3_close (db);
+    }
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+}
+
+/* A programme that may not be written exports as it is; one never exported has no secret
+ * for pseudonymous IDs and cannot keep one, which is said in words, and the file is left as
+ * it was. */
+static void
+test_export_workbook_read_only (void)
+{
+  g_autofree char *folder = g_build_filename (tmp_dir, "read-only", NULL);
+  g_autofree char *keyed = g_build_filename (folder, "keyed.sqlite", NULL);
+  g_autofree char *keyless = g_build_filename (folder, "keyless.sqlite", NULL);
+  g_autofree char *exports = g_build_filename (tmp_dir, "exports", NULL);
+  g_autofree char *keyed_xlsx = g_build_filename (exports, "keyed.xlsx", NULL);
+  g_autofree char *keyless_xlsx = g_build_filename (exports, "keyless.xlsx", NULL);
+  g_autofree char *keyed_db = g_strconcat ("--db=", keyed, NULL);
+  g_autofree char *keyless_db = g_strconcat ("--db=", keyless, NULL);
+  g_autofree char *keyed_option = g_strconcat ("--export-workbook=", keyed_xlsx, NULL);
+  g_autofree char *keyless_option = g_strconcat ("--export-workbook=", keyless_xlsx, NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto (Run) run;
+  g_auto (Run) refused;
+  g_autofree char *setpriv = g_find_program_in_path ("setpriv");
+
+  if (geteuid () == 0 && setpriv == NULL)
+    {
+      g_test_skip ("running as root without setpriv: no file is read-only to us");
+      return;
+    }
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (exports, 0777), ==, 0);
+  copy_demo (keyed, FALSE);
+  copy_demo (keyless, TRUE);
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+  g_assert_cmpint (g_chmod (exports, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (tmp_dir, 0711), ==, 0);
+  before = test_file_digest (keyless);
+
+  run_binary_unprivileged (&run, keyed_db, keyed_option, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Wrote the evaluation workbook"));
+  g_assert_true (g_file_test (keyed_xlsx, G_FILE_TEST_IS_REGULAR));
+
+  run_binary_unprivileged (&refused, keyless_db, keyless_option, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_cmpstr (refused.out, ==, "");
+  g_assert_nonnull (strstr (refused.err, "This programme is read-only, so “keyless.sqlite” cannot "
+                                         "keep the secret"));
+  g_assert_null (strstr (refused.err, "SQLite"));
+  g_assert_false (g_file_test (keyless_xlsx, G_FILE_TEST_EXISTS));
+  after = test_file_digest (keyless);
+  g_assert_cmpstr (after, ==, before);
+
+  g_assert_cmpint (g_chmod (tmp_dir, 0700), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -580,6 +683,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/import-tier1-refused", test_import_tier1_refused);
   g_test_add_func ("/cli/export-workbook", test_export_workbook);
   g_test_add_func ("/cli/export-workbook-refused", test_export_workbook_refused);
+  g_test_add_func ("/cli/export-workbook-read-only", test_export_workbook_read_only);
 
   status = g_test_run ();
   test_remove_tree (tmp_dir);

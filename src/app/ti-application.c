@@ -223,7 +223,11 @@ run_export_workbook (const char *db_path, const char *xlsx_path, const char *fro
   if ((from != NULL && !read_period_day ("--from", from, &first))
       || (to != NULL && !read_period_day ("--to", to, &last)))
     return EXIT_FAILURE;
-  db = ti_database_open (db_path, TI_DATABASE_OPEN_DEFAULT, &error);
+  /* A programme that may not be written is exported all the same, read as it is. */
+  db = ti_database_open (db_path,
+                         ti_database_is_writable (db_path) ? TI_DATABASE_OPEN_DEFAULT
+                                                           : TI_DATABASE_OPEN_READ_ONLY,
+                         &error);
   if (db == NULL || !ti_workbook_options_init (&options, db, &error))
     {
       print_error (error);

@@ -359,21 +359,47 @@ export_clear (TiWorkbookExport *export)
 
 /* The first export of a programme gives it the secret its people's pseudonymous IDs are made
  * from (kept in the file, never shown), through a connection of its own: the export's may
- * be read-only, and this never runs on the window's main thread. */
+ * be read-only, and this never runs on the window's main thread. A programme that may not
+ * be written cannot keep one, and IDs from a secret not kept would differ from one export to
+ * the next, so it is refused in words. */
 static gboolean
 ensure_pseudonym_key (TiDatabase *db, GError **error)
 {
+  const char *path = ti_database_get_path (db);
   g_autoptr (TiDatabase) writer = NULL;
+  g_autoptr (GError) local = NULL;
+  g_autofree char *display = NULL;
+  gint64 keys = ti_database_count (
+    db, "SELECT count(*) FROM settings WHERE key = 'pseudonym_key'", &local);
 
-  if (ti_database_count (db, "SELECT count(*) FROM settings WHERE key = 'pseudonym_key'", error)
-      != 0)
-    return error == NULL || *error == NULL;
-  writer = ti_database_open (ti_database_get_path (db), TI_DATABASE_OPEN_DEFAULT, error);
-  return writer != NULL
-         && ti_database_exec (writer,
-                              "INSERT OR IGNORE INTO settings (key, value)"
-                              " VALUES ('pseudonym_key', lower (hex (randomblob (32))))",
-                              error);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (keys != 0)
+    return TRUE;
+  if (ti_database_is_writable (path))
+    writer = ti_database_open (path, TI_DATABASE_OPEN_DEFAULT, &local);
+  if (writer != NULL
+      && ti_database_exec (writer,
+                           "INSERT OR IGNORE INTO settings (key, value)"
+                           " VALUES ('pseudonym_key', lower (hex (randomblob (32))))",
+                           &local))
+    return TRUE;
+  if (local != NULL && !g_error_matches (local, TI_DATABASE_ERROR, TI_DATABASE_ERROR_READ_ONLY))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  display = g_filename_display_basename (path);
+  g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_READ_ONLY,
+               _("This programme is read-only, so “%s” cannot keep the secret its people’s "
+                 "pseudonymous IDs are made from, and IDs made without it would change from one "
+                 "export to the next. Make the file writable, or save a copy and export from "
+                 "the copy."),
+               display);
+  return FALSE;
 }
 
 /* Everything but the file: reads the programme in one snapshot and fills the workbook. */
