@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "test-chart-util.h"
+#include "test-util.h"
 #include "ti-chart-card.h"
 #include "ti-chart-table.h"
 #include "ti-column-chart.h"
@@ -1144,6 +1145,32 @@ saved_as (GtkWidget *card, const char *dir, const char *typed, TiChartFileFormat
   return read_file (*saved, NULL);
 }
 
+/* The chooser offers the format chosen; in a child process, see
+ * test_trap_without_leak_check(). */
+static void
+test_card_save_chooser (void)
+{
+  TiChart *chart;
+  g_autoptr (TiSeries) tiers = NULL;
+  GtkWidget *card, *window;
+
+  if (!g_test_subprocess ())
+    {
+      test_trap_without_leak_check ();
+      return;
+    }
+  chart = ti_column_chart_new ("Reach by sector");
+  tiers = two_series ();
+  card = ti_chart_card_new (chart);
+  ti_chart_set_series (chart, tiers);
+  window = test_chart_show_in_window (card, 480, 400);
+
+  assert_chooser_offers (card, "svg", "SVG Drawings", "Reach by sector.svg");
+  assert_chooser_offers (card, "pdf", "PDF Documents", "Reach by sector.pdf");
+  assert_chooser_offers (card, "png", "PNG Images", "Reach by sector.png");
+  test_chart_close_and_finalize (window, card);
+}
+
 static void
 test_card_save_formats (void)
 {
@@ -1162,10 +1189,6 @@ test_card_save_formats (void)
   ti_chart_set_series (chart, tiers);
   g_signal_connect (card, "saved", G_CALLBACK (on_saved), &saved);
   window = test_chart_show_in_window (card, 480, 400);
-
-  assert_chooser_offers (card, "svg", "SVG Drawings", "Reach by sector.svg");
-  assert_chooser_offers (card, "pdf", "PDF Documents", "Reach by sector.pdf");
-  assert_chooser_offers (card, "png", "PNG Images", "Reach by sector.png");
 
   /* A name typed without an extension is saved in the format chosen, with its extension. */
   contents = saved_as (card, dir, "reach", TI_CHART_FILE_SVG, &saved);
@@ -2229,7 +2252,12 @@ main (int argc, char *argv[])
 {
   /* GTK's test backend for assistive technologies, so what a screen reader would be told can
    * be read back. */
+  g_autofree char *home = NULL;
+  int status;
+
   g_setenv ("GTK_A11Y", "test", TRUE);
+  /* The save choosers show nothing of the machine's home. */
+  home = test_use_empty_home ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -2260,8 +2288,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/charts/keyboard-item-said", test_keyboard_item_said);
   g_test_add_func ("/charts/table", test_table);
   g_test_add_func ("/charts/card", test_card);
+  g_test_add_func ("/charts/card/save-chooser", test_card_save_chooser);
   g_test_add_func ("/charts/card/save-formats", test_card_save_formats);
   g_test_add_func ("/charts/caption", test_caption);
 
-  return g_test_run ();
+  status = g_test_run ();
+  test_remove_tree (home);
+  return status;
 }

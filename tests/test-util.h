@@ -8,6 +8,8 @@
 G_BEGIN_DECLS
 
 char *test_make_tmp_dir (void);
+char *test_use_empty_home (void);
+void test_trap_without_leak_check (void);
 void test_remove_tree (const char *path);
 char *test_file_digest (const char *path);
 char *test_table_digest (const char *db_path);

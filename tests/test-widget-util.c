@@ -12,14 +12,17 @@
 
 static TiApplication *app;
 static char *data_dir;
+static char *home_dir;
 
 /* GTK and libadwaita, a private data folder (the demo programme and other saved files land
- * where the test removes them) and the application, registered on the session bus. */
+ * where the test removes them), an empty home for file choosers to show, and the
+ * application, registered on the session bus. */
 TiApplication *
 test_widget_init (int *argc, char ***argv)
 {
   g_autoptr (GError) error = NULL;
 
+  home_dir = test_use_empty_home ();
   data_dir = test_make_tmp_dir ();
   g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
 
@@ -27,6 +30,12 @@ test_widget_init (int *argc, char ***argv)
   adw_init ();
 
   app = ti_application_new ();
+  /* A test's child process (test_trap_without_leak_check()) runs beside its parent, which
+   * holds the application's name on the bus. */
+  if (g_test_subprocess ())
+    g_application_set_flags (G_APPLICATION (app),
+                             g_application_get_flags (G_APPLICATION (app))
+                               | G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   return app;
@@ -39,6 +48,8 @@ test_widget_finish (int status)
   g_clear_object (&app);
   test_remove_tree (data_dir);
   g_clear_pointer (&data_dir, g_free);
+  test_remove_tree (home_dir);
+  g_clear_pointer (&home_dir, g_free);
   return status;
 }
 
