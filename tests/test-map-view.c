@@ -7,6 +7,7 @@
 #include "test-widget-util.h"
 #include "ti-map-view.h"
 #include "ti-network-map.h"
+#include "ti-network-page.h"
 #include "ti-person-profile-view.h"
 #include "ti-window.h"
 
@@ -657,17 +658,29 @@ test_shortcuts_listed (Fixture *f, gconstpointer data)
     g_assert_true (g_hash_table_contains (listed, keys[i]));
 }
 
-/* Ctrl+F on the map page (the map.search action) puts the keyboard in the search. */
+/* Ctrl+F on the map (map.search) or anywhere on its page (network.search) puts the keyboard
+ * in the map's search. */
 static void
 test_search_shortcut (Fixture *f, gconstpointer data)
 {
   GtkWidget *entry = test_find_type (GTK_WIDGET (f->view), GTK_TYPE_SEARCH_ENTRY);
-  GtkWidget *focus;
+  GtkWidget *focus, *switcher, *page;
 
   gtk_widget_grab_focus (GTK_WIDGET (ti_map_view_get_map (f->view)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "map.search", NULL));
   focus = gtk_root_get_focus (GTK_ROOT (f->window));
   g_assert_nonnull (focus);
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+
+  /* From the page's view switcher too, where the keyboard lands first (network.search). */
+  page = gtk_widget_get_ancestor (GTK_WIDGET (f->view), TI_TYPE_NETWORK_PAGE);
+  switcher = test_find_type (test_find_type (page, ADW_TYPE_VIEW_SWITCHER),
+                             GTK_TYPE_TOGGLE_BUTTON);
+  g_assert_nonnull (switcher);
+  g_assert_true (gtk_widget_grab_focus (switcher));
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), entry));
+  g_assert_true (gtk_widget_activate_action (switcher, "network.search", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
   g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
 }
 

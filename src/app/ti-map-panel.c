@@ -353,11 +353,15 @@ fill_bridges (TiMapPanel *self, TiNetworkGraph *graph)
       const TiNetworkNode *node = node_at_index (graph, index);
       g_autoptr (GPtrArray) sectors = tied_sectors (graph, index);
       g_autofree char *names = join_names (sectors);
-      g_autofree char *connects = g_strdup_printf (
-        /* Translators: a bridge: "Connects 3 sectors: NHS trust, Council, Police" */
-        g_dngettext (GETTEXT_PACKAGE, "Connects %u sector: %s", "Connects %u sectors: %s",
-                     sectors->len),
-        sectors->len, names);
+      g_autofree char *connects
+        = sectors->len == graph->sector_matrix.n_sectors && sectors->len > 2
+            /* Translators: a bridge whose ties reach every sector of the network */
+            ? g_strdup_printf (_("Connects all %u sectors"), sectors->len)
+            : g_strdup_printf (
+              /* Translators: a bridge: "Connects 3 sectors: NHS trust, Council, Police" */
+              g_dngettext (GETTEXT_PACKAGE, "Connects %u sector: %s", "Connects %u sectors: %s",
+                           sectors->len),
+              sectors->len, names);
       g_autofree char *subtitle = NULL;
       /* Translators: a bridge's rank: "#1" is the bridge most paths go through */
       g_autofree char *rank = g_strdup_printf (_("#%u"), i + 1);

@@ -57,6 +57,20 @@ ti_network_page_show_record (TiPage *page, TiRecordKind kind, gint64 id)
   return TRUE;
 }
 
+/* Ctrl+F anywhere on the page (its view switcher too, where the keyboard first lands) goes
+ * to the search of the view shown; the views' own bindings only hear it from inside them. */
+static void
+search_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  TiNetworkPage *self = TI_NETWORK_PAGE (widget);
+  const char *shown = adw_view_stack_get_visible_child_name (self->views);
+
+  if (g_strcmp0 (shown, "map") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->map), "map.search", NULL);
+  else if (g_strcmp0 (shown, "organisations") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->organisations), "organisations.search", NULL);
+}
+
 static void
 ti_network_page_class_init (TiNetworkPageClass *klass)
 {
@@ -74,6 +88,9 @@ ti_network_page_class_init (TiNetworkPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiNetworkPage, organisations);
   gtk_widget_class_bind_template_child (widget_class, TiNetworkPage, charter);
   gtk_widget_class_bind_template_callback (widget_class, organisations_changed_cb);
+  gtk_widget_class_install_action (widget_class, "network.search", NULL, search_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "network.search", NULL);
 }
 
 static void
