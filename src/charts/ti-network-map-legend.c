@@ -481,7 +481,8 @@ static void
 draw_file_page (cairo_t *cr, int width, int height, gpointer data)
 {
   TiNetworkMap *self = data;
-  int hovered = self->hovered;
+  int hovered = self->hovered, top = 0;
+  g_autofree char *caption = ti_network_map_day_words (self);
   GdkRGBA background;
 
   /* A file shows the map as it is, not where the pointer happens to be. */
@@ -490,7 +491,24 @@ draw_file_page (cairo_t *cr, int width, int height, gpointer data)
   ti_network_map_colour (self, TI_CHART_COLOUR_BACKGROUND, &background);
   background.alpha = 1;
   ti_chart_fill_rectangle (cr, 0, 0, width, height, &background);
-  ti_network_map_draw (self, cr, width, height);
+  if (caption != NULL)
+    {
+      /* A past day's network says which day, above it. */
+      g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), caption);
+      GdkRGBA foreground;
+      int caption_height;
+
+      ti_network_map_colour (self, TI_CHART_COLOUR_FOREGROUND, &foreground);
+      pango_cairo_update_layout (cr, layout);
+      pango_layout_set_width (layout, (int)((width - 2 * TI_CHART_PADDING) * PANGO_SCALE));
+      pango_layout_get_pixel_size (layout, NULL, &caption_height);
+      ti_chart_show_layout (cr, layout, TI_CHART_PADDING, TI_CHART_PADDING, 0, 0, &foreground);
+      top = (int)ceil (caption_height + TI_CHART_PADDING);
+    }
+  cairo_save (cr);
+  cairo_translate (cr, 0, top);
+  ti_network_map_draw (self, cr, width, height - top);
+  cairo_restore (cr);
   self->drawing_file = FALSE;
   ti_network_map_set_hovered (self, hovered);
 }
@@ -503,7 +521,8 @@ draw_file_page (cairo_t *cr, int width, int height, gpointer data)
  * @error: where to say why it failed
  *
  * Saves every shown node, fitted, with the legend, at 1200 by 900 (a PNG at twice that, crisp
- * in print), in the light style's colours on white whatever the screen's. The file is written
+ * in print), in the light style's colours on white whatever the screen's; a past day's
+ * network with a caption above it saying which day. The file is written
  * beside @path and renamed into place when whole: on failure nothing is left behind.
  *
  * Returns: whether the file was written

@@ -109,6 +109,11 @@ struct _TiNetworkMap
 
   int hovered;  /* -1: none */
   int selected; /* -1: none */
+  /* The last graph shown: its mode (-1: none yet) and its selected node's kind and id (-1:
+   * none), for a graph built again to keep them. */
+  int shown_mode;
+  TiNetworkNodeKind selected_kind;
+  gint64 selected_id;
   gboolean drawing_file;
   gboolean ties_left_out; /* whether the last frame left out ties in view */
 
@@ -229,6 +234,7 @@ void ti_network_map_activate (TiNetworkMap *self, guint node);
 void ti_network_map_node_moved (TiNetworkMap *self, guint node);
 void ti_network_map_view_changed (TiNetworkMap *self);
 void ti_network_map_cycle (TiNetworkMap *self, int step);
+char *ti_network_map_day_words (TiNetworkMap *self);
 
 static inline TiNetworkNode *
 ti_network_map_graph_node (TiNetworkMap *self, guint node)

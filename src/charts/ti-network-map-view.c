@@ -367,18 +367,34 @@ matches_filter (TiNetworkMap *self, const TiNetworkNode *node)
   return TRUE;
 }
 
+/* How much a node stands out: organisations, those in the network before the band's, the
+ * biggest first, then the most tied; then champions, the most tied first. 0 among equals. */
+static int
+compare_standing (const TiNetworkNode *na, const TiNetworkNode *nb)
+{
+  if (na->kind != nb->kind)
+    return na->kind == TI_NETWORK_NODE_ORGANISATION ? -1 : 1;
+  if (na->apart != nb->apart)
+    return na->apart ? 1 : -1;
+  if (na->champions != nb->champions)
+    return na->champions > nb->champions ? -1 : 1;
+  if (na->degree != nb->degree)
+    return na->degree > nb->degree ? -1 : 1;
+  return 0;
+}
 
+/* The keyboard's order: by standing, so that at "fit" the first ones are what a person sees
+ * first; by name among equals. */
 static int
 compare_labels (gconstpointer a, gconstpointer b, gpointer data)
 {
   TiNetworkMap *self = data;
   TiNetworkNode *na = ti_network_map_graph_node (self, *(const guint *) a);
   TiNetworkNode *nb = ti_network_map_graph_node (self, *(const guint *) b);
-  int order;
+  int order = compare_standing (na, nb);
 
-  if (na->kind != nb->kind)
-    return na->kind == TI_NETWORK_NODE_ORGANISATION ? -1 : 1;
-  order = g_utf8_collate (na->label ? na->label : "", nb->label ? nb->label : "");
+  if (order == 0)
+    order = g_utf8_collate (na->label ? na->label : "", nb->label ? nb->label : "");
   return order != 0 ? order : (int) *(const guint *) a - (int) *(const guint *) b;
 }
 
@@ -408,18 +424,10 @@ compare_priority (gconstpointer a, gconstpointer b, gpointer data)
 {
   TiNetworkMap *self = data;
   guint ia = *(const guint *) a, ib = *(const guint *) b;
-  TiNetworkNode *na = ti_network_map_graph_node (self, ia);
-  TiNetworkNode *nb = ti_network_map_graph_node (self, ib);
+  int order = compare_standing (ti_network_map_graph_node (self, ia),
+                                ti_network_map_graph_node (self, ib));
 
-  if (na->kind != nb->kind)
-    return na->kind == TI_NETWORK_NODE_ORGANISATION ? -1 : 1;
-  if (na->apart != nb->apart)
-    return na->apart ? 1 : -1;
-  if (na->champions != nb->champions)
-    return na->champions > nb->champions ? -1 : 1;
-  if (na->degree != nb->degree)
-    return na->degree > nb->degree ? -1 : 1;
-  return (int) ia - (int) ib;
+  return order != 0 ? order : (int) ia - (int) ib;
 }
 
 /**

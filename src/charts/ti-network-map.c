@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 
 #include "ti-network-map-private.h"
 #include "ti-vocabulary.h"
@@ -16,9 +17,10 @@
  * ties as lines as thick as they are strong. A person pans by dragging empty space, zooms
  * with the scroll wheel, a pinch or + and −, fits the whole with 0, drags a node to pin it,
  * and points at a node to see it and its neighbours stand out. The keyboard visits the
- * shown nodes with n and p (or Page Down and Page Up): organisations in the order of their
- * names, then champions in the order of theirs, as a list of them reads; Enter opens the
- * chosen one and Escape lets it go.
+ * shown nodes with n and p (or Page Down and Page Up): organisations, the biggest and the
+ * most tied first (as they stand out on the map), then champions, the most tied first; the
+ * chosen one is brought into view and said; + and − zoom about it; Enter opens it and Escape
+ * lets it go.
  *
  * The map does not own its graph: the caller keeps it alive while the map shows it. Dragging
  * a node moves it in the graph and pins it (#TiNetworkNode.pinned), and says so with
@@ -82,25 +84,66 @@ filter_words (TiNetworkMap *self, GString *words)
 }
 
 /**
+ * ti_network_map_day_words:
+ * @self: a network map
+ *
+ * Returns: (transfer full) (nullable): for a past day's network, which day it stood on in
+ *   words ("The network as it stood on 30 June 2023"); %NULL for today's
+ */
+char *
+ti_network_map_day_words (TiNetworkMap *self)
+{
+  g_autoptr (GDateTime) date = NULL;
+  g_autofree char *day = NULL;
+  int year, month, day_of_month;
+
+  if (self->graph == NULL || !self->graph->past
+      || sscanf (self->graph->as_of, "%d-%d-%d", &year, &month, &day_of_month) != 3)
+    return NULL;
+  date = g_date_time_new_utc (year, month, day_of_month, 0, 0, 0);
+  if (date == NULL)
+    return NULL;
+  /* Translators: a day in full, as "30 June 2023" (see g_date_time_format()) */
+  day = g_date_time_format (date, _ ("%-d %B %Y"));
+  /* Translators: a past day's network map, said and printed above saved maps, as "The
+   * network as it stood on 30 June 2023" */
+  return g_strdup_printf (_ ("The network as it stood on %s"), day);
+}
+
+/**
  * ti_network_map_describe:
  * @self: a network map
  *
- * Returns: (transfer full): what the map shows, in words: the graph's description and, when
- *   filtered, how much of it the filter shows and what the filter is
+ * Returns: (transfer full): what the map shows, in words: the day it stood on when past, the
+ *   graph's description and, when filtered, how much of it the filter shows and what the
+ *   filter is
  */
 static char *
 ti_network_map_describe (TiNetworkMap *self)
 {
   g_autoptr (GString) words = NULL;
+  g_autofree char *day = NULL;
   GString *description;
 
   if (self->graph == NULL || self->nodes->len == 0)
     return g_strdup (_("No organisations yet"));
   words = g_string_new (NULL);
   description = g_string_new (NULL);
+  day = ti_network_map_day_words (self);
+  if (day != NULL)
+    g_string_append_printf (description, "%s. ", day);
   if (self->graph->description != NULL)
     g_string_append (description, self->graph->description);
   filter_words (self, words);
+  if (self->selected >= 0)
+    {
+      g_autofree char *chosen = ti_network_map_describe_node (self, (guint)self->selected);
+      /* Said first: a screen reader hears what the keyboard chose. Translators: the network
+       * map's chosen node, as "Selected: Somerset Council · Council · 14 champions." */
+      g_autofree char *said = g_strdup_printf (_ ("Selected: %s. "), chosen);
+
+      g_string_prepend (description, said);
+    }
   if (words->len == 0)
     return g_string_free (description, FALSE);
   if (description->len > 0)
@@ -144,24 +187,75 @@ graph_changed (TiNetworkMap *self)
   ti_network_map_changed (self);
 }
 
+/* The node of @self's graph of @kind and @id, or -1. */
+static int
+find_node (TiNetworkMap *self, TiNetworkNodeKind kind, gint64 id)
+{
+  for (guint i = 0; self->graph != NULL && i < self->graph->nodes->len; i++)
+    {
+      TiNetworkNode *node = ti_network_map_graph_node (self, i);
+
+      if (node->kind == kind && node->id == id)
+        return (int)i;
+    }
+  return -1;
+}
+
 /**
  * ti_network_map_set_graph:
  * @self: a network map
  * @graph: (nullable) (transfer none): the graph to draw; the caller keeps it alive while the
  *   map shows it, or sets another (or %NULL) first
  *
- * Shows @graph, fitted whole, with nothing selected.
+ * Shows @graph. The first graph, or one of the other mode, is fitted whole with nothing
+ * selected; a graph of the same mode as the one shown before (the network built again after a
+ * change, or as of another day) keeps the view, its zoom and centre (or its fit, when nobody
+ * moved it) and the selected node, found again by what it is, so that a rebuild does not throw
+ * away where a person was looking.
  */
 void
 ti_network_map_set_graph (TiNetworkMap *self, TiNetworkGraph *graph)
 {
+  int old_selected = self->selected, selected = -1;
+  gboolean keep;
+
   g_return_if_fail (TI_IS_NETWORK_MAP (self));
 
+  if (self->graph != NULL)
+    {
+      self->shown_mode = (int)self->graph->mode;
+      self->selected_kind = TI_NETWORK_NODE_ORGANISATION;
+      self->selected_id = -1;
+      if (self->selected >= 0)
+        {
+          TiNetworkNode *node = ti_network_map_graph_node (self, (guint)self->selected);
+
+          self->selected_kind = node->kind;
+          self->selected_id = node->id;
+        }
+    }
+  keep = graph != NULL && self->shown_mode == (int)graph->mode;
   self->graph = graph;
   self->dragging = FALSE;
-  ti_network_map_select (self, -1);
+  self->selected = -1;
   graph_changed (self);
-  ti_network_map_fit (self);
+  if (keep && self->selected_id >= 0)
+    selected = find_node (self, self->selected_kind, self->selected_id);
+  if (selected >= 0 && ti_network_map_node_is_shown (self, (guint)selected))
+    {
+      self->selected = selected;
+      ti_network_map_changed (self);
+      update_description (self);
+    }
+  if (!keep || self->follow_fit)
+    ti_network_map_fit (self);
+  else
+    ti_network_map_view_changed (self);
+  if (self->selected != old_selected)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+      g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+    }
 }
 
 /**
@@ -233,7 +327,8 @@ ti_network_map_get_selected (TiNetworkMap *self)
  * @self: a network map
  * @node: a shown node, or -1 for none
  *
- * Selects @node, as a click does; emits #TiNetworkMap::selection-changed when it changes.
+ * Selects @node, as a click does; emits #TiNetworkMap::selection-changed when it changes,
+ * and says it first in the map's description, for screen readers.
  */
 void
 ti_network_map_select (TiNetworkMap *self, int node)
@@ -247,6 +342,7 @@ ti_network_map_select (TiNetworkMap *self, int node)
   self->selected = node;
   /* The selection's label comes first. */
   ti_network_map_changed (self);
+  update_description (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
@@ -282,16 +378,27 @@ ti_network_map_focus_node (TiNetworkMap *self, guint node)
  * @self: a network map
  * @factor: how much closer (2: twice as close; 0.5: half)
  *
- * Zooms about the middle of the map.
+ * Zooms about the selected node when it is in view, so that the keyboard zooms in on what it
+ * chose; otherwise about the middle of the map.
  */
 void
 ti_network_map_zoom_by (TiNetworkMap *self, double factor)
 {
   TiMapView view;
+  double x, y;
 
   g_return_if_fail (TI_IS_NETWORK_MAP (self));
 
   ti_network_map_get_screen_view (self, &view);
+  if (self->selected >= 0)
+    {
+      ti_network_map_node_position (self, (guint)self->selected, &x, &y);
+      if (graphene_rect_contains_point (&view.area, &GRAPHENE_POINT_INIT (x, y)))
+        {
+          ti_network_map_zoom_at (self, factor, x, y);
+          return;
+        }
+    }
   ti_network_map_zoom_at (self, factor, view.x0, view.y0);
 }
 
@@ -419,8 +526,10 @@ ti_network_map_view_changed (TiNetworkMap *self)
  * @self: a network map
  * @step: 1 for the next shown node, -1 for the one before
  *
- * Moves the selection through the shown nodes in the keyboard's order (organisations by
- * name, then champions by name), round from the last to the first, bringing it into view.
+ * Moves the selection through the shown nodes in the keyboard's order (organisations, the
+ * biggest and the most tied first, then champions, the most tied first), round from the last
+ * to the first, bringing it into view: closer (ti_network_map_focus_node()) when it is out of
+ * view or too small to see.
  */
 void
 ti_network_map_cycle (TiNetworkMap *self, int step)
@@ -445,10 +554,10 @@ ti_network_map_cycle (TiNetworkMap *self, int step)
   ti_network_map_select (self, (int) index);
   ti_network_map_get_screen_view (self, &view);
   ti_network_map_node_position (self, index, &x, &y);
-  if (!graphene_rect_contains_point (&view.area, &GRAPHENE_POINT_INIT (x, y)))
-    ti_network_map_set_zoom_and_centre (self, self->zoom,
-                                        ti_network_map_graph_node (self, index)->x,
-                                        ti_network_map_graph_node (self, index)->y);
+  /* A node out of view, or a dot too small to see, is brought close. */
+  if (!graphene_rect_contains_point (&view.area, &GRAPHENE_POINT_INIT (x, y))
+      || ti_network_map_node_radius (self, &view, index) < TI_NETWORK_MAP_SHAPE_RADIUS)
+    ti_network_map_focus_node (self, index);
 }
 
 static void
@@ -637,6 +746,8 @@ ti_network_map_init (TiNetworkMap *self)
   self->follow_fit = TRUE;
   self->hovered = -1;
   self->selected = -1;
+  self->shown_mode = -1;
+  self->selected_id = -1;
   self->dragged_node = -1;
   ti_network_map_legend_changed (self);
 
