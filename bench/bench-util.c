@@ -46,7 +46,13 @@ bench_run_until (gboolean (*done) (gpointer), gpointer data, double seconds, Ben
       g_main_context_iteration (NULL, FALSE);
       if (longest != NULL)
         {
-          longest->wall_ms = MAX (longest->wall_ms, (g_get_monotonic_time () - start) / 1000.0);
+          double wall_ms = (g_get_monotonic_time () - start) / 1000.0;
+
+          if (wall_ms > longest->wall_ms)
+            {
+              longest->wall_ms = wall_ms;
+              longest->wall_at = start;
+            }
           longest->cpu_ms = MAX (longest->cpu_ms, bench_thread_cpu_ms () - cpu);
         }
       g_usleep (200);

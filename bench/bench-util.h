@@ -12,6 +12,7 @@ typedef struct
 {
   double wall_ms;
   double cpu_ms;
+  gint64 wall_at; /* when the longest by wall time began, g_get_monotonic_time () */
 } BenchStall;
 
 /* A view's "refreshed" signal, then the window's next frame drawn after it. */

@@ -14,9 +14,9 @@
  * The loop is driven here one iteration at a time; a stall is one iteration of the main
  * context: every source it dispatched, frames included, back to back. Each is timed twice:
  * wall time (what a person waits, including waiting for a core on a busy machine) and the
- * main thread's CPU time (our work alone). Prints a line per step, then one line of
- * tab-separated figures: the longest wall and CPU stall (ms) over all the steps, and the
- * step where the longest wall stall was. */
+ * main thread's CPU time (our work alone). Prints a line per step, with how long after the
+ * step began its longest wall stall came; then one line of tab-separated figures: the longest
+ * wall and CPU stall (ms) over all the steps, and the step where the longest wall stall was. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -35,6 +35,7 @@ static const char *const destinations[] = {
 };
 
 static BenchStall step_longest, overall;
+static gint64 step_began;
 static char *overall_step;
 
 /* Runs the main loop for @seconds, keeping the step's longest iteration. */
@@ -48,13 +49,14 @@ static void
 begin_step (void)
 {
   step_longest = (BenchStall) { 0 };
+  step_began = g_get_monotonic_time ();
 }
 
 static void
 end_step (const char *step)
 {
-  g_print ("  %-40s longest stall %6.1f ms wall, %6.1f ms CPU\n", step, step_longest.wall_ms,
-           step_longest.cpu_ms);
+  g_print ("  %-40s longest stall %6.1f ms wall (%5.0f ms in), %6.1f ms CPU\n", step,
+           step_longest.wall_ms, (step_longest.wall_at - step_began) / 1000.0, step_longest.cpu_ms);
   if (step_longest.wall_ms > overall.wall_ms)
     {
       g_free (overall_step);
@@ -108,8 +110,9 @@ main (int argc, char **argv)
     }
   begin_step ();
   run_for (3 * SETTLE);
-  g_print ("  (opening the programme, not counted)      longest stall %6.1f ms wall, %6.1f ms CPU\n",
-           step_longest.wall_ms, step_longest.cpu_ms);
+  end_step ("(opening the programme, not counted)");
+  overall = (BenchStall) { 0 };
+  g_clear_pointer (&overall_step, g_free);
 
   for (int visit = 1; visit <= 2; visit++)
     for (guint d = 0; d < G_N_ELEMENTS (destinations); d++)
