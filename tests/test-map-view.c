@@ -12,9 +12,11 @@
 #include "ti-window.h"
 
 /* Widget tests of Network map › Map on a small programme: the map and its panel show what the
- * core measured (the size of the network, the bridge, the isolated organisation, the gap
- * between sectors), finding a name selects it, a wrong "as of" day is refused in words, the
- * organisations-only network has no champions, and a champion opens their profile. */
+ * core measured (the size of the network, the bridge, the isolated organisation, the gaps
+ * between sectors), the panel keeps to its width and folds in a narrow window and says what
+ * the filters hide, finding a name selects it (Enter the next), a wrong or future "as of" day
+ * is refused in words, the organisations-only network has no champions, the map is built
+ * again after a change elsewhere, its keys are listed, and a champion opens their profile. */
 
 #define NETWORK_MAP 0
 

@@ -22,10 +22,12 @@
  *
  * Network map › Map: the champions' network drawn (TiNetworkMap) beside what is measured of
  * it (TiMapPanel: its size, the bridges between sectors, the isolated organisations and the
- * sectors with no ties between them, as lists that find what they name). The graph is built, measured and
- * laid out in a worker thread (ti_network_graph_build_async()); the toolbar chooses the
- * network (organisations only, or with their champions), finds a name, filters by sector,
- * locality and tier, shows the network as it stood on a day, zooms and saves the map.
+ * sectors with no ties between them, as lists that find what they name). The graph is
+ * built, measured and laid out in a worker thread (ti_network_graph_build_async()), and
+ * built again when the map is shown after the programme changed; the toolbar chooses the
+ * network (organisations only, or with their champions), finds a name (Enter: the next
+ * match), filters by sector, locality and tier, shows the network as it stood on a day,
+ * zooms and saves the map.
  */
 struct _TiMapView
 {
