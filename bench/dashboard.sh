@@ -22,8 +22,8 @@ for renderer in gl cairo; do
 done
 
 # The table's row: the figures alone do not depend on the renderer; the Cairo run's.
-read -r best median < <(sed -n 's/.*all evaluation figures.*best *\([0-9.]*\) ms, median *\([0-9.]*\) ms.*/\1 \2/p' \
-  "$work/out-cairo")
+figures='s/.*all evaluation figures.*best *\([0-9.]*\) ms, median *\([0-9.]*\) ms.*/\1 \2/p'
+read -r best median <<<"$(sed -n "$figures" "$work/out-cairo")"
 peak=$(awk '{ printf "%.0f", $1 / 1024 }' "$work/time-cairo")
 bench_row "All evaluation figures, scale $scale" '< 100 ms' "$best ms (median $median)" '-' '-' \
   "$(bench_verdict "$best" '<' 100)" "$peak"

@@ -44,7 +44,8 @@ bench_verdict() {
 
 # bench_div A B [FORMAT]: A / B, printed with FORMAT (default %.2f); "-" when B is 0.
 bench_div() {
-  awk -v a="$1" -v b="$2" -v f="${3:-%.2f}" 'BEGIN { if (b == 0) print "-"; else printf f "\n", a / b }'
+  awk -v a="$1" -v b="$2" -v f="${3:-%.2f}" \
+    'BEGIN { if (b == 0) print "-"; else printf f "\n", a / b }'
 }
 
 # bench_time OUT COMMAND...: runs COMMAND (its output thrown away) under /usr/bin/time and
