@@ -364,6 +364,9 @@ test_network (Fixture *f, gconstpointer data)
   for (guint i = 0; i < graph->nodes->len; i++)
     champions += g_array_index (graph->nodes, TiNetworkNode, i).kind == TI_NETWORK_NODE_CHAMPION;
   g_assert_cmpfloat (number (beside (dump, "Network", "Champions", 'B', NULL)), ==, champions);
+  /* The graph's count: groups of two or more (test-network-graph.c). */
+  g_assert_cmpfloat (number (beside (dump, "Network", "Connected groups", 'B', NULL)), ==,
+                     graph->n_components);
   /* Active on 31 March: six champions. */
   g_assert_cmpuint (champions, ==, 6);
 
