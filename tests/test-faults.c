@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gio/gunixsocketaddress.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -345,6 +346,87 @@ test_single_instance (void)
   test_programme_tear_down (&programme);
 }
 
+static gboolean
+has_backup (gpointer path)
+{
+  g_autoptr (GPtrArray) backups = ti_backups_list (path, NULL);
+
+  return backups != NULL && backups->len > 0;
+}
+
+static void
+line_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  char **line = user_data;
+
+  *line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (source), result, NULL,
+                                                     NULL);
+  if (*line == NULL)
+    *line = g_strdup (""); /* the end of what it said */
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **)data != NULL;
+}
+
+/* A session bus that takes the connection and never answers (a hung D-Bus): the app still
+ * opens its programme in a window, on its own, and says so, instead of waiting for ever. */
+static void
+test_hung_session_bus (void)
+{
+  TestProgramme programme;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSocket) bus = NULL;
+  g_autoptr (GSocketAddress) address = NULL;
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GDataInputStream) err = NULL;
+  g_autofree char *socket_path = NULL;
+  g_autofree char *bus_address = NULL;
+  g_autofree char *option = NULL;
+  gboolean told = FALSE;
+
+  programme_set_up (&programme, "pilot.sqlite");
+  socket_path = g_build_filename (programme.dir, "hung-bus", NULL);
+  bus = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT,
+                      &error);
+  g_assert_no_error (error);
+  address = g_unix_socket_address_new (socket_path);
+  g_assert_true (g_socket_bind (bus, address, FALSE, &error));
+  g_assert_true (g_socket_listen (bus, &error));
+  g_assert_no_error (error);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  bus_address = g_strdup_printf ("unix:path=%s", socket_path);
+  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", bus_address, TRUE);
+  option = g_strdup_printf ("--db=%s", programme.path);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("TI_BINARY"), option, NULL);
+  g_assert_no_error (error);
+  err = g_data_input_stream_new (g_subprocess_get_stderr_pipe (process));
+
+  /* It says, in time, that the bus did not answer... */
+  while (!told)
+    {
+      g_autofree char *line = NULL;
+
+      g_data_input_stream_read_line_async (err, G_PRIORITY_DEFAULT, NULL, line_read_cb, &line);
+      test_iterate_until (is_set, &line);
+      g_test_message ("the app said: %s", line);
+      g_assert_cmpstr (line, !=, "");
+      told = strstr (line, "the session bus did not answer within 10 seconds, so this window "
+                           "opens on its own") != NULL;
+    }
+  /* ...and opens the programme, which makes the day's backup. */
+  test_iterate_until (has_backup, programme.path);
+
+  g_subprocess_force_exit (process);
+  g_assert_true (g_subprocess_wait (process, NULL, &error));
+  g_assert_no_error (error);
+  test_programme_tear_down (&programme);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -354,6 +436,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/faults/full-disk", test_full_disk);
   g_test_add_func ("/faults/locked-by-another-program", test_locked_by_another_program);
   g_test_add_func ("/faults/single-instance", test_single_instance);
+  g_test_add_func ("/faults/hung-session-bus", test_hung_session_bus);
 
   return test_widget_finish (g_test_run ());
 }

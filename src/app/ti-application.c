@@ -24,13 +24,18 @@ struct _TiApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
-  char *db_path; /* from --db, for the first window */
+  char *db_path;               /* from --db, for the first window */
+  GDBusConnection *session_bus; /* connected in time, kept for the life of the app */
 };
 
 G_DEFINE_FINAL_TYPE (TiApplication, ti_application, ADW_TYPE_APPLICATION)
 
 /* Exit status for bad data given on the command line (sysexits.h: EX_DATAERR). */
 #define EXIT_DATA_ERROR 65
+
+/* How long connecting to the session bus may take. A bus that answers at all answers in
+ * milliseconds. */
+#define REGISTER_SECONDS 10
 
 static const GOptionEntry option_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use this programme file (created if missing)"),
@@ -262,6 +267,85 @@ run_export_workbook (const char *db_path, const char *xlsx_path, const char *fro
   return EXIT_SUCCESS;
 }
 
+/* Connecting to the session bus waits on it, and GApplication, GTK and libadwaita connect
+ * without a time limit of their own (once connected, each call to it has D-Bus's own limit):
+ * a bus that hangs would hang the app before any window. A watch cancels the connecting once
+ * REGISTER_SECONDS have passed. */
+typedef struct
+{
+  GMutex lock;
+  GCond stopped;
+  gboolean done;
+  GCancellable *cancellable;
+} BusWatch;
+
+static gpointer
+watch_bus (gpointer data)
+{
+  BusWatch *watch = data;
+  gint64 end = g_get_monotonic_time () + REGISTER_SECONDS * G_TIME_SPAN_SECOND;
+
+  g_mutex_lock (&watch->lock);
+  while (!watch->done)
+    if (!g_cond_wait_until (&watch->stopped, &watch->lock, end))
+      {
+        g_cancellable_cancel (watch->cancellable);
+        break;
+      }
+  g_mutex_unlock (&watch->lock);
+  return NULL;
+}
+
+/* Returns: (transfer full) (nullable): the session bus, connected in time, or %NULL;
+ * @cut_short: whether the time ran out. */
+static GDBusConnection *
+connect_bus_in_time (gboolean *cut_short)
+{
+  BusWatch watch = { .cancellable = g_cancellable_new () };
+  GThread *thread;
+  GDBusConnection *bus;
+
+  g_mutex_init (&watch.lock);
+  g_cond_init (&watch.stopped);
+  thread = g_thread_new ("ti-bus-watch", watch_bus, &watch);
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, watch.cancellable, NULL);
+  g_mutex_lock (&watch.lock);
+  watch.done = TRUE;
+  g_cond_signal (&watch.stopped);
+  g_mutex_unlock (&watch.lock);
+  g_thread_join (thread);
+  *cut_short = g_cancellable_is_cancelled (watch.cancellable) && bus == NULL;
+  g_object_unref (watch.cancellable);
+  g_mutex_clear (&watch.lock);
+  g_cond_clear (&watch.stopped);
+  return bus;
+}
+
+/* Registers the app as the one copy of it on the session bus. The connection is made first,
+ * in time, and kept for the life of the app, so that GTK and libadwaita find it made. When
+ * the bus does not answer, the window opens on its own, as a copy another launch cannot
+ * find, and nothing else in this process waits on that bus either. (A bus that cannot be
+ * reached at all GApplication already treats so.) */
+static gboolean
+register_or_run_alone (TiApplication *self, GError **error)
+{
+  GApplication *app = G_APPLICATION (self);
+  gboolean cut_short = FALSE;
+
+  self->session_bus = connect_bus_in_time (&cut_short);
+  if (cut_short)
+    {
+      g_printerr (_("trauma-informed: the session bus did not answer within %d seconds, so "
+                    "this window opens on its own: launching the app again opens another "
+                    "window.\n"),
+                  REGISTER_SECONDS);
+      /* An address no transport serves: every later use of the session bus fails at once. */
+      g_setenv ("DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+  return g_application_register (app, NULL, error);
+}
+
 /* Command options run here, before GTK starts, so they never need a display. */
 static int
 ti_application_handle_local_options (GApplication *app, GVariantDict *options)
@@ -330,22 +414,21 @@ ti_application_handle_local_options (GApplication *app, GVariantDict *options)
    * opens it (or raises the window already showing it); without --db, GApplication asks the
    * first to activate, which raises its window. The command options above never get this far,
    * so they run alongside an open window. */
-  if (db_path != NULL)
+  {
+    g_autoptr (GError) error = NULL;
+
+    if (!register_or_run_alone (self, &error))
+      {
+        print_error (error);
+        return EXIT_FAILURE;
+      }
+  }
+  if (db_path != NULL && g_application_get_is_remote (app))
     {
-      g_autoptr (GError) error = NULL;
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (db_path);
 
-      if (!g_application_register (app, NULL, &error))
-        {
-          print_error (error);
-          return EXIT_FAILURE;
-        }
-      if (g_application_get_is_remote (app))
-        {
-          g_autoptr (GFile) file = g_file_new_for_commandline_arg (db_path);
-
-          g_application_open (app, &file, 1, "");
-          return EXIT_SUCCESS;
-        }
+      g_application_open (app, &file, 1, "");
+      return EXIT_SUCCESS;
     }
   g_free (self->db_path);
   self->db_path = g_steal_pointer (&db_path);
@@ -537,6 +620,7 @@ ti_application_finalize (GObject *object)
   TiApplication *self = TI_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->session_bus);
   g_clear_pointer (&self->db_path, g_free);
 
   G_OBJECT_CLASS (ti_application_parent_class)->finalize (object);
