@@ -7,6 +7,30 @@
 
 #include "ti-feedback.h"
 
+/* The toasts of an overlay, for as long as each exists (no references): a toast may hold
+ * what its Undo needs, the programme's connection among it, until it is gone. */
+#define SHOWN_KEY "ti-feedback-shown"
+
+static void
+forget_toast (gpointer overlay, GObject *toast)
+{
+  GPtrArray *shown = g_object_get_data (G_OBJECT (overlay), SHOWN_KEY);
+
+  g_ptr_array_remove_fast (shown, toast);
+}
+
+/* The overlay goes: the toasts that outlive it must not look for it. */
+static void
+shown_free (gpointer data)
+{
+  GPtrArray *shown = data;
+
+  for (guint i = 0; i < shown->len; i++)
+    g_object_weak_unref (g_ptr_array_index (shown, i), forget_toast,
+                         g_object_get_data (g_ptr_array_index (shown, i), SHOWN_KEY));
+  g_ptr_array_unref (shown);
+}
+
 /**
  * ti_feedback_add_toast:
  * @widget: a widget inside the window
@@ -16,11 +40,57 @@ void
 ti_feedback_add_toast (GtkWidget *widget, AdwToast *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  GPtrArray *shown;
 
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  if (overlay == NULL)
+    {
+      g_object_unref (g_object_ref_sink (toast));
+      return;
+    }
+  shown = g_object_get_data (G_OBJECT (overlay), SHOWN_KEY);
+  if (shown == NULL)
+    {
+      shown = g_ptr_array_new ();
+      g_object_set_data_full (G_OBJECT (overlay), SHOWN_KEY, shown, shown_free);
+    }
+  g_ptr_array_add (shown, toast);
+  g_object_set_data (G_OBJECT (toast), SHOWN_KEY, overlay);
+  g_object_weak_ref (G_OBJECT (toast), forget_toast, overlay);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+/**
+ * ti_feedback_withdraw_toasts:
+ * @overlay: a toast overlay
+ *
+ * Dismisses every toast @overlay shows or has waiting: they go once hidden, and with them
+ * what they held (ti_feedback_has_toasts() says when).
+ */
+void
+ti_feedback_withdraw_toasts (AdwToastOverlay *overlay)
+{
+  GPtrArray *shown = g_object_get_data (G_OBJECT (overlay), SHOWN_KEY);
+  g_autoptr (GPtrArray) toasts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Dismissing may free a toast at once, and so change the list. */
+  for (guint i = 0; shown != NULL && i < shown->len; i++)
+    g_ptr_array_add (toasts, g_object_ref (g_ptr_array_index (shown, i)));
+  for (guint i = 0; i < toasts->len; i++)
+    adw_toast_dismiss (g_ptr_array_index (toasts, i));
+}
+
+/**
+ * ti_feedback_has_toasts:
+ * @overlay: a toast overlay
+ *
+ * Returns: whether any toast added to @overlay still exists: shown, waiting, or being hidden
+ */
+gboolean
+ti_feedback_has_toasts (AdwToastOverlay *overlay)
+{
+  GPtrArray *shown = g_object_get_data (G_OBJECT (overlay), SHOWN_KEY);
+
+  return shown != NULL && shown->len > 0;
 }
 
 /**

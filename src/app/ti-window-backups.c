@@ -193,8 +193,10 @@ typedef struct
 {
   GWeakRef *window;
   GApplication *held;
-  char *path; /* the programme restored, or the copy written */
-  char *made; /* when the backup restored was made, in words */
+  char *path;   /* the programme restored, or the copy written */
+  char *made;   /* when the backup restored was made, in words */
+  char *backup; /* the backup restored */
+  gint64 since; /* when the restore was asked for, in monotonic time */
 } FileJob;
 
 static FileJob *
@@ -223,6 +225,7 @@ file_job_free (FileJob *job)
   g_clear_object (&job->held);
   g_free (job->path);
   g_free (job->made);
+  g_free (job->backup);
   g_free (job);
 }
 
@@ -267,6 +270,26 @@ restored_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   ti_window_add_toast (self, message);
 }
 
+/* How long a restore waits for the window's toasts to go: a toast still there after that
+ * is held by something else, and waiting longer would not free it. */
+#define TOASTS_GONE_SECONDS 5
+
+/* The file is replaced once the window's toasts are gone: an Undo toast holds the
+ * programme's connection, whose closing after the replacement would remove the restored
+ * programme's write-ahead log by its name, and whose Undo would write into the file replaced. */
+static gboolean
+restore_when_toasts_gone (gpointer data)
+{
+  FileJob *job = data;
+  g_autoptr (TiWindow) self = g_weak_ref_get (job->window);
+
+  if (self != NULL && ti_feedback_has_toasts (self->toast_overlay)
+      && g_get_monotonic_time () - job->since < TOASTS_GONE_SECONDS * G_TIME_SPAN_SECOND)
+    return G_SOURCE_CONTINUE;
+  ti_backups_restore_async (job->path, job->backup, restored_cb, job);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * ti_window_restore_backup:
  * @backup_path: one of the programme's backups
@@ -304,7 +327,12 @@ ti_window_restore_backup (TiWindow *self, const char *backup_path, const char *m
   g_clear_pointer (&self->refused_path, g_free);
   ti_window_close_programme (self);
   gtk_stack_set_visible_child_name (self->main_stack, "restoring");
-  ti_backups_restore_async (job->path, backup_path, restored_cb, job);
+  /* What the toasts offered (Undo above all) was about the programme being replaced. */
+  ti_feedback_withdraw_toasts (self->toast_overlay);
+  job->backup = g_strdup (backup_path);
+  job->since = g_get_monotonic_time ();
+  if (restore_when_toasts_gone (job) == G_SOURCE_CONTINUE)
+    g_timeout_add (20, restore_when_toasts_gone, job);
 }
 
 static void
