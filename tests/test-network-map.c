@@ -942,6 +942,15 @@ test_rebuilt (Fixture *f, gconstpointer data)
   g_assert_cmpfloat_with_epsilon (ti_network_map_get_zoom (f->map), fitted, 1e-9);
   g_assert_cmpint (ti_network_map_get_selected (f->map), ==, -1);
 
+  /* Another programme: the map is cleared first, and the next graph, in the same mode as the
+   * last, keeps nothing of it. */
+  ti_network_map_zoom_at (f->map, 3, 100, 100);
+  ti_network_map_select (f->map, 1);
+  ti_network_map_set_graph (f->map, NULL);
+  ti_network_map_set_graph (f->map, other);
+  g_assert_cmpfloat_with_epsilon (ti_network_map_get_zoom (f->map), fitted, 1e-9);
+  g_assert_cmpint (ti_network_map_get_selected (f->map), ==, -1);
+
   ti_network_map_set_graph (f->map, f->graph);
   free_graph (rebuilt);
   free_graph (other);

@@ -381,6 +381,13 @@ ti_map_view_set_database (TiMapView *self, TiDatabase *database)
 {
   g_return_if_fail (TI_IS_MAP_VIEW (self));
 
+  /* Another programme: nothing of this one's map (its view, its selection) carries over. */
+  if (database != self->database && self->graph != NULL)
+    {
+      ti_network_map_set_graph (self->map, NULL);
+      g_clear_pointer (&self->graph, ti_network_graph_free);
+      ti_map_panel_update (self->panel);
+    }
   g_set_object (&self->database, database);
   ti_map_view_reload (self);
 }

@@ -235,6 +235,8 @@ ti_network_map_set_graph (TiNetworkMap *self, TiNetworkGraph *graph)
         }
     }
   keep = graph != NULL && self->shown_mode == (int)graph->mode;
+  if (graph == NULL)
+    self->shown_mode = -1; /* nothing shown: the next graph starts afresh */
   self->graph = graph;
   self->dragging = FALSE;
   self->selected = -1;
