@@ -7,7 +7,7 @@ DEBIAN_PACKAGES = \
 	sqlite3 xvfb xauth dbus-daemon desktop-file-utils appstream \
 	python3 python3-openpyxl imagemagick xdotool \
 	adwaita-icon-theme fonts-cantarell librsvg2-common graphviz locales \
-	clang libclang-rt-14-dev
+	clang libclang-rt-14-dev time
 
 BUILD_DIR ?= _build
 # `make test-asan`: AddressSanitizer and UndefinedBehaviorSanitizer.
