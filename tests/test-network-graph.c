@@ -725,6 +725,7 @@ test_betweenness_demo (void)
   g_autofree char *dir = test_make_tmp_dir ();
   g_autoptr (GError) error = NULL;
   g_autoptr (TiDatabase) db = open_demo (dir);
+  guint groups[2] = { 0, 0 }, isolated[2] = { 0, 0 };
 
   for (TiNetworkMode mode = TI_NETWORK_ORGANISATIONS; mode <= TI_NETWORK_CHAMPIONS; mode++)
     {
@@ -754,7 +755,14 @@ test_betweenness_demo (void)
       for (guint i = 1; i < graph->bridges->len; i++)
         g_assert_cmpfloat (answers[g_array_index (graph->bridges, guint, i - 1)], >=,
                            answers[g_array_index (graph->bridges, guint, i)] * (1 - 1e-9));
+      groups[mode == TI_NETWORK_CHAMPIONS] = graph->n_components;
+      isolated[mode == TI_NETWORK_CHAMPIONS] = graph->isolated->len;
     }
+  /* The board reads the same groups and the same isolated organisations in either mode: an
+   * organisation alone with its own champions is isolated, not a group. */
+  g_assert_cmpuint (groups[0], >=, 1);
+  g_assert_cmpuint (groups[1], ==, groups[0]);
+  g_assert_cmpuint (isolated[1], ==, isolated[0]);
 
   g_clear_object (&db);
   test_remove_tree (dir);

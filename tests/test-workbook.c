@@ -364,9 +364,12 @@ test_network (Fixture *f, gconstpointer data)
   for (guint i = 0; i < graph->nodes->len; i++)
     champions += g_array_index (graph->nodes, TiNetworkNode, i).kind == TI_NETWORK_NODE_CHAMPION;
   g_assert_cmpfloat (number (beside (dump, "Network", "Champions", 'B', NULL)), ==, champions);
-  /* The graph's count: groups of two or more (test-network-graph.c). */
+  /* The graph's count: groups of two organisations or more (test-network-graph.c), defined
+   * in the Notes. */
   g_assert_cmpfloat (number (beside (dump, "Network", "Connected groups", 'B', NULL)), ==,
                      graph->n_components);
+  g_assert_true (g_str_has_prefix (beside (dump, "Notes", "Connected groups", 'B', NULL),
+                                   "\"Groups of two organisations or more"));
   /* Active on 31 March: six champions. */
   g_assert_cmpuint (champions, ==, 6);
 

@@ -111,10 +111,11 @@ number_components (TiNetworkGraph *graph, const igraph_vector_int_t *membership,
     }
   for (guint i = 0; i < graph->nodes->len; i++)
     NODE (graph, i)->apart = organisations[VECTOR (*membership)[i]] <= 1;
-  /* A group is two nodes or more: a lone organisation is isolated, not a group of one. */
+  /* A group ties two organisations or more: a lone organisation, with or without its own
+   * champions, is isolated, not a group of one; so both modes count the same groups. */
   graph->n_components = 0;
   for (guint c = 0; c < n; c++)
-    graph->n_components += VECTOR (*sizes)[c] >= 2;
+    graph->n_components += organisations[c] >= 2;
 }
 
 static int

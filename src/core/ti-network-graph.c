@@ -39,6 +39,9 @@ static const TiFigureDefinition definitions[] = {
   { "network_bridges", N_ ("Bridges"),
     N_ ("Champions (or organisations) whose ties reach at least two sectors other than their "
         "own, by betweenness: how often they lie on the shortest paths between others.") },
+  { "network_groups", N_ ("Connected groups"),
+    N_ ("Groups of two organisations or more joined by ties, directly or through others; an "
+        "isolated organisation is not a group.") },
   { "network_isolated", N_ ("Isolated organisations"),
     N_ ("Top-level organisations with no active champion, or none of whose champions has a "
         "tie with a champion of another organisation.") },

@@ -166,9 +166,10 @@ int ti_sector_matrix_find (const TiSectorMatrix *matrix, const char *sector);
  *   by then, ties from sessions and events held by then
  * @nodes: (element-type TiNetworkNode): organisations first, then champions
  * @ties: (element-type TiNetworkTie)
- * @n_components: how many connected groups of two nodes or more (an organisation with no
- *   tie is not a group of one: see @isolated); every node's #TiNetworkNode.component numbers
- *   the groups from 0, largest first, the lone nodes after them
+ * @n_components: how many connected groups of two organisations or more (an organisation
+ *   tied to no other, with or without its own champions, is not a group of one: see
+ *   @isolated), the same in both modes; every node's #TiNetworkNode.component numbers the
+ *   components from 0, largest first, the lone nodes after them
  * @bridges: (element-type guint): node indices of the champions (or, in organisations mode,
  *   organisations) whose ties (membership ties left out) reach at least two sectors other
  *   than their own, highest betweenness first: at most ten, each with betweenness above 0
