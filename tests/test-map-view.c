@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 
 #include "test-util.h"
 #include "test-widget-util.h"
@@ -830,6 +831,166 @@ test_drag_saves (Fixture *f, gconstpointer data)
   g_assert_cmpint (n_saved (f), ==, 8);
 }
 
+/* The map's "As of" entry. */
+static GtkWidget *
+find_as_of (Fixture *f)
+{
+  g_autoptr (GPtrArray) entries = test_collect_widgets (GTK_WIDGET (f->view), FALSE, is_any, NULL);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (entries, i);
+
+      if (GTK_IS_ENTRY (widget)
+          && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), "As of today") == 0)
+        return widget;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+built_past (gpointer data)
+{
+  TiMapView *view = data;
+
+  return built (view) && ti_network_map_get_graph (ti_map_view_get_map (view))->past;
+}
+
+static gboolean
+built_today (gpointer data)
+{
+  TiMapView *view = data;
+
+  return built (view) && !ti_network_map_get_graph (ti_map_view_get_map (view))->past;
+}
+
+/* Shows the network as it stood on 31 December 2022 (before the session and the event). */
+static void
+show_past_day (Fixture *f)
+{
+  GtkWidget *as_of = find_as_of (f);
+
+  gtk_editable_set_text (GTK_EDITABLE (as_of), "31/12/2022");
+  g_signal_emit_by_name (as_of, "activate");
+  test_iterate_until (built_past, f->view);
+}
+
+/* Whether the map is as "Show the Whole Network" leaves it. */
+static gboolean
+is_fitted (TiNetworkMap *map)
+{
+  double zoom = ti_network_map_get_zoom (map), x, y, fitted_x, fitted_y;
+
+  ti_network_map_node_position (map, 0, &x, &y);
+  ti_network_map_fit (map);
+  ti_network_map_node_position (map, 0, &fitted_x, &fitted_y);
+  return fabs (ti_network_map_get_zoom (map) - zoom) < 1e-9 && fabs (x - fitted_x) < 1e-6
+         && fabs (y - fitted_y) < 1e-6;
+}
+
+/* Another programme opened in the window: its map starts afresh — fitted, nothing selected,
+ * today's network, no name being found — whatever the last one's map showed. */
+static void
+test_another_programme (Fixture *f, gconstpointer data)
+{
+  TestProgramme other;
+  TiNetworkMap *map = ti_map_view_get_map (f->view);
+  GtkWidget *entry = test_find_type (GTK_WIDGET (f->view), GTK_TYPE_SEARCH_ENTRY);
+
+  show_past_day (f);
+  ti_network_map_select (map, 0);
+  ti_network_map_zoom_by (map, 3);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "somerset");
+  test_iterate_a_while ();
+  g_assert_false (is_fitted (map));
+  ti_network_map_zoom_by (map, 3);
+
+  test_programme_set_up (&other, "other.sqlite", network_sql);
+  g_assert_true (ti_window_open_programme (f->window, other.path, FALSE));
+  if (f->view == NULL)
+    {
+      f->view = TI_MAP_VIEW (test_show_view (f->window, NETWORK_MAP, "map", TI_TYPE_MAP_VIEW));
+      g_object_add_weak_pointer (G_OBJECT (f->view), (gpointer *) &f->view);
+    }
+  map = ti_map_view_get_map (f->view);
+  entry = test_find_type (GTK_WIDGET (f->view), GTK_TYPE_SEARCH_ENTRY);
+  test_iterate_until (built_today, f->view);
+  test_iterate_a_while ();
+  g_assert_cmpint (ti_network_map_get_selected (map), ==, -1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_as_of (f))), ==, "");
+  g_assert_null (test_find_shown (GTK_WIDGET (f->view), "As it stood on 31 Dec 2022"));
+  g_assert_true (is_fitted (map));
+
+  g_assert_true (ti_window_open_programme (f->window, f->programme.path, FALSE));
+  test_programme_tear_down (&other);
+}
+
+/* Choosing a sector brings what it shows into view, even from far in elsewhere. */
+static void
+test_filter_brought_into_view (Fixture *f, gconstpointer data)
+{
+  TiNetworkMap *map = ti_map_view_get_map (f->view);
+  TiNetworkGraph *graph = ti_network_map_get_graph (map);
+  GtkWidget *sector = test_find_widget (GTK_WIDGET (f->view), TRUE, has_tooltip_text,
+                                        "Show one sector");
+  int police = node_named (graph, "Avon and Somerset Police");
+  double x, y;
+
+  test_iterate_a_while ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (map)), >, 100);
+  ti_network_map_focus_node (map, node_named (graph, "Quantock Surgery"));
+  ti_network_map_zoom_by (map, 40);
+  ti_network_map_node_position (map, police, &x, &y);
+  g_assert_true (x < 0 || y < 0 || x > gtk_widget_get_width (GTK_WIDGET (map))
+                 || y > gtk_widget_get_height (GTK_WIDGET (map)));
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (sector), 4); /* Police */
+  ti_network_map_node_position (map, police, &x, &y);
+  g_assert_cmpfloat (x, >=, 0);
+  g_assert_cmpfloat (y, >=, 0);
+  g_assert_cmpfloat (x, <=, gtk_widget_get_width (GTK_WIDGET (map)));
+  g_assert_cmpfloat (y, <=, gtk_widget_get_height (GTK_WIDGET (map)));
+}
+
+/* Down from the search entry goes to the map. */
+static void
+test_search_down (Fixture *f, gconstpointer data)
+{
+  GtkWidget *entry = test_find_type (GTK_WIDGET (f->view), GTK_TYPE_SEARCH_ENTRY);
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (entry);
+  gboolean handled = FALSE;
+  GtkWidget *focus;
+
+  gtk_widget_grab_focus (entry);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+    }
+  g_assert_true (handled);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus == GTK_WIDGET (ti_map_view_get_map (f->view)));
+}
+
+/* A past day's map shows today's places and never saves over them: a node dragged there is
+ * not kept. */
+static void
+test_past_day_not_kept (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_boolean (settings, "network-map-organisations-only", FALSE);
+  test_iterate_a_while ();
+  test_iterate_until (built, f->view);
+  show_past_day (f);
+  drag (f, "Somerset Council", 40, 40);
+  test_iterate_a_while ();
+  g_assert_cmpint (n_saved (f), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -857,6 +1018,10 @@ main (int argc, char **argv)
   ADD ("drag-saves", test_drag_saves);
   ADD ("filtered-said", test_filtered_said);
   ADD ("rebuilt-when-shown", test_rebuilt_when_shown);
+  ADD ("another-programme", test_another_programme);
+  ADD ("filter-brought-into-view", test_filter_brought_into_view);
+  ADD ("search-down", test_search_down);
+  ADD ("past-day-not-kept", test_past_day_not_kept);
 #undef ADD
 
   status = g_test_run ();

@@ -72,6 +72,8 @@ static const char *const tier_labels[] = {
   N_("Tier 3"),
 };
 
+static void set_as_of (TiMapView *self, const char *as_of);
+
 static TiNetworkMode
 chosen_mode (TiMapView *self)
 {
@@ -152,6 +154,13 @@ node_moved_cb (TiMapView *self, guint node)
 
   if (self->database == NULL || graph == NULL)
     return;
+  /* The map keeps today's places: a past day's is shown from them, never saved over them. */
+  if (graph->past)
+    {
+      ti_feedback_toast (GTK_WIDGET (self), _("A past day’s map is not kept: go back to today "
+                                              "to arrange the map"));
+      return;
+    }
   unchanged = ti_database_get_change_stamp (self->database) == self->stamp;
   if (ti_network_graph_save_position (self->database, graph, node, &error) && unchanged)
     self->stamp = ti_database_get_change_stamp (self->database);
@@ -282,6 +291,27 @@ filter_changed_cb (TiMapView *self)
   ti_map_panel_update_shown (self->panel);
 }
 
+/* A filter chosen: what it shows is brought into view, or, while a name is being found, its
+ * first match among what is shown (the count following). */
+static void
+filter_chosen_cb (TiMapView *self)
+{
+  filter_changed_cb (self);
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    search_changed_cb (self);
+  else
+    ti_network_map_fit (self->map);
+}
+
+/* Down from the search goes to the map, where n, p and the arrows carry on. */
+static gboolean
+search_key_pressed_cb (TiMapView *self, guint keyval, guint keycode, GdkModifierType state)
+{
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return GDK_EVENT_PROPAGATE;
+  return gtk_widget_grab_focus (GTK_WIDGET (self->map));
+}
+
 /* Every node shown again: the filters back to "any". */
 static void
 clear_filters_activated (GtkWidget *widget, const char *action, GVariant *parameter)
@@ -319,6 +349,10 @@ built_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   filter_changed_cb (self);
   ti_map_panel_update (self->panel);
   gtk_stack_set_visible_child_name (self->stack, "map");
+  /* Changed elsewhere while it was being built: built again, if on screen (else when shown). */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self))
+      && ti_database_get_change_stamp (self->database) != self->stamp)
+    ti_map_view_reload (self);
 }
 
 /**
@@ -381,9 +415,14 @@ ti_map_view_set_database (TiMapView *self, TiDatabase *database)
 {
   g_return_if_fail (TI_IS_MAP_VIEW (self));
 
-  /* Another programme: nothing of this one's map (its view, its selection) carries over. */
-  if (database != self->database && self->graph != NULL)
+  /* Another programme: nothing of this one's map (its view, its selection, the day it was
+   * shown as of, the name being found) carries over. */
+  if (database != self->database)
     {
+      g_clear_object (&self->database);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->as_of_entry), "");
+      set_as_of (self, NULL);
       ti_network_map_set_graph (self->map, NULL);
       g_clear_pointer (&self->graph, ti_network_graph_free);
       ti_map_panel_update (self->panel);
@@ -561,8 +600,8 @@ ti_map_view_map (GtkWidget *widget)
   TiMapView *self = TI_MAP_VIEW (widget);
 
   GTK_WIDGET_CLASS (ti_map_view_parent_class)->map (widget);
-  if (self->database != NULL && self->cancellable == NULL && self->graph != NULL
-      && ti_database_get_change_stamp (self->database) != self->stamp)
+  if (self->database != NULL && self->cancellable == NULL
+      && (self->graph == NULL || ti_database_get_change_stamp (self->database) != self->stamp))
     ti_map_view_reload (self);
 }
 
@@ -631,7 +670,7 @@ ti_map_view_class_init (TiMapViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, as_of_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, node_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, node_moved_cb);
@@ -670,17 +709,24 @@ ti_map_view_init (TiMapView *self)
   }
 
   /* Filled before the filter can run: the template connects it. */
-  g_signal_handlers_block_by_func (self->sector_dropdown, filter_changed_cb, self);
-  g_signal_handlers_block_by_func (self->locality_dropdown, filter_changed_cb, self);
-  g_signal_handlers_block_by_func (self->tier_dropdown, filter_changed_cb, self);
+  g_signal_handlers_block_by_func (self->sector_dropdown, filter_chosen_cb, self);
+  g_signal_handlers_block_by_func (self->locality_dropdown, filter_chosen_cb, self);
+  g_signal_handlers_block_by_func (self->tier_dropdown, filter_chosen_cb, self);
   ti_table_set_choices (self->sector_dropdown, _("Any sector"), sectors, n_sectors);
   ti_table_set_choices (self->locality_dropdown, _("Any locality"), localities, n_localities);
   for (guint i = 0; i < G_N_ELEMENTS (tier_labels); i++)
     gtk_string_list_append (tiers, _(tier_labels[i]));
   gtk_drop_down_set_model (self->tier_dropdown, G_LIST_MODEL (tiers));
-  g_signal_handlers_unblock_by_func (self->sector_dropdown, filter_changed_cb, self);
-  g_signal_handlers_unblock_by_func (self->locality_dropdown, filter_changed_cb, self);
-  g_signal_handlers_unblock_by_func (self->tier_dropdown, filter_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->sector_dropdown, filter_chosen_cb, self);
+  g_signal_handlers_unblock_by_func (self->locality_dropdown, filter_chosen_cb, self);
+  g_signal_handlers_unblock_by_func (self->tier_dropdown, filter_chosen_cb, self);
+
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
 
   /* The toolbar's wrappers are no stops for the Tab key; what they hold is. */
   for (GtkWidget *child = gtk_widget_get_first_child (self->toolbar); child != NULL;
