@@ -64,9 +64,18 @@ counted (gpointer data)
   return !ti_dashboard_view_is_loading (view) && ti_dashboard_view_get_evaluation (view) != NULL;
 }
 
+static gboolean
+has_evaluation (gpointer data)
+{
+  return ti_dashboard_view_get_evaluation (data) != NULL;
+}
+
+/* In two steps, so that a wait that runs out says which: the figures counted (in a worker),
+ * then their charts shown (one a frame) and no count running. */
 static void
 wait_counted (Fixture *f)
 {
+  test_iterate_until (has_evaluation, f->view);
   test_iterate_until (counted, f->view);
 }
 
