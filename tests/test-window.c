@@ -15,6 +15,7 @@
 #include "ti-map-view.h"
 #include "ti-review-view.h"
 #include "ti-tier1-view.h"
+#include "ti-overview.h"
 #include "ti-window.h"
 
 static const char *const destinations[] = {
@@ -215,6 +216,18 @@ test_preferences (void)
   test_programme_tear_down (&programme);
 }
 
+/* The section the shortcuts window shows. */
+static const char *
+shortcuts_section (GtkShortcutsWindow *overlay)
+{
+  static char section[32];
+  g_autofree char *name = NULL;
+
+  g_object_get (overlay, "section-name", &name, NULL);
+  g_strlcpy (section, name != NULL ? name : "", sizeof section);
+  return section;
+}
+
 static void
 test_shortcuts (void)
 {
@@ -227,6 +240,18 @@ test_shortcuts (void)
   overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
   g_assert_nonnull (overlay);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
+
+  /* It opens on the keys of where the person is. */
+  ti_window_show_destination (window, TI_DESTINATION_NETWORK_MAP);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  test_iterate_a_while ();
+  g_assert_cmpstr (shortcuts_section (overlay), ==, "network-map");
+  gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
+  ti_window_show_destination (window, TI_DESTINATION_EVENTS);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  test_iterate_a_while ();
+  g_assert_cmpstr (shortcuts_section (overlay), ==, "shortcuts");
   gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
   test_window_close (window);
 }

@@ -54,6 +54,22 @@ ti_window_get_destination (TiWindow *self)
   return 0;
 }
 
+/* The shortcuts window opens on the keys of where the person is: the map's on the Network
+ * map, the application's elsewhere. */
+static void
+update_help_section (TiWindow *self)
+{
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (
+    GTK_APPLICATION_WINDOW (self));
+
+  if (overlay != NULL)
+    g_object_set (overlay, "section-name",
+                  ti_window_get_destination (self) == TI_DESTINATION_NETWORK_MAP
+                    ? "network-map"
+                    : "shortcuts",
+                  NULL);
+}
+
 void
 ti_window_show_destination (TiWindow *self, guint destination)
 {
@@ -69,6 +85,7 @@ ti_window_show_destination (TiWindow *self, guint destination)
     self->content_title,
     gtk_stack_page_get_title (gtk_stack_get_page (self->pages, page_widget (self, destination))));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  update_help_section (self);
 }
 
 static void
@@ -774,6 +791,8 @@ ti_window_init (TiWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   build_sidebar (self);
+  /* The application gives the window its shortcuts window when it takes the window in. */
+  g_signal_connect (self, "notify::application", G_CALLBACK (update_help_section), NULL);
   last = g_settings_get_string (self->settings, "last-destination");
   ti_window_show_destination (self, 0);
   for (guint i = 0; i < TI_N_DESTINATIONS; i++)
