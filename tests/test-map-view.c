@@ -951,6 +951,13 @@ test_filter_brought_into_view (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (y, >=, 0);
   g_assert_cmpfloat (x, <=, gtk_widget_get_width (GTK_WIDGET (map)));
   g_assert_cmpfloat (y, <=, gtk_widget_get_height (GTK_WIDGET (map)));
+
+  /* Built again (a change elsewhere), the map keeps the filter chosen. */
+  ti_map_view_reload (f->view);
+  test_iterate_until (built, f->view);
+  graph = ti_network_map_get_graph (map);
+  g_assert_true (ti_network_map_node_is_shown (map, node_named (graph, "Avon and Somerset Police")));
+  g_assert_false (ti_network_map_node_is_shown (map, node_named (graph, "Quantock Surgery")));
 }
 
 /* Down from the search entry goes to the map. */
