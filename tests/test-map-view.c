@@ -998,6 +998,57 @@ test_past_day_not_kept (Fixture *f, gconstpointer data)
   g_assert_cmpint (n_saved (f), ==, 0);
 }
 
+/* A past day before any activity: no matrix of gaps nor list of them, but the panel says in
+ * words that there were no champions and no ties yet that day; today's network has them
+ * back. */
+static void
+test_no_ties_said (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *view = GTK_WIDGET (f->view);
+
+  g_settings_set_boolean (settings, "network-map-organisations-only", FALSE);
+  test_iterate_a_while ();
+  test_iterate_until (built, f->view);
+  g_assert_nonnull (test_find_widget (view, TRUE, has_tooltip, "No ties within Police"));
+  show_past_day (f);
+  test_wait_for_text (view, "No ties yet on this day");
+  g_assert_nonnull (test_find_shown (view, "No champions yet on this day"));
+  g_assert_null (test_find_widget (view, TRUE, has_tooltip, "No ties within Police"));
+  g_assert_null (test_find_shown (view, "Ties Between Sectors"));
+  g_assert_null (test_find_shown (view, "Gaps Between Sectors"));
+  g_assert_null (test_find_row (view, "Council"));
+
+  gtk_editable_set_text (GTK_EDITABLE (find_as_of (f)), "");
+  g_signal_emit_by_name (find_as_of (f), "activate");
+  test_iterate_until (built_today, f->view);
+  test_wait_for_text (view, "Ties Between Sectors");
+  g_assert_null (test_find_shown (view, "No ties yet on this day"));
+  g_assert_null (test_find_shown (view, "No champions yet on this day"));
+  g_assert_nonnull (test_find_widget (view, TRUE, has_tooltip, "No ties within Police"));
+  g_assert_nonnull (test_find_row (view, "Council"));
+}
+
+/* With the organisations only, what the filter shows is said without champions, each count
+ * with its own plural. */
+static void
+test_filtered_organisations_said (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *view = GTK_WIDGET (f->view);
+  GtkWidget *sector;
+
+  g_settings_set_boolean (settings, "network-map-organisations-only", TRUE);
+  test_iterate_a_while ();
+  test_iterate_until (built, f->view);
+  sector = test_find_widget (view, TRUE, has_tooltip_text, "Show one sector");
+  g_assert_true (GTK_IS_DROP_DOWN (sector));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (sector), 4); /* Police */
+  test_wait_for_text (view, "Showing 1 of 4 organisations");
+  g_settings_set_boolean (settings, "network-map-organisations-only", FALSE);
+  test_wait_for_text (view, "Showing 1 of 4 organisations and 1 of 3 champions");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1029,6 +1080,8 @@ main (int argc, char **argv)
   ADD ("filter-brought-into-view", test_filter_brought_into_view);
   ADD ("search-down", test_search_down);
   ADD ("past-day-not-kept", test_past_day_not_kept);
+  ADD ("no-ties-said", test_no_ties_said);
+  ADD ("filtered-organisations-said", test_filtered_organisations_said);
 #undef ADD
 
   status = g_test_run ();

@@ -472,19 +472,26 @@ selection_changed_cb (TiMapPanel *self)
   int selected = self->map != NULL ? ti_network_map_get_selected (self->map) : -1;
   const TiNetworkNode *node;
   g_autoptr (GString) summary = g_string_new (NULL);
+  g_autofree char *n_ties = NULL;
   g_autofree char *ties = NULL;
 
   gtk_widget_set_visible (self->selected_group, graph != NULL && selected >= 0);
   if (graph == NULL || selected < 0)
     return;
   node = node_at_index (graph, selected);
-  ties = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u tie", "%u ties", node->degree),
-                          node->degree);
+  n_ties = ti_format_count (node->degree);
+  ties = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s tie", "%s ties", node->degree),
+                          n_ties);
   if (node->kind == TI_NETWORK_NODE_ORGANISATION)
-    g_string_append_printf (summary,
-                            g_dngettext (GETTEXT_PACKAGE, "%s · %u champion · %s",
-                                         "%s · %u champions · %s", node->champions),
-                            node->sector_label, node->champions, ties);
+    {
+      g_autofree char *n_champions = ti_format_count (node->champions);
+
+      /* Translators: a selected organisation: "Police · 1,622 champions · 1,622 ties" */
+      g_string_append_printf (summary,
+                              g_dngettext (GETTEXT_PACKAGE, "%s · %s champion · %s",
+                                           "%s · %s champions · %s", node->champions),
+                              node->sector_label, n_champions, ties);
+    }
   else
     {
       if (node->organisation >= 0)
@@ -539,17 +546,25 @@ ti_map_panel_update_shown (TiMapPanel *self)
       g_autofree char *n_shown_champions = ti_format_count (shown_champions);
       g_autofree char *text = NULL;
 
-      if (graph->mode == TI_NETWORK_ORGANISATIONS)
+      /* Translators: part of "Showing 2 of 136 organisations" */
+      g_autofree char *shown_part = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%s of %s organisation", "%s of %s organisations",
+                     organisations),
+        n_shown_organisations, n_organisations);
+
+      if (champions == 0)
         /* Translators: "Showing 2 of 136 organisations" */
-        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Showing %s of %s organisation",
-                                             "Showing %s of %s organisations", organisations),
-                                n_shown_organisations, n_organisations);
+        text = g_strdup_printf (_("Showing %s"), shown_part);
       else
-        /* Translators: "Showing 2 of 136 organisations and 14 of 820 champions" */
-        text = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE, "Showing %s of %s organisations and %s of %s champion",
-                       "Showing %s of %s organisations and %s of %s champions", champions),
-          n_shown_organisations, n_organisations, n_shown_champions, n_champions);
+        {
+          /* Translators: part of "Showing 2 of 136 organisations and 14 of 820 champions" */
+          g_autofree char *champions_part = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE, "%s of %s champion", "%s of %s champions", champions),
+            n_shown_champions, n_champions);
+
+          /* Translators: "Showing 2 of 136 organisations and 14 of 820 champions" */
+          text = g_strdup_printf (_("Showing %s and %s"), shown_part, champions_part);
+        }
       gtk_label_set_text (self->shown_label, text);
     }
 }
@@ -580,9 +595,25 @@ ti_map_panel_update (TiMapPanel *self)
     count_row_add (self, _("Champions"), count_nodes (graph, TI_NETWORK_NODE_CHAMPION));
   count_row_add (self, _("Ties"), graph->ties->len);
   count_row_add (self, _("Connected groups"), graph->n_components);
+  /* No ties (a day before any activity, a new programme): a matrix of gaps and a list of
+   * every pair of sectors would say nothing more, and nothing of why. */
+  gtk_widget_set_visible (GTK_WIDGET (self->gaps_group), graph->ties->len > 0);
+  if (graph->ties->len == 0)
+    {
+      gtk_widget_set_visible (self->matrix_group, FALSE);
+      if (graph->mode == TI_NETWORK_CHAMPIONS
+          && count_nodes (graph, TI_NETWORK_NODE_CHAMPION) == 0)
+        row_add (self, self->measures_group,
+                 graph->past ? _("No champions yet on this day") : _("No champions yet"),
+                 NULL, NULL);
+      row_add (self, self->measures_group,
+               graph->past ? _("No ties yet on this day") : _("No ties yet"),
+               NULL, NULL);
+    }
   fill_bridges (self, graph);
   fill_isolated (self, graph);
-  fill_gaps (self, &graph->sector_matrix);
+  if (graph->ties->len > 0)
+    fill_gaps (self, &graph->sector_matrix);
 }
 
 /**
