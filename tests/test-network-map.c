@@ -970,7 +970,7 @@ test_past_day (Fixture *f, gconstpointer data)
   g_strlcpy (f->graph->as_of, "2023-06-30", sizeof f->graph->as_of);
   f->graph->past = TRUE;
   ti_network_map_set_graph (f->map, f->graph);
-  assert_description (f->map, "The network as it stood on 30 June 2023. 4 organisations, 6 "
+  assert_description (f->map, "The network as it stood on 30 Jun 2023. 4 organisations, 6 "
                               "champions, 9 ties.");
   g_assert_true (ti_network_map_save (f->map, past, TI_CHART_FILE_PNG, NULL));
   g_assert_true (g_file_get_contents (today, &today_bytes, &today_size, NULL));

@@ -4,8 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 
+#include "ti-format.h"
 #include "ti-network-map-private.h"
 #include "ti-vocabulary.h"
 
@@ -88,25 +88,20 @@ filter_words (TiNetworkMap *self, GString *words)
  * @self: a network map
  *
  * Returns: (transfer full) (nullable): for a past day's network, which day it stood on in
- *   words ("The network as it stood on 30 June 2023"); %NULL for today's
+ *   words ("The network as it stood on 30 Jun 2023"); %NULL for today's
  */
 char *
 ti_network_map_day_words (TiNetworkMap *self)
 {
-  g_autoptr (GDateTime) date = NULL;
   g_autofree char *day = NULL;
-  int year, month, day_of_month;
 
-  if (self->graph == NULL || !self->graph->past
-      || sscanf (self->graph->as_of, "%d-%d-%d", &year, &month, &day_of_month) != 3)
+  if (self->graph == NULL || !self->graph->past)
     return NULL;
-  date = g_date_time_new_utc (year, month, day_of_month, 0, 0, 0);
-  if (date == NULL)
-    return NULL;
-  /* Translators: a day in full, as "30 June 2023" (see g_date_time_format()) */
-  day = g_date_time_format (date, _ ("%-d %B %Y"));
+  /* The day as the rest of the application writes one, as the toolbar above the map says
+   * it: one day, one form. */
+  day = ti_format_date (self->graph->as_of);
   /* Translators: a past day's network map, said and printed above saved maps, as "The
-   * network as it stood on 30 June 2023" */
+   * network as it stood on 30 Jun 2023" */
   return g_strdup_printf (_ ("The network as it stood on %s"), day);
 }
 
