@@ -305,11 +305,15 @@ test_restore_withdraws_undo (void)
   g_signal_connect (undo, "button-clicked", G_CALLBACK (undo_clicked), &clicked);
   ti_feedback_add_toast (test_find_type (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY), undo);
   test_wait_for_text (GTK_WIDGET (window), "Deleted Wellsway Primary School");
+  /* And one waiting behind it, added a moment before the restore: withdrawn too (libadwaita
+   * 1.2 crashed when a toast was dismissed before it had settled on screen). */
+  ti_feedback_toast (GTK_WIDGET (window), "Saved the session");
 
   ti_window_restore_backup (window, g_ptr_array_index (daily, 0), "this morning");
   test_wait_for_text_containing (GTK_WIDGET (window), "Restored the backup from this morning");
   /* The toast is gone, its connection closed, and the restored programme whole. */
   g_assert_null (test_find_shown (GTK_WIDGET (window), "Deleted Wellsway Primary School"));
+  g_assert_null (test_find_shown (GTK_WIDGET (window), "Saved the session"));
   g_assert_null (test_find_button (GTK_WIDGET (window), "_Undo"));
   g_assert_null (held);
   g_assert_false (clicked);

@@ -10,6 +10,11 @@
 /* The toasts of an overlay, for as long as each exists (no references): a toast may hold
  * what its Undo needs, the programme's connection among it, until it is gone. */
 #define SHOWN_KEY "ti-feedback-shown"
+/* When a toast was added, in monotonic time. */
+#define ADDED_KEY "ti-feedback-added"
+/* How long a toast takes to come on screen: libadwaita 1.2 crashes when a toast is dismissed
+ * before its showing has settled (its animation, skipped, unrefs what is gone). */
+#define SETTLE_MS 500
 
 static void
 forget_toast (gpointer overlay, GObject *toast)
@@ -55,8 +60,36 @@ ti_feedback_add_toast (GtkWidget *widget, AdwToast *toast)
     }
   g_ptr_array_add (shown, toast);
   g_object_set_data (G_OBJECT (toast), SHOWN_KEY, overlay);
+  g_object_set_data_full (G_OBJECT (toast), ADDED_KEY,
+                          g_memdup2 (&(gint64){ g_get_monotonic_time () }, sizeof (gint64)),
+                          g_free);
   g_object_weak_ref (G_OBJECT (toast), forget_toast, overlay);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static gint64
+toast_added (AdwToast *toast)
+{
+  const gint64 *added = g_object_get_data (G_OBJECT (toast), ADDED_KEY);
+
+  return added != NULL ? *added : 0;
+}
+
+/* The newest first: those are the ones waiting, so that dismissing the one shown does not
+ * bring a waiting one on screen only to be dismissed at once. */
+static int
+compare_newest_first (gconstpointer a, gconstpointer b)
+{
+  gint64 x = toast_added (*(AdwToast **) a), y = toast_added (*(AdwToast **) b);
+
+  return (x < y) - (x > y);
+}
+
+static gboolean
+dismiss_later (gpointer toast)
+{
+  adw_toast_dismiss (toast);
+  return G_SOURCE_REMOVE;
 }
 
 /**
@@ -64,19 +97,31 @@ ti_feedback_add_toast (GtkWidget *widget, AdwToast *toast)
  * @overlay: a toast overlay
  *
  * Dismisses every toast @overlay shows or has waiting: they go once hidden, and with them
- * what they held (ti_feedback_has_toasts() says when).
+ * what they held (ti_feedback_has_toasts() says when). A toast added a moment ago is
+ * dismissed once it is on screen.
  */
 void
 ti_feedback_withdraw_toasts (AdwToastOverlay *overlay)
 {
   GPtrArray *shown = g_object_get_data (G_OBJECT (overlay), SHOWN_KEY);
   g_autoptr (GPtrArray) toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 now = g_get_monotonic_time ();
 
   /* Dismissing may free a toast at once, and so change the list. */
   for (guint i = 0; shown != NULL && i < shown->len; i++)
     g_ptr_array_add (toasts, g_object_ref (g_ptr_array_index (shown, i)));
+  g_ptr_array_sort (toasts, compare_newest_first);
   for (guint i = 0; i < toasts->len; i++)
-    adw_toast_dismiss (g_ptr_array_index (toasts, i));
+    {
+      AdwToast *toast = g_ptr_array_index (toasts, i);
+      gint64 age_ms = (now - toast_added (toast)) / 1000;
+
+      if (age_ms >= SETTLE_MS)
+        adw_toast_dismiss (toast);
+      else
+        g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) (SETTLE_MS - age_ms), dismiss_later,
+                            g_object_ref (toast), g_object_unref);
+    }
 }
 
 /**
