@@ -198,6 +198,31 @@ minor_tie (TiNetworkMap *self, const TiNetworkTie *tie)
   return ti_network_map_graph_node (self, tie->source)->component != 0;
 }
 
+/* The length of the segment from @a to @b inside @area (clipped as Liang and Barsky do): what
+ * of a tie shows, and what cairo spends its time on; 0 when none of it shows. */
+static double
+visible_length (const graphene_rect_t *area, const double *a, const double *b)
+{
+  double dx = b[0] - a[0], dy = b[1] - a[1], low = 0, high = 1;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { a[0] - area->origin.x, area->origin.x + area->size.width - a[0],
+                  a[1] - area->origin.y, area->origin.y + area->size.height - a[1] };
+
+  for (int i = 0; i < 4; i++)
+    {
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return 0;
+        }
+      else if (p[i] < 0)
+        low = MAX (low, q[i] / p[i]);
+      else
+        high = MIN (high, q[i] / p[i]);
+    }
+  return high > low ? (high - low) * hypot (dx, dy) : 0;
+}
+
 /* Adds the tie @index to @drawn if it is in view and worth drawing; FALSE when the frame's
  * budget is spent. */
 static gboolean
@@ -205,22 +230,20 @@ gather_tie (TiNetworkMap *self, const TiMapView *view, const double *points, gui
             double *length, GArray *drawn)
 {
   TiNetworkTie *tie = &g_array_index (self->graph->ties, TiNetworkTie, index);
-  double x_low = view->area.origin.x, y_low = view->area.origin.y;
-  double x_high = x_low + view->area.size.width, y_high = y_low + view->area.size.height;
   const double *a = points + 2 * tie->source, *b = points + 2 * tie->target;
-  double span;
+  double shown = visible_length (&view->area, a, b);
 
-  /* Off screen: both ends beyond the same edge. */
-  if ((a[0] < x_low && b[0] < x_low) || (a[0] > x_high && b[0] > x_high)
-      || (a[1] < y_low && b[1] < y_low) || (a[1] > y_high && b[1] > y_high))
+  /* Off screen. */
+  if (shown <= 0)
     return TRUE;
-  span = hypot (b[0] - a[0], b[1] - a[1]);
   if (tie->membership
       && (view->zoom < TI_NETWORK_MAP_MEMBERSHIP_ZOOM
-          || span < ti_network_map_node_radius (self, view, tie->source)
-                      + ti_network_map_node_radius (self, view, tie->target) + 2))
+          || hypot (b[0] - a[0], b[1] - a[1])
+               < ti_network_map_node_radius (self, view, tie->source)
+                   + ti_network_map_node_radius (self, view, tie->target) + 2))
     return TRUE;
-  *length += MIN (span, hypot (view->area.size.width, view->area.size.height));
+  /* Zoomed in, a tie is mostly beyond the edges: what shows is what costs. */
+  *length += shown;
   /* A file has all the time it needs: every tie in view. */
   if (!self->drawing_file
       && (drawn->len >= TI_NETWORK_MAP_TIE_BUDGET || *length > TI_NETWORK_MAP_TIE_LENGTH))
@@ -504,7 +527,13 @@ typedef enum
   NODES_ALL,
   NODES_CHAMPIONS,
   NODES_ORGANISATIONS,
+  NODES_HUBS, /* the organisations drawn bigger than the rest */
 } NodesDrawn;
+
+/* An organisation drawn at this radius or more (16 champions) is a hub: the ties drawn over
+ * the organisations (the organisations only, zoomed out) go under it, as its name does not
+ * hide under a star of lines. */
+#define HUB_RADIUS 8.0
 
 /* Draws the shown nodes in view (@which of them), or only those lit by the hovered node
  * (@lit_only, over the faded base): champions, then organisations over them, the smaller over
@@ -532,7 +561,9 @@ draw_nodes (TiNetworkMap *self, cairo_t *cr, const TiMapView *view, const double
 
       if ((lit_only && !map_node->lit) || !in_view (view, x, y, r + 2)
           || (which == NODES_CHAMPIONS && node->kind != TI_NETWORK_NODE_CHAMPION)
-          || (which == NODES_ORGANISATIONS && node->kind != TI_NETWORK_NODE_ORGANISATION))
+          || (which == NODES_ORGANISATIONS && node->kind != TI_NETWORK_NODE_ORGANISATION)
+          || (which == NODES_HUBS
+              && (node->kind != TI_NETWORK_NODE_ORGANISATION || map_node->radius < HUB_RADIUS)))
         continue;
       colour = colours_of (self, colours, index);
       if (dots != NULL && dots != colour)
@@ -665,8 +696,16 @@ ti_network_map_draw_base (TiNetworkMap *self, cairo_t *cr, const TiMapView *view
   cairo_save (cr);
   clip_to_view (cr, view);
   /* Zoomed out, champions are thousands of dots that hid every tie: the ties go over them,
-   * under the organisations. */
-  if (champion_shapes (self, view, points))
+   * under the organisations; with the organisations only, theirs are the dots that crowd
+   * the middle of the map, and the ties go over them but under the hubs. Zoomed in, nodes have room around
+   * them, and the ties go under them. */
+  if (self->graph->mode == TI_NETWORK_ORGANISATIONS && view->zoom < TI_NETWORK_MAP_MEMBERSHIP_ZOOM)
+    {
+      draw_nodes (self, cr, view, points, FALSE, NODES_ALL);
+      draw_ties (self, cr, view, points);
+      draw_nodes (self, cr, view, points, FALSE, NODES_HUBS);
+    }
+  else if (champion_shapes (self, view, points))
     {
       draw_ties (self, cr, view, points);
       draw_nodes (self, cr, view, points, FALSE, NODES_ALL);
