@@ -999,8 +999,8 @@ test_past_day_not_kept (Fixture *f, gconstpointer data)
 }
 
 /* A past day before any activity: no matrix of gaps nor list of them, but the panel says in
- * words that there were no champions and no ties yet that day; today's network has them
- * back. */
+ * words that there were no champions and no ties yet that day, in either mode; today's
+ * network has them back. */
 static void
 test_no_ties_said (Fixture *f, gconstpointer data)
 {
@@ -1027,6 +1027,14 @@ test_no_ties_said (Fixture *f, gconstpointer data)
   g_assert_null (test_find_shown (view, "No champions yet on this day"));
   g_assert_nonnull (test_find_widget (view, TRUE, has_tooltip, "No ties within Police"));
   g_assert_nonnull (test_find_row (view, "Council"));
+
+  /* The organisations only: their champions counted, none yet that day either. */
+  g_settings_set_boolean (settings, "network-map-organisations-only", TRUE);
+  test_iterate_a_while ();
+  test_iterate_until (built, f->view);
+  show_past_day (f);
+  test_wait_for_text (view, "No ties yet on this day");
+  g_assert_nonnull (test_find_shown (view, "No champions yet on this day"));
 }
 
 /* With the organisations only, what the filter shows is said without champions, each count

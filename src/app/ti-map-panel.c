@@ -161,6 +161,20 @@ count_nodes (TiNetworkGraph *graph, TiNetworkNodeKind kind)
   return n;
 }
 
+/* The champions of the network, drawn or (the organisations only) counted in their
+ * organisations. */
+static guint
+count_champions (TiNetworkGraph *graph)
+{
+  guint n = 0;
+
+  if (graph->mode == TI_NETWORK_CHAMPIONS)
+    return count_nodes (graph, TI_NETWORK_NODE_CHAMPION);
+  for (guint i = 0; i < graph->nodes->len; i++)
+    n += node_at_index (graph, i)->champions;
+  return n;
+}
+
 static void
 count_row_add (TiMapPanel *self, const char *title, guint count)
 {
@@ -601,8 +615,7 @@ ti_map_panel_update (TiMapPanel *self)
   if (graph->ties->len == 0)
     {
       gtk_widget_set_visible (self->matrix_group, FALSE);
-      if (graph->mode == TI_NETWORK_CHAMPIONS
-          && count_nodes (graph, TI_NETWORK_NODE_CHAMPION) == 0)
+      if (count_champions (graph) == 0)
         row_add (self, self->measures_group,
                  graph->past ? _("No champions yet on this day") : _("No champions yet"),
                  NULL, NULL);
