@@ -499,6 +499,22 @@ test_filtered_said (Fixture *f, gconstpointer data)
   g_assert_null (test_find_button (view, "C_lear Filters"));
 }
 
+/* Lee Combe joins Somerset Council as a champion, through the core (as the Champions page
+ * would add them). */
+static void
+add_newcomer (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (ti_database_exec (f->programme.db,
+                                   "INSERT INTO people (id, name, organisation_id)"
+                                   "  VALUES (4, 'Lee Combe', 2);"
+                                   "INSERT INTO champions (person_id, since)"
+                                   "  VALUES (4, '2023-02-01');",
+                                   &error));
+  g_assert_no_error (error);
+}
+
 static gboolean
 has_newcomer (gpointer data)
 {
@@ -519,7 +535,6 @@ static void
 test_rebuilt_when_shown (Fixture *f, gconstpointer data)
 {
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr (GError) error = NULL;
 
   g_settings_set_boolean (settings, "network-map-organisations-only", FALSE);
   test_iterate_a_while ();
@@ -532,13 +547,7 @@ test_rebuilt_when_shown (Fixture *f, gconstpointer data)
 
   test_show_view (f->window, NETWORK_MAP, "charter", GTK_TYPE_WIDGET);
   test_iterate_a_while ();
-  g_assert_true (ti_database_exec (f->programme.db,
-                                   "INSERT INTO people (id, name, organisation_id)"
-                                   "  VALUES (4, 'Lee Combe', 2);"
-                                   "INSERT INTO champions (person_id, since)"
-                                   "  VALUES (4, '2023-02-01');",
-                                   &error));
-  g_assert_no_error (error);
+  add_newcomer (f);
   g_assert_false (has_newcomer (f->view));
   test_show_view (f->window, NETWORK_MAP, "map", TI_TYPE_MAP_VIEW);
   test_iterate_until (has_newcomer, f->view);
@@ -818,13 +827,7 @@ test_drag_saves (Fixture *f, gconstpointer data)
                                  node_named (graph, "Robin Vale")).pinned);
 
   /* A champion more: laid out beside their organisation, and kept without a drag. */
-  g_assert_true (ti_database_exec (f->programme.db,
-                                   "INSERT INTO people (id, name, organisation_id)"
-                                   "  VALUES (4, 'Lee Combe', 2);"
-                                   "INSERT INTO champions (person_id, since)"
-                                   "  VALUES (4, '2023-02-01');",
-                                   &error));
-  g_assert_no_error (error);
+  add_newcomer (f);
   ti_map_view_reload (f->view);
   test_iterate_until (built, f->view);
   test_iterate_until (newcomer_saved, f);
