@@ -530,17 +530,25 @@ test_removes_stale_partial_folders (void)
   g_autofree char *running
     = make_partial_folder (dir, ".programme.sqlite.partial-d4e5f6", 60);
   g_autofree char *other = make_partial_folder (dir, ".other.sqlite.partial-g7h8i9", 60 * 60);
+  /* Made an hour ago, but its file written a minute ago: writing changes the file, not the
+   * folder, so it is still being written. */
+  g_autofree char *writing = make_partial_folder (dir, ".programme.sqlite.partial-j1k2l3", 60 * 60);
+  g_autofree char *writing_file = g_build_filename (writing, "programme.sqlite", NULL);
   g_autofree char *left = NULL;
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GError) error = NULL;
+  struct utimbuf minute_ago = { g_get_real_time () / G_USEC_PER_SEC - 60,
+                                g_get_real_time () / G_USEC_PER_SEC - 60 };
 
+  g_assert_cmpint (g_utime (writing_file, &minute_ago), ==, 0);
   /* The next run (here cancelled at its first step) removes the folder a killed run left an hour ago;
    * one whose file changed a minute ago is still being written, and another demo's is not
    * this run's to touch. */
   g_assert_false (ti_demo_create (path, 1, cancel_at_once, cancellable, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   left = list_dir (dir);
-  g_assert_cmpstr (left, ==, ".other.sqlite.partial-g7h8i9 .programme.sqlite.partial-d4e5f6");
+  g_assert_cmpstr (left, ==, ".other.sqlite.partial-g7h8i9 .programme.sqlite.partial-d4e5f6 "
+                             ".programme.sqlite.partial-j1k2l3");
   g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
 
   remove_tree (dir);

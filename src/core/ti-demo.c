@@ -369,47 +369,23 @@ move_into_place (const char *tmp_path, const char *path, GError **error)
 }
 
 
-typedef struct
-{
-  const char *dir;
-  const char *prefix; /* ".NAME.partial-" */
-} PartialFolders;
-
-/* Whether @name is a private folder of a demo of this name (the prefix and six characters)
- * whose files have all stayed unchanged long enough: a run still writing one keeps it. */
+/* Whether @name is a private folder of a demo of this name (@prefix, ".NAME.partial-", and
+ * six characters). */
 static gboolean
-is_stale_partial (const char *name, gpointer data)
+is_partial (const char *name, gpointer prefix)
 {
-  const PartialFolders *partial = data;
-  g_autofree char *folder = NULL;
-  g_autoptr (GDir) listing = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  const char *file;
-
-  if (!g_str_has_prefix (name, partial->prefix)
-      || strlen (name) != strlen (partial->prefix) + strlen (TEMPLATE_SUFFIX))
-    return FALSE;
-  folder = g_build_filename (partial->dir, name, NULL);
-  listing = g_dir_open (folder, 0, NULL);
-  while (listing != NULL && (file = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, file, NULL);
-      GStatBuf st;
-
-      if (g_lstat (path, &st) == 0 && now - st.st_mtime <= STALE_SECONDS)
-        return FALSE;
-    }
-  return TRUE;
+  return g_str_has_prefix (name, prefix)
+         && strlen (name) == strlen (prefix) + strlen (TEMPLATE_SUFFIX);
 }
 
-/* Removes the private folders that runs killed midway left in @dir for a demo named @base. */
+/* Removes the private folders that runs killed midway left in @dir for a demo named @base
+ * (a run still writing one keeps it: its file changes all the while). */
 static void
 remove_stale_partials (const char *dir, const char *base)
 {
   g_autofree char *prefix = g_strdup_printf (".%s.partial-", base);
-  PartialFolders partial = { dir, prefix };
 
-  ti_files_remove_stale (dir, is_stale_partial, &partial, STALE_SECONDS);
+  ti_files_remove_stale (dir, is_partial, prefix, STALE_SECONDS);
 }
 
 /**

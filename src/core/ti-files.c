@@ -33,6 +33,29 @@ ti_files_remove_folder (const char *folder)
   g_rmdir (folder);
 }
 
+/* When @st (of @path) last changed: a folder, when it or any file in it last did (writing into
+ * a file changes the file, not its folder). */
+static gint64
+last_changed (const char *path, const GStatBuf *st)
+{
+  g_autoptr (GDir) listing = NULL;
+  gint64 newest = st->st_mtime;
+  const char *name;
+
+  if (!S_ISDIR (st->st_mode))
+    return newest;
+  listing = g_dir_open (path, 0, NULL);
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *inside = g_build_filename (path, name, NULL);
+      GStatBuf file;
+
+      if (g_lstat (inside, &file) == 0)
+        newest = MAX (newest, (gint64) file.st_mtime);
+    }
+  return newest;
+}
+
 /**
  * ti_files_remove_stale:
  * @folder: where to look
@@ -41,7 +64,8 @@ ti_files_remove_folder (const char *folder)
  *   than being written
  *
  * Removes what work killed midway left in @folder: each matching file, or folder (with its
- * files), of this user's, unchanged for longer than @older_than_seconds.
+ * files), of this user's, unchanged for longer than @older_than_seconds (a folder counts as
+ * changed when any file in it is: work still writing there keeps it).
  *
  * Returns: how many were removed
  */
@@ -63,7 +87,7 @@ ti_files_remove_stale (const char *folder, TiFilesMatch match, gpointer data,
         continue;
       path = g_build_filename (folder, name, NULL);
       if (g_lstat (path, &st) != 0 || st.st_uid != getuid ()
-          || now - st.st_mtime <= older_than_seconds)
+          || now - last_changed (path, &st) <= older_than_seconds)
         continue;
       if (S_ISDIR (st.st_mode))
         {
