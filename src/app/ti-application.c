@@ -107,10 +107,7 @@ run_check (const char *path)
     }
   /* A programme that may not be written is checked all the same (one that may is updated to
    * this version first, as before). */
-  db = ti_database_open (path,
-                         ti_database_is_writable (path) ? TI_DATABASE_OPEN_DEFAULT
-                                                        : TI_DATABASE_OPEN_READ_ONLY,
-                         &error);
+  db = ti_database_open_as_allowed (path, TI_DATABASE_OPEN_DEFAULT, &error);
   if (db != NULL)
     summary = ti_database_check (db, &error);
   if (summary == NULL)
@@ -229,10 +226,7 @@ run_export_workbook (const char *db_path, const char *xlsx_path, const char *fro
       || (to != NULL && !read_period_day ("--to", to, &last)))
     return EXIT_FAILURE;
   /* A programme that may not be written is exported all the same, read as it is. */
-  db = ti_database_open (db_path,
-                         ti_database_is_writable (db_path) ? TI_DATABASE_OPEN_DEFAULT
-                                                           : TI_DATABASE_OPEN_READ_ONLY,
-                         &error);
+  db = ti_database_open_as_allowed (db_path, TI_DATABASE_OPEN_DEFAULT, &error);
   if (db == NULL || !ti_workbook_options_init (&options, db, &error))
     {
       print_error (error);

@@ -511,6 +511,25 @@ ti_database_is_writable (const char *path)
   return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
 }
 
+/**
+ * ti_database_open_as_allowed:
+ * @path: the programme file
+ * @flags: how to open it when it may be written
+ *
+ * Opens @path with @flags when this process may write it (see ti_database_is_writable()), and
+ * with %TI_DATABASE_OPEN_READ_ONLY when not, so that a programme nobody may change is still
+ * read, checked and exported.
+ *
+ * Returns: (transfer full) (nullable): the database, or %NULL with @error set to a sentence
+ */
+TiDatabase *
+ti_database_open_as_allowed (const char *path, TiDatabaseOpenFlags flags, GError **error)
+{
+  return ti_database_open (path, ti_database_is_writable (path) ? flags
+                                                                 : TI_DATABASE_OPEN_READ_ONLY,
+                           error);
+}
+
 /* The name a reader opens @path by: a URI. In a folder that cannot be written to, SQLite
  * cannot make the index of the write-ahead log beside the file, and would refuse to read it;
  * without a log there, the file is read as one nobody changes (immutable), which it is, as

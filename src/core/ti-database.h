@@ -42,6 +42,8 @@ GQuark ti_database_error_quark (void);
 TiDatabase *ti_database_open (const char *path, TiDatabaseOpenFlags flags, GError **error);
 char *ti_database_get_default_path (void);
 gboolean ti_database_is_writable (const char *path);
+TiDatabase *ti_database_open_as_allowed (const char *path, TiDatabaseOpenFlags flags,
+                                         GError **error);
 
 const char *ti_database_get_path (TiDatabase *self);
 sqlite3 *ti_database_get_handle (TiDatabase *self);
