@@ -323,34 +323,20 @@ join_names (GPtrArray *names)
   return g_string_free (g_steal_pointer (&joined), FALSE);
 }
 
-/* The sectors @node's ties (not a champion's to their organisation) reach, in words: its
- * own first, then the others in the vocabulary's order. */
+/* The sectors @node's ties (not a champion's to their organisation) reach, in words, as the
+ * core found them for the bridges: its own first, then the others in the vocabulary's order. */
 static GPtrArray *
 tied_sectors (TiNetworkGraph *graph, guint node)
 {
-  const TiSectorMatrix *matrix = &graph->sector_matrix;
-  const char *own = node_at_index (graph, node)->sector;
-  g_autofree gboolean *reached = g_new0 (gboolean, matrix->n_sectors + 1);
+  const TiNetworkNode *n = node_at_index (graph, node);
+  guint n_terms;
+  const TiTerm *terms = ti_vocabulary_sectors (&n_terms);
   GPtrArray *names = g_ptr_array_new ();
 
-  for (guint i = 0; i < graph->ties->len; i++)
-    {
-      const TiNetworkTie *tie = &g_array_index (graph->ties, TiNetworkTie, i);
-      int other = tie->source == node ? (int) tie->target
-                  : tie->target == node ? (int) tie->source
-                                        : -1;
-      int sector;
-
-      if (other < 0 || tie->membership)
-        continue;
-      sector = ti_sector_matrix_find (matrix, node_at_index (graph, other)->sector);
-      if (sector >= 0)
-        reached[sector] = TRUE;
-    }
-  g_ptr_array_add (names, (gpointer) ti_vocabulary_sector_label (own));
-  for (guint i = 0; i < matrix->n_sectors; i++)
-    if (reached[i] && g_strcmp0 (matrix->sectors[i], own) != 0)
-      g_ptr_array_add (names, (gpointer) ti_vocabulary_sector_label (matrix->sectors[i]));
+  g_ptr_array_add (names, (gpointer) ti_vocabulary_sector_label (n->sector));
+  for (guint i = 0; i < MIN (n_terms, 32); i++)
+    if ((n->sectors_reached & (1u << i)) != 0 && g_strcmp0 (terms[i].key, n->sector) != 0)
+      g_ptr_array_add (names, (gpointer) ti_vocabulary_sector_label (terms[i].key));
   return names;
 }
 

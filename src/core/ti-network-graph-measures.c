@@ -153,6 +153,7 @@ find_bridges (TiNetworkGraph *graph, const int *sectors)
       guint32 others = reached[i] & ~(sectors[i] >= 0 ? 1u << sectors[i] : 0);
       guint n_others = 0;
 
+      NODE (graph, i)->sectors_reached = reached[i];
       for (; others != 0; others &= others - 1)
         n_others++;
       if (NODE (graph, i)->kind == kind && NODE (graph, i)->betweenness > 0 && n_others >= 2)

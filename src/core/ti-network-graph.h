@@ -77,6 +77,8 @@ typedef enum
  * @apart: whether its connected component holds one organisation at most: an organisation
  *   with no tie to another (#TiNetworkGraph.isolated) or one of its champions. The layout
  *   puts these in a band of small dots under the network, so that the network fills the map.
+ * @sectors_reached: the sectors its ties reach (a champion's tie to their own organisation
+ *   aside), its own among them when a tie does: bit i for the i-th of ti_vocabulary_sectors()
  */
 typedef struct
 {
@@ -97,6 +99,7 @@ typedef struct
   double y;
   gboolean pinned;
   gboolean apart;
+  guint32 sectors_reached;
 } TiNetworkNode;
 
 /**
