@@ -623,6 +623,9 @@ test_organisations_mode (Fixture *f, gconstpointer data)
                            "reached a tier");
   g_assert_nonnull (tier);
   g_assert_false (gtk_widget_get_sensitive (tier));
+  /* The panel was filled again since: the widgets collected before may be gone. */
+  g_clear_pointer (&buttons, g_ptr_array_unref);
+  buttons = test_collect_widgets (GTK_WIDGET (f->view), FALSE, is_any, NULL);
   for (guint i = 0; i < buttons->len; i++)
     if (GTK_IS_TOGGLE_BUTTON (g_ptr_array_index (buttons, i))
         && g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_With Champions")
