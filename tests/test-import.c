@@ -162,6 +162,18 @@ test_refused_organisations (void)
                          "the headcount “12.5” is not a whole number");
   refused_organisations (ORG_HEADER "Wessex Hospice,VCSE,Mendip,1,\n  ,VCSE,Mendip,2,\n", -1, 3,
                          "the name is empty");
+  {
+    g_autofree char *name = g_strnfill (201, 'w');
+    g_autofree char *names = g_strdup_printf (ORG_HEADER "Wessex Hospice,VCSE,Mendip,1,\n"
+                                              "%s,VCSE,Mendip,2,\n", name);
+    g_autofree char *parents = g_strdup_printf (ORG_HEADER "Wessex Hospice,VCSE,Mendip,1,%s\n",
+                                                name);
+
+    refused_organisations (names, -1, 3,
+                           "the name is 201 characters long; at most 200 are allowed");
+    refused_organisations (parents, -1, 2,
+                           "the parent is 201 characters long; at most 200 are allowed");
+  }
   refused_organisations (ORG_HEADER
                          "Wessex Hospice,VCSE,Mendip,1,\nwessex hospice,VCSE,Mendip,9,\n",
                          -1, 3, "“wessex hospice” is also on line 2, with different details");
@@ -218,6 +230,12 @@ test_refused_people (void)
                   "\n"
                   "Jo Marsh,jo.marsh@,Second Step,,,,\n",
                   7, "the email “jo.marsh@” is not a valid address");
+  {
+    g_autofree char *name = g_strnfill (300, 'a');
+    g_autofree char *contents = g_strdup_printf (PEOPLE_HEADER "%s,,Second Step,,,,\n", name);
+
+    refused_people (contents, 2, "the name is 300 characters long; at most 200 are allowed");
+  }
   refused_people (PEOPLE_HEADER "Ann Ford,,Acme Bakery,,,,\n", 2,
                   "the organisation “Acme Bakery” is not in the programme");
   refused_people (PEOPLE_HEADER "Ann Ford,,Second Step,,,yes,31/02/2023\n", 2,

@@ -140,6 +140,19 @@ test_validation (Fixture *f, gconstpointer data)
 
   edit = valid, edit.name = " ";
   expect_invalid (f, &edit, TI_ORGANISATIONS_ERROR_NAME, "Enter the organisation’s name.");
+  {
+    /* A name is read on a line of its own: 200 characters at most (a CSV's unclosed quote
+     * would otherwise make a name of the rest of the file). */
+    g_autofree char *longest = g_strnfill (200, 'q');
+    g_autofree char *too_long = g_strnfill (20000, 'q');
+
+    edit = valid, edit.name = too_long;
+    expect_invalid (f, &edit, TI_ORGANISATIONS_ERROR_NAME,
+                    "The name is 20,000 characters long; at most 200 are allowed.");
+    edit = valid, edit.name = longest;
+    g_assert_true (ti_organisations_validate (f->db, &edit, &error));
+    g_assert_no_error (error);
+  }
   edit = valid, edit.name = "QUANTOCK housing";
   expect_invalid (f, &edit, TI_ORGANISATIONS_ERROR_NAME,
                   "There is already an organisation called “QUANTOCK housing”. Choose another "

@@ -263,6 +263,16 @@ test_validation (Fixture *f, gconstpointer data)
 
   edit = valid_edit (), edit.name = "   ";
   expect_invalid (f, &edit, TI_PEOPLE_ERROR_NAME, "Enter a name.");
+  {
+    /* Counted in characters, not bytes: 201 of them, each two bytes. */
+    g_autoptr (GString) too_long = g_string_new (NULL);
+
+    for (guint i = 0; i < 201; i++)
+      g_string_append (too_long, "é");
+    edit = valid_edit (), edit.name = too_long->str;
+    expect_invalid (f, &edit, TI_PEOPLE_ERROR_NAME,
+                    "The name is 201 characters long; at most 200 are allowed.");
+  }
   edit = valid_edit (), edit.email = "jo@";
   expect_invalid (f, &edit, TI_PEOPLE_ERROR_EMAIL, "“jo@” is not a valid email address.");
   edit = valid_edit (), edit.email = "SAM.Carter@School.example";

@@ -72,6 +72,8 @@ plan_row (TiImportContext *ctx, const TiImportRow *row, Plan *plan)
 
   plan->row = row;
   ok &= ti_import_require (ctx, row, ORGANISATION_NAME);
+  ok &= ti_import_name_fits (ctx, row, ORGANISATION_NAME);
+  ok &= ti_import_name_fits (ctx, row, ORGANISATION_PARENT);
   ok &= ti_import_require (ctx, row, ORGANISATION_SECTOR);
   ok &= ti_import_require (ctx, row, ORGANISATION_LOCALITY);
   plan->name = v[ORGANISATION_NAME];

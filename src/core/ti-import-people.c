@@ -130,6 +130,8 @@ plan_row (TiImportContext *ctx, const TiImportRow *row, Plan *plan)
   plan->champion = -1;
   ok &= ti_import_require (ctx, row, PERSON_NAME);
   ok &= ti_import_require (ctx, row, PERSON_ORGANISATION);
+  ok &= ti_import_name_fits (ctx, row, PERSON_NAME);
+  ok &= ti_import_name_fits (ctx, row, PERSON_ORGANISATION);
 
   ok &= ti_import_email (ctx, row, PERSON_EMAIL);
   plan->locality

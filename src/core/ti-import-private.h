@@ -84,6 +84,7 @@ void ti_import_problem (TiImportContext *ctx, guint line, const char *format, ..
 const char *ti_import_column (TiImportContext *ctx, guint field);
 gboolean ti_import_step (TiImportContext *ctx, guint done, guint total, GError **error);
 gboolean ti_import_require (TiImportContext *ctx, const TiImportRow *row, guint field);
+gboolean ti_import_name_fits (TiImportContext *ctx, const TiImportRow *row, guint field);
 const char *ti_import_term (TiImportContext *ctx, const TiImportRow *row, guint field,
                             const char *key, const TiTerm *terms, guint n_terms);
 gboolean ti_import_email (TiImportContext *ctx, const TiImportRow *row, guint field);

@@ -74,6 +74,7 @@ check_row (Import *import, const TiImportRow *row, char completed_on[11])
 
   ok &= ti_import_email (ctx, row, TIER1_EMAIL);
   ok &= ti_import_require (ctx, row, TIER1_ORGANISATION);
+  ok &= ti_import_name_fits (ctx, row, TIER1_ORGANISATION);
   ok &= ti_import_require (ctx, row, TIER1_COMPLETED_ON);
   ok &= ti_import_date (ctx, row, TIER1_COMPLETED_ON, completed_on);
   if (v[TIER1_EMAIL] == NULL && v[TIER1_NAME] == NULL)

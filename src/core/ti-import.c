@@ -8,6 +8,7 @@
 
 #include "ti-backups.h"
 #include "ti-format.h"
+#include "ti-validation.h"
 #include "ti-import-private.h"
 
 /*
@@ -432,6 +433,25 @@ ti_import_require (TiImportContext *ctx, const TiImportRow *row, guint field)
     return TRUE;
   ti_import_problem (ctx, row->line, _ ("the %s is empty; every record needs one"),
                      ti_import_column (ctx, field));
+  return FALSE;
+}
+
+/* A name (a person's, an organisation's, a parent's) longer than the programme keeps is a
+ * problem; an empty one is ti_import_require()'s. */
+gboolean
+ti_import_name_fits (TiImportContext *ctx, const TiImportRow *row, guint field)
+{
+  glong length;
+  g_autofree char *has = NULL;
+  g_autofree char *most = NULL;
+
+  if (row->values[field] == NULL
+      || (length = g_utf8_strlen (row->values[field], -1)) <= TI_NAME_MAX_CHARS)
+    return TRUE;
+  has = ti_format_count (length);
+  most = ti_format_count (TI_NAME_MAX_CHARS);
+  ti_import_problem (ctx, row->line, _ ("the %s is %s characters long; at most %s are allowed"),
+                     ti_import_column (ctx, field), has, most);
   return FALSE;
 }
 

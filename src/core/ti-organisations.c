@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ti-format.h"
+#include "ti-validation.h"
 #include "ti-organisations.h"
 #include "ti-training-figures.h"
 #include "ti-vocabulary.h"
@@ -246,12 +247,16 @@ gboolean
 ti_organisations_validate (TiDatabase *db, const TiOrganisationEdit *edit, GError **error)
 {
   g_autofree char *name = g_strstrip (g_strdup (edit->name ? edit->name : ""));
+  g_autofree char *too_long = NULL;
   gint64 taken;
 
   if (edit->id > 0 && !check_exists (db, edit->id, error))
     return FALSE;
   if (*name == '\0')
     return fail_with (error, TI_ORGANISATIONS_ERROR_NAME, _("Enter the organisation’s name."));
+  too_long = ti_name_too_long (name);
+  if (too_long != NULL)
+    return fail_with (error, TI_ORGANISATIONS_ERROR_NAME, too_long);
   taken = ti_database_count_with (
     db, "SELECT count(*) FROM organisations WHERE id <> ?1 AND name = ?2", edit->id, name, error);
   if (taken < 0)

@@ -112,6 +112,7 @@ ti_people_validate_all (TiDatabase *db, const TiPersonEdit *edit, GError **error
 {
   g_autoptr (GPtrArray) errors = NULL;
   g_autofree char *name = trimmed_or_null (edit->name);
+  g_autofree char *too_long = NULL;
   g_autofree char *email = trimmed_or_null (edit->email);
   gboolean exists = FALSE;
 
@@ -131,6 +132,8 @@ ti_people_validate_all (TiDatabase *db, const TiPersonEdit *edit, GError **error
 
   if (name == NULL)
     add_error (errors, TI_PEOPLE_ERROR_NAME, _("Enter a name."));
+  else if ((too_long = ti_name_too_long (name)) != NULL)
+    add_error (errors, TI_PEOPLE_ERROR_NAME, "%s", too_long);
   if (email != NULL)
     {
       if (!ti_text_is_email (email))

@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "ti-format.h"
 #include "ti-validation.h"
 
 /*
@@ -50,6 +53,28 @@ ti_field_errors_none (GPtrArray *errors, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * ti_name_too_long:
+ * @name: (nullable): a name as entered
+ *
+ * Returns: (transfer full) (nullable): %NULL when @name fits %TI_NAME_MAX_CHARS characters;
+ *   otherwise why not, as a sentence for the form ("The name is 20,000 characters long; at
+ *   most 200 are allowed.")
+ */
+char *
+ti_name_too_long (const char *name)
+{
+  glong length = name != NULL ? g_utf8_strlen (name, -1) : 0;
+  g_autofree char *has = NULL;
+  g_autofree char *most = NULL;
+
+  if (length <= TI_NAME_MAX_CHARS)
+    return NULL;
+  has = ti_format_count (length);
+  most = ti_format_count (TI_NAME_MAX_CHARS);
+  return g_strdup_printf (_("The name is %s characters long; at most %s are allowed."), has, most);
 }
 
 /**
