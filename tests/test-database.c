@@ -395,6 +395,51 @@ check_in_another_process (const char *path)
  * programme's folder let the next process to open the file take it for unused: it
  * checkpointed and deleted the write-ahead log and the shared index under the window, and
  * what the window saved afterwards went into deleted files, seen by nobody, lost on quit. */
+/* A change that finds the file busy says why in words: the app's own work still being saved
+ * (another connection of this process inside ti_database_begin()), or another program; it
+ * waits only as long as its connection was told to, and goes through once the lock is gone. */
+static void
+test_busy_in_words (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autofree char *path = make_programme (dir, "busy.sqlite");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiDatabase) window = ti_database_open (path, TI_DATABASE_OPEN_DEFAULT, &error);
+  g_autoptr (TiDatabase) import = ti_database_open (path, TI_DATABASE_OPEN_DEFAULT, &error);
+  sqlite3 *other = NULL;
+  gint64 started;
+
+  g_assert_no_error (error);
+  ti_database_set_busy_wait (window, 100);
+
+  /* The app's own import holds the file. */
+  g_assert_true (ti_database_begin (import, &error));
+  g_assert_no_error (error);
+  started = g_get_monotonic_time ();
+  g_assert_false (ti_database_begin (window, &error));
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 2 * G_USEC_PER_SEC);
+  g_assert_nonnull (strstr (error->message, "still saving another change"));
+  g_assert_null (strstr (error->message, "another program"));
+  g_clear_error (&error);
+  g_assert_true (ti_database_end (import, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (ti_database_begin (window, &error));
+  g_assert_true (ti_database_end (window, TRUE, &error));
+  g_assert_no_error (error);
+
+  /* Another program holds it (a connection that is none of ours). */
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (ti_database_begin (window, &error));
+  g_assert_nonnull (strstr (error->message, "another program is using the file"));
+  g_clear_error (&error);
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  g_assert_true (ti_database_begin (window, &error));
+  g_assert_true (ti_database_end (window, TRUE, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_locks_survive_other_closes (void)
 {
@@ -599,6 +644,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/database/unreadable/subprocess", test_unreadable_subprocess);
   g_test_add_func ("/database/migrate-from-version-1", test_migrate_from_version_1);
   g_test_add_func ("/database/reader-keeps-writer-locks", test_reader_keeps_writer_locks);
+  g_test_add_func ("/database/busy-in-words", test_busy_in_words);
   g_test_add_func ("/database/locks-survive-other-closes", test_locks_survive_other_closes);
   g_test_add_func ("/database/locks-end-with-last-connection", test_locks_end_with_last_connection);
   g_test_add_func ("/database/locks-end-with-last-connection/subprocess",

@@ -286,6 +286,9 @@ ti_window_open_programme_with (TiWindow *self, const char *path, TiDatabaseOpenF
     ti_window_add_toast (self, _("The programme was updated to this version; a backup was "
                                  "kept first"));
 
+  /* The main loop waits on this connection: a lock another program holds is reported after a
+   * quarter of a second, not five, and the window keeps drawing meanwhile. */
+  ti_database_set_busy_wait (database, 250);
   self->read_only = (flags & TI_DATABASE_OPEN_READ_ONLY) != 0;
   set_database (self, database);
   if (TI_IS_APPLICATION (app))

@@ -127,13 +127,19 @@ ti_database_count_with (TiDatabase *self, const char *sql, gint64 id, const char
 gboolean
 ti_database_begin (TiDatabase *self, GError **error)
 {
-  return ti_database_exec (self, "BEGIN IMMEDIATE", error);
+  if (!ti_database_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  ti_database_note_write (self, TRUE);
+  return TRUE;
 }
 
 gboolean
 ti_database_commit (TiDatabase *self, GError **error)
 {
-  return ti_database_exec (self, "COMMIT", error);
+  if (!ti_database_exec (self, "COMMIT", error))
+    return FALSE;
+  ti_database_note_write (self, FALSE);
+  return TRUE;
 }
 
 void
@@ -141,6 +147,7 @@ ti_database_rollback (TiDatabase *self)
 {
   if (!sqlite3_get_autocommit (ti_database_get_handle (self)))
     sqlite3_exec (ti_database_get_handle (self), "ROLLBACK", NULL, NULL, NULL);
+  ti_database_note_write (self, FALSE);
 }
 
 /**

@@ -33,6 +33,7 @@ struct _TiDatabase
   char *backup_path; /* the backup made before the last migration, if any */
   sqlite3 *db;
   int schema_version;
+  gboolean writing; /* inside a write transaction begun with ti_database_begin() */
 };
 
 G_DEFINE_TYPE (TiDatabase, ti_database, G_TYPE_OBJECT)
@@ -41,11 +42,29 @@ G_DEFINE_QUARK (ti-database-error-quark, ti_database_error)
 #define SQLITE_HEADER "SQLite format 3"
 #define SQLITE_HEADER_SIZE 100
 
+/* Write transactions begun with ti_database_begin() and not yet ended, on every connection of
+ * this process: a change that finds the file busy while another of them is open is waiting
+ * for the app's own work (an import), not for another program. */
+static gint own_writes;
+
+void
+ti_database_note_write (TiDatabase *self, gboolean writing)
+{
+  if (self->writing == writing)
+    return;
+  self->writing = writing;
+  if (writing)
+    g_atomic_int_inc (&own_writes);
+  else
+    g_atomic_int_add (&own_writes, -1);
+}
+
 static void
 ti_database_finalize (GObject *object)
 {
   TiDatabase *self = TI_DATABASE (object);
 
+  ti_database_note_write (self, FALSE);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->backup_path, g_free);
@@ -146,6 +165,11 @@ ti_database_set_error_from_sqlite (TiDatabase *self, int rc, const char *doing, 
                  _("This programme is read-only: “%s” can be read here but not changed, so the "
                    "change was not saved. Save a copy to work on it."),
                  display);
+  else if ((rc & 0xff) == SQLITE_BUSY && g_atomic_int_get (&own_writes) > (self->writing ? 1 : 0))
+    g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_FAILED,
+                 _("Could not finish %s in “%s”: the programme is still saving another change "
+                   "(an import, or a change to many records). Try again in a moment."),
+                 doing, display);
   else if ((rc & 0xff) == SQLITE_CONSTRAINT && detail != NULL)
     g_set_error (error, TI_DATABASE_ERROR, TI_DATABASE_ERROR_INVALID,
                  _("Could not finish %s in “%s”: %s (%s)."), doing, display,
@@ -593,7 +617,7 @@ ti_database_open (const char *path, TiDatabaseOpenFlags flags, GError **error)
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 0);
-  sqlite3_busy_timeout (self->db, 5000);
+  ti_database_set_busy_wait (self, 5000);
 
   if (!check_identity (self, &version, &blank, error))
     return NULL;
@@ -646,6 +670,22 @@ ti_database_open (const char *path, TiDatabaseOpenFlags flags, GError **error)
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * ti_database_set_busy_wait:
+ * @milliseconds: how long a statement waits for a lock another connection holds
+ *
+ * A connection opened here waits up to five seconds for a lock, then its statement fails with
+ * "another program is using the file". The window's connection, which the main loop waits on,
+ * waits less: the window keeps drawing, and the person is told at once.
+ */
+void
+ti_database_set_busy_wait (TiDatabase *self, guint milliseconds)
+{
+  g_return_if_fail (TI_IS_DATABASE (self));
+
+  sqlite3_busy_timeout (self->db, (int) MIN (milliseconds, (guint) G_MAXINT));
 }
 
 const char *

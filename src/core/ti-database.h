@@ -46,6 +46,7 @@ TiDatabase *ti_database_open_as_allowed (const char *path, TiDatabaseOpenFlags f
                                          GError **error);
 
 const char *ti_database_get_path (TiDatabase *self);
+void ti_database_set_busy_wait (TiDatabase *self, guint milliseconds);
 sqlite3 *ti_database_get_handle (TiDatabase *self);
 int ti_database_get_schema_version (TiDatabase *self);
 const char *ti_database_get_backup_path (TiDatabase *self);
