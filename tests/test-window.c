@@ -16,6 +16,7 @@
 #include "ti-review-view.h"
 #include "ti-tier1-view.h"
 #include "ti-overview.h"
+#include "ti-page.h"
 #include "ti-window.h"
 
 static const char *const destinations[] = {
@@ -43,6 +44,128 @@ static const char pilot_sql[] =
   "INSERT INTO people (id, name, organisation_id) VALUES (1, 'Robin Vale', 1);"
   "INSERT INTO champions (person_id, since) VALUES (1, '2023-02-01');"
   "UPDATE settings SET value = 'Somerset pilot' WHERE key = 'programme_name';";
+
+/* A destination that counts its reloads and the programme it last read. */
+typedef struct
+{
+  TiPage parent_instance;
+  guint reloads;
+  TiDatabase *read; /* not held */
+} CountingPage;
+
+typedef TiPageClass CountingPageClass;
+
+static GType counting_page_get_type (void);
+G_DEFINE_TYPE (CountingPage, counting_page, TI_TYPE_PAGE)
+
+static void
+counting_page_reload (TiPage *page)
+{
+  CountingPage *self = (CountingPage *) page;
+
+  self->reloads++;
+  self->read = ti_page_get_database (page);
+}
+
+static gboolean
+counting_page_show_record (TiPage *page, TiRecordKind kind, gint64 id)
+{
+  /* What it shows is what it read last. */
+  return ((CountingPage *) page)->read == ti_page_get_database (page);
+}
+
+static void
+counting_page_class_init (CountingPageClass *klass)
+{
+  static const char template[]
+    = "<interface><template class=\"CountingPage\" parent=\"TiPage\"/></interface>";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (template, sizeof template - 1);
+
+  /* Every destination has a template, which TiPage disposes of. */
+  gtk_widget_class_set_template (GTK_WIDGET_CLASS (klass), bytes);
+  klass->reload = counting_page_reload;
+  klass->show_record = counting_page_show_record;
+}
+
+static void
+counting_page_init (CountingPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* A hidden destination reads the programme when it is shown, not when it is opened or
+ * changed (opening costs only what the window shows); it lets go of another programme at
+ * once all the same (its connection must close for a restore), and a record asked of it is
+ * shown from the programme as it is now. */
+static void
+test_hidden_destinations_read_when_shown (void)
+{
+  TestProgramme programme;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiDatabase) db = NULL;
+  g_autoptr (TiDatabase) other = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkStack *stack = GTK_STACK (gtk_stack_new ());
+  CountingPage *shown = g_object_new (counting_page_get_type (), NULL);
+  CountingPage *hidden = g_object_new (counting_page_get_type (), NULL);
+
+  test_programme_set_up (&programme, "pilot.sqlite", pilot_sql);
+  db = ti_database_open (programme.path, TI_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  other = ti_database_open (programme.path, TI_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  gtk_stack_add_named (stack, GTK_WIDGET (shown), "shown");
+  gtk_stack_add_named (stack, GTK_WIDGET (hidden), "hidden");
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (stack));
+  gtk_window_present (GTK_WINDOW (window));
+  test_iterate_a_while ();
+
+  /* Opened: the page shown reads it; the hidden one holds it but has read nothing. */
+  ti_page_set_database (TI_PAGE (shown), db);
+  ti_page_set_database (TI_PAGE (hidden), db);
+  g_assert_cmpuint (shown->reloads, ==, 1);
+  g_assert_cmpuint (hidden->reloads, ==, 0);
+  g_assert_true (ti_page_get_database (TI_PAGE (hidden)) == db);
+
+  /* Shown, it reads; shown again with nothing changed, it does not read again. */
+  gtk_stack_set_visible_child_name (stack, "hidden");
+  g_assert_cmpuint (hidden->reloads, ==, 1);
+  g_assert_true (hidden->read == db);
+  gtk_stack_set_visible_child_name (stack, "shown");
+  gtk_stack_set_visible_child_name (stack, "hidden");
+  g_assert_cmpuint (hidden->reloads, ==, 1);
+
+  /* Changed while hidden: read once, when shown. */
+  gtk_stack_set_visible_child_name (stack, "shown");
+  ti_page_set_database (TI_PAGE (hidden), db);
+  ti_page_set_database (TI_PAGE (hidden), db);
+  g_assert_cmpuint (hidden->reloads, ==, 1);
+  gtk_stack_set_visible_child_name (stack, "hidden");
+  g_assert_cmpuint (hidden->reloads, ==, 2);
+
+  /* A record asked of a hidden page that has not read the change: it reads first. */
+  gtk_stack_set_visible_child_name (stack, "shown");
+  ti_page_set_database (TI_PAGE (hidden), db);
+  g_assert_true (ti_page_show_record (TI_PAGE (hidden), TI_RECORD_SESSION, 1));
+  g_assert_cmpuint (hidden->reloads, ==, 3);
+
+  /* Another programme, or none, while hidden: the old one is let go of at once. */
+  ti_page_set_database (TI_PAGE (hidden), other);
+  g_assert_null (hidden->read);
+  g_assert_true (ti_page_get_database (TI_PAGE (hidden)) == other);
+  gtk_stack_set_visible_child_name (stack, "hidden");
+  g_assert_true (hidden->read == other);
+  gtk_stack_set_visible_child_name (stack, "shown");
+  ti_page_set_database (TI_PAGE (hidden), NULL);
+  g_assert_null (hidden->read);
+  g_assert_null (ti_page_get_database (TI_PAGE (hidden)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_iterate_a_while ();
+  g_clear_object (&db);
+  g_clear_object (&other);
+  test_programme_tear_down (&programme);
+}
 
 static void
 test_destinations (void)
@@ -468,6 +591,8 @@ main (int argc, char *argv[])
   app = test_widget_init (&argc, &argv);
 
   g_test_add_func ("/window/destinations", test_destinations);
+  g_test_add_func ("/window/hidden-destinations-read-when-shown",
+                   test_hidden_destinations_read_when_shown);
   g_test_add_func ("/window/welcome-for-empty-programme", test_welcome_for_empty_programme);
   g_test_add_func ("/window/refused-programme", test_refused_programme);
   g_test_add_func ("/window/remembers-destination", test_remembers_destination);

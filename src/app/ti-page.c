@@ -8,6 +8,8 @@
 typedef struct
 {
   TiDatabase *database;
+  /* The programme changed while the page was hidden: it reloads when shown. */
+  gboolean stale;
 } TiPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (TiPage, ti_page, GTK_TYPE_WIDGET)
@@ -35,23 +37,49 @@ ti_page_get_database (TiPage *self)
   return priv->database;
 }
 
+static void
+reload_if_stale (TiPage *self)
+{
+  TiPagePrivate *priv = ti_page_get_instance_private (self);
+
+  if (!priv->stale)
+    return;
+  priv->stale = FALSE;
+  if (TI_PAGE_GET_CLASS (self)->reload != NULL)
+    TI_PAGE_GET_CLASS (self)->reload (self);
+}
+
 /**
  * ti_page_set_database:
  * @database: (nullable): the open programme
  *
- * Shows @database. Setting the same programme again reloads: it was changed.
+ * Shows @database. Setting the same programme again reloads: it was changed. A page that is
+ * shown reloads now, a hidden destination when it is next shown: opening or changing the
+ * programme costs only what the window shows.
  */
 void
 ti_page_set_database (TiPage *self, TiDatabase *database)
 {
   TiPagePrivate *priv = ti_page_get_instance_private (self);
+  gboolean shown;
 
   g_return_if_fail (TI_IS_PAGE (self));
 
+  /* A stack's hidden pages are not child-visible; a page on its own is. */
+  shown = gtk_widget_get_child_visible (GTK_WIDGET (self));
+  /* A hidden page lets go of another programme at once, all the same: its connection must
+   * close now (a restore replaces the file). */
+  if (!shown && priv->database != NULL && priv->database != database)
+    {
+      g_clear_object (&priv->database);
+      priv->stale = TRUE;
+      reload_if_stale (self);
+    }
   if (g_set_object (&priv->database, database))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
-  if (TI_PAGE_GET_CLASS (self)->reload != NULL)
-    TI_PAGE_GET_CLASS (self)->reload (self);
+  priv->stale = TRUE;
+  if (shown)
+    reload_if_stale (self);
 }
 
 static const char *const record_kind_keys[] = {
@@ -108,6 +136,7 @@ ti_page_show_record (TiPage *self, TiRecordKind kind, gint64 id)
 {
   g_return_val_if_fail (TI_IS_PAGE (self), FALSE);
 
+  reload_if_stale (self);
   if (TI_PAGE_GET_CLASS (self)->show_record == NULL)
     return FALSE;
   return TI_PAGE_GET_CLASS (self)->show_record (self, kind, id);
@@ -155,6 +184,14 @@ ti_page_dispose (GObject *object)
   G_OBJECT_CLASS (ti_page_parent_class)->dispose (object);
 }
 
+/* A hidden page whose programme changed reloads as it is shown. */
+static void
+ti_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ti_page_parent_class)->map (widget);
+  reload_if_stale (TI_PAGE (widget));
+}
+
 static void
 ti_page_class_init (TiPageClass *klass)
 {
@@ -170,6 +207,7 @@ ti_page_class_init (TiPageClass *klass)
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  widget_class->map = ti_page_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
