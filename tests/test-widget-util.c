@@ -169,6 +169,23 @@ is_gone (gpointer data)
   return !is_shown (data);
 }
 
+static gboolean
+is_there (gpointer data)
+{
+  Shown *there = data;
+
+  return test_find_widget (there->root, FALSE, shows_text, there->text) != NULL;
+}
+
+/* Waits for a label with this text under @root, shown or not (a hidden page's). */
+void
+test_wait_for_text_anywhere (GtkWidget *root, const char *text)
+{
+  Shown there = { root, text };
+
+  test_iterate_until (is_there, &there);
+}
+
 void
 test_wait_for_text (GtkWidget *root, const char *text)
 {

@@ -25,6 +25,7 @@ GPtrArray *test_collect_widgets (GtkWidget *root, gboolean mapped_only, TestWidg
 
 GtkWidget *test_find_shown (GtkWidget *root, const char *text);
 void test_wait_for_text (GtkWidget *root, const char *text);
+void test_wait_for_text_anywhere (GtkWidget *root, const char *text);
 void test_wait_for_gone (GtkWidget *root, const char *text);
 GtkWidget *test_find_type (GtkWidget *root, GType type);
 GtkWidget *test_find_row (GtkWidget *root, const char *title);

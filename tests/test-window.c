@@ -149,6 +149,18 @@ test_hidden_destinations_read_when_shown (void)
   g_assert_true (ti_page_show_record (TI_PAGE (hidden), TI_RECORD_SESSION, 1));
   g_assert_cmpuint (hidden->reloads, ==, 3);
 
+  /* Read ahead while hidden: once for each change, and only then. */
+  g_assert_false (ti_page_read_ahead (TI_PAGE (hidden)));
+  g_assert_cmpuint (hidden->reloads, ==, 3);
+  ti_page_set_database (TI_PAGE (hidden), db);
+  g_assert_true (ti_page_read_ahead (TI_PAGE (hidden)));
+  g_assert_false (ti_page_read_ahead (TI_PAGE (hidden)));
+  g_assert_false (ti_page_read_ahead (TI_PAGE (shown)));
+  g_assert_cmpuint (hidden->reloads, ==, 4);
+  gtk_stack_set_visible_child_name (stack, "hidden");
+  g_assert_cmpuint (hidden->reloads, ==, 4);
+  gtk_stack_set_visible_child_name (stack, "shown");
+
   /* Another programme, or none, while hidden: the old one is let go of at once. */
   ti_page_set_database (TI_PAGE (hidden), other);
   g_assert_null (hidden->read);
@@ -189,6 +201,12 @@ test_destinations (void)
       g_assert_nonnull (test_find_shown (row, destinations[i]));
     }
   g_assert_cmpuint (i, ==, G_N_ELEMENTS (destinations));
+
+  /* The hidden destinations read the programme a little after the window is drawn, one at a
+   * time: Champions has counted its champion before anyone goes there. */
+  test_wait_for_text_anywhere (GTK_WIDGET (window), "1 champion");
+  g_assert_cmpuint (ti_window_get_destination (window), ==, 0);
+  g_assert_null (test_find_shown (GTK_WIDGET (window), "1 champion"));
 
   /* Each destination switches in and shows its own data from the programme. */
   ti_window_show_destination (window, 0);

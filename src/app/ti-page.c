@@ -82,6 +82,27 @@ ti_page_set_database (TiPage *self, TiDatabase *database)
     reload_if_stale (self);
 }
 
+/**
+ * ti_page_read_ahead:
+ *
+ * Reads the programme now if the page has not read it yet: a hidden destination, ahead of
+ * being shown, while the person is busy with another (hidden, what it reads is not laid out).
+ *
+ * Returns: whether it read
+ */
+gboolean
+ti_page_read_ahead (TiPage *self)
+{
+  TiPagePrivate *priv = ti_page_get_instance_private (self);
+
+  g_return_val_if_fail (TI_IS_PAGE (self), FALSE);
+
+  if (!priv->stale)
+    return FALSE;
+  reload_if_stale (self);
+  return TRUE;
+}
+
 static const char *const record_kind_keys[] = {
   [TI_RECORD_SESSION] = "session",
   [TI_RECORD_EVENT] = "event",

@@ -52,5 +52,6 @@ struct _TiPageClass
 TiDatabase *ti_page_get_database (TiPage *self);
 void ti_page_set_database (TiPage *self, TiDatabase *database);
 gboolean ti_page_show_record (TiPage *self, TiRecordKind kind, gint64 id);
+gboolean ti_page_read_ahead (TiPage *self);
 
 G_END_DECLS

@@ -174,6 +174,52 @@ update_actions (TiWindow *self)
   gtk_widget_action_set_enabled (widget, "win.load-demo", idle && self->job == NULL);
 }
 
+/* One hidden destination reads the programme each time: the first a while after the window
+ * is drawn (its own page's results first), the next a second later. Then, one each time, the
+ * hidden destinations are measured at the width they would be shown at: GTK keeps what it
+ * measured, so going to one need only lay it out (measuring a full page takes a frame or
+ * several). */
+#define READ_AHEAD_DELAY_MS 1500
+#define READ_AHEAD_STEP_MS 1000
+
+static gboolean
+measure_ahead (TiWindow *self, guint destination)
+{
+  GtkWidget *page = page_widget (self, destination);
+  int width = gtk_widget_get_width (GTK_WIDGET (self->pages));
+  int minimum, natural;
+
+  if ((self->laid_out & (1u << destination)) != 0 || width <= 0
+      || gtk_stack_get_visible_child (self->pages) == page)
+    return FALSE;
+  self->laid_out |= 1u << destination;
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  gtk_widget_measure (page, GTK_ORIENTATION_VERTICAL, MAX (width, minimum), &minimum, &natural,
+                      NULL, NULL);
+  return TRUE;
+}
+
+static gboolean
+read_ahead_cb (gpointer data)
+{
+  TiWindow *self = data;
+
+  for (guint i = 0; i < TI_N_DESTINATIONS; i++)
+    if (ti_page_read_ahead (TI_PAGE (page_widget (self, i))))
+      {
+        self->read_ahead = g_timeout_add (READ_AHEAD_STEP_MS, read_ahead_cb, self);
+        return G_SOURCE_REMOVE;
+      }
+  for (guint i = 0; i < TI_N_DESTINATIONS; i++)
+    if (measure_ahead (self, i))
+      {
+        self->read_ahead = g_timeout_add (READ_AHEAD_STEP_MS, read_ahead_cb, self);
+        return G_SOURCE_REMOVE;
+      }
+  self->read_ahead = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 set_database (TiWindow *self, TiDatabase *database)
 {
@@ -186,6 +232,11 @@ set_database (TiWindow *self, TiDatabase *database)
 
   for (guint i = 0; i < TI_N_DESTINATIONS; i++)
     ti_page_set_database (TI_PAGE (page_widget (self, i)), database);
+  /* The hidden destinations read it too, a little later: going to one then only lays it out. */
+  g_clear_handle_id (&self->read_ahead, g_source_remove);
+  self->laid_out = 0;
+  if (database != NULL)
+    self->read_ahead = g_timeout_add (READ_AHEAD_DELAY_MS, read_ahead_cb, self);
 
   update_actions (self);
   update_title (self);
@@ -711,6 +762,7 @@ ti_window_dispose (GObject *object)
     g_cancellable_cancel (self->job);
   g_clear_object (&self->job);
   ti_window_backups_stop (self);
+  g_clear_handle_id (&self->read_ahead, g_source_remove);
   self->disposed = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), TI_TYPE_WINDOW);
 
