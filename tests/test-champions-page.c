@@ -74,7 +74,7 @@ static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   test_window_close (f->window);
-  g_assert_null (f->page); /* the page went with its window */
+  test_wait_for_finalized ((gpointer *) &f->page); /* the page goes with its window */
   test_programme_tear_down (&f->programme);
 }
 

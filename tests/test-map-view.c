@@ -73,7 +73,7 @@ static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   test_window_close (f->window);
-  g_assert_null (f->view);
+  test_wait_for_finalized ((gpointer *) &f->view); /* the view goes with its window */
   test_programme_tear_down (&f->programme);
 }
 
@@ -205,7 +205,7 @@ reopen_window (Fixture *f, int width)
   TiApplication *app = TI_APPLICATION (g_application_get_default ());
 
   test_window_close (f->window);
-  g_assert_null (f->view);
+  test_wait_for_finalized ((gpointer *) &f->view); /* the view goes with its window */
   f->window = ti_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (f->window), width, 800);
   gtk_window_present (GTK_WINDOW (f->window));

@@ -76,6 +76,22 @@ test_iterate_until (gboolean (*done) (gpointer), gpointer data)
     }
 }
 
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Runs the main loop until a weak pointer's object is gone. A view closed with a read in
+ * flight is held by that read's callback until the worker's query ends (cancelling does not
+ * interrupt it), so it goes a moment after its window, not with it; one that never goes
+ * fails here. */
+void
+test_wait_for_finalized (gpointer *weak_pointer)
+{
+  test_iterate_until (is_null, weak_pointer);
+}
+
 /* Runs the main loop for about 50 ms, for what has no condition to wait on. */
 void
 test_iterate_a_while (void)

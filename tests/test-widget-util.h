@@ -15,6 +15,7 @@ int test_widget_finish (int status);
 
 void test_iterate_until (gboolean (*done) (gpointer), gpointer data);
 void test_iterate_a_while (void);
+void test_wait_for_finalized (gpointer *weak_pointer);
 
 typedef gboolean (*TestWidgetMatch) (GtkWidget *widget, gconstpointer data);
 
