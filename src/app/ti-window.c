@@ -224,6 +224,7 @@ static void
 set_database (TiWindow *self, TiDatabase *database)
 {
   g_autoptr (GError) error = NULL;
+  gboolean opened = database != NULL && database != self->database;
   gboolean empty;
 
   g_set_object (&self->database, database);
@@ -232,10 +233,15 @@ set_database (TiWindow *self, TiDatabase *database)
 
   for (guint i = 0; i < TI_N_DESTINATIONS; i++)
     ti_page_set_database (TI_PAGE (page_widget (self, i)), database);
-  /* The hidden destinations read it too, a little later: going to one then only lays it out. */
-  g_clear_handle_id (&self->read_ahead, g_source_remove);
-  self->laid_out = 0;
-  if (database != NULL)
+  /* Opened: the hidden destinations read it too, a little later, so that going to one only
+   * lays it out. Not after each change: reading every hidden destination again would keep the
+   * workers busy while the page shown waits for its own; a changed one reads when shown. */
+  if (database == NULL || opened)
+    {
+      g_clear_handle_id (&self->read_ahead, g_source_remove);
+      self->laid_out = 0;
+    }
+  if (opened)
     self->read_ahead = g_timeout_add (READ_AHEAD_DELAY_MS, read_ahead_cb, self);
 
   update_actions (self);
