@@ -59,6 +59,17 @@ built (gpointer data)
          && ti_network_map_get_graph (ti_map_view_get_map (view)) != NULL;
 }
 
+/* The champions' map, whichever mode an earlier test left chosen, built. */
+static void
+show_champions_map (TiMapView *view)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_boolean (settings, "network-map-organisations-only", FALSE);
+  test_iterate_a_while ();
+  test_iterate_until (built, view);
+}
+
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
@@ -113,7 +124,6 @@ assert_matrix_cell (GtkWidget *grid, const char *words, const char *shown, gbool
 static void
 test_sector_matrix (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
   GtkWidget *grid;
   GtkWidget *heading;
   const char *sectors[] = { "NHS trust", "Council", "Police", "Primary care" };
@@ -121,9 +131,7 @@ test_sector_matrix (Fixture *f, gconstpointer data)
   int column, row, width, height;
   guint gaps = 0;
 
-  g_settings_set_boolean (settings, "network-map-organisations-only", FALSE);
-  test_iterate_a_while ();
-  test_iterate_until (built, f->view);
+  show_champions_map (f->view);
   grid = test_find_type (GTK_WIDGET (f->view), GTK_TYPE_GRID);
   g_assert_nonnull (grid);
 
@@ -470,13 +478,10 @@ has_tooltip_text (GtkWidget *widget, gconstpointer data)
 static void
 test_filtered_said (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
   GtkWidget *view = GTK_WIDGET (f->view);
   GtkWidget *sector, *locality, *button;
 
-  g_settings_set_boolean (settings, "network-map-organisations-only", FALSE);
-  test_iterate_a_while ();
-  test_iterate_until (built, f->view);
+  show_champions_map (f->view);
   g_assert_null (test_find_button (view, "C_lear Filters"));
 
   sector = test_find_widget (view, TRUE, has_tooltip_text, "Show one sector");
@@ -534,11 +539,8 @@ has_newcomer (gpointer data)
 static void
 test_rebuilt_when_shown (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
 
-  g_settings_set_boolean (settings, "network-map-organisations-only", FALSE);
-  test_iterate_a_while ();
-  test_iterate_until (built, f->view);
+  show_champions_map (f->view);
 
   test_show_view (f->window, NETWORK_MAP, "charter", GTK_TYPE_WIDGET);
   test_iterate_a_while ();
@@ -778,14 +780,10 @@ test_drag_saves (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
   TiNetworkGraph *graph;
   const TiNetworkNode *kit, *ash;
 
-  /* The champions' map, whichever an earlier test left chosen. */
-  g_settings_set_boolean (settings, "network-map-organisations-only", FALSE);
-  test_iterate_a_while ();
-  test_iterate_until (built, f->view);
+  show_champions_map (f->view);
   g_assert_cmpint (ti_network_map_get_graph (ti_map_view_get_map (f->view))->mode, ==,
                    TI_NETWORK_CHAMPIONS);
   g_assert_cmpint (n_saved (f), ==, 0);
@@ -993,11 +991,8 @@ test_search_down (Fixture *f, gconstpointer data)
 static void
 test_past_day_not_kept (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
 
-  g_settings_set_boolean (settings, "network-map-organisations-only", FALSE);
-  test_iterate_a_while ();
-  test_iterate_until (built, f->view);
+  show_champions_map (f->view);
   show_past_day (f);
   drag (f, "Somerset Council", 40, 40);
   test_iterate_a_while ();
@@ -1013,9 +1008,7 @@ test_no_ties_said (Fixture *f, gconstpointer data)
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
   GtkWidget *view = GTK_WIDGET (f->view);
 
-  g_settings_set_boolean (settings, "network-map-organisations-only", FALSE);
-  test_iterate_a_while ();
-  test_iterate_until (built, f->view);
+  show_champions_map (f->view);
   g_assert_nonnull (test_find_widget (view, TRUE, has_tooltip, "No ties within Police"));
   show_past_day (f);
   test_wait_for_text (view, "No ties yet on this day");
