@@ -441,17 +441,11 @@ ti_import_require (TiImportContext *ctx, const TiImportRow *row, guint field)
 gboolean
 ti_import_name_fits (TiImportContext *ctx, const TiImportRow *row, guint field)
 {
-  glong length;
-  g_autofree char *has = NULL;
-  g_autofree char *most = NULL;
+  g_autofree char *too_long = ti_name_too_long (row->values[field]);
 
-  if (row->values[field] == NULL
-      || (length = g_utf8_strlen (row->values[field], -1)) <= TI_NAME_MAX_CHARS)
+  if (too_long == NULL)
     return TRUE;
-  has = ti_format_count (length);
-  most = ti_format_count (TI_NAME_MAX_CHARS);
-  ti_import_problem (ctx, row->line, _ ("the %s is %s characters long; at most %s are allowed"),
-                     ti_import_column (ctx, field), has, most);
+  ti_import_problem (ctx, row->line, _ ("the %s is %s"), ti_import_column (ctx, field), too_long);
   return FALSE;
 }
 

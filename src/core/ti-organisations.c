@@ -256,7 +256,11 @@ ti_organisations_validate (TiDatabase *db, const TiOrganisationEdit *edit, GErro
     return fail_with (error, TI_ORGANISATIONS_ERROR_NAME, _("Enter the organisation’s name."));
   too_long = ti_name_too_long (name);
   if (too_long != NULL)
-    return fail_with (error, TI_ORGANISATIONS_ERROR_NAME, too_long);
+    {
+      g_set_error (error, TI_ORGANISATIONS_ERROR, TI_ORGANISATIONS_ERROR_NAME,
+                   _("The name is %s."), too_long);
+      return FALSE;
+    }
   taken = ti_database_count_with (
     db, "SELECT count(*) FROM organisations WHERE id <> ?1 AND name = ?2", edit->id, name, error);
   if (taken < 0)

@@ -133,7 +133,7 @@ ti_people_validate_all (TiDatabase *db, const TiPersonEdit *edit, GError **error
   if (name == NULL)
     add_error (errors, TI_PEOPLE_ERROR_NAME, _("Enter a name."));
   else if ((too_long = ti_name_too_long (name)) != NULL)
-    add_error (errors, TI_PEOPLE_ERROR_NAME, "%s", too_long);
+    add_error (errors, TI_PEOPLE_ERROR_NAME, _("The name is %s."), too_long);
   if (email != NULL)
     {
       if (!ti_text_is_email (email))

@@ -60,8 +60,8 @@ ti_field_errors_none (GPtrArray *errors, GError **error)
  * @name: (nullable): a name as entered
  *
  * Returns: (transfer full) (nullable): %NULL when @name fits %TI_NAME_MAX_CHARS characters;
- *   otherwise why not, as a sentence for the form ("The name is 20,000 characters long; at
- *   most 200 are allowed.")
+ *   otherwise how long it is, for the form's or the import's sentence ("20,000 characters
+ *   long; at most 200 are allowed")
  */
 char *
 ti_name_too_long (const char *name)
@@ -74,7 +74,7 @@ ti_name_too_long (const char *name)
     return NULL;
   has = ti_format_count (length);
   most = ti_format_count (TI_NAME_MAX_CHARS);
-  return g_strdup_printf (_("The name is %s characters long; at most %s are allowed."), has, most);
+  return g_strdup_printf (_("%s characters long; at most %s are allowed"), has, most);
 }
 
 /**
