@@ -93,6 +93,49 @@ counting_page_init (CountingPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* Two destinations in a stack, the first shown, and two connections to one programme. */
+typedef struct
+{
+  TestProgramme programme;
+  TiDatabase *db;
+  TiDatabase *other;
+  GtkWidget *window;
+  GtkStack *stack;
+} TwoPages;
+
+static void
+two_pages_set_up (TwoPages *pages, GtkWidget *shown, GtkWidget *hidden)
+{
+  g_autoptr (GError) error = NULL;
+
+  test_programme_set_up (&pages->programme, "pilot.sqlite", pilot_sql);
+  pages->db = ti_database_open (pages->programme.path, TI_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  pages->other = ti_database_open (pages->programme.path, TI_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  pages->window = gtk_window_new ();
+  pages->stack = GTK_STACK (gtk_stack_new ());
+  /* As the window's: only the page shown is measured. */
+  gtk_stack_set_hhomogeneous (pages->stack, FALSE);
+  gtk_stack_set_vhomogeneous (pages->stack, FALSE);
+  gtk_stack_add_named (pages->stack, shown, "shown");
+  gtk_stack_add_named (pages->stack, hidden, "hidden");
+  gtk_window_set_child (GTK_WINDOW (pages->window), GTK_WIDGET (pages->stack));
+  gtk_window_set_default_size (GTK_WINDOW (pages->window), 640, 480);
+  gtk_window_present (GTK_WINDOW (pages->window));
+  test_iterate_a_while ();
+}
+
+static void
+two_pages_tear_down (TwoPages *pages)
+{
+  gtk_window_destroy (GTK_WINDOW (pages->window));
+  test_iterate_a_while ();
+  g_clear_object (&pages->db);
+  g_clear_object (&pages->other);
+  test_programme_tear_down (&pages->programme);
+}
+
 /* A hidden destination reads the programme when it is shown, not when it is opened or
  * changed (opening costs only what the window shows); it lets go of another programme at
  * once all the same (its connection must close for a restore), and a record asked of it is
@@ -100,25 +143,16 @@ counting_page_init (CountingPage *self)
 static void
 test_hidden_destinations_read_when_shown (void)
 {
-  TestProgramme programme;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TiDatabase) db = NULL;
-  g_autoptr (TiDatabase) other = NULL;
-  GtkWidget *window = gtk_window_new ();
-  GtkStack *stack = GTK_STACK (gtk_stack_new ());
+  TwoPages pages;
   CountingPage *shown = g_object_new (counting_page_get_type (), NULL);
   CountingPage *hidden = g_object_new (counting_page_get_type (), NULL);
+  GtkStack *stack;
+  TiDatabase *db, *other;
 
-  test_programme_set_up (&programme, "pilot.sqlite", pilot_sql);
-  db = ti_database_open (programme.path, TI_DATABASE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  other = ti_database_open (programme.path, TI_DATABASE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  gtk_stack_add_named (stack, GTK_WIDGET (shown), "shown");
-  gtk_stack_add_named (stack, GTK_WIDGET (hidden), "hidden");
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (stack));
-  gtk_window_present (GTK_WINDOW (window));
-  test_iterate_a_while ();
+  two_pages_set_up (&pages, GTK_WIDGET (shown), GTK_WIDGET (hidden));
+  stack = pages.stack;
+  db = pages.db;
+  other = pages.other;
 
   /* Opened: the page shown reads it; the hidden one holds it but has read nothing. */
   ti_page_set_database (TI_PAGE (shown), db);
@@ -172,11 +206,156 @@ test_hidden_destinations_read_when_shown (void)
   g_assert_null (hidden->read);
   g_assert_null (ti_page_get_database (TI_PAGE (hidden)));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  two_pages_tear_down (&pages);
+}
+
+/* A view that counts how often GTK measures it. */
+typedef struct
+{
+  GtkWidget parent_instance;
+  guint measured;
+} CountingView;
+
+typedef GtkWidgetClass CountingViewClass;
+
+static GType counting_view_get_type (void);
+G_DEFINE_TYPE (CountingView, counting_view, GTK_TYPE_WIDGET)
+
+static void
+counting_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
+                       int *minimum, int *natural, int *minimum_baseline, int *natural_baseline)
+{
+  ((CountingView *) widget)->measured++;
+  *minimum = *natural = 100;
+}
+
+static void
+counting_view_class_init (CountingViewClass *klass)
+{
+  klass->measure = counting_view_measure;
+}
+
+static void
+counting_view_init (CountingView *self)
+{
+}
+
+/* A destination with three views beside each other, as the Network map has. */
+typedef struct
+{
+  TiPage parent_instance;
+  AdwViewStack *views;
+  CountingView *view[3];
+} ViewsPage;
+
+typedef TiPageClass ViewsPageClass;
+
+static GType views_page_get_type (void);
+G_DEFINE_TYPE (ViewsPage, views_page, TI_TYPE_PAGE)
+
+#define VIEW(name)                                                                          \
+  "<child><object class=\"AdwViewStackPage\"><property name=\"name\">" name "</property>"  \
+  "<property name=\"child\"><object class=\"CountingView\" id=\"" name "\"/></property>"  \
+  "</object></child>"
+
+static void
+views_page_class_init (ViewsPageClass *klass)
+{
+  static const char template[]
+    = "<interface><template class=\"ViewsPage\" parent=\"TiPage\">"
+      "<child><object class=\"AdwViewStack\" id=\"views\">"
+      "<property name=\"hhomogeneous\">False</property>"
+      "<property name=\"vhomogeneous\">False</property>"
+      VIEW ("view0") VIEW ("view1") VIEW ("view2")
+      "</object></child></template></interface>";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (template, sizeof template - 1);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (counting_view_get_type ());
+  gtk_widget_class_set_template (widget_class, bytes);
+  gtk_widget_class_bind_template_child (widget_class, ViewsPage, views);
+  gtk_widget_class_bind_template_child_full (widget_class, "view0", FALSE,
+                                             G_STRUCT_OFFSET (ViewsPage, view[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "view1", FALSE,
+                                             G_STRUCT_OFFSET (ViewsPage, view[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "view2", FALSE,
+                                             G_STRUCT_OFFSET (ViewsPage, view[2]));
+}
+
+static void
+views_page_init (ViewsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  ti_page_set_views (TI_PAGE (self), self->views);
+}
+
+static guint
+views_measured (ViewsPage *page)
+{
+  return page->view[0]->measured + page->view[1]->measured + page->view[2]->measured;
+}
+
+/* The window's first frame measures only what it shows: a hidden destination and a hidden
+ * view cost nothing. They are measured ahead, one at a time (what GTK measured it keeps, so
+ * that going to one only lays it out), and again for another programme. */
+static void
+test_hidden_views_measured_ahead (void)
+{
+  TwoPages pages;
+  ViewsPage *shown = g_object_new (views_page_get_type (), NULL);
+  ViewsPage *hidden = g_object_new (views_page_get_type (), NULL);
+  GtkStack *stack;
+  int width;
+  guint before;
+
+  two_pages_set_up (&pages, GTK_WIDGET (shown), GTK_WIDGET (hidden));
+  stack = pages.stack;
+  ti_page_set_database (TI_PAGE (shown), pages.db);
+  ti_page_set_database (TI_PAGE (hidden), pages.db);
+
+  /* Drawn: only the view shown was measured. */
+  g_assert_cmpuint (shown->view[0]->measured, >, 0);
+  g_assert_cmpuint (shown->view[1]->measured + shown->view[2]->measured, ==, 0);
+  g_assert_cmpuint (views_measured (hidden), ==, 0);
+  width = gtk_widget_get_width (GTK_WIDGET (stack));
+  g_assert_cmpint (width, >, 0);
+
+  /* Ahead, one a time: the hidden page (its view shown), then each hidden view; the page
+   * shown has only its two hidden views to measure. */
+  g_assert_true (ti_page_measure_ahead (TI_PAGE (hidden), width));
+  g_assert_cmpuint (hidden->view[0]->measured, >, 0);
+  g_assert_cmpuint (hidden->view[1]->measured + hidden->view[2]->measured, ==, 0);
+  g_assert_true (ti_page_measure_ahead (TI_PAGE (hidden), width));
+  g_assert_cmpuint (hidden->view[1]->measured, >, 0);
+  g_assert_cmpuint (hidden->view[2]->measured, ==, 0);
+  g_assert_true (ti_page_measure_ahead (TI_PAGE (hidden), width));
+  g_assert_cmpuint (hidden->view[2]->measured, >, 0);
+  g_assert_false (ti_page_measure_ahead (TI_PAGE (hidden), width));
+  g_assert_true (ti_page_measure_ahead (TI_PAGE (shown), width));
+  g_assert_true (ti_page_measure_ahead (TI_PAGE (shown), width));
+  g_assert_cmpuint (shown->view[1]->measured, >, 0);
+  g_assert_cmpuint (shown->view[2]->measured, >, 0);
+  g_assert_false (ti_page_measure_ahead (TI_PAGE (shown), width));
+
+  /* Going to the hidden page and to one of its hidden views measures nothing again. */
+  before = views_measured (hidden);
+  gtk_stack_set_visible_child_name (stack, "hidden");
+  adw_view_stack_set_visible_child_name (hidden->views, "view2");
   test_iterate_a_while ();
-  g_clear_object (&db);
-  g_clear_object (&other);
-  test_programme_tear_down (&programme);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (hidden->view[2])));
+  g_assert_cmpuint (views_measured (hidden), ==, before);
+
+  /* The same programme changed: nothing to measure again yet (GTK measures what changed
+   * as it is shown). Another programme: each is measured ahead again. */
+  ti_page_set_database (TI_PAGE (hidden), pages.db);
+  g_assert_false (ti_page_measure_ahead (TI_PAGE (hidden), width));
+  ti_page_set_database (TI_PAGE (hidden), pages.other);
+  g_assert_true (ti_page_measure_ahead (TI_PAGE (hidden), width));
+  g_assert_true (ti_page_measure_ahead (TI_PAGE (hidden), width));
+  g_assert_false (ti_page_measure_ahead (TI_PAGE (hidden), width));
+  g_assert_false (ti_page_measure_ahead (TI_PAGE (hidden), 0));
+
+  two_pages_tear_down (&pages);
 }
 
 static void
@@ -201,6 +380,23 @@ test_destinations (void)
       g_assert_nonnull (test_find_shown (row, destinations[i]));
     }
   g_assert_cmpuint (i, ==, G_N_ELEMENTS (destinations));
+
+  /* Drawing the window measures only the destination and view shown: no stack of them is
+   * homogeneous (GTK measures each child of one, shown or not; test_hidden_views_measured_ahead
+   * shows the rest). */
+  {
+    g_autoptr (GPtrArray) stacks
+      = test_collect_widgets (GTK_WIDGET (window), FALSE, is_view_stack, NULL);
+
+    g_assert_cmpuint (stacks->len, >=, 4);
+    for (guint s = 0; s < stacks->len; s++)
+      {
+        AdwViewStack *views = g_ptr_array_index (stacks, s);
+
+        g_assert_false (adw_view_stack_get_hhomogeneous (views));
+        g_assert_false (adw_view_stack_get_vhomogeneous (views));
+      }
+  }
 
   /* The hidden destinations read the programme a little after the window is drawn, one at a
    * time: Champions has counted its champion before anyone goes there. */
@@ -611,6 +807,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/destinations", test_destinations);
   g_test_add_func ("/window/hidden-destinations-read-when-shown",
                    test_hidden_destinations_read_when_shown);
+  g_test_add_func ("/window/hidden-views-measured-ahead", test_hidden_views_measured_ahead);
   g_test_add_func ("/window/welcome-for-empty-programme", test_welcome_for_empty_programme);
   g_test_add_func ("/window/refused-programme", test_refused_programme);
   g_test_add_func ("/window/remembers-destination", test_remembers_destination);

@@ -74,6 +74,7 @@ ti_events_page_init (TiEventsPage *self)
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ti_page_set_views (TI_PAGE (self), self->views);
   /* The view shown last is shown again (the binding keeps the settings alive). */
   g_settings_bind (settings, "events-view", self->views, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);

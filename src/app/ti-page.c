@@ -5,11 +5,15 @@
 
 #include "ti-page.h"
 
+#include <adwaita.h>
+
 typedef struct
 {
   TiDatabase *database;
   /* The programme changed while the page was hidden: it reloads when shown. */
   gboolean stale;
+  AdwViewStack *views; /* the destination's views, if it has several; not owned */
+  guint measured;      /* measured ahead: bit 0 the page, bit 1 + i its i-th view */
 } TiPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (TiPage, ti_page, GTK_TYPE_WIDGET)
@@ -76,7 +80,10 @@ ti_page_set_database (TiPage *self, TiDatabase *database)
       reload_if_stale (self);
     }
   if (g_set_object (&priv->database, database))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+    {
+      priv->measured = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+    }
   priv->stale = TRUE;
   if (shown)
     reload_if_stale (self);
@@ -101,6 +108,96 @@ ti_page_read_ahead (TiPage *self)
     return FALSE;
   reload_if_stale (self);
   return TRUE;
+}
+
+/**
+ * ti_page_set_views:
+ * @views: the stack of the destination's views (map, organisations, charter…), a child of
+ *   the page's template
+ *
+ * For a destination with several views beside each other: ti_page_measure_ahead() measures
+ * each of them. The stack should not be homogeneous, so that GTK measures only the view
+ * shown as it lays the page out.
+ */
+void
+ti_page_set_views (TiPage *self, AdwViewStack *views)
+{
+  TiPagePrivate *priv = ti_page_get_instance_private (self);
+
+  g_return_if_fail (TI_IS_PAGE (self));
+  g_return_if_fail (ADW_IS_VIEW_STACK (views));
+  priv->views = views;
+}
+
+static void
+measure_at (GtkWidget *widget, int width)
+{
+  int minimum, natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, MAX (width, minimum), &minimum,
+                      &natural, NULL, NULL);
+}
+
+/**
+ * ti_page_measure_ahead:
+ * @width: the width the page is (or would be) shown at
+ *
+ * Measures one part of the page not yet measured for this programme: the page itself when it
+ * is hidden (its view shown), else one of its hidden views. GTK keeps what it measured, so
+ * that going to the page or to one of its views need only lay it out (measuring a full page
+ * takes a frame or several). Call again, a while later, until it returns %FALSE.
+ *
+ * Returns: whether it measured something
+ */
+gboolean
+ti_page_measure_ahead (TiPage *self, int width)
+{
+  TiPagePrivate *priv = ti_page_get_instance_private (self);
+  g_autoptr (GtkSelectionModel) pages = NULL;
+  GtkWidget *shown = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (TI_IS_PAGE (self), FALSE);
+
+  if (width <= 0)
+    return FALSE;
+  if (priv->views != NULL)
+    {
+      pages = adw_view_stack_get_pages (priv->views);
+      shown = adw_view_stack_get_visible_child (priv->views);
+      n = MIN (g_list_model_get_n_items (G_LIST_MODEL (pages)), 31);
+    }
+  if ((priv->measured & 1) == 0)
+    {
+      /* The page, and with it the view it shows: now if it is hidden (a stack's hidden pages
+       * are not child-visible), else as it is drawn. */
+      priv->measured |= 1;
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+          if (adw_view_stack_page_get_child (page) == shown)
+            priv->measured |= 2u << i;
+        }
+      if (!gtk_widget_get_child_visible (GTK_WIDGET (self)))
+        {
+          measure_at (GTK_WIDGET (self), width);
+          return TRUE;
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *view = adw_view_stack_page_get_child (page);
+
+      if ((priv->measured & (2u << i)) != 0 || view == shown || !gtk_widget_get_visible (view))
+        continue;
+      priv->measured |= 2u << i;
+      measure_at (view, width);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 static const char *const record_kind_keys[] = {

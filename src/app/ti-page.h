@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "ti-database.h"
 
@@ -53,5 +53,7 @@ TiDatabase *ti_page_get_database (TiPage *self);
 void ti_page_set_database (TiPage *self, TiDatabase *database);
 gboolean ti_page_show_record (TiPage *self, TiRecordKind kind, gint64 id);
 gboolean ti_page_read_ahead (TiPage *self);
+gboolean ti_page_measure_ahead (TiPage *self, int width);
+void ti_page_set_views (TiPage *self, AdwViewStack *views);
 
 G_END_DECLS

@@ -80,6 +80,7 @@ ti_training_page_init (TiTrainingPage *self)
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ti_page_set_views (TI_PAGE (self), self->views);
   /* The view shown last is shown again (the binding keeps the settings alive). */
   g_settings_bind (settings, "training-tiers-view", self->views, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);

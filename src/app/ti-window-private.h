@@ -19,7 +19,6 @@ struct _TiWindow
   GCancellable *backup_job; /* the day's backup, or the search for a good one to offer */
   guint backup_idle;        /* the day's backup, waiting for the window to be drawn first */
   guint read_ahead;         /* hidden destinations reading the programme, one at a time */
-  guint laid_out;           /* the hidden destinations measured ahead since then, by bit */
   TiBackup *latest_good;    /* offered on the refused page for a damaged programme */
   gboolean restoring;       /* a backup is being put in the programme's place */
   gboolean disposed;        /* closed: a worker finishing later leaves it alone */

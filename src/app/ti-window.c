@@ -176,28 +176,10 @@ update_actions (TiWindow *self)
 
 /* One hidden destination reads the programme each time: the first a while after the window
  * is drawn (its own page's results first), the next a second later. Then, one each time, the
- * hidden destinations are measured at the width they would be shown at: GTK keeps what it
- * measured, so going to one need only lay it out (measuring a full page takes a frame or
- * several). */
+ * hidden destinations and views are measured at the width they would be shown at
+ * (ti_page_measure_ahead()). */
 #define READ_AHEAD_DELAY_MS 1500
 #define READ_AHEAD_STEP_MS 1000
-
-static gboolean
-measure_ahead (TiWindow *self, guint destination)
-{
-  GtkWidget *page = page_widget (self, destination);
-  int width = gtk_widget_get_width (GTK_WIDGET (self->pages));
-  int minimum, natural;
-
-  if ((self->laid_out & (1u << destination)) != 0 || width <= 0
-      || gtk_stack_get_visible_child (self->pages) == page)
-    return FALSE;
-  self->laid_out |= 1u << destination;
-  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
-  gtk_widget_measure (page, GTK_ORIENTATION_VERTICAL, MAX (width, minimum), &minimum, &natural,
-                      NULL, NULL);
-  return TRUE;
-}
 
 static gboolean
 read_ahead_cb (gpointer data)
@@ -211,7 +193,8 @@ read_ahead_cb (gpointer data)
         return G_SOURCE_REMOVE;
       }
   for (guint i = 0; i < TI_N_DESTINATIONS; i++)
-    if (measure_ahead (self, i))
+    if (ti_page_measure_ahead (TI_PAGE (page_widget (self, i)),
+                               gtk_widget_get_width (GTK_WIDGET (self->pages))))
       {
         self->read_ahead = g_timeout_add (READ_AHEAD_STEP_MS, read_ahead_cb, self);
         return G_SOURCE_REMOVE;
@@ -239,7 +222,6 @@ set_database (TiWindow *self, TiDatabase *database)
   if (database == NULL || opened)
     {
       g_clear_handle_id (&self->read_ahead, g_source_remove);
-      self->laid_out = 0;
     }
   if (opened)
     self->read_ahead = g_timeout_add (READ_AHEAD_DELAY_MS, read_ahead_cb, self);
