@@ -446,7 +446,39 @@ test_attention_show_all (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_action_rows (expander), ==, 1 + quiet->records->len);
 }
 
-/* Every figure's definition is on the page in words, not only in a tooltip. */
+static guint
+charts_on_screen (TiDashboardView *view)
+{
+  g_autoptr (GPtrArray) cards = test_collect_widgets (
+    GTK_WIDGET (view), TRUE, is_type, GSIZE_TO_POINTER (TI_TYPE_CHART_CARD));
+
+  return cards->len;
+}
+
+static gboolean
+any_chart_on_screen (gpointer view)
+{
+  return charts_on_screen (view) > 0;
+}
+
+/* The charts come on screen one a frame as the figures arrive, the first before the rest are
+ * in: shown all at once they would hold the window for a fifth of a second at scale 10. */
+static void
+test_charts_shown_as_they_come (Fixture *f, gconstpointer data)
+{
+  const TiEvaluation *evaluation;
+
+  test_iterate_until (has_evaluation, f->view);
+  evaluation = ti_dashboard_view_get_evaluation (f->view);
+  g_assert_cmpuint (evaluation->charts->len, >, 2);
+  test_iterate_until (any_chart_on_screen, f->view);
+  g_assert_cmpuint (charts_on_screen (f->view), <, evaluation->charts->len);
+  wait_counted (f);
+  g_assert_cmpuint (charts_on_screen (f->view), ==, evaluation->charts->len);
+}
+
+/* Every figure's definition is on the page in words, not only in a tooltip: opening "How Each
+ * Figure Is Counted" lists them. */
 static void
 test_definitions_listed (Fixture *f, gconstpointer data)
 {
@@ -457,6 +489,7 @@ test_definitions_listed (Fixture *f, gconstpointer data)
   evaluation = ti_dashboard_view_get_evaluation (f->view);
   definitions = test_find_row (GTK_WIDGET (f->view), "How Each Figure Is Counted");
   g_assert_nonnull (definitions);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (definitions), TRUE);
   for (guint i = 0; i < evaluation->headlines->len; i++)
     {
       const TiHeadline *headline = g_ptr_array_index (evaluation->headlines, i);
@@ -519,6 +552,7 @@ main (int argc, char **argv)
   ADD ("counts-again-after-a-change", test_counts_again_after_a_change);
   ADD ("attention-show-all", test_attention_show_all);
   ADD ("definitions-listed", test_definitions_listed);
+  ADD ("charts-shown-as-they-come", test_charts_shown_as_they_come);
 #undef ADD
 
   status = g_test_run ();

@@ -342,8 +342,9 @@ show_headlines (TiDashboardView *self, const TiEvaluation *evaluation)
     }
 }
 
-/* Every figure's definition in words, for everyone (a tooltip is not). Listed once: they do
- * not change with the period. */
+/* Every figure's definition in words, for everyone (a tooltip is not). Listed once, when the
+ * row is first opened: they do not change with the period, and closed, a row's rows are
+ * measured all the same (a page of wrapped paragraphs each time the dashboard is laid out). */
 static void
 add_definition (TiDashboardView *self, const char *key, const char *name)
 {
@@ -363,7 +364,8 @@ add_definition (TiDashboardView *self, const char *key, const char *name)
 static void
 show_definitions (TiDashboardView *self, const TiEvaluation *evaluation)
 {
-  if (self->definitions_shown)
+  if (self->definitions_shown || evaluation == NULL
+      || !adw_expander_row_get_expanded (self->definitions_row))
     return;
   self->definitions_shown = TRUE;
   for (guint i = 0; i < evaluation->headlines->len; i++)
@@ -378,6 +380,12 @@ show_definitions (TiDashboardView *self, const TiEvaluation *evaluation)
 
       add_definition (self, figure->key, figure->title);
     }
+}
+
+static void
+definitions_expanded_cb (TiDashboardView *self)
+{
+  show_definitions (self, self->evaluation);
 }
 
 /* Charts ---------------------------------------------------------------------------------- */
@@ -528,6 +536,14 @@ show_chart (TiDashboardView *self, const TiEvaluation *evaluation, const TiChart
                               ? gtk_widget_get_parent (card)
                               : card,
                             FALSE);
+  else
+    {
+      /* Shown as it comes, each in a frame of its own: the first time, the charts' group is
+       * hidden until one is in it, and showing it with all of them at the end laid them all
+       * out in one frame (a fifth of a second). */
+      gtk_widget_set_visible (self->charts_group, TRUE);
+      gtk_widget_set_visible (self->nothing_label, FALSE);
+    }
   if (TI_IS_TIMELINE_STRIP (chart))
     {
       int year, month, day;
@@ -775,6 +791,7 @@ ti_dashboard_view_class_init (TiDashboardViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiDashboardView, error_page);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, outcome_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, definitions_expanded_cb);
   gtk_widget_class_bind_template_callback (widget_class, ti_dashboard_view_refresh);
 }
 
