@@ -1,15 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "ti-database"
-#define _GNU_SOURCE /* gettid () */
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#ifdef __linux__
-#include <errno.h>
-#include <sys/resource.h>
-#include <unistd.h>
-#endif
 
 #include "ti-database-private.h"
 #include "ti-database.h"
@@ -256,28 +250,6 @@ read_job_free (gpointer data)
   g_free (job);
 }
 
-/* A slow read gives way to the window: its thread runs ten steps nicer than the one that
- * started it, so that on a machine with two cores the window's frames are not kept waiting
- * behind a layout and the evaluation being worked out at the same time. Linux keeps the
- * priority per thread; the thread is GLib's pool's and stays lowered for the background work
- * it does next (threads it starts, such as betweenness's, inherit it). */
-static void
-give_way_to_the_window (void)
-{
-#ifdef __linux__
-  static GPrivate lowered;
-  int nice;
-
-  if (g_private_get (&lowered) != NULL)
-    return;
-  g_private_set (&lowered, GINT_TO_POINTER (TRUE));
-  errno = 0;
-  nice = getpriority (PRIO_PROCESS, (id_t) gettid ());
-  if (errno == 0)
-    setpriority (PRIO_PROCESS, (id_t) gettid (), MIN (nice + 10, 19));
-#endif
-}
-
 static void
 read_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
@@ -286,7 +258,6 @@ read_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
   GError *error = NULL;
   gpointer result = NULL;
 
-  give_way_to_the_window ();
   /* A reader connection of its own: WAL lets it read while the window's connection writes,
    * and a connection is used by one thread only. */
   db = ti_database_open (job->path, TI_DATABASE_OPEN_READ_ONLY, &error);
