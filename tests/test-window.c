@@ -381,9 +381,9 @@ test_destinations (void)
     }
   g_assert_cmpuint (i, ==, G_N_ELEMENTS (destinations));
 
-  /* Drawing the window measures only the destination and view shown: no stack of them is
-   * homogeneous (GTK measures each child of one, shown or not; test_hidden_views_measured_ahead
-   * shows the rest). */
+  /* Drawing the window measures only the destination and view shown. A check of the .ui
+   * files' setting: no stack of them is homogeneous (GTK measures each child of one, shown or
+   * not); test_hidden_views_measured_ahead shows the behaviour itself. */
   {
     g_autoptr (GPtrArray) stacks
       = test_collect_widgets (GTK_WIDGET (window), FALSE, is_view_stack, NULL);

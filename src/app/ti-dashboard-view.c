@@ -538,9 +538,8 @@ show_chart (TiDashboardView *self, const TiEvaluation *evaluation, const TiChart
                             FALSE);
   else
     {
-      /* Shown as it comes, each in a frame of its own: the first time, the charts' group is
-       * hidden until one is in it, and showing it with all of them at the end laid them all
-       * out in one frame (a fifth of a second). */
+      /* The group is shown with its first chart, so that each chart is laid out in the frame
+       * it arrives in (shown only at the end, the group would lay them all out in one). */
       gtk_widget_set_visible (self->charts_group, TRUE);
       gtk_widget_set_visible (self->nothing_label, FALSE);
     }

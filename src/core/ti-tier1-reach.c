@@ -229,8 +229,8 @@ load_membership (TiTier1Tally *tally, TiDatabase *db, Membership *membership, GE
   int value = 0;
   int rc;
 
-  /* Apart, so that SQLite finds the ends on the rowid and counts the pages of an index
-   * without reading each row (together, it would read them all). */
+  /* Apart, so that SQLite finds the ends on the rowid and counts an index's entries page by
+   * page without decoding each row (together, it would read every row). */
   stmt = ti_database_prepare (db,
                               "SELECT (SELECT coalesce(min(id), 0) FROM people),"
                               " (SELECT coalesce(max(id), 0) FROM people),"
