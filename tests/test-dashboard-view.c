@@ -484,6 +484,7 @@ test_definitions_listed (Fixture *f, gconstpointer data)
 {
   const TiEvaluation *evaluation;
   GtkWidget *definitions;
+  guint listed;
 
   wait_counted (f);
   evaluation = ti_dashboard_view_get_evaluation (f->view);
@@ -499,6 +500,21 @@ test_definitions_listed (Fixture *f, gconstpointer data)
       g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
                        ti_evaluation_definition (headline->key)->definition);
     }
+  for (guint i = 0; i < evaluation->charts->len; i++)
+    {
+      const TiChartFigure *chart = g_ptr_array_index (evaluation->charts, i);
+
+      if (ti_evaluation_definition (chart->key) != NULL)
+        g_assert_nonnull (test_find_row (definitions, chart->title));
+    }
+  listed = count_action_rows (definitions);
+  g_assert_cmpuint (listed, >=, evaluation->headlines->len);
+
+  /* Another period counted: the same definitions, listed once. */
+  gtk_drop_down_set_selected (dropdown (f, "The dates"), TI_PERIOD_WHOLE_PROGRAMME);
+  test_wait_for_text (GTK_WIDGET (f->view), "Everything recorded");
+  wait_counted (f);
+  g_assert_cmpuint (count_action_rows (definitions), ==, listed);
 }
 
 /* Activating a column of "attendance by event" opens that event. */
