@@ -181,25 +181,28 @@ update_actions (TiWindow *self)
 #define READ_AHEAD_DELAY_MS 1500
 #define READ_AHEAD_STEP_MS 1000
 
+/* Reads one hidden destination ahead, or when all have read, measures one part ahead. */
+static gboolean
+one_step_ahead (TiWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->pages));
+
+  for (guint i = 0; i < TI_N_DESTINATIONS; i++)
+    if (ti_page_read_ahead (TI_PAGE (page_widget (self, i))))
+      return TRUE;
+  for (guint i = 0; i < TI_N_DESTINATIONS; i++)
+    if (ti_page_measure_ahead (TI_PAGE (page_widget (self, i)), width))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 read_ahead_cb (gpointer data)
 {
   TiWindow *self = data;
 
-  for (guint i = 0; i < TI_N_DESTINATIONS; i++)
-    if (ti_page_read_ahead (TI_PAGE (page_widget (self, i))))
-      {
-        self->read_ahead = g_timeout_add (READ_AHEAD_STEP_MS, read_ahead_cb, self);
-        return G_SOURCE_REMOVE;
-      }
-  for (guint i = 0; i < TI_N_DESTINATIONS; i++)
-    if (ti_page_measure_ahead (TI_PAGE (page_widget (self, i)),
-                               gtk_widget_get_width (GTK_WIDGET (self->pages))))
-      {
-        self->read_ahead = g_timeout_add (READ_AHEAD_STEP_MS, read_ahead_cb, self);
-        return G_SOURCE_REMOVE;
-      }
-  self->read_ahead = 0;
+  self->read_ahead
+    = one_step_ahead (self) ? g_timeout_add (READ_AHEAD_STEP_MS, read_ahead_cb, self) : 0;
   return G_SOURCE_REMOVE;
 }
 
@@ -220,9 +223,7 @@ set_database (TiWindow *self, TiDatabase *database)
    * lays it out. Not after each change: reading every hidden destination again would keep the
    * workers busy while the page shown waits for its own; a changed one reads when shown. */
   if (database == NULL || opened)
-    {
-      g_clear_handle_id (&self->read_ahead, g_source_remove);
-    }
+    g_clear_handle_id (&self->read_ahead, g_source_remove);
   if (opened)
     self->read_ahead = g_timeout_add (READ_AHEAD_DELAY_MS, read_ahead_cb, self);
 
